@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { test as base, type BrowserContext, type Worker } from '@playwright/test';
+import { launchWithExtension } from '../../lib/cli/chromium';
+import { serveDirectory } from '../../lib/cli/static-server';
+
+type TestFixtures = { context: BrowserContext; serviceWorker: Worker; extensionId: string };
+type WorkerFixtures = { fixturesURL: string };
+
+export const FIXTURES_DIR = path.resolve('test/fixtures');
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  // test/fixtures served on 127.0.0.1:<random port>.
+  fixturesURL: [
+    async ({}, use) => {
+      const server = await serveDirectory(FIXTURES_DIR);
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  context: async ({}, use) => {
+    const context = await launchWithExtension({ headless: process.env.HEADED !== '1' });
+    await use(context);
+    await context.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    let [sw] = context.serviceWorkers();
+    if (!sw) sw = await context.waitForEvent('serviceworker');
+    await use(sw);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+});
+
+export const expect = test.expect;
