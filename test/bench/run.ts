@@ -1,0 +1,18 @@
+// `npm run bench`: every area's benchmark in one process, each printing medians (and ratios).
+// Speed and memory targets live here, never in timed unit tests: these machines are noisy.
+const AREAS = ['library', 'match', 'page'] as const;
+
+const only = process.argv.slice(2);
+let failed = 0;
+for (const area of AREAS) {
+  if (only.length > 0 && !only.includes(area)) continue;
+  console.log(`\n=== ${area} ===`);
+  try {
+    const mod = (await import(`./${area}-bench.ts`)) as { run: () => Promise<void> };
+    await mod.run();
+  } catch (error) {
+    failed++;
+    console.error(`${area} benchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+}
+process.exit(failed > 0 ? 1 : 0);
