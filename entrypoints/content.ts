@@ -1,7 +1,76 @@
+// The content script: injected on demand (scripting.executeScript after a user action), in every frame.
+// It turns the page into QuestionField snapshots and applies fill plans; no matching, no database.
+// Messages are validated with a hand-written guard mirroring lib/messaging.ts (zod is too big here).
+import type { ContentRequest, ContentResponseOf, ErrorResponse } from '../lib/messaging';
+import { scanPage } from '../lib/page/scan';
+import { applyFill, focusedFid, readFields, undoableFids, undoFill } from '../lib/page/fill/index';
+import { highlightField } from '../lib/page/highlight';
+import { parseContentRequest } from '../lib/page/message-guard';
+
+type Reply = ContentResponseOf<ContentRequest['type']> | ErrorResponse;
+
+declare const chrome: { dom?: { openOrClosedShadowRoot?: (el: HTMLElement) => ShadowRoot | null } } | undefined;
+
+/** Closed shadow roots (Chrome 88+: chrome.dom; Firefox content scripts: element.openOrClosedShadowRoot). */
+function openShadowRoot(el: Element): ShadowRoot | null {
+  const viaChrome = typeof chrome !== 'undefined' ? chrome?.dom?.openOrClosedShadowRoot : undefined;
+  if (viaChrome) return viaChrome(el as HTMLElement);
+  const viaFirefox = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  return viaFirefox ?? el.shadowRoot;
+}
+
+async function handle(msg: ContentRequest): Promise<Reply> {
+  switch (msg.type) {
+    case 'page/scan':
+      return { url: location.href, title: document.title, fields: scanPage(document, { openShadowRoot }) };
+    case 'page/fill': {
+      const results = [];
+      // In page order, one at a time: branching forms reveal questions after each choice.
+      for (const f of msg.fills) results.push(await applyFill(document, f.fid, f.value));
+      return { results };
+    }
+    case 'page/undo': {
+      const results = [];
+      for (const fid of msg.fids ?? undoableFids(document)) results.push(await undoFill(document, fid));
+      return { results };
+    }
+    case 'page/highlight':
+      return { ok: highlightField(document, msg.fid) };
+    case 'page/read':
+      return { values: readFields(document, msg.fids) };
+    case 'page/focused':
+      return { fid: focusedFid(document) };
+    default:
+      return { error: `Unknown request ${(msg as { type: string }).type}; update the extension.` };
+  }
+}
+
 export default defineContentScript({
   // Injected on demand through scripting.executeScript (activeTab), never declared for every site.
   registration: 'runtime',
   matches: [],
   allFrames: true,
-  main() {},
+  main(ctx) {
+    // executeScript may run us again in the same frame: one listener per frame is enough.
+    const flag = window as unknown as { __crosswalkContent?: boolean };
+    if (flag.__crosswalkContent) return;
+    flag.__crosswalkContent = true;
+    const listener = (raw: unknown, _sender: unknown, sendResponse: (r: Reply) => void): boolean => {
+      const parsed = parseContentRequest(raw);
+      if (!parsed.ok) {
+        console.warn(`[crosswalk] ${parsed.reason}`);
+        sendResponse({ error: parsed.reason });
+        return false;
+      }
+      handle(parsed.message).then(sendResponse, (error: unknown) =>
+        sendResponse({ error: `The page could not handle ${parsed.message.type}: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.` }),
+      );
+      return true; // keep the channel open for the async reply
+    };
+    browser.runtime.onMessage.addListener(listener);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(listener);
+      flag.__crosswalkContent = false;
+    });
+  },
 });

@@ -3,6 +3,7 @@
 // Owner: the extension issue extends this with background requests; the content-script part below
 // is the contract lib/page's content script implements.
 import { z } from 'zod';
+import { MatchResult, QuestionInput, Suggestion } from './match/types';
 import { FillResult, QuestionField } from './page/types';
 
 // ---- side panel / background -> content script (per tab, per frame) ----
@@ -14,8 +15,10 @@ export const PageFill = z.object({
 export const PageUndo = z.object({ type: z.literal('page/undo'), fids: z.array(z.string()).optional() });
 export const PageHighlight = z.object({ type: z.literal('page/highlight'), fid: z.string().nullable() });
 export const PageRead = z.object({ type: z.literal('page/read'), fids: z.array(z.string()) });
+/** Which scanned field has keyboard focus in this frame (for the fill-focused command). Added by the extension issue. */
+export const PageFocused = z.object({ type: z.literal('page/focused') });
 
-export const ContentRequest = z.discriminatedUnion('type', [PageScan, PageFill, PageUndo, PageHighlight, PageRead]);
+export const ContentRequest = z.discriminatedUnion('type', [PageScan, PageFill, PageUndo, PageHighlight, PageRead, PageFocused]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
 export const ContentResponse = {
@@ -24,6 +27,7 @@ export const ContentResponse = {
   'page/undo': z.object({ results: z.array(FillResult) }),
   'page/highlight': z.object({ ok: z.boolean() }),
   'page/read': z.object({ values: z.record(z.string(), z.string()) }),
+  'page/focused': z.object({ fid: z.string().nullable() }),
 } satisfies Record<ContentRequest['type'], z.ZodType>;
 export type ContentResponseOf<T extends ContentRequest['type']> = z.infer<(typeof ContentResponse)[T]>;
 
@@ -40,4 +44,124 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): ParseResult
   const issue = res.error.issues[0];
   const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : '(no type)';
   return { ok: false, reason: `Rejected message ${type}: ${issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'invalid'}` };
+}
+
+// ---- extension pages (side panel, options) -> background ----
+// Content scripts never send these: the background accepts them only from this extension's own pages.
+
+const TabId = z.number().int().nonnegative();
+
+/** What the user declared about the questionnaire at hand; matching checks reuse against it. */
+export const QuestionnaireContext = z.object({
+  name: z.string().max(200).default(''),
+  recipient: z.string().max(200).default(''),
+  scope: z
+    .object({
+      services: z.array(z.string().max(100)).max(50).default([]),
+      environments: z.array(z.string().max(100)).max(50).default([]),
+      regions: z.array(z.string().max(100)).max(50).default([]),
+      dataTypes: z.array(z.string().max(100)).max(50).default([]),
+    })
+    .default({ services: [], environments: [], regions: [], dataTypes: [] }),
+});
+export type QuestionnaireContext = z.infer<typeof QuestionnaireContext>;
+
+/** One planned write: the provenance (entry id + version) travels with the value. */
+export const FillPlanItem = z.object({
+  fid: z.string().min(1),
+  value: z.string().max(20_000),
+  entryId: z.string().optional(),
+  version: z.number().int().positive().optional(),
+});
+export type FillPlanItem = z.infer<typeof FillPlanItem>;
+
+export const BgScan = z.object({ type: z.literal('bg/scan'), tabId: TabId });
+export const BgMatch = z.object({
+  type: z.literal('bg/match'),
+  questions: z.array(QuestionInput).max(5000),
+  context: QuestionnaireContext.optional(),
+});
+export const BgFill = z.object({ type: z.literal('bg/fill'), tabId: TabId, plan: z.array(FillPlanItem).max(5000) });
+export const BgUndo = z.object({ type: z.literal('bg/undo'), tabId: TabId, fids: z.array(z.string()).optional() });
+export const BgHighlight = z.object({ type: z.literal('bg/highlight'), tabId: TabId, fid: z.string().nullable() });
+export const BgRead = z.object({ type: z.literal('bg/read'), tabId: TabId, fids: z.array(z.string()).max(5000) });
+export const BgSearch = z.object({
+  type: z.literal('bg/search'),
+  query: z.string().min(1).max(2000),
+  limit: z.number().int().min(1).max(50).default(10),
+  context: QuestionnaireContext.optional(),
+});
+export const BgStatus = z.object({ type: z.literal('bg/status') });
+/** Ask the background to catch up with library changes now (it also does so on its own). */
+export const BgSync = z.object({ type: z.literal('bg/sync') });
+
+export const BackgroundRequest = z.discriminatedUnion('type', [
+  BgScan,
+  BgMatch,
+  BgFill,
+  BgUndo,
+  BgHighlight,
+  BgRead,
+  BgSearch,
+  BgStatus,
+  BgSync,
+]);
+export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
+export type BackgroundRequestInput = z.input<typeof BackgroundRequest>;
+
+export const IndexStatus = z.object({
+  entries: z.number().int(),
+  evidence: z.number().int(),
+  /** Library change sequence the index reflects. */
+  seq: z.number().int(),
+  /** 'cache' = loaded from the persisted index on a cold start; 'library' = built from the library. */
+  builtFrom: z.enum(['cache', 'library']),
+  builtAt: z.string(),
+  /** Incremental updates applied since the last full build. */
+  updates: z.number().int(),
+});
+export type IndexStatus = z.infer<typeof IndexStatus>;
+
+export const ScanResponse = z.object({
+  url: z.string(),
+  title: z.string(),
+  fields: z.array(QuestionField),
+  /** Frames that answered, and frames that could not be read (with why). */
+  frames: z.array(z.object({ frameId: z.number().int(), url: z.string(), fields: z.number().int(), error: z.string().optional() })),
+});
+export type ScanResponse = z.infer<typeof ScanResponse>;
+
+export const BackgroundResponse = {
+  'bg/scan': ScanResponse,
+  'bg/match': z.object({ results: z.array(MatchResult) }),
+  'bg/fill': z.object({ results: z.array(FillResult) }),
+  'bg/undo': z.object({ results: z.array(FillResult) }),
+  'bg/highlight': z.object({ ok: z.boolean() }),
+  'bg/read': z.object({ values: z.record(z.string(), z.string()) }),
+  'bg/search': z.object({ suggestions: z.array(Suggestion) }),
+  'bg/status': IndexStatus,
+  'bg/sync': IndexStatus,
+} satisfies Record<BackgroundRequest['type'], z.ZodType>;
+export type BackgroundResponseOf<T extends BackgroundRequest['type']> = z.infer<(typeof BackgroundResponse)[T]>;
+
+/** The parts of runtime.MessageSender the checks below need. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+  frameId?: number;
+}
+
+/**
+ * Only this extension may talk to the background: `sender.id` must be ours (other extensions and web pages
+ * through externally_connectable are refused), and background requests must come from an extension page,
+ * not a content script, because a content script shares its renderer with an untrusted page.
+ */
+export function checkSender(sender: SenderInfo, runtimeId: string, extensionOrigin: string): { ok: true } | { ok: false; reason: string } {
+  if (sender.id !== runtimeId) return { ok: false, reason: `Rejected message from ${sender.id ?? 'an unknown sender'}: only Crosswalk's own pages may send requests.` };
+  const origin = extensionOrigin.replace(/\/+$/, '');
+  if (!sender.url || !(sender.url === origin || sender.url.startsWith(`${origin}/`))) {
+    return { ok: false, reason: `Rejected message from ${sender.url ?? 'a content script'}: background requests come only from the side panel or options page.` };
+  }
+  return { ok: true };
 }

@@ -1,3 +1,6 @@
 import { createRoot } from 'react-dom/client';
+import '../../components/theme.css';
+import './options.css';
+import { App } from './App';
 
-createRoot(document.getElementById('root')!).render(<h1>Crosswalk library</h1>);
+createRoot(document.getElementById('root')!).render(<App />);

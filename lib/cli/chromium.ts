@@ -47,6 +47,9 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<Bro
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Lets tests and the demo press the toolbar button through CDP (Extensions.triggerAction), which grants
+      // activeTab exactly as a user's click does; no host permission is ever pre-granted.
+      '--enable-unsafe-extension-debugging',
       // Local-first, also in tests: every host name fails to resolve except the loopback we serve on.
       '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
     ],

@@ -10,6 +10,7 @@ export interface Command {
 
 export const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
   control: { load: () => import('./control-command'), summary: 'show a control, its counterparts in the other frameworks, and guide disagreements' },
+  match: { load: () => import('./match-command'), summary: 'map questions to controls and suggest library answers with citations' },
   library: { load: () => import('./library-command'), summary: 'validate a library/questionnaire file (JSON, CSV, XLSX) or convert between formats' },
 };
 

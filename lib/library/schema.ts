@@ -46,6 +46,8 @@ export const AnswerEntry = z.object({
   alternatives: z.array(z.string()).default([]),
   answer: z.string().min(1),
   shortAnswer: ShortAnswer.optional(),
+  /** Free-text comments carried over from a questionnaire's Comments/Notes column; never shown to customers by default. */
+  notes: z.string().optional(),
   controls: z.array(ControlRef).default([]),
   evidenceIds: z.array(z.string()).default([]),
   owner: z.string().min(1),

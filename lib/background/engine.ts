@@ -1,0 +1,48 @@
+// Binds the background's MatchEngine interface to lib/match. The only file in the background that knows
+// how lib/match's index is shaped.
+import type { ReusePermission } from '../library/schema';
+import { buildIndex, loadIndex, matchQuestion, putEvidence, removeEntry, serializeIndex, updateEntry, addEntry, type AnswerIndex } from '../match';
+import type { QuestionnaireContext } from '../messaging';
+import type { MatchEngine, MatchOptions } from './index-service';
+
+/** A named recipient is a customer (entries cleared for another customer are held back); blank = under NDA. */
+export function recipientOf(ctx: QuestionnaireContext | undefined): ReusePermission | undefined {
+  const name = ctx?.recipient.trim();
+  return name ? { level: 'customer', customer: name } : undefined;
+}
+
+export function scopeOf(ctx: QuestionnaireContext | undefined): QuestionnaireContext['scope'] | undefined {
+  if (!ctx) return undefined;
+  const s = ctx.scope;
+  return s.services.length || s.environments.length || s.regions.length || s.dataTypes.length ? s : undefined;
+}
+
+export const matchEngine: MatchEngine<AnswerIndex> = {
+  build: (entries, evidence) => buildIndex(entries, evidence),
+  putEntry(index, id, entry) {
+    if (entry) {
+      if (index.entries.has(id)) updateEntry(index, entry);
+      else addEntry(index, entry);
+    } else if (index.entries.has(id)) {
+      removeEntry(index, id);
+    }
+  },
+  putEvidence(index, id, item) {
+    if (item) putEvidence(index, item);
+    else index.evidence.delete(id);
+  },
+  counts: (index) => ({ entries: index.entries.size, evidence: index.evidence.size }),
+  match(index, question, options: MatchOptions) {
+    const recipient = recipientOf(options.context);
+    const scope = scopeOf(options.context);
+    return matchQuestion(index, question, {
+      threshold: options.threshold,
+      ...(recipient ? { recipient } : {}),
+      ...(scope ? { scope } : {}),
+      ...(options.footer ? { footer: { format: options.footer } } : {}),
+      ...(options.limit ? { limit: options.limit } : {}),
+    });
+  },
+  serialize: (index) => serializeIndex(index),
+  load: (data) => loadIndex(data),
+};

@@ -1,0 +1,14 @@
+// Background error messages in one place: each says what went wrong and what to do about it.
+export const errors = {
+  noAccess: (cause: unknown) =>
+    `Crosswalk cannot read this page yet (${String(cause instanceof Error ? cause.message : cause)}). ` +
+    'Click the Crosswalk toolbar button on the page, or grant the site access in Options > Sites, then scan again.',
+  badContentReply: (type: string, detail: string) =>
+    `The page answered ${type} with something Crosswalk does not understand (${detail}). Reload the page and scan again.`,
+  noFields: 'No question fields were found on this page. If the questionnaire is inside a frame from another site, open that frame on its own and scan it.',
+  unknownFid: (fid: string) => `Field "${fid}" is not from the last scan. Scan the page again, then retry.`,
+  frameGone: (frameId: number, cause: unknown) =>
+    `Frame ${frameId} did not answer (${String(cause instanceof Error ? cause.message : cause)}). The page may have navigated: scan again.`,
+  notReady: (cause: unknown) =>
+    `The search index could not be built (${String(cause instanceof Error ? cause.message : cause)}). Open Options to check the library, then retry.`,
+};

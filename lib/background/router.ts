@@ -1,0 +1,36 @@
+// The background's message router: validate sender and message, dispatch to one handler per request type,
+// and turn every failure into an ErrorResponse value (never a thrown string, never a silent drop).
+import { BackgroundRequest, checkSender, parseMessage, type BackgroundResponseOf, type ErrorResponse, type SenderInfo } from '../messaging';
+
+export type Handlers = { [T in BackgroundRequest['type']]: (req: Extract<BackgroundRequest, { type: T }>) => Promise<BackgroundResponseOf<T>> };
+
+export interface RouterDeps {
+  runtimeId: string;
+  extensionOrigin: string;
+  handlers: Handlers;
+  log?: (reason: string) => void;
+}
+
+/** Handle one raw message. Resolves to the response, or to an ErrorResponse naming the cause and the fix. */
+export async function route(raw: unknown, sender: SenderInfo, deps: RouterDeps): Promise<unknown | ErrorResponse> {
+  const log = deps.log ?? ((r: string) => console.warn(`[crosswalk] ${r}`));
+  const who = checkSender(sender, deps.runtimeId, deps.extensionOrigin);
+  if (!who.ok) {
+    log(who.reason);
+    return { error: who.reason };
+  }
+  const parsed = parseMessage(BackgroundRequest, raw);
+  if (!parsed.ok) {
+    log(parsed.reason);
+    return { error: `${parsed.reason}. Update the page that sent it (reload the side panel) and retry.` };
+  }
+  const req = parsed.message;
+  const handler = deps.handlers[req.type] as (r: BackgroundRequest) => Promise<unknown>;
+  try {
+    return await handler(req);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    log(`${req.type} failed: ${message}`);
+    return { error: message };
+  }
+}

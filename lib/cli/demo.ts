@@ -1,0 +1,113 @@
+// `npm run demo`: build the extension, serve the demo questionnaire on 127.0.0.1, open it in Chromium with
+// Crosswalk loaded, press the toolbar button (grants activeTab) and open the side panel page on that tab.
+// `--headless --screenshot out.png` then drives the side panel's real UI (Fill all confident + preview),
+// prints one summary line and saves a screenshot of the panel beside the page.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { extensionIdOf, launchWithExtension } from './chromium';
+import { serveDirectory, type StaticServer } from './static-server';
+import { openPanelFor } from './toolbar-click';
+
+export interface DemoArgs {
+  headless: boolean;
+  screenshot?: string;
+  build: boolean;
+}
+
+export function parseDemoArgs(argv: readonly string[]): DemoArgs {
+  const args: DemoArgs = { headless: false, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--headless') args.headless = true;
+    else if (a === '--no-build') args.build = false;
+    else if (a === '--screenshot') {
+      const file = argv[++i];
+      if (!file || file.startsWith('--')) throw new Error('--screenshot needs a file name, e.g. --screenshot out.png');
+      args.screenshot = file;
+    } else throw new Error(`Unknown option ${a}. Use: npm run demo -- [--headless] [--screenshot out.png] [--no-build]`);
+  }
+  return args;
+}
+
+function build(): void {
+  // Build output goes to stderr so stdout carries only the summary line.
+  const res = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', process.stderr, process.stderr] });
+  if (res.status !== 0) throw new Error('The extension build failed (see the output above). Fix the error, then run the demo again.');
+}
+
+/** Drive the side panel like a user: scan if needed, Fill all confident, confirm the preview, wait for the end. */
+export async function driveFillAll(panel: Page): Promise<{ detected: number; suggested: number; filled: number; abstained: number }> {
+  const summary = panel.getByTestId('summary');
+  const fillAll = panel.getByRole('button', { name: /Fill all confident/ });
+  await fillAll.or(panel.getByRole('button', { name: /^(Scan|Rescan)$/ })).first().waitFor({ timeout: 30_000 });
+  if (!(await fillAll.isVisible())) await panel.getByRole('button', { name: /^(Scan|Rescan)$/ }).click();
+  await fillAll.waitFor({ timeout: 30_000 });
+  if (await fillAll.isEnabled()) {
+    await fillAll.click();
+    await panel.getByTestId('fill-preview').waitFor();
+    await panel.getByRole('dialog').getByRole('button', { name: /^Fill \d+ field/ }).click();
+    await panel.getByTestId('fill-done').waitFor({ timeout: 60_000 });
+  }
+  const read = async (k: string) => Number(await summary.getAttribute(`data-${k}`));
+  return { detected: await read('detected'), suggested: await read('suggested'), filled: await read('filled'), abstained: await read('abstained') };
+}
+
+/** One PNG with the side panel on the left and the questionnaire on the right. */
+async function sideBySide(context: BrowserContext, panel: Page, page: Page, file: string): Promise<void> {
+  const [a, b] = [await panel.screenshot(), await page.screenshot()];
+  const sheet = await context.newPage();
+  await sheet.setViewportSize({ width: 420 + 1280 + 12, height: 900 });
+  await sheet.setContent(
+    `<body style="margin:0;display:flex;gap:12px;background:#c9ced6">` +
+      `<img src="data:image/png;base64,${a.toString('base64')}" width="420">` +
+      `<img src="data:image/png;base64,${b.toString('base64')}" width="1280"></body>`,
+  );
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  await sheet.screenshot({ path: file });
+  await sheet.close();
+}
+
+export async function runDemo(args: DemoArgs): Promise<number> {
+  if (args.build) build();
+  let server: StaticServer | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    server = await serveDirectory('data');
+    try {
+      context = await launchWithExtension({ headless: args.headless });
+    } catch (err) {
+      if (!args.headless && /XServer|DISPLAY/i.test(String(err))) throw new Error('No display for a headed browser. Run with --headless, or under xvfb-run -a npm run demo.');
+      throw err;
+    }
+    const extensionId = await extensionIdOf(context);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.url}/demo-questionnaire.html`);
+    const { panel } = await openPanelFor(context, page, extensionId, 420);
+    if (!args.headless && !args.screenshot) {
+      console.log(`Crosswalk demo running: questionnaire at ${page.url()}, side panel in the second tab. Close the browser to stop.`);
+      await new Promise<void>((resolve) => context!.on('close', () => resolve()));
+      return 0;
+    }
+    const s = await driveFillAll(panel);
+    console.log(`detected ${s.detected} questions, suggested ${s.suggested}, filled ${s.filled}, abstained ${s.abstained}`);
+    if (args.screenshot) await sideBySide(context, panel, page, args.screenshot);
+    return s.detected > 0 ? 0 : 1;
+  } finally {
+    await context?.close().catch(() => undefined);
+    await server?.close();
+  }
+}
+
+// Run only when executed as a script (tests import the helpers).
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  let code = 1;
+  try {
+    code = await runDemo(parseDemoArgs(process.argv.slice(2)));
+    if (code !== 0) console.error('The demo found no questions on the demo questionnaire: check data/demo-questionnaire.html and the content script.');
+  } catch (err) {
+    console.error(`Demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  process.exit(code);
+}

@@ -1,0 +1,138 @@
+// `crosswalk match "<question>" | <file> [--library <file>] [--json] [--recipient <who>] [--today YYYY-MM-DD]`
+// Maps each question to controls and suggests library answers with citations. --json prints one object
+// per question, in input order; otherwise a short human summary.
+import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FRAMEWORK_LABEL, FRAMEWORKS } from '../controls/framework';
+import { parseLibraryFile } from '../library/import/parse-file';
+import type { ReusePermission } from '../library/schema';
+import { buildIndex, classifyControls, matchQuestion, type MatchResult, type QuestionInput } from '../match';
+import { readQuestions } from './match-questions';
+
+const DEFAULT_LIBRARY = fileURLToPath(new URL('../../data/demo-library.json', import.meta.url));
+
+export const HELP = `Usage: crosswalk match "<question>" | <questions file> [options]
+
+Maps questions to ISO/IEC 27001 (2022, 2013) and SOC 2 controls and suggests answers from a library.
+Questions file: CSV/TSV or XLSX (column "question", else the first column; optional "id"),
+JSON (array of strings or {"id","question"}), or JSONL.
+
+Options:
+  --library <file>     library to answer from (JSON, CSV, XLSX); default data/demo-library.json
+  --json               machine-readable output: one object per question, in input order
+  --recipient <who>    public | nda | internal | customer:<name> (default nda)
+  --today <date>       YYYY-MM-DD used for review and expiry dates (default today)
+  -h, --help           show this help`;
+
+interface Args {
+  target?: string;
+  library: string;
+  json: boolean;
+  recipient?: ReusePermission;
+  today?: string;
+}
+
+function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; error: string } | { ok: 'help' } {
+  const args: Args = { library: DEFAULT_LIBRARY, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const value = (): string | undefined => argv[++i];
+    if (a === '-h' || a === '--help') return { ok: 'help' };
+    else if (a === '--json') args.json = true;
+    else if (a === '--library') {
+      const v = value();
+      if (!v) return { ok: false, error: '--library needs a file name, e.g. --library answers.csv' };
+      args.library = v;
+    } else if (a === '--recipient') {
+      const v = value() ?? '';
+      if (v === 'public' || v === 'nda' || v === 'internal') args.recipient = { level: v };
+      else if (v.startsWith('customer:') && v.length > 9) args.recipient = { level: 'customer', customer: v.slice(9) };
+      else return { ok: false, error: `--recipient "${v}" is not understood: use public, nda, internal or customer:<name>` };
+    } else if (a === '--today') {
+      const v = value() ?? '';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ok: false, error: `--today "${v}" is not a date: use YYYY-MM-DD` };
+      args.today = v;
+    } else if (a.startsWith('-')) return { ok: false, error: `Unknown option ${a}. Run \`crosswalk match --help\` for the options.` };
+    else if (args.target === undefined) args.target = a;
+    else return { ok: false, error: `Give one question or one file (got "${args.target}" and "${a}"). Quote a question that has spaces.` };
+  }
+  if (args.target === undefined) return { ok: false, error: 'Give a question in quotes or a questions file. Run `crosswalk match --help` for examples.' };
+  return { ok: true, args };
+}
+
+/** What --json prints per question. */
+export function toJson(r: MatchResult): unknown {
+  return {
+    id: r.id,
+    question: r.question,
+    controls: r.controls.map((c) => ({ framework: c.framework, id: c.id, title: c.title, score: c.score })),
+    suggestions: r.suggestions.map((s) => ({
+      entryId: s.entryId,
+      version: s.version,
+      answer: s.answer,
+      shortAnswer: s.shortAnswer,
+      confidence: s.confidence,
+      autoFill: s.autoFill,
+      citations: s.citations,
+    })),
+    reasons: r.reasons,
+  };
+}
+
+function human(r: MatchResult): string {
+  const lines = [`${r.id ? `[${r.id}] ` : ''}${r.question}`];
+  for (const f of FRAMEWORKS) {
+    const cs = r.controls.filter((c) => c.framework === f).slice(0, 3);
+    if (cs.length) lines.push(`  ${FRAMEWORK_LABEL[f]}: ${cs.map((c) => `${c.id} ${c.title} (${c.score.toFixed(2)})`).join('; ')}`);
+  }
+  const s = r.suggestions[0];
+  if (s) {
+    lines.push(`  Answer (${s.entryId} v${s.version}, confidence ${s.confidence.toFixed(2)}, ${s.autoFill ? 'auto-fill' : 'suggestion only'}): ${s.answer.replace(/\s+/g, ' ').slice(0, 240)}`);
+    for (const w of s.warnings) lines.push(`  ! ${w.message}`);
+    const ev = s.citations.evidence.map((e) => `${e.title}${e.section ? ` ${e.section}` : ''}`);
+    if (ev.length) lines.push(`  Evidence: ${ev.join('; ')}`);
+  }
+  for (const reason of r.reasons) lines.push(`  - ${reason.code}: ${reason.message}`);
+  return lines.join('\n');
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.ok === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (!parsed.ok) {
+    console.error(parsed.error);
+    return 2;
+  }
+  const { args } = parsed;
+  if (!existsSync(args.library)) {
+    console.error(`Library file "${args.library}" does not exist. Pass --library <file> with a JSON, CSV or XLSX library.`);
+    return 2;
+  }
+  const lib = parseLibraryFile(basename(args.library), new Uint8Array(readFileSync(args.library)));
+  if (lib.fatal) {
+    console.error(`Cannot use library "${args.library}": ${lib.fatal}`);
+    return 1;
+  }
+  let questions: QuestionInput[];
+  if (existsSync(args.target!) && /\.(csv|tsv|txt|xlsx|xlsm|json|jsonl|ndjson)$/i.test(args.target!)) {
+    const read = readQuestions(basename(args.target!), new Uint8Array(readFileSync(args.target!)));
+    if (!read.ok) {
+      console.error(read.error);
+      return 1;
+    }
+    questions = read.questions;
+  } else {
+    questions = [{ id: 'q1', question: args.target! }];
+  }
+  const index = buildIndex(lib.accepted.entries, lib.accepted.evidence);
+  const opts = { ...(args.recipient ? { recipient: args.recipient } : {}), ...(args.today ? { today: args.today } : {}) };
+  const results = questions.map((q) => matchQuestion(index, q, { ...opts, controls: classifyControls(q) }));
+  if (args.json) console.log(JSON.stringify(results.map(toJson), null, 2));
+  else console.log(results.map(human).join('\n\n'));
+  if (lib.rejected.length > 0) console.error(`Note: ${lib.rejected.length} library row(s) were rejected; run \`crosswalk library\` on the file for details.`);
+  return 0;
+}

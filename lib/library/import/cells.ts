@@ -1,0 +1,73 @@
+// Cell-level parsing for questionnaire rows: dates, short answers, statuses, reuse, lists, formula escapes.
+// Each parser returns the value or an error reason (from errors.ts) — never a guess.
+import { messages } from '../errors';
+import type { EntryStatus, ReusePermission, ShortAnswer } from '../schema';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const FORMULA_START = /^'(?=[=+\-@\t\r])/;
+
+/** Undo our own export escaping: a leading ' added before = + - @ tab CR is removed again. */
+export function unescapeCell(v: string): string {
+  return v.replace(FORMULA_START, '');
+}
+
+/** Calendar-checked YYYY-MM-DD (a full ISO timestamp is cut to its date). */
+export function parseDate(v: string): Parsed<string> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim());
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const date = new Date(Date.UTC(y, mo - 1, d));
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return { ok: true, value: `${m[1]}-${m[2]}-${m[3]}` };
+  }
+  return { ok: false, reason: messages.badDate(v) };
+}
+
+const SHORT: Record<string, ShortAnswer> = {
+  yes: 'Yes', y: 'Yes', true: 'Yes',
+  no: 'No', n: 'No', false: 'No',
+  'n/a': 'N/A', na: 'N/A', 'not applicable': 'N/A',
+  partial: 'Partial', partially: 'Partial',
+  other: 'Other',
+};
+
+export function parseShortAnswer(v: string): Parsed<ShortAnswer> {
+  const hit = SHORT[v.trim().toLowerCase().replace(/\.$/, '')];
+  return hit ? { ok: true, value: hit } : { ok: false, reason: messages.badShortAnswer(v) };
+}
+
+/** "Yes, we encrypt..." → Yes. Only the leading word counts; anything else stays undefined. */
+export function inferShortAnswer(answer: string): ShortAnswer | undefined {
+  const m = /^\s*(yes|no|n\/a|not applicable|partial(?:ly)?)\b/i.exec(answer);
+  return m ? SHORT[m[1]!.toLowerCase()] : undefined;
+}
+
+export function parseStatus(v: string): Parsed<EntryStatus> {
+  const s = v.trim().toLowerCase();
+  return s === 'draft' || s === 'approved' || s === 'retired' ? { ok: true, value: s } : { ok: false, reason: messages.badStatus(v) };
+}
+
+export function parseReuse(v: string): Parsed<ReusePermission> {
+  const s = v.trim();
+  const lower = s.toLowerCase();
+  if (lower === 'public' || lower === 'nda' || lower === 'internal') return { ok: true, value: { level: lower } };
+  const m = /^customer\s*:\s*(.+)$/i.exec(s);
+  return m ? { ok: true, value: { level: 'customer', customer: m[1]!.trim() } } : { ok: false, reason: messages.badReuse(v) };
+}
+
+export function formatReuse(r: ReusePermission): string {
+  return r.level === 'customer' ? `customer:${r.customer}` : r.level;
+}
+
+/** "a; b" lists (controls also split on commas and newlines). */
+export function splitList(v: string, separators: RegExp = /;/): string[] {
+  return v
+    .split(separators)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript\s*:/i;
+export function hasMarkup(v: string): boolean {
+  return MARKUP.test(v);
+}

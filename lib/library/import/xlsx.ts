@@ -1,0 +1,35 @@
+// XLSX workbook → tables of cells (SheetJS). Rows are read only up to just past the row limit
+// (`sheetRows`), so an oversized sheet is refused quickly; dates become YYYY-MM-DD text.
+import * as XLSX from '@e965/xlsx';
+import { messages } from '../errors';
+import { LIMITS } from '../limits';
+
+export type Workbook = { ok: true; sheets: { name: string; table: string[][]; truncatedRows?: number }[] } | { ok: false; error: string };
+
+function cellText(v: unknown): string {
+  if (v instanceof Date) {
+    // SheetJS builds dates in local time; read them back the same way so a date never shifts a day.
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+  }
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return String(v);
+}
+
+export function readWorkbook(bytes: Uint8Array): Workbook {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: true, cellHTML: false, sheetRows: LIMITS.maxRows + LIMITS.headerSearchRows + 2 });
+  } catch (e) {
+    return { ok: false, error: messages.badXlsx(e instanceof Error ? e.message : String(e)) };
+  }
+  if (!wb.SheetNames.length) return { ok: false, error: messages.badXlsx('the workbook has no sheets') };
+  const sheets = wb.SheetNames.map((name) => {
+    const ws = wb.Sheets[name]!;
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: '', blankrows: true });
+    const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']).e.r + 1 : undefined;
+    return { name, table: rows.map((r) => r.map(cellText)), truncatedRows: full && full > rows.length ? full : undefined };
+  });
+  return { ok: true, sheets };
+}

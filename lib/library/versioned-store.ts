@@ -1,0 +1,264 @@
+// One repository implementation for both versioned record kinds (answer entries and evidence):
+// the current version is the live row (with when/why it was saved); each superseded version is a full
+// snapshot in a second table. Storing the current version once halves the writes of a big import.
+// Soft delete = status 'retired' (a new version); only purge() removes rows, and only retired ones.
+import type { Table } from 'dexie';
+import type { z } from 'zod';
+import type { ControlRef } from '../controls/framework';
+import { checkControlRefs } from './controls-check';
+import type { ChangeReason, ChangeTable, SavedMeta, VersionRow } from './db';
+import { LibraryError, messages } from './errors';
+import { newId, nowIso, sameContent } from './stable';
+
+export interface Versioned {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  status: string;
+  controls: ControlRef[];
+}
+
+/** What callers pass to put(): the record without bookkeeping; `id` optional (generated when absent). */
+export type Draft<TInput> = Omit<TInput, 'id' | 'createdAt' | 'updatedAt' | 'version'> & { id?: string };
+
+export type RowOf<T> = T & { saved?: SavedMeta };
+
+export interface StoreSpec<T extends Versioned, Row extends RowOf<T>> {
+  table: ChangeTable & ('entries' | 'evidence');
+  label: string;
+  idPrefix: string;
+  schema: z.ZodType<T, any>;
+  current: () => Table<Row, string>;
+  versions: () => Table<VersionRow<T>, [string, number]>;
+  /** Record → live row (adds derived index fields and the saved meta). */
+  toRow: (rec: T, saved: SavedMeta) => Row;
+  /** Live row → record (drops derived fields and the saved meta). */
+  fromRow: (row: Row) => T;
+}
+
+/** Hooks into the owning library: run in its one write transaction, record a change. */
+export interface WriteContext {
+  write<R>(fn: () => Promise<R>): Promise<R>;
+  logChange(table: ChangeTable, op: 'put' | 'purge' | 'clear', ids: string[]): Promise<void>;
+}
+
+export interface ListOptions {
+  /** Retired records are hidden unless asked for (they are soft-deleted). */
+  includeRetired?: boolean;
+}
+
+/** Validate a full record (zod + control catalogs); throws LibraryError with every problem named. */
+export function validateRecord<T extends Versioned>(schema: z.ZodType<T, any>, label: string, candidate: unknown): T {
+  const parsed = schema.safeParse(candidate);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ');
+    throw new LibraryError('invalid-record', `Invalid ${label}: ${detail}. Fix these fields and save again.`);
+  }
+  const controls = checkControlRefs(parsed.data.controls);
+  if (!controls.ok) throw new LibraryError('unknown-control', `Invalid ${label} "${parsed.data.id}": ${controls.errors.join('; ')}`);
+  return { ...parsed.data, controls: controls.refs };
+}
+
+/** The write side used by import and backup restore (structural, so it is independent of row types). */
+export interface VersionWriter<T> {
+  get(id: string): Promise<T | undefined>;
+  saveVersions(recs: readonly T[], reason: ChangeReason, savedAt: string, opts?: { allNew?: boolean }): Promise<void>;
+  writeWithHistory(recs: readonly T[], versions: readonly VersionRow<T>[], fallbackReason: ChangeReason, now: string): Promise<void>;
+}
+
+export class VersionedStore<T extends Versioned, TInput, Row extends RowOf<T>> {
+  constructor(
+    private readonly ctx: WriteContext,
+    private readonly spec: StoreSpec<T, Row>,
+  ) {}
+
+  async list(opts: ListOptions = {}): Promise<T[]> {
+    const rows = await this.spec.current().toArray();
+    const all = rows.map(this.spec.fromRow);
+    return opts.includeRetired ? all : all.filter((r) => r.status !== 'retired');
+  }
+
+  async count(opts: ListOptions = {}): Promise<number> {
+    const t = this.spec.current();
+    return opts.includeRetired ? t.count() : t.where('status').notEqual('retired').count();
+  }
+
+  async get(id: string): Promise<T | undefined> {
+    const row = await this.spec.current().get(id);
+    return row ? this.spec.fromRow(row) : undefined;
+  }
+
+  private async require(id: string): Promise<T> {
+    const rec = await this.get(id);
+    if (!rec) throw new LibraryError('not-found', messages.notFound(this.spec.label, id));
+    return rec;
+  }
+
+  /** Create, or save a new version when the id exists. A save that changes nothing returns the current version. */
+  async put(draft: Draft<TInput>): Promise<T> {
+    const [rec] = await this.bulkPut([draft]);
+    return rec!;
+  }
+
+  /** All drafts in one transaction: all saved, or (on any invalid one) none. */
+  async bulkPut(drafts: readonly Draft<TInput>[], reason: ChangeReason = 'update'): Promise<T[]> {
+    return this.ctx.write(async () => {
+      const now = nowIso();
+      const ids = drafts.map((d) => d.id ?? newId(this.spec.idPrefix));
+      const latest = new Map<string, T>();
+      (await this.spec.current().bulkGet(ids)).forEach((row) => {
+        if (row) latest.set(this.spec.fromRow(row).id, this.spec.fromRow(row));
+      });
+      const out: T[] = [];
+      const toSave: T[] = [];
+      drafts.forEach((draft, i) => {
+        const id = ids[i]!;
+        const existing = latest.get(id);
+        const candidate = validateRecord(this.spec.schema, this.spec.label, {
+          ...draft,
+          id,
+          createdAt: existing?.createdAt ?? now,
+          updatedAt: now,
+          version: (existing?.version ?? 0) + 1,
+        });
+        if (existing && sameContent(existing, candidate)) {
+          out.push(existing);
+          return;
+        }
+        latest.set(id, candidate);
+        toSave.push(candidate);
+        out.push(candidate);
+      });
+      await this.saveVersions(toSave, reason, now);
+      if (toSave.length) await this.ctx.logChange(this.spec.table, 'put', [...new Set(toSave.map((r) => r.id))]);
+      return out;
+    });
+  }
+
+  /** Apply a partial edit as a new version (earlier versions stay readable in history()). */
+  async update(id: string, patch: Partial<Draft<TInput>>): Promise<T> {
+    return this.ctx.write(async () => {
+      const current = await this.require(id);
+      const { createdAt: _c, updatedAt: _u, version: _v, ...base } = current;
+      const [rec] = await this.bulkPut([{ ...(base as unknown as Draft<TInput>), ...patch, id }]);
+      return rec!;
+    });
+  }
+
+  /** Every saved version including the current one, oldest first. */
+  async history(id: string): Promise<VersionRow<T>[]> {
+    const [archived, row] = await Promise.all([this.spec.versions().where('id').equals(id).toArray(), this.spec.current().get(id)]);
+    const all = row ? [...archived.filter((v) => v.version !== row.version), this.versionRowOf(row)] : archived;
+    return all.sort((a, b) => a.version - b.version);
+  }
+
+  async getVersion(id: string, version: number): Promise<T | undefined> {
+    const row = await this.spec.current().get(id);
+    if (row && row.version === version) return this.spec.fromRow(row);
+    return (await this.spec.versions().get([id, version]))?.record;
+  }
+
+  /** Every version of every record (current ones included): what a backup stores. */
+  async allVersions(): Promise<VersionRow<T>[]> {
+    const [archived, rows] = await Promise.all([this.spec.versions().toArray(), this.spec.current().toArray()]);
+    return [...archived, ...rows.map((r) => this.versionRowOf(r))];
+  }
+
+  private versionRowOf(row: Row): VersionRow<T> {
+    return { id: row.id, version: row.version, savedAt: row.saved?.at ?? row.updatedAt, reason: row.saved?.reason ?? 'update', record: this.spec.fromRow(row) };
+  }
+
+  /** Make an earlier version current again, as a new version (so the restore itself is undoable). */
+  async restore(id: string, version: number): Promise<T> {
+    return this.ctx.write(async () => {
+      const current = await this.require(id);
+      const old = await this.getVersion(id, version);
+      if (!old) throw new LibraryError('version-not-found', messages.versionNotFound(this.spec.label, id, version));
+      if (sameContent(old, current)) return current;
+      const now = nowIso();
+      const rec = validateRecord(this.spec.schema, this.spec.label, { ...old, createdAt: current.createdAt, updatedAt: now, version: current.version + 1 });
+      await this.saveVersion(rec, 'restore', now);
+      await this.ctx.logChange(this.spec.table, 'put', [id]);
+      return rec;
+    });
+  }
+
+  /** Soft delete: a new version with status 'retired'. Reversible with restore(). */
+  async retire(id: string): Promise<T> {
+    return (await this.bulkRetire([id]))[0]!;
+  }
+
+  async bulkRetire(ids: readonly string[]): Promise<T[]> {
+    return this.ctx.write(async () => {
+      const now = nowIso();
+      const out: T[] = [];
+      for (const id of ids) {
+        const current = await this.require(id);
+        if (current.status === 'retired') {
+          out.push(current);
+          continue;
+        }
+        const rec = { ...current, status: 'retired', updatedAt: now, version: current.version + 1 } as T;
+        await this.saveVersion(rec, 'retire', now);
+        out.push(rec);
+      }
+      await this.ctx.logChange(this.spec.table, 'put', [...ids]);
+      return out;
+    });
+  }
+
+  /** Remove a retired record and all its versions for good. Refuses records that are not retired. */
+  async purge(id: string): Promise<void> {
+    await this.bulkPurge([id]);
+  }
+
+  async bulkPurge(ids: readonly string[]): Promise<void> {
+    await this.ctx.write(async () => {
+      for (const id of ids) {
+        const current = await this.require(id);
+        if (current.status !== 'retired') throw new LibraryError('not-retired', messages.notRetired(this.spec.label, id));
+        await this.spec.current().delete(id);
+        await this.spec.versions().where('id').equals(id).delete();
+      }
+      await this.ctx.logChange(this.spec.table, 'purge', [...ids]);
+    });
+  }
+
+  /**
+   * Write already-validated records as the current versions, archiving the versions they supersede
+   * (used by put/update/restore/retire, import and restore). `allNew` skips the lookup when the caller
+   * knows none of the ids exist yet (a large import into the library).
+   */
+  async saveVersions(recs: readonly T[], reason: ChangeReason, savedAt: string, opts: { allNew?: boolean } = {}): Promise<void> {
+    if (!recs.length) return;
+    const why = (r: T): ChangeReason => (r.version === 1 && reason === 'update' ? 'create' : reason);
+    const lastIndex = new Map(recs.map((r, i) => [r.id, i]));
+    const archive: VersionRow<T>[] = [];
+    // The same id twice in one batch: the earlier one is superseded within the batch.
+    recs.forEach((r, i) => {
+      if (lastIndex.get(r.id) !== i) archive.push({ id: r.id, version: r.version, savedAt, reason: why(r), record: r });
+    });
+    const finals = recs.filter((r, i) => lastIndex.get(r.id) === i);
+    if (!opts.allNew) {
+      const previous = await this.spec.current().bulkGet(finals.map((r) => r.id));
+      previous.forEach((row) => {
+        if (row && !archive.some((a) => a.id === row.id && a.version === row.version)) archive.push(this.versionRowOf(row));
+      });
+    }
+    if (archive.length) await this.spec.versions().bulkPut(archive);
+    await this.spec.current().bulkPut(finals.map((r) => this.spec.toRow(r, { at: savedAt, reason: why(r) })));
+  }
+
+  async saveVersion(rec: T, reason: ChangeReason, savedAt: string): Promise<void> {
+    await this.saveVersions([rec], reason, savedAt);
+  }
+
+  /** Write records with their full history as given (backup restore): current rows plus archived versions. */
+  async writeWithHistory(recs: readonly T[], versions: readonly VersionRow<T>[], fallbackReason: ChangeReason, now: string): Promise<void> {
+    const currentVersion = new Map(recs.map((r) => [r.id, r.version]));
+    const meta = new Map(versions.filter((v) => currentVersion.get(v.id) === v.version).map((v) => [v.id, { at: v.savedAt, reason: v.reason }]));
+    await this.spec.versions().bulkPut(versions.filter((v) => currentVersion.get(v.id) !== v.version));
+    await this.spec.current().bulkPut(recs.map((r) => this.spec.toRow(r, meta.get(r.id) ?? { at: now, reason: fallbackReason })));
+  }
+}

@@ -1,0 +1,220 @@
+// Question -> ranked controls per framework. BM25F over each catalog (title, keywords, summary, group),
+// then the crosswalk lends evidence across frameworks: a strong ISO 2022 match lifts its SOC 2
+// counterparts and back, and ISO 2013 controls inherit from the 2022 controls that replaced them.
+import { FRAMEWORKS, type Framework } from '../controls/framework';
+import { Bm25Index, type FieldSpec } from './bm25';
+import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
+import { analyze, addTerms, expand, sentences, type WeightedTerms } from './text';
+import type { ControlMatch, QuestionInput } from './types';
+
+/** Tuned on the method, never on single questions: see test/bench/match-bench.ts. */
+export const CLASSIFIER_WEIGHTS = {
+  fields: [
+    { name: 'title', weight: 2.5, b: 0.3 },
+    { name: 'keywords', weight: 1.5, b: 0.6 },
+    { name: 'summary', weight: 1.0, b: 0.2 },
+    { name: 'group', weight: 0.4, b: 0 },
+  ] satisfies FieldSpec[],
+  question: 1,
+  /** Sentences after the first (examples, explanations) count this much. */
+  laterSentences: 0.6,
+  helper: 0.5,
+  section: 0.6,
+  options: 0.25,
+  expansion: 0.3,
+  /** A multi-word keyword or title found whole in the question is stronger evidence than its words apart. */
+  phrase: 0.5,
+  /** Management-system clauses answer "do you run an ISMS" questions; most questions are about a control. */
+  clausePrior: 0.85,
+  /** How much a counterpart's normalised score adds, by edge strength. */
+  crosswalk: 0.35,
+  strength: { strong: 1, partial: 0.7, weak: 0.35 } satisfies Record<EdgeStrength, number>,
+  /** Controls below this share of the framework's best score are not reported. */
+  floor: 0.3,
+  limit: 5,
+};
+
+interface FrameworkIndex {
+  bm25: Bm25Index;
+  controls: MatchControl[];
+  /** Position of this framework's first control in the classifier-wide arrays. */
+  offset: number;
+  fieldTerms: Array<Array<Set<string>>>;
+  /** Per control: its multi-word keywords and title as term lists. */
+  phrases: Array<Array<readonly string[]>>;
+}
+
+interface Classifier {
+  byFramework: Record<Framework, FrameworkIndex>;
+  total: number;
+  frameworkOf: Framework[];
+  /** Global control index -> crosswalk neighbours (global index, edge weight). */
+  neighbours: Array<Array<readonly [number, number]>>;
+}
+
+const classifiers = new WeakMap<ControlSource, Classifier>();
+const key = (framework: Framework, id: string): string => `${framework}|${id}`;
+
+function build(source: ControlSource): Classifier {
+  const byFramework = {} as Record<Framework, FrameworkIndex>;
+  const position = new Map<string, number>();
+  const frameworkOf: Framework[] = [];
+  let offset = 0;
+  for (const framework of FRAMEWORKS) {
+    const bm25 = new Bm25Index(CLASSIFIER_WEIGHTS.fields);
+    const controls = source.controls.filter((c) => c.framework === framework);
+    const phrases: Array<Array<readonly string[]>> = [];
+    const fieldTerms = controls.map((c, i) => {
+      const keywords = c.keywords.map((k) => analyze(k));
+      const title = analyze(c.title);
+      const fields = [title, keywords.flat(), analyze(c.summary), analyze(c.group ?? '')];
+      bm25.add(fields);
+      phrases.push(uniquePhrases([title, ...keywords]));
+      position.set(key(framework, c.id), offset + i);
+      frameworkOf.push(framework);
+      return fields.map((f) => new Set(f));
+    });
+    byFramework[framework] = { bm25, controls, offset, fieldTerms, phrases };
+    offset += controls.length;
+  }
+  const neighbours: Array<Array<readonly [number, number]>> = Array.from({ length: offset }, () => []);
+  for (const e of source.edges) {
+    const a = position.get(key(e.from.framework, e.from.id));
+    const b = position.get(key(e.to.framework, e.to.id));
+    if (a === undefined || b === undefined) continue;
+    const w = CLASSIFIER_WEIGHTS.strength[e.strength];
+    neighbours[a]!.push([b, w]);
+    neighbours[b]!.push([a, w]);
+  }
+  return { byFramework, total: offset, frameworkOf, neighbours };
+}
+
+function uniquePhrases(lists: string[][]): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const list of lists) {
+    const terms = [...new Set(list)];
+    const k = terms.sort().join(' ');
+    if (terms.length < 2 || seen.has(k)) continue;
+    seen.add(k);
+    out.push(terms);
+  }
+  return out;
+}
+
+/** Sum of idf over whole keyphrases present in the question: best phrase fully, the others at half. */
+function phraseScore(phrases: ReadonlyArray<readonly string[]>, present: ReadonlySet<string>, idf: (t: string) => number): number {
+  let best = 0;
+  let total = 0;
+  outer: for (const p of phrases) {
+    for (const t of p) if (!present.has(t)) continue outer;
+    let sum = 0;
+    for (const t of p) sum += idf(t);
+    best = Math.max(best, sum);
+    total += sum;
+  }
+  return best + 0.5 * (total - best);
+}
+
+function classifier(source: ControlSource): Classifier {
+  let c = classifiers.get(source);
+  if (!c) classifiers.set(source, (c = build(source)));
+  return c;
+}
+
+/** The question and its context as weighted terms; exported for the answer matcher and tests. */
+export function questionTerms(q: QuestionInput): WeightedTerms {
+  const W = CLASSIFIER_WEIGHTS;
+  const terms: WeightedTerms = new Map();
+  sentences(q.question).forEach((sentence, i) => addTerms(terms, analyze(sentence), W.question * (i === 0 ? 1 : W.laterSentences)));
+  if (q.helper) addTerms(terms, analyze(q.helper), W.helper);
+  if (q.section) addTerms(terms, analyze(q.section), W.section);
+  for (const option of q.options ?? []) addTerms(terms, analyze(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
+  return expand(terms, W.expansion);
+}
+
+export interface ClassifyOptions {
+  source?: ControlSource;
+  /** Controls per framework (default 5). */
+  limit?: number;
+  frameworks?: readonly Framework[];
+}
+
+/** Ranked controls, grouped by framework (2022, 2013, SOC 2), best first within each framework. */
+export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
+  const W = CLASSIFIER_WEIGHTS;
+  const c = classifier(opts.source ?? defaultControlSource());
+  const terms = questionTerms(q);
+  const present = new Set([...terms].filter(([, w]) => w >= W.section * 0.99).map(([t]) => t));
+  // 1. Lexical evidence per framework, normalised to the framework's best.
+  const norm = new Float64Array(c.total);
+  const touched: number[] = [];
+  for (const framework of FRAMEWORKS) {
+    const fx = c.byFramework[framework];
+    const hits = fx.bm25.search(terms, 40, (d) => fx.controls[d]!.id);
+    const idf = (t: string): number => fx.bm25.idf(t);
+    const scores = hits.map((h) => {
+      const ctl = fx.controls[h.doc]!;
+      const lexical = h.score + W.phrase * phraseScore(fx.phrases[h.doc]!, present, idf);
+      return lexical * (ctl.kind === 'clause' ? W.clausePrior : 1);
+    });
+    const max = Math.max(0, ...scores);
+    hits.forEach((h, i) => {
+      if (max <= 0) return;
+      norm[fx.offset + h.doc] = scores[i]! / max;
+      touched.push(fx.offset + h.doc);
+    });
+  }
+  // 2. Crosswalk evidence: the strongest supporting counterpart, not the sum (hub criteria such as
+  //    CC6.1 have dozens of edges and would otherwise win every question).
+  const lent = new Float64Array(c.total);
+  const reached = new Set(touched);
+  for (const i of touched) {
+    for (const [j, w] of c.neighbours[i]!) {
+      lent[j] = Math.max(lent[j]!, w * norm[i]!);
+      reached.add(j);
+    }
+  }
+  const wanted = new Set(opts.frameworks ?? FRAMEWORKS);
+  const byFramework = new Map<Framework, Array<{ i: number; score: number }>>();
+  for (const i of reached) {
+    const framework = c.frameworkOf[i]!;
+    if (!wanted.has(framework)) continue;
+    const score = norm[i]! + W.crosswalk * lent[i]!;
+    if (score <= 0) continue;
+    const list = byFramework.get(framework) ?? [];
+    list.push({ i, score });
+    byFramework.set(framework, list);
+  }
+  const out: ControlMatch[] = [];
+  for (const framework of FRAMEWORKS) {
+    const scored = byFramework.get(framework);
+    if (!scored) continue;
+    const fx = c.byFramework[framework];
+    const id = (i: number): string => fx.controls[i - fx.offset]!.id;
+    scored.sort((a, b) => b.score - a.score || (id(a.i) < id(b.i) ? -1 : 1));
+    const top = scored[0]!.score;
+    for (const s of scored.slice(0, opts.limit ?? W.limit)) {
+      if (s.score < top * W.floor) break;
+      const ctl = fx.controls[s.i - fx.offset]!;
+      out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((s.score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(terms, fx.fieldTerms[s.i - fx.offset]!) });
+    }
+  }
+  return out;
+}
+
+const FIELD_NAMES = CLASSIFIER_WEIGHTS.fields.map((f) => f.name);
+
+function explain(terms: WeightedTerms, fields: Array<Set<string>>): string[] {
+  const why: string[] = [];
+  for (const [term, weight] of terms) {
+    if (weight < 0.2) continue;
+    for (let f = 0; f < fields.length; f++) {
+      if (!fields[f]!.has(term)) continue;
+      why.push(`${term} -> ${FIELD_NAMES[f]}`);
+      break;
+    }
+    if (why.length === 8) break;
+  }
+  return why;
+}

@@ -1,0 +1,9 @@
+// Public API of the matching engine. Pure: no DOM, no IndexedDB; the background hands it library entries.
+export { buildIndex, addEntry, removeEntry, updateEntry, putEvidence, serializeIndex, loadIndex, type AnswerIndex, type SerializedIndex } from './answer-index';
+export { classifyControls, type ClassifyOptions } from './classify';
+export { DEFAULT_AUTOFILL_THRESHOLD } from './confidence';
+export { matchQuestion, type MatchOptions } from './match';
+export { shapeAnswer, optionMeaning, DEFAULT_FOOTER, type FooterFormat } from './shape';
+export { defaultControlSource, type ControlSource } from './control-source';
+export { getLexicon, compileLexicon, LexiconFile } from './lexicon';
+export * from './types';

@@ -1,0 +1,292 @@
+// Question -> suggestions from the answer library, each with a calibrated confidence and citations, or a
+// typed abstention. A wrong answer is worse than none: conflicting, stale, draft or poorly fitting
+// entries are suggested at most, never auto-filled.
+import type { AnswerEntry, ReusePermission, Scope } from '../library/schema';
+import { entryTerms, entryVariants, type AnswerIndex, type IndexedEntry } from './answer-index';
+import { buildCitations, citeControls } from './citations';
+import { classifyControls } from './classify';
+import { confidence, DEFAULT_AUTOFILL_THRESHOLD } from './confidence';
+import { defaultControlSource, type ControlSource } from './control-source';
+import { invalidQuestionError } from './errors';
+import { clearedFor, expiredEvidence, isStale, scopeConflict, todayIso } from './reuse';
+import { renderFooter, shapeAnswer, type FooterFormat } from './shape';
+import { addTerms, analyze, expand, type WeightedTerms } from './text';
+import { correctTypos, unknownWords } from './typos';
+import { QuestionInput, type AbstainReason, type ControlMatch, type MatchResult, type Suggestion, type Warning } from './types';
+
+export interface MatchOptions {
+  /** Today as YYYY-MM-DD (review dates and evidence expiry are compared with it). */
+  today?: string;
+  /** Where the answer will hold; an entry scoped elsewhere on any stated axis is held back. */
+  scope?: Partial<Scope>;
+  /** Who receives the questionnaire. Default: a customer under NDA, the usual case for a questionnaire. */
+  recipient?: ReusePermission;
+  threshold?: number;
+  /** Suggestions to return (default 3). */
+  limit?: number;
+  /** Appends a citation footer to free-text answers. */
+  footer?: FooterFormat;
+  /** Controls already classified for this question (saves a second classification). */
+  controls?: ControlMatch[];
+  source?: ControlSource;
+}
+
+/** Ranking blend and gates; fitted with the confidence model in test/bench/match-bench.ts. */
+export const MATCH_WEIGHTS = { expansion: 0.3, expansionMaxDf: 0.2, sim: 0.7, rel: 0.2, ctrl: 0.1, minSim: 0.2, candidates: 30, conflictSim: 0.6, conflictGap: 0.35, conflictSame: 0.45 };
+
+export interface Candidate {
+  ie: IndexedEntry;
+  sim: number;
+  /** Share of the question's idf mass found anywhere in the entry, answer included. */
+  cover: number;
+  ctrl: number;
+  rank: number;
+}
+
+const NDA: ReusePermission = { level: 'nda' };
+
+export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: MatchOptions = {}): MatchResult {
+  const parsed = QuestionInput.safeParse(input);
+  if (!parsed.success) throw new Error(invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
+  const q = parsed.data;
+  const source = opts.source ?? defaultControlSource();
+  const controls = opts.controls ?? classifyControls(q, { source });
+  const base = { ...(q.id !== undefined ? { id: q.id } : {}), question: q.question, controls };
+  const ranked = rankCandidates(index, q, controls, source);
+  if (ranked.length === 0) {
+    return { ...base, suggestions: [], reasons: [{ code: 'no-match', message: 'No library entry asks this question. Add an approved answer for it to the library.' }] };
+  }
+  const today = opts.today ?? todayIso();
+  const recipient = opts.recipient ?? NDA;
+  const held: Array<{ code: AbstainReason; id: string; detail: string }> = [];
+  const usable = ranked.filter((c) => {
+    if (!clearedFor(c.ie.entry.reuse, recipient)) {
+      held.push({ code: 'not-cleared-for-reuse', id: c.ie.entry.id, detail: `cleared for ${describe(c.ie.entry.reuse)} only` });
+      return false;
+    }
+    const axis = scopeConflict(c.ie.entry.scope, opts.scope);
+    if (axis) {
+      held.push({ code: 'out-of-scope', id: c.ie.entry.id, detail: `${axis} ${c.ie.entry.scope[axis].join(', ')}` });
+      return false;
+    }
+    return true;
+  });
+  const reasons: MatchResult['reasons'] = [];
+  if (usable.length === 0) {
+    for (const code of ['not-cleared-for-reuse', 'out-of-scope'] as const) {
+      const h = held.filter((x) => x.code === code);
+      if (h.length) reasons.push({ code, message: heldMessage(code, h) });
+    }
+    return { ...base, suggestions: [], reasons };
+  }
+  const threshold = opts.threshold ?? DEFAULT_AUTOFILL_THRESHOLD;
+  const conflicted = findConflict(index, usable, today);
+  if (conflicted.size > 0) {
+    reasons.push({ code: 'conflicting-entries', message: `Approved entries ${[...conflicted].join(' and ')} answer this question differently. Reconcile them in the library before reusing either.` });
+  }
+  const suggestions = usable.slice(0, opts.limit ?? 3).map((c, i) => suggest(index, q, c, usable, i, { today, recipient, threshold, conflicted, source, ...(opts.footer ? { footer: opts.footer } : {}) }));
+  if (suggestions.every((s) => s.warnings.some((w) => w.code === 'stale'))) {
+    reasons.push({ code: 'only-stale', message: 'Every matching entry is past its review date. Review and re-approve one before reusing it.' });
+  }
+  const top = suggestions[0]!;
+  if (!top.autoFill && top.confidence < threshold) {
+    reasons.push({ code: 'below-threshold', message: `The best match has confidence ${top.confidence.toFixed(2)} (< ${threshold}). It is a suggestion only; check it before filling.` });
+  }
+  return { ...base, suggestions, reasons };
+}
+
+export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: ControlMatch[], source: ControlSource): Candidate[] {
+  let hits = index.bm25.search(queryTerms(q.question, q, index), MATCH_WEIGHTS.candidates, (slot) => index.slots[slot] ?? '');
+  let question = q.question;
+  const unknown = unknownWords(question, index.bm25);
+  if (unknown.length > 0 && hits.length > 0) {
+    const vocabulary = new Set<string>();
+    for (const h of hits.slice(0, 20)) {
+      const e = index.entries.get(index.slots[h.doc]!)!.entry;
+      for (const text of [e.question, ...e.alternatives]) for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) vocabulary.add(w);
+    }
+    const corrected = correctTypos(question, unknown, [...vocabulary]);
+    if (corrected !== question) {
+      question = corrected;
+      hits = index.bm25.search(queryTerms(question, q, index), MATCH_WEIGHTS.candidates, (slot) => index.slots[slot] ?? '');
+    }
+  }
+  if (hits.length === 0) return [];
+  const qSet = new Set(analyze(question));
+  const qTerms = [...qSet];
+  const idfMemo = new Map<string, number>();
+  const idf = (t: string): number => {
+    let v = idfMemo.get(t);
+    if (v === undefined) idfMemo.set(t, (v = index.bm25.idf(t)));
+    return v;
+  };
+  const qMass = qTerms.reduce((s, t) => s + idf(t), 0);
+  const wanted = questionControls(controls);
+  const top = hits[0]!.score;
+  const W = MATCH_WEIGHTS;
+  const out: Candidate[] = [];
+  for (const h of hits) {
+    const ie = index.entries.get(index.slots[h.doc]!)!;
+    let sim = 0;
+    for (const v of entryVariants(ie)) sim = Math.max(sim, dice(qSet, qMass, v, idf));
+    if (sim < W.minSim) continue;
+    const ctrl = controlFit(ie, wanted, source);
+    let found = 0;
+    for (const t of entryTerms(ie)) if (qSet.has(t)) found += idf(t);
+    const cover = qMass > 0 ? found / qMass : 0;
+    out.push({ ie, sim, cover, ctrl, rank: W.sim * sim + W.rel * (h.score / top) + W.ctrl * ctrl });
+  }
+  return out.sort((a, b) => b.rank - a.rank || (a.ie.entry.id < b.ie.entry.id ? -1 : 1));
+}
+
+function queryTerms(question: string, q: QuestionInput, index: AnswerIndex): WeightedTerms {
+  const terms: WeightedTerms = new Map();
+  addTerms(terms, analyze(question), 1);
+  if (q.helper) addTerms(terms, analyze(q.helper), 0.3);
+  if (q.section) addTerms(terms, analyze(q.section), 0.3);
+  // Related terms widen recall, but a related term found in a large share of the library ("security",
+  // "access") only adds cost: its long posting list barely changes the order.
+  const common = index.bm25.size * MATCH_WEIGHTS.expansionMaxDf;
+  const expanded = expand(terms, MATCH_WEIGHTS.expansion);
+  for (const t of expanded.keys()) if (!terms.has(t) && index.bm25.df(t) > common) expanded.delete(t);
+  return expanded;
+}
+
+/** idf-weighted Dice between the question's terms and one question variant (distinct terms) of an entry. */
+function dice(q: ReadonlySet<string>, qMass: number, variant: readonly string[], idf: (t: string) => number): number {
+  let vMass = 0;
+  let shared = 0;
+  for (const t of variant) {
+    const w = idf(t);
+    vMass += w;
+    if (q.has(t)) shared += w;
+  }
+  return qMass + vMass > 0 ? (2 * shared) / (qMass + vMass) : 0;
+}
+
+function questionControls(controls: readonly ControlMatch[]): Set<string> {
+  const best = new Map<string, number>();
+  for (const c of controls) best.set(c.framework, Math.max(best.get(c.framework) ?? 0, c.score));
+  return new Set(controls.filter((c) => c.score >= 0.6 * (best.get(c.framework) ?? 0)).slice(0, 12).map((c) => `${c.framework}|${c.id}`));
+}
+
+/** Control keys (own + counterparts) by the entry's control set; entries share sets, so this stays small. */
+const controlKeysBySet = new Map<string, Set<string>>();
+
+/** 1 when the question's likely controls meet the entry's (or their counterparts), 0 when not, 0.5 when the entry names none. */
+function controlFit(ie: IndexedEntry, wanted: ReadonlySet<string>, source: ControlSource): number {
+  if (ie.entry.controls.length === 0 || wanted.size === 0) return 0.5;
+  const signature = ie.entry.controls.map((c) => `${c.framework}|${c.id}`).join(',');
+  let keys = controlKeysBySet.get(signature);
+  if (!keys) {
+    keys = new Set(citeControls(ie.entry.controls, source).map((c) => `${c.framework}|${c.id}`));
+    if (controlKeysBySet.size < 20_000) controlKeysBySet.set(signature, keys);
+  }
+  for (const k of wanted) if (keys.has(k)) return 1;
+  return 0;
+}
+
+const normalizedAnswers = new WeakMap<AnswerEntry, string>();
+function normalizedAnswer(e: AnswerEntry): string {
+  let n = normalizedAnswers.get(e);
+  if (n === undefined) normalizedAnswers.set(e, (n = e.answer.toLowerCase().replace(/\s+/g, ' ').trim()));
+  return n;
+}
+
+export function sameAnswer(a: AnswerEntry, b: AnswerEntry): boolean {
+  if (a.shortAnswer !== undefined && a.shortAnswer === b.shortAnswer) return true;
+  return normalizedAnswer(a) === normalizedAnswer(b);
+}
+
+/**
+ * Two current approved entries that both fit the question, ask nearly the same thing as each other, and
+ * answer differently (e.g. "logs kept 12 months" vs "audit records kept 24 months").
+ */
+function findConflict(index: AnswerIndex, usable: readonly Candidate[], today: string): Set<string> {
+  const current = usable.filter((c) => c.ie.entry.status === 'approved' && !isStale(c.ie.entry, today));
+  const first = current[0];
+  const out = new Set<string>();
+  if (!first || first.sim < MATCH_WEIGHTS.conflictSim) return out;
+  const idf = (t: string): number => index.bm25.idf(t);
+  for (const other of current.slice(1, 5)) {
+    if (other.sim < MATCH_WEIGHTS.conflictSim || first.sim - other.sim > MATCH_WEIGHTS.conflictGap) continue;
+    if (sameAnswer(first.ie.entry, other.ie.entry)) continue;
+    if (entrySimilarity(first.ie, other.ie, idf) >= MATCH_WEIGHTS.conflictSame) out.add(first.ie.entry.id).add(other.ie.entry.id);
+  }
+  return out;
+}
+
+/** Best idf-weighted Dice between any question variant of one entry and any of the other. */
+function entrySimilarity(a: IndexedEntry, b: IndexedEntry, idf: (t: string) => number): number {
+  let best = 0;
+  for (const va of entryVariants(a)) {
+    const terms = new Set(va);
+    let mass = 0;
+    for (const t of terms) mass += idf(t);
+    for (const vb of entryVariants(b)) best = Math.max(best, dice(terms, mass, vb, idf));
+  }
+  return best;
+}
+
+interface SuggestContext {
+  today: string;
+  recipient: ReusePermission;
+  threshold: number;
+  conflicted: ReadonlySet<string>;
+  source: ControlSource;
+  footer?: FooterFormat;
+}
+
+function suggest(index: AnswerIndex, q: QuestionInput, c: Candidate, all: readonly Candidate[], i: number, ctx: SuggestContext): Suggestion {
+  const entry = c.ie.entry;
+  const rival = all.find((o, j) => j !== i && !sameAnswer(o.ie.entry, entry));
+  const margin = rival ? c.rank - rival.rank : 0.5;
+  const conf = confidence({ sim: c.sim, cover: c.cover, ctrl: c.ctrl, margin });
+  const citations = buildCitations(entry, index.evidence, ctx.source);
+  const warnings: Warning[] = [];
+  if (isStale(entry, ctx.today)) warnings.push({ code: 'stale', message: `Past its review date (${entry.reviewBy}); re-approve before reuse.` });
+  if (entry.status === 'draft') warnings.push({ code: 'draft', message: 'Draft entry: not approved for reuse yet.' });
+  if (ctx.conflicted.has(entry.id)) warnings.push({ code: 'conflict', message: 'Another approved entry answers this differently.' });
+  for (const e of expiredEvidence(entry, index.evidence, ctx.today)) {
+    warnings.push({ code: 'evidence-expired', message: `Evidence "${e.title}" expired on ${e.validUntil}; renew it before citing.` });
+  }
+  for (const id of entry.evidenceIds) {
+    const e = index.evidence.get(id);
+    if (e && !clearedFor(e.reuse, ctx.recipient)) warnings.push({ code: 'not-cleared-for-reuse', message: `Evidence "${e.title}" is cleared for ${describe(e.reuse)} only; cite it without sharing it.` });
+  }
+  const footer = ctx.footer
+    ? renderFooter(ctx.footer, {
+        entryId: entry.id,
+        version: String(entry.version),
+        owner: entry.owner,
+        approvedAt: entry.approvedAt ?? '',
+        controls: citations.controls.filter((x) => !x.via).map((x) => x.id).join(', '),
+        evidence: citations.evidence.map((e) => (e.section ? `${e.title} ${e.section}` : e.title)).join('; '),
+      })
+    : undefined;
+  const shaped = shapeAnswer(entry, { ...(q.kind ? { kind: q.kind } : {}), ...(q.options ? { options: q.options } : {}) }, footer);
+  const blocking = warnings.some((w) => w.code !== 'not-cleared-for-reuse');
+  return {
+    entryId: entry.id,
+    version: entry.version,
+    answer: shaped.answer,
+    ...(entry.shortAnswer ? { shortAnswer: entry.shortAnswer } : {}),
+    ...(shaped.option ? { option: shaped.option } : {}),
+    matchedQuestion: entry.question,
+    confidence: conf,
+    autoFill: conf >= ctx.threshold && !blocking && shaped.fits && i === 0,
+    citations,
+    warnings,
+  };
+}
+
+function describe(r: ReusePermission): string {
+  return r.level === 'customer' ? `customer "${r.customer}"` : r.level === 'nda' ? 'recipients under NDA' : r.level;
+}
+
+function heldMessage(code: 'not-cleared-for-reuse' | 'out-of-scope', held: ReadonlyArray<{ id: string; detail: string }>): string {
+  const list = held.map((h) => `${h.id} (${h.detail})`).join('; ');
+  return code === 'out-of-scope'
+    ? `Matching entries hold for another scope: ${list}. Add an entry for this scope or widen the entry's scope if it truly applies.`
+    : `Matching entries may not go to this recipient: ${list}. Ask the owner to clear one for reuse, or write a new answer.`;
+}

@@ -1,0 +1,47 @@
+// Typo tolerance without scanning the library: only words the index has never seen are candidates, and
+// fuse.js compares each with the words of the top candidates' questions (short strings, where Bitap is
+// fast and good; see /work/shared/notes/search-libraries-bench.md for why not whole questions).
+import Fuse from 'fuse.js';
+import type { Bm25Index } from './bm25';
+import { getLexicon, words } from './lexicon';
+import { stem } from './stem';
+
+/** Words of `question` the index does not know, e.g. "encrpytion". */
+export function unknownWords(question: string, bm25: Bm25Index): string[] {
+  const lex = getLexicon();
+  return words(question).filter((w) => {
+    if (w.length < 4 || /\d/.test(w) || lex.stopwords.has(w)) return false;
+    const s = stem(w);
+    return !bm25.has(s) && !lex.phraseWords.has(s) && !lex.canonical.has(s);
+  });
+}
+
+/** Rewrites unknown words to their closest word in `vocabulary`; returns the question unchanged when none is close. */
+export function correctTypos(question: string, unknown: readonly string[], vocabulary: readonly string[]): string {
+  if (unknown.length === 0 || vocabulary.length === 0) return question;
+  const fuse = new Fuse(vocabulary, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
+  let out = question;
+  for (const w of unknown) {
+    const best = fuse.search(w, { limit: 1 })[0];
+    // Fuse finds the candidate; an edit-distance cap keeps unknown names ("Salesforce") from being
+    // "corrected" into unrelated words.
+    if (!best || (best.score ?? 1) > 0.3 || editDistance(w, best.item.toLowerCase()) > (w.length <= 6 ? 1 : 2)) continue;
+    out = out.replace(new RegExp(`\\b${w}\\b`, 'gi'), best.item);
+  }
+  return out;
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions: "encrpytion"). */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

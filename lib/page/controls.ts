@@ -1,0 +1,132 @@
+// Which elements are answer controls, and which of those are not questions at all (site search, login,
+// language pickers, hidden honeypots). Collection walks the composed tree in document order, entering
+// open shadow roots and closed ones through the opener hook, never into iframes (each frame scans itself).
+import { closestComposed, composedParent, isAriaHidden, isRendered, shadowOf, type ScanOptions } from './dom';
+import { collapsedTextbox } from './collapsed';
+
+export type ControlType =
+  | 'text'
+  | 'textarea'
+  | 'select'
+  | 'radio'
+  | 'checkbox'
+  | 'aria-radio'
+  | 'aria-checkbox'
+  | 'combobox'
+  | 'listbox'
+  | 'contenteditable';
+
+const SKIP_INPUT_TYPES = new Set(['hidden', 'password', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
+const SKIP_SUBTREE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'IMG', 'svg', 'SVG', 'math', 'OPTION', 'DATALIST']);
+const WIDGET_PARENT = '[role=radio],[role=checkbox],[role=switch],[role=option],[role=combobox],[role=listbox],[role=menuitemcheckbox],[role=menuitemradio]';
+
+function editingHost(el: Element): boolean {
+  const attr = el.getAttribute('contenteditable');
+  if (attr === null || attr === 'false') return false;
+  const parent = composedParent(el);
+  return !(parent as HTMLElement | null)?.isContentEditable;
+}
+
+/** The control type of `el`, or null when it is not something a person answers in. */
+export function classify(el: Element): ControlType | null {
+  const tag = el.tagName;
+  const role = el.getAttribute('role');
+  if (tag === 'INPUT') {
+    const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+    if (SKIP_INPUT_TYPES.has(type)) return null;
+    // A native input wrapped by an ARIA widget is that widget's private detail.
+    const parent = composedParent(el);
+    if (parent && closestComposed(parent, WIDGET_PARENT)) return null;
+    if (role === 'combobox' || el.getAttribute('aria-haspopup') === 'listbox') return 'combobox';
+    if (type === 'radio') return 'radio';
+    if (type === 'checkbox') return 'checkbox';
+    return 'text';
+  }
+  if (tag === 'TEXTAREA') return 'textarea';
+  if (tag === 'SELECT') return 'select';
+  if (role === 'radio' || role === 'menuitemradio') return 'aria-radio';
+  if (role === 'checkbox' || role === 'switch' || role === 'menuitemcheckbox') return 'aria-checkbox';
+  if (role === 'combobox' || el.getAttribute('aria-haspopup') === 'listbox') {
+    // A combobox wrapper whose real input carries the role too: let the input stand for it.
+    if (el.querySelector('input[role=combobox]')) return null;
+    return 'combobox';
+  }
+  if (role === 'listbox') return 'listbox';
+  if (editingHost(el)) return 'contenteditable';
+  return null;
+}
+
+export interface Control {
+  el: Element;
+  type: ControlType;
+  disabled: boolean;
+}
+
+/** Walk the composed tree under `root` in document order and return every candidate control. */
+export function collectControls(root: Document | Element | ShadowRoot, opts?: ScanOptions): Control[] {
+  const out: Control[] = [];
+  const visit = (el: Element): void => {
+    if (SKIP_SUBTREE.has(el.tagName)) return;
+    const type = classify(el);
+    if (type) {
+      out.push({ el, type, disabled: isDisabled(el, type) });
+      // Controls never contain other questions (a listbox's options are its own).
+      return;
+    }
+    const shadow = shadowOf(el, opts);
+    if (shadow) for (let c = shadow.firstElementChild; c; c = c.nextElementSibling) visit(c);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c);
+  };
+  if ((root as Element).tagName) visit(root as Element);
+  else for (let c = (root as Document | ShadowRoot).firstElementChild; c; c = c.nextElementSibling) visit(c);
+  return out;
+}
+
+export function isDisabled(el: Element, type: ControlType): boolean {
+  if ((el as HTMLInputElement).disabled === true) return true;
+  if (closestComposed(el, '[aria-disabled=true]')) return true;
+  if (el.getAttribute('aria-readonly') === 'true') return true;
+  // A read-only combobox input (Ant Design without search) still opens its list; a read-only text does not.
+  if (type !== 'combobox' && (el as HTMLInputElement).readOnly === true) return true;
+  return false;
+}
+
+const NON_QUESTION_AREA =
+  'header,nav,[role=navigation],[role=search],[role=banner],[role=menubar],[role=menu],[role=toolbar],[role=tablist],[role=contentinfo]';
+const SEARCHY = /(^|[^a-z])(search|query|keywords?)([^a-z]|$)/i;
+const LANGUAGE = /(^|[^a-z])(lang|language|locale)([^a-z]|$)/i;
+
+function attrs(el: Element): string {
+  return ['name', 'id', 'placeholder', 'aria-label', 'title', 'autocomplete'].map((a) => el.getAttribute(a) ?? '').join(' ');
+}
+
+/**
+ * True when `c` is not a questionnaire answer: hidden or aria-hidden, in navigation/search/banner areas,
+ * a site search box, a login field, or a language picker (notes §B.2; supplement §F).
+ */
+export function isNonQuestion(c: Control, layout: boolean): boolean {
+  const el = c.el;
+  if (isAriaHidden(el) || !visible(c, layout)) return true;
+  const area = closestComposed(el, NON_QUESTION_AREA);
+  // A <header> is the page banner unless it sits inside the content (a card or section header).
+  if (area && (area.tagName !== 'HEADER' || !closestComposed(area, 'main,article,section,form,fieldset,table,[role=main],[role=dialog],dialog'))) return true;
+  const a = attrs(el);
+  if (c.type === 'text' || c.type === 'combobox') {
+    const search = (el.getAttribute('type') === 'search' && c.type === 'text') || SEARCHY.test(a) || el.getAttribute('name') === 'q';
+    if (search || /(^|[^a-z])(username|login|signin|sign-in|one-time-code)([^a-z]|$)/i.test(a)) return true;
+  }
+  if ((c.type === 'select' || c.type === 'combobox') && LANGUAGE.test(a)) return true;
+  const form = (el as HTMLInputElement).form ?? closestComposed(el, 'form');
+  return !!form?.querySelector('input[type=password]');
+}
+
+function visible(c: Control, layout: boolean): boolean {
+  if (layout && (c.type === 'text' || c.type === 'textarea') && collapsedTextbox(c.el)) return false;
+  if (isRendered(c.el, layout)) return true;
+  // Styled radios/checkboxes hide the native input and show its label instead.
+  if (c.type === 'radio' || c.type === 'checkbox') {
+    const labels = (c.el as HTMLInputElement).labels;
+    if (labels) for (const l of Array.from(labels)) if (isRendered(l, layout)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,136 @@
+// DOM helpers that understand shadow roots. Everything here takes elements from the caller (a `root`),
+// never reaches for a global document, and uses no extension API: the content script passes the
+// closed-shadow-root opener in through ScanOptions.
+
+/** Anything that may be an answer control (cheap pre-filter for querySelector). */
+// Built at run time on purpose: minifiers inline string constants at every use site.
+export const CONTROLISH = ['input:not([type=hidden])', 'select', 'textarea', '[contenteditable]:not([contenteditable=false])']
+  .concat(['radio', 'checkbox', 'switch', 'combobox', 'textbox', 'listbox'].map((r) => `[role=${r}]`))
+  .join(',');
+
+export interface ScanOptions {
+  /** Returns the shadow root of `el`, open or closed (content script: chrome.dom.openOrClosedShadowRoot). */
+  openShadowRoot?: (el: Element) => ShadowRoot | null;
+}
+
+/** The shadow root of `el` if we can reach it: the open one, or whatever the opener hook gives. */
+export function shadowOf(el: Element, opts: ScanOptions | undefined): ShadowRoot | null {
+  if (el.shadowRoot) return el.shadowRoot;
+  if (!opts?.openShadowRoot) return null;
+  try {
+    return opts.openShadowRoot(el);
+  } catch {
+    // The hook throws for elements that cannot host a shadow root; treat as "none".
+    return null;
+  }
+}
+
+/** Parent in the composed tree: crosses from a shadow root to its host. */
+export function composedParent(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const parent = el.parentNode;
+  return parent && (parent as ShadowRoot).host ? (parent as ShadowRoot).host : null;
+}
+
+/** Find an element by id in `el`'s own tree first (ids are per shadow root), then in the document. */
+export function byId(el: Node, id: string): Element | null {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  const local = typeof root.getElementById === 'function' ? root.getElementById(id) : null;
+  if (local) return local;
+  return el.ownerDocument?.getElementById(id) ?? null;
+}
+
+/** Resolve an IDREF list attribute (aria-labelledby, aria-controls ...). */
+export function idRefs(el: Element, attr: string): Element[] {
+  const raw = el.getAttribute(attr);
+  if (!raw) return [];
+  const out: Element[] = [];
+  for (const id of raw.split(/\s+/)) {
+    if (!id) continue;
+    const found = byId(el, id);
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+/** True when `a` contains `b` in the composed tree (b inside a shadow root hosted under a counts). */
+export function composedContains(a: Element, b: Element): boolean {
+  for (let cur: Element | null = b; cur; cur = composedParent(cur)) if (cur === a) return true;
+  return false;
+}
+
+/** Lowest common ancestor in the composed tree. */
+export function commonAncestor(a: Element, b: Element): Element | null {
+  const seen = new Set<Element>();
+  for (let cur: Element | null = a; cur; cur = composedParent(cur)) seen.add(cur);
+  for (let cur: Element | null = b; cur; cur = composedParent(cur)) if (seen.has(cur)) return cur;
+  return null;
+}
+
+/** Document order across shadow boundaries: compare the two elements lifted into a shared tree. */
+export function composedCompare(a: Element, b: Element): number {
+  if (a === b) return 0;
+  if (a.getRootNode() === b.getRootNode()) return a.compareDocumentPosition(b) & 4 ? -1 : 1;
+  const pathA: Element[] = [];
+  for (let cur: Element | null = a; cur; cur = composedParent(cur)) pathA.unshift(cur);
+  const pathB: Element[] = [];
+  for (let cur: Element | null = b; cur; cur = composedParent(cur)) pathB.unshift(cur);
+  let i = 0;
+  while (i < pathA.length && i < pathB.length && pathA[i] === pathB[i]) i++;
+  const x = pathA[i];
+  const y = pathB[i];
+  if (!x) return -1; // a is an ancestor of b
+  if (!y) return 1;
+  if (x.getRootNode() !== y.getRootNode()) {
+    // One sits in the host's shadow root, the other in its light DOM: the shadow tree renders around
+    // the slotted light children, so treat shadow content as first.
+    return 'host' in x.getRootNode() ? -1 : 1;
+  }
+  const pos = x.compareDocumentPosition(y);
+  return pos & 4 /* FOLLOWING */ ? -1 : 1;
+}
+
+export function hasLayout(doc: Document): boolean {
+  return doc.documentElement.getBoundingClientRect().width > 0;
+}
+
+/**
+ * Is `el` rendered? Real browsers answer with checkVisibility + a size check; DOM emulators without layout
+ * (happy-dom) fall back to the hidden attribute and inline/computed display and visibility.
+ */
+export function isRendered(el: Element, layout: boolean): boolean {
+  if (layout) {
+    const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+    if (typeof check === 'function' && !check.call(el, { visibilityProperty: true })) return false;
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) return false;
+    // Honeypots parked far off-screen to the left or top are not questions.
+    if (rect.right <= 0 || rect.bottom < -(el.ownerDocument?.defaultView?.scrollY ?? 0)) return false;
+    return true;
+  }
+  const win = el.ownerDocument?.defaultView;
+  for (let cur: Element | null = el; cur; cur = composedParent(cur)) {
+    if (cur.hasAttribute('hidden')) return false;
+    const style = win?.getComputedStyle(cur);
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+/** aria-hidden or inert on the element or an ancestor: assistive tech and users cannot reach it. */
+export function isAriaHidden(el: Element): boolean {
+  return closestComposed(el, '[aria-hidden=true],[inert]') !== null;
+}
+
+/** Closest across shadow boundaries. */
+export function closestComposed(el: Element, selector: string): Element | null {
+  for (let cur: Element | null = el; cur; cur = composedParent(cur)) {
+    const hit = cur.closest(selector);
+    if (hit) return hit;
+    const root = cur.getRootNode() as ShadowRoot;
+    cur = root.host ?? null;
+    if (!cur) return null;
+    if (cur.matches(selector)) return cur;
+  }
+  return null;
+}

@@ -1,0 +1,143 @@
+// Custom dropdowns (role=combobox / aria-haspopup=listbox: MUI Select, Ant Design Select, react-select,
+// lightning-combobox): open like a person, find the option in the popup even when it is portalled to
+// <body>, click it, then verify what the combobox shows. Generic: roles first, popup diffing second.
+import { isRendered } from '../dom';
+import { textOf } from '../read-text';
+import { canonical, matchOption, normalize } from '../text';
+import { comboboxText, listboxOf } from '../values';
+import { blur, fireInput, focus, pointerClick, pressDown, release, releaseAndClick, sleep, waitFor, winOf, nextTask } from './events';
+import { setNativeValue } from './text';
+import { chooseByKeyboard } from './combobox-keyboard';
+import type { WriteOutcome } from './types';
+import { ERR } from '../errors';
+
+const OPTIONISH = '[role=option],[role=menuitem],[role=menuitemradio],li,[class*=option],[class*=item]';
+
+function visible(el: Element): boolean {
+  return isRendered(el, el.ownerDocument.documentElement.getBoundingClientRect().width > 0);
+}
+
+/** The open popup: the referenced listbox if visible, else the newest visible listbox, else a new body child. */
+function findPopup(el: Element, bodyBefore: Set<Element>, shownBefore: Set<Element> = new Set()): Element | null {
+  const ref = listboxOf(el);
+  if (ref && ref !== el && visible(ref) && ref.querySelector('[role=option]')) return ref;
+  const doc = el.ownerDocument;
+  const roots: (Document | ShadowRoot)[] = [doc];
+  const own = el.getRootNode() as ShadowRoot;
+  if (own !== (doc as unknown)) roots.unshift(own);
+  for (const r of roots) {
+    // A listbox already showing before we opened is not the popup: Choices.js (form.io) shows the chosen
+    // value in a role=listbox inside the combobox itself.
+    const boxes = Array.from(r.querySelectorAll('[role=listbox]')).filter((b) => b !== el && !shownBefore.has(b) && visible(b));
+    if (boxes.length) return boxes[boxes.length - 1]!;
+  }
+  // Popups rendered at body level without a listbox role (virtual lists keep the role on a hidden twin).
+  const fresh = Array.from(doc.body.children).filter((c) => !bodyBefore.has(c) && visible(c));
+  return fresh.length ? fresh[fresh.length - 1]! : null;
+}
+
+function shownListboxes(el: Element): Set<Element> {
+  const roots: ParentNode[] = [el.ownerDocument];
+  const own = el.getRootNode();
+  if (own !== el.ownerDocument) roots.push(own as ShadowRoot);
+  const out = new Set<Element>();
+  for (const r of roots) for (const b of Array.from(r.querySelectorAll('[role=listbox]'))) if (visible(b)) out.add(b);
+  return out;
+}
+
+/**
+ * Something a person can click has area. A role=option inside a 0x0 listbox is a screen-reader twin
+ * (rc-select / Ant Design keep one beside the visible virtual list, with no click handler): skip it so the
+ * option-like fallback finds the visible rows. Without layout (DOM emulators) trust `visible`.
+ */
+function clickable(el: Element): boolean {
+  if (!visible(el)) return false;
+  if (el.ownerDocument.documentElement.getBoundingClientRect().width === 0) return true;
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+}
+
+function optionsIn(popup: Element): { els: Element[]; texts: string[] } {
+  let els = Array.from(popup.querySelectorAll('[role=option]')).filter(clickable);
+  if (els.length === 0) {
+    // Keep the innermost option-like elements only.
+    const all = Array.from(popup.querySelectorAll(OPTIONISH)).filter(clickable);
+    els = all.filter((e) => !all.some((o) => o !== e && e.contains(o)));
+  }
+  return { els, texts: els.map((e) => textOf(e) || normalize(e.getAttribute('aria-label') ?? e.getAttribute('title') ?? '')) };
+}
+
+export async function writeCombobox(el: HTMLElement, value: string): Promise<WriteOutcome> {
+  const before = comboboxText(el);
+  if (value.trim() === '') {
+    return before === ''
+      ? { ok: true, value: '' }
+      : { ok: false, value: before, error: ERR.cannotClear };
+  }
+  if (canonical(before) === canonical(value)) return { ok: true, value: before };
+  const doc = el.ownerDocument;
+  const bodyBefore = new Set(Array.from(doc.body.children));
+  const shownBefore = shownListboxes(el);
+  // An inline listbox (role=listbox that is not a popup) is its own, always-open popup.
+  const inline = el.getAttribute('role') === 'listbox';
+  focus(el, !inline);
+  // Most open on mousedown (MUI, react-select, Ant Design); some on click; some on ArrowDown.
+  if (!inline) pressDown(el);
+  let popup = inline ? el : await waitFor(() => findPopup(el, bodyBefore, shownBefore), 300);
+  if (inline) {
+    // already open
+  } else if (!popup) {
+    releaseAndClick(el);
+    popup = await waitFor(() => findPopup(el, bodyBefore, shownBefore), 300);
+  } else {
+    // Finish the press like a person (pointerup too): Radix Select swallows the first pointerup after the
+    // pointerdown that opened it, so without this the click on the option is the one it swallows.
+    release(el);
+  }
+  if (!popup) {
+    const win = winOf(el);
+    el.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', bubbles: true, composed: true }));
+    popup = await waitFor(() => findPopup(el, bodyBefore, shownBefore), 400);
+  }
+  if (!popup) return { ok: false, value: before, error: ERR.noPopup };
+  // Popups that animate in (Element Plus scales from 0) have options without area for a few frames, and
+  // some load their options on open (form.io's Choices.js shows one empty row first): wait for real text.
+  const opened = popup;
+  await waitFor(() => (optionsIn(opened).texts.some((t) => t !== '' && !/^loading\b/i.test(t)) ? true : null), 1000);
+  let { els, texts } = optionsIn(popup);
+  let i = matchOption(texts, value);
+  if (i < 0 && el.tagName === 'INPUT' && !(el as HTMLInputElement).readOnly) {
+    // Searchable combobox: type to filter (long lists render only what matches).
+    setNativeValue(el as HTMLInputElement, value);
+    fireInput(el, value);
+    await sleep(150);
+    popup = findPopup(el, bodyBefore, shownBefore) ?? popup;
+    ({ els, texts } = optionsIn(popup));
+    i = matchOption(texts, value);
+  }
+  if (i < 0 && (await chooseByKeyboard(el, value))) {
+    // Virtual list: the option was never in the DOM; the keyboard reached it through aria-activedescendant.
+    const want = canonical(value);
+    const got = await waitFor(() => (canonical(comboboxText(el)) === want ? comboboxText(el) : null), 500);
+    blur(el);
+    if (got !== null) return { ok: true, value: got };
+  }
+  if (i < 0) {
+    const win = winOf(el);
+    el.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, composed: true }));
+    blur(el);
+    return { ok: false, value: comboboxText(el), error: ERR.noOption(value, texts) };
+  }
+  const choice = els[i]!;
+  if (choice.getAttribute('aria-disabled') === 'true') return { ok: false, value: before, error: ERR.optionDisabled(texts[i] ?? '') };
+  pointerClick(choice);
+  const want = canonical(texts[i]!);
+  const got = await waitFor(() => {
+    const t = inline ? (choice.getAttribute('aria-selected') === 'true' ? texts[i]! : '') : comboboxText(el);
+    return canonical(t) === want || canonical(t).includes(want) ? t : null;
+  }, 500);
+  blur(el);
+  if (got !== null) return { ok: true, value: got };
+  return { ok: false, value: comboboxText(el), error: ERR.notKept(comboboxText(el), texts[i] ?? '') };
+}
+

@@ -1,0 +1,126 @@
+// Event plumbing for the writers: what a person's click, focus and typing would fire, in the element's
+// own realm (iframes), bubbling and composed so shadow-DOM frameworks and React's root listener see it.
+
+export function winOf(el: Element): Window & typeof globalThis {
+  return (el.ownerDocument?.defaultView ?? window) as Window & typeof globalThis;
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Let the page run one task (its handlers may revert a write) without setTimeout's 4 ms clamp on nested
+ * timers, which made long fill plans crawl.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((r) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      r();
+    };
+    ch.port2.postMessage(0);
+  });
+}
+
+/** Poll `fn` until it returns a value or `timeoutMs` passes. */
+export async function waitFor<T>(fn: () => T | null | undefined, timeoutMs: number): Promise<T | null> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() >= end) return null;
+    await sleep(16);
+  }
+}
+
+function activeIn(el: Element): Element | null {
+  const root = el.getRootNode() as Document | ShadowRoot;
+  return root.activeElement ?? null;
+}
+
+/**
+ * Enter a field. `real` moves the browser's focus (needed before execCommand and for widgets that open on
+ * focus); otherwise only the focus/focusin events are fired: frameworks (React onFocus = focusin, Angular
+ * and Vue (focus)/(blur)) see the same thing, and the page is spared a style/layout pass per field, which
+ * dominated long fill plans.
+ */
+export function focus(el: Element, real = false): void {
+  const win = winOf(el);
+  if (real) (el as HTMLElement).focus?.({ preventScroll: true });
+  if (activeIn(el) !== el) {
+    el.dispatchEvent(new win.FocusEvent('focus'));
+    el.dispatchEvent(new win.FocusEvent('focusin', { bubbles: true, composed: true }));
+  }
+}
+
+/** Leave the field: validate-on-blur forms (React onBlur = focusout, SurveyJS, Angular touched) commit here. */
+export function blur(el: Element): void {
+  const win = winOf(el);
+  if (activeIn(el) === el) (el as HTMLElement).blur();
+  else {
+    el.dispatchEvent(new win.FocusEvent('blur'));
+    el.dispatchEvent(new win.FocusEvent('focusout', { bubbles: true, composed: true }));
+  }
+}
+
+export function fireInput(el: Element, data: string | null, inputType = 'insertText'): void {
+  const win = winOf(el);
+  const Ctor = win.InputEvent ?? win.Event;
+  el.dispatchEvent(new Ctor('input', { bubbles: true, composed: true, inputType, data } as InputEventInit));
+}
+
+export function fireChange(el: Element): void {
+  el.dispatchEvent(new (winOf(el).Event)('change', { bubbles: true }));
+}
+
+/**
+ * Run `fn` with form submission blocked: clicking an ARIA radio that is a <button> inside a <form> would
+ * otherwise submit it. We never submit a questionnaire on the user's behalf.
+ */
+export function withoutSubmit<T>(el: Element, fn: () => T): T {
+  const win = winOf(el);
+  const stop = (e: Event): void => {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+  };
+  win.addEventListener('submit', stop, true);
+  try {
+    return fn();
+  } finally {
+    win.removeEventListener('submit', stop, true);
+  }
+}
+
+function mouse(el: Element, types: string[], buttons: number): void {
+  const win = winOf(el);
+  const r = el.getBoundingClientRect();
+  const init = { bubbles: true, cancelable: true, composed: true, button: 0, buttons, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, view: win, pointerId: 1, isPrimary: true, pointerType: 'mouse' };
+  for (const t of types) el.dispatchEvent(t.startsWith('pointer') ? new (win.PointerEvent ?? win.MouseEvent)(t, init) : new win.MouseEvent(t, init));
+}
+
+export function pressDown(el: Element): void {
+  withoutSubmit(el, () => mouse(el, ['pointerdown', 'mousedown'], 1));
+}
+
+/** Let go of the button over `el` (pointerup + mouseup), without the click. */
+export function release(el: Element): void {
+  withoutSubmit(el, () => mouse(el, ['pointerup', 'mouseup'], 0));
+}
+
+export function releaseAndClick(el: Element): void {
+  withoutSubmit(el, () => {
+    mouse(el, ['pointerup', 'mouseup'], 0);
+    (el as HTMLElement).click();
+  });
+}
+
+/** A full pointer click (ARIA widgets listen to any of these). */
+export function pointerClick(el: Element): void {
+  pressDown(el);
+  releaseAndClick(el);
+}
+
+/** Native click only (radios/checkboxes toggle and fire input+change themselves). */
+export function nativeClick(el: Element): void {
+  withoutSubmit(el, () => (el as HTMLElement).click());
+}

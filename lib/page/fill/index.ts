@@ -1,0 +1,113 @@
+// applyFill / undoFill: look the fid up in the page's own map, refuse disabled or stale fields, write with
+// the kind's writer, read the value back, and keep what was there before so undo can restore it.
+import type { FillResult } from '../types';
+import { isDisabled } from '../controls';
+import { optionLabel } from '../label';
+import { pageState } from '../scan';
+import type { Unit } from '../units';
+import { readUnitValue } from '../values';
+import { writeChoice } from './choice';
+import { writeCombobox } from './combobox';
+import { writeEditable } from './contenteditable';
+import { writeSelect } from './select';
+import { writeText } from './text';
+import type { WriteOutcome } from './types';
+import { ERR } from '../errors';
+
+function docOf(root: Document | Element): Document {
+  return (root as Document).nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
+}
+
+async function write(u: Unit, value: string): Promise<WriteOutcome> {
+  const el = u.controls[0]!;
+  switch (u.ctype) {
+    case 'text':
+    case 'textarea':
+      return writeText(el as HTMLInputElement, value);
+    case 'select':
+      return writeSelect(el as HTMLSelectElement, value);
+    case 'contenteditable':
+      return writeEditable(el as HTMLElement, value);
+    case 'combobox':
+    case 'listbox':
+      return writeCombobox(el as HTMLElement, value);
+    default: {
+      const headers = new Map<Element, string[]>();
+      const labels = u.controls.map((c) => optionLabel(c, headers));
+      return writeChoice(u.kind === 'radio' ? 'radio' : 'checkbox', u.controls, labels, value);
+    }
+  }
+}
+
+function check(u: Unit | undefined, fid: string): string | null {
+  if (!u) return ERR.unknownFid(fid);
+  if (!u.controls.some((c) => c.isConnected)) return ERR.stale(fid);
+  if (u.controls.every((c) => isDisabled(c, u.ctype))) return ERR.locked(fid);
+  return null;
+}
+
+/** Fill one field (question or paired comment box) and report the value read back from the page. */
+export async function applyFill(root: Document | Element, fid: string, value: string): Promise<FillResult> {
+  const state = pageState(docOf(root));
+  const u = state.units.get(fid);
+  const problem = check(u, fid);
+  if (problem || !u) return { fid, ok: false, value: u ? readUnitValue(u) : '', previous: u ? readUnitValue(u) : '', error: problem ?? ERR.unknownFid(fid) };
+  const previous = readUnitValue(u);
+  let out: WriteOutcome;
+  try {
+    out = await write(u, value);
+  } catch (error) {
+    out = { ok: false, value: readUnitValue(u), error: ERR.threw(error) };
+  }
+  const now = readUnitValue(u);
+  // Keep the oldest "before" value so several fills in a row still undo to the user's own answer.
+  if (now !== previous && !state.undo.has(fid)) state.undo.set(fid, { previous });
+  return { fid, ok: out.ok, value: now, previous, ...(out.error ? { error: out.error } : {}) };
+}
+
+/** Put back what the field held before Crosswalk first filled it. */
+export async function undoFill(root: Document | Element, fid: string): Promise<FillResult> {
+  const state = pageState(docOf(root));
+  const u = state.units.get(fid);
+  const rec = state.undo.get(fid);
+  const current = u ? readUnitValue(u) : '';
+  if (!rec) return { fid, ok: false, value: current, previous: current, error: ERR.nothingToUndo(fid) };
+  const problem = check(u, fid);
+  if (problem || !u) return { fid, ok: false, value: current, previous: current, error: problem ?? ERR.unknownFid(fid) };
+  let out: WriteOutcome;
+  try {
+    out = await write(u, rec.previous);
+  } catch (error) {
+    out = { ok: false, value: readUnitValue(u), error: ERR.threw(error) };
+  }
+  const now = readUnitValue(u);
+  const ok = out.ok && now === rec.previous;
+  if (ok) state.undo.delete(fid);
+  return { fid, ok, value: now, previous: current, ...(ok ? {} : { error: out.error ?? ERR.notKept(now, rec.previous) }) };
+}
+
+/** Fids with a pending undo. */
+export function undoableFids(root: Document | Element): string[] {
+  return [...pageState(docOf(root)).undo.keys()];
+}
+
+/** The fid of the scanned field that holds keyboard focus (through shadow roots), or null. */
+export function focusedFid(root: Document | Element): string | null {
+  const doc = docOf(root);
+  let active: Element | null = doc.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  if (!active) return null;
+  for (const [fid, u] of pageState(doc).units) if (u.controls.some((c) => c === active || c.contains(active))) return fid;
+  return null;
+}
+
+/** Current values of the given fields (for page/read). */
+export function readFields(root: Document | Element, fids: string[]): Record<string, string> {
+  const state = pageState(docOf(root));
+  const out: Record<string, string> = {};
+  for (const fid of fids) {
+    const u = state.units.get(fid);
+    if (u && u.controls.some((c) => c.isConnected)) out[fid] = readUnitValue(u);
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+// Native <select>: pick the option by its visible text (Angular option values look like "1: yes"),
+// tolerant of synonyms ("N/A" ≈ "Not applicable"); input + change so every framework commits.
+import { blur, fireChange, fireInput, focus } from './events';
+import { canonical, isPlaceholderOption, matchOption, normalize, splitMulti } from '../text';
+import { optionText } from '../option-text';
+import type { WriteOutcome } from './types';
+import { selectText as readSelect } from '../values';
+import { ERR } from '../errors';
+
+export async function writeSelect(sel: HTMLSelectElement, value: string): Promise<WriteOutcome> {
+  const opts = Array.from(sel.options);
+  const texts = opts.map(optionText);
+  const wanted = sel.multiple ? splitMulti(value) : [value];
+  const picks = new Set<number>();
+  if (value.trim() !== '') {
+    for (const w of wanted) {
+      let i = matchOption(texts, w);
+      if (i < 0) i = opts.findIndex((o) => canonical(o.value) === canonical(w));
+      if (i < 0 || (isPlaceholderOption(texts[i] ?? '') && !isPlaceholderOption(w)))
+        return { ok: false, value: readSelect(sel), error: ERR.noOption(w, texts.filter((t) => !isPlaceholderOption(t))) };
+      if (opts[i]!.disabled) return { ok: false, value: readSelect(sel), error: ERR.optionDisabled(texts[i] ?? '') };
+      picks.add(i);
+    }
+  } else {
+    // Clearing: back to the placeholder option, or to no selection.
+    const ph = opts.findIndex((o) => o.value === '' || isPlaceholderOption(optionText(o)));
+    if (ph >= 0) picks.add(ph);
+  }
+  focus(sel);
+  if (sel.multiple) opts.forEach((o, i) => (o.selected = picks.has(i)));
+  else sel.selectedIndex = picks.size ? [...picks][0]! : -1;
+  fireInput(sel, null, 'insertReplacementText');
+  fireChange(sel);
+  blur(sel);
+  const got = readSelect(sel);
+  const expect = [...picks].filter((i) => !isPlaceholderOption(texts[i] ?? '')).map((i) => texts[i]).join('; ');
+  return got === expect ? { ok: true, value: got } : { ok: false, value: got, error: ERR.notKept(got, expect) };
+}

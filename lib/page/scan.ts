@@ -1,0 +1,213 @@
+// scanPage: the page as a plain list of questions with opaque fids. The fid -> unit map stays on the page
+// (per document); fids are keyed by element in a WeakMap so the same element keeps its fid across rescans.
+import type { QuestionField } from './types';
+import { collectControls, isNonQuestion, type Control } from './controls';
+import { composedCompare, hasLayout, type ScanOptions } from './dom';
+import { indexLabelsIn, inferQuestion, optionLabelElements, resetLabelIndex, type LabelContext } from './label';
+import { sectionOf } from './section';
+import { assignContainers, groupControls, pairComments, type Unit } from './units';
+import { optionsOf, readUnitValue } from './values';
+
+export type { ScanOptions } from './dom';
+
+export interface UndoRecord {
+  /** The field's value before Crosswalk first wrote to it. */
+  previous: string;
+}
+
+export interface PageState {
+  fids: WeakMap<Element, string>;
+  counter: number;
+  /** Every fillable unit by fid: questions and their paired comment boxes. */
+  units: Map<string, Unit>;
+  /** Question units in document order, with their last snapshot. */
+  order: Unit[];
+  fields: Map<Unit, QuestionField>;
+  undo: Map<string, UndoRecord>;
+  /** Controls that belong to a known unit (so incremental rescans skip them). */
+  known: WeakSet<Element>;
+  /** Section of each question container, for the backward heading walk. */
+  sections: WeakMap<Element, string>;
+}
+
+const STATES = new WeakMap<Document, PageState>();
+
+export function pageState(doc: Document): PageState {
+  let s = STATES.get(doc);
+  if (!s) {
+    s = { fids: new WeakMap(), counter: 0, units: new Map(), order: [], fields: new Map(), undo: new Map(), known: new WeakSet(), sections: new WeakMap() };
+    STATES.set(doc, s);
+  }
+  return s;
+}
+
+function docOf(root: Document | Element | ShadowRoot): Document {
+  return (root as Document).nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
+}
+
+export function fidOf(state: PageState, el: Element): string {
+  let fid = state.fids.get(el);
+  if (!fid) {
+    fid = `f${++state.counter}`;
+    state.fids.set(el, fid);
+  }
+  return fid;
+}
+
+function questionControls(root: Document | Element | ShadowRoot, doc: Document, opts?: ScanOptions): Control[] {
+  const layout = hasLayout(doc);
+  return collectControls(root, opts).filter((c) => !isNonQuestion(c, layout));
+}
+
+/** Label, options, value and section for the `fresh` units; `all` is every question unit in order. */
+function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionField[] {
+  const ctx: LabelContext = { headerCache: new Map(), rowUnits: new Map() };
+  // Count questions per table row, for the rows that new questions sit in.
+  const rows = new Set<Element>();
+  for (const u of fresh) {
+    const row = u.controls[0]!.closest('tr,[role=row]');
+    if (row) rows.add(row);
+  }
+  if (rows.size) {
+    for (const u of all) {
+      const row = u.controls[0]!.closest('tr,[role=row]');
+      if (row && rows.has(row)) ctx.rowUnits.set(row, (ctx.rowUnits.get(row) ?? 0) + 1);
+    }
+  }
+  const out: QuestionField[] = [];
+  all.forEach((u, i) => {
+    if (!fresh.has(u)) {
+      // Only a neighbour of a new unit can have a new container; keep its section findable.
+      const old = state.fields.get(u);
+      if (old && (fresh.has(all[i + 1]!) || fresh.has(all[i - 1]!))) state.sections.set(u.container, old.section ?? '');
+      return;
+    }
+    const options = optionsOf(u, ctx.headerCache);
+    const inf = inferQuestion(u, options ?? [], ctx);
+    const section = sectionOf(u.container, state.sections, inf.question);
+    state.sections.set(u.container, section);
+    const fid = fidOf(state, u.controls[0]!);
+    state.units.set(fid, u);
+    for (const el of u.controls) state.known.add(el);
+    const field = compact<QuestionField>({
+      fid,
+      question: inf.question,
+      helper: inf.helper,
+      number: inf.number,
+      kind: u.kind,
+      options,
+      section: section || undefined,
+      value: readUnitValue(u, ctx.headerCache),
+      required: inf.required || undefined,
+      disabled: u.disabled || undefined,
+      labelSource: inf.source,
+    });
+    if (u.comment) {
+      for (const el of u.comment.controls) state.known.add(el);
+      const cfid = fidOf(state, u.comment.controls[0]!);
+      state.units.set(cfid, u.comment);
+      field.comment = cfid;
+    }
+    state.fields.set(u, field);
+    out.push(field);
+  });
+  return out;
+}
+
+/** Drop undefined keys: the snapshot is plain data and optional fields are absent, not undefined. */
+function compact<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+function build(units: Unit[], fresh?: Set<Unit>): Unit[] {
+  const questions = pairComments(units, optionLabelElements, fresh);
+  assignContainers(questions, fresh);
+  return questions;
+}
+
+/** Scan `root` (a document, or a subtree of one) and return its questions in document order. */
+export function scanPage(root: Document | Element | ShadowRoot, opts?: ScanOptions): QuestionField[] {
+  const doc = docOf(root);
+  const state = pageState(doc);
+  resetLabelIndex();
+  state.known = new WeakSet();
+  state.sections = new WeakMap();
+  const units = build(groupControls(questionControls(root, doc, opts)));
+  // Forget the previous snapshot; fids survive through the element WeakMap.
+  state.units.clear();
+  state.fields.clear();
+  state.order = units;
+  return describe(state, units, new Set(units));
+}
+
+/** Current snapshot of every question (as last scanned), in document order. */
+export function currentFields(doc: Document): QuestionField[] {
+  const state = pageState(doc);
+  return state.order.map((u) => state.fields.get(u)).filter((f): f is QuestionField => !!f);
+}
+
+export interface RescanResult {
+  added: QuestionField[];
+  removed: string[];
+}
+
+/**
+ * Incremental rescan: drop questions whose controls left the page and describe the controls found in
+ * `subtrees` (added or changed). Unchanged questions keep their snapshot; nothing else is re-read.
+ */
+export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOptions): RescanResult {
+  const state = pageState(doc);
+  const removed: string[] = [];
+  const kept = state.order.filter((u) => {
+    const alive = u.controls.some((c) => c.isConnected);
+    if (!alive) {
+      const f = state.fields.get(u);
+      if (f) {
+        removed.push(f.fid);
+        state.units.delete(f.fid);
+        state.fields.delete(u);
+      }
+      for (const el of u.comment ? [...u.controls, ...u.comment.controls] : u.controls) state.known.delete(el);
+    }
+    return alive;
+  });
+  const fresh: Control[] = [];
+  const seen = new Set<Element>();
+  for (const t of subtrees) {
+    if (!t.isConnected) continue;
+    indexLabelsIn(t);
+    for (const c of questionControls(t, doc, opts)) if (!state.known.has(c.el) && !seen.has(c.el)) (seen.add(c.el), fresh.push(c));
+  }
+  if (fresh.length === 0) {
+    state.order = kept;
+    return { added: [], removed };
+  }
+  fresh.sort((a, b) => composedCompare(a.el, b.el));
+  const newUnits = groupControls(fresh);
+  const merged = mergeInOrder(kept, newUnits);
+  merged.forEach((u, i) => (u.idx = i));
+  const questions = build(merged, new Set(newUnits));
+  state.order = questions;
+  const freshSet = new Set(newUnits.filter((u) => !u.owner));
+  // A new comment box paired with an existing question changes that question's snapshot too.
+  for (const u of questions) if (u.comment && newUnits.includes(u.comment)) freshSet.add(u);
+  const added = describe(state, questions, freshSet);
+  return { added, removed };
+}
+
+/** Insert the new units (sorted) into the existing order by binary search: O(k log n) comparisons. */
+function mergeInOrder(a: Unit[], b: Unit[]): Unit[] {
+  const out = a.slice();
+  for (const u of b) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (composedCompare(out[mid]!.controls[0]!, u.controls[0]!) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, u);
+  }
+  return out;
+}

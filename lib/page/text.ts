@@ -1,0 +1,159 @@
+// Text as a person reads it: whitespace collapsed, numbering and required markers peeled off into their
+// own fields, never truncated (questionnaire questions are long; see notes §F.5).
+
+/** Collapse control characters and runs of whitespace to one space. */
+export function normalize(s: string): string {
+  // Fast path first: most strings hold no control or format characters (zero-width spaces, soft hyphens).
+  const t = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/.test(s)
+    ? s.replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    : s;
+  return t.replace(/\s+/g, ' ').trim();
+}
+
+// Leading question numbers: "17.", "3.1", "1.2.3", "Q12:", "Question 4 -", "(a)", "IAM-02", "A&A-01.1".
+// A bare number without punctuation ("100 employees") is not a number prefix.
+const NUMBER_PATTERNS: RegExp[] = [
+  /^((?:Q(?:uestion)?\s?)?\d{1,3}(?:\.\d{1,3})+\.?)(?:\s*[-–—:)]\s*|\s+)/i, // 1.2 / 1.2.3 / Q1.2
+  /^((?:Q(?:uestion)?\s?)?\d{1,4})(?:\s*[.):]\s*|\s*[-–—]\s+)/i, // 17. / 17) / 17: / 17 -
+  /^(Q(?:uestion)?\s?\d{1,4})\s+/i, // Q12 Do you ...
+  /^([A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)(?:\s*[.:)–—-]\s*|\s+)/, // IAM-02, A&A-01.1
+  /^(\(?[a-z]\))\s+/, // (a) / a)
+];
+
+/** A whole string that is nothing but a question number or control code. */
+const NUMBER_ONLY = /^(?:(?:Q(?:uestion)?\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)[.:)]?$/i;
+
+export function isNumberOnly(s: string): boolean {
+  return NUMBER_ONLY.test(s.trim());
+}
+
+export interface CleanText {
+  text: string;
+  number?: string;
+  required: boolean;
+}
+
+const REQUIRED_TAIL = /\s*(?:\*+|\((?:required|mandatory)\)|\[(?:required|mandatory)\]|required\s*\*?)\s*$/i;
+const REQUIRED_HEAD = /^\s*\*+\s*/;
+
+/** Peel the number prefix and required markers off a question string. */
+export function cleanQuestion(raw: string): CleanText {
+  let text = normalize(raw);
+  let required = false;
+  let number: string | undefined;
+  for (let i = 0; i < 3; i++) {
+    const before = text;
+    if (REQUIRED_HEAD.test(text)) {
+      text = text.replace(REQUIRED_HEAD, '');
+      required = true;
+    }
+    if (REQUIRED_TAIL.test(text) && text.replace(REQUIRED_TAIL, '').length > 0) {
+      text = text.replace(REQUIRED_TAIL, '');
+      required = true;
+    }
+    if (!number) {
+      for (const re of NUMBER_PATTERNS) {
+        const m = re.exec(text);
+        if (m?.[1] && text.length > m[0].length) {
+          number = m[1].replace(/[.:)]$/, '');
+          text = text.slice(m[0].length);
+          break;
+        }
+      }
+    }
+    text = text.replace(/\s*:$/, '').trim();
+    if (text === before) break;
+  }
+  return { text, ...(number ? { number } : {}), required };
+}
+
+/** Only punctuation / markers: Chromium's IsLabelValid rejects these (" *:-–()"). */
+export function isBlank(s: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(s);
+}
+
+// Labels that name a slot rather than ask a question (notes §5.16, Comp AI isGenericAnswerLabel).
+const GENERIC =
+  /^(?:answer|your answer|response|your response|reply|value|input|text|select|select one|select an option|choose|choose one|choose an option|please select|please choose|pick one|type here|type your answer|enter (?:your )?(?:answer|response|text|value|here)|search|select\.\.\.|choose\.\.\.)\.{0,3}$/i;
+
+export function isGeneric(s: string): boolean {
+  const t = normalize(s).replace(/[-–—_*:.…]+/g, ' ').trim();
+  return t === '' || GENERIC.test(t);
+}
+
+// A comment / explanation box's own label ("Comments", "Please explain", "If no, why not?").
+const COMMENT_LIKE =
+  /^(?:comments?|notes?|remarks?|explanation|explain|justification|justify|details?|evidence|rationale|additional (?:comments?|notes?|info(?:rmation)?|details?|context)|other(?:\b.*)?|please (?:explain|specify|describe|provide|elaborate|comment|detail|justify|list|attach)\b.*|if (?:yes|no|not|other|applicable|so|partial(?:ly)?|n\/?a)\b.*|provide (?:details|comments?|an? explanation|evidence|justification)\b.*|supporting (?:details|information|evidence)|compensating controls?|reason|why not\??)$/i;
+
+export function isCommentLike(s: string): boolean {
+  const t = normalize(s).replace(/[*:]+$/, '').trim();
+  return t === '' || isGeneric(t) || COMMENT_LIKE.test(t);
+}
+
+/** Placeholder-ish texts shown in an empty dropdown. */
+export function isPlaceholderOption(s: string): boolean {
+  const t = normalize(s).replace(/[-–—_*.…]+/g, ' ').trim();
+  return t === '' || /^(?:select|choose|pick|please select|please choose|none selected|-+|select (?:one|an option|a value|an answer|response)|choose (?:one|an option)|none)$/i.test(t);
+}
+
+// ---- option-value matching, shared by every writer ----
+
+/** Canonical form of a short answer: "N/A" ≈ "Not applicable", "Y" ≈ "Yes". */
+export function canonical(s: string): string {
+  const t = normalize(s).toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}/ ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (/^(?:n ?\/ ?a|na|not applicable|non applicable|not relevant|does not apply|n a)$/.test(t)) return 'n/a';
+  if (/^(?:y|yes|true|yes we do|affirmative)$/.test(t)) return 'yes';
+  if (/^(?:n|no|false|we do not)$/.test(t)) return 'no';
+  if (/^(?:partial|partially|partly|in part|partially implemented)$/.test(t)) return 'partial';
+  return t;
+}
+
+/**
+ * Index of the option a value names, or -1. Tolerant: exact text, canonical synonyms, then an answer
+ * that *starts* with an option ("Yes. We enforce MFA ..." picks "Yes"). Longest match wins so
+ * "No" does not steal "Not applicable".
+ */
+export function matchOption(options: readonly string[], value: string): number {
+  const want = canonical(value);
+  if (!want) return -1;
+  const canon = options.map(canonical);
+  const exact = options.findIndex((o) => normalize(o).toLowerCase() === normalize(value).toLowerCase());
+  if (exact >= 0) return exact;
+  const same = canon.indexOf(want);
+  if (same >= 0) return same;
+  // Leading word/sentence of a longer answer: "Yes - annually", "No, we don't".
+  const lead = canonical(value.split(/[.,;:(\n–—-]/)[0] ?? '');
+  if (lead && lead !== want) {
+    const byLead = canon.indexOf(lead);
+    if (byLead >= 0) return byLead;
+  }
+  let best = -1;
+  let bestLen = 0;
+  canon.forEach((c, i) => {
+    if (c.length > bestLen && c.length >= 2 && (want.startsWith(`${c} `) || want === c || c.startsWith(`${want} `))) {
+      best = i;
+      bestLen = c.length;
+    }
+  });
+  return best;
+}
+
+const TRUE_WORDS = /^(?:y|yes|true|1|on|checked|x|✓|✔|agree|i agree)$/i;
+const FALSE_WORDS = /^(?:n|no|false|0|off|unchecked|)$/i;
+
+/** For a lone checkbox: does the value mean "ticked"? undefined when it says neither. */
+export function truthy(value: string, label?: string): boolean | undefined {
+  const t = normalize(value);
+  if (label && canonical(t) === canonical(label)) return true;
+  if (TRUE_WORDS.test(t) || canonical(t) === 'yes') return true;
+  if (FALSE_WORDS.test(t) || canonical(t) === 'no') return false;
+  return undefined;
+}
+
+/** Multi-valued answers travel as labels joined by "; " (QuestionField.value). */
+export function splitMulti(value: string): string[] {
+  return value
+    .split(/\s*[;\n]\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

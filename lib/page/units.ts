@@ -1,0 +1,232 @@
+// Question units: controls grouped into answer sets (one per radio/checkbox group), comment boxes paired
+// with the question they explain, and each unit's container = the largest ancestor holding only its own
+// controls (DuckDuckGo's "largest meaningful container", notes supplement §B.3-4).
+import type { FieldKind } from './types';
+import type { Control, ControlType } from './controls';
+import { commonAncestor, composedParent, idRefs } from './dom';
+import { readItems } from './read-text';
+import { isCommentLike } from './text';
+import { ownLabelText } from './label';
+import { rowContext } from './table';
+
+export interface Unit {
+  idx: number;
+  kind: FieldKind;
+  ctype: ControlType;
+  controls: Element[];
+  disabled: boolean;
+  comment?: Unit;
+  /** Set on a comment box once paired: the unit it belongs to. */
+  owner?: Unit;
+  container: Element;
+  /** fieldset / radiogroup / group element exclusive to this unit, if any. */
+  group?: Element;
+}
+
+export const KIND: Record<ControlType, FieldKind> = {
+  text: 'text',
+  textarea: 'textarea',
+  select: 'select',
+  radio: 'radio',
+  checkbox: 'checkbox',
+  'aria-radio': 'radio',
+  'aria-checkbox': 'checkbox',
+  combobox: 'select',
+  listbox: 'select',
+  contenteditable: 'contenteditable',
+};
+
+const CLUSTER_BARRIER = /^(HTML|BODY|FORM|MAIN|TABLE|TBODY|THEAD|TFOOT)$/;
+const CLUSTER_BARRIER_ROLE = /^(main|grid|treegrid|rowgroup|table|form)$/;
+const CONTAINER_BARRIER = /^(HTML|BODY|FORM|MAIN|TABLE|TBODY|THEAD|TFOOT|UL|OL|DL|NAV)$/;
+const CONTAINER_BARRIER_ROLE = /^(main|grid|treegrid|rowgroup|list|table|dialog|form|tabpanel)$/;
+const ROW_STOP = /^(TR|LI|FIELDSET|SECTION|ARTICLE)$/;
+const ROW_STOP_ROLE = /^(row|listitem|article)$/;
+
+function isBarrier(el: Element, tags: RegExp, roles: RegExp): boolean {
+  return tags.test(el.tagName) || roles.test(el.getAttribute('role') ?? '');
+}
+
+function family(t: ControlType): 'radio' | 'checkbox' | null {
+  if (t === 'radio' || t === 'aria-radio') return 'radio';
+  if (t === 'checkbox' || t === 'aria-checkbox') return 'checkbox';
+  return null;
+}
+
+/** Group controls (already in document order) into units. */
+export function groupControls(controls: Control[]): Unit[] {
+  // How many choice controls of each family sit under each ancestor (below clustering barriers).
+  const counts: Record<'radio' | 'checkbox', Map<Element, number>> = { radio: new Map(), checkbox: new Map() };
+  for (const c of controls) {
+    const fam = family(c.type);
+    if (!fam || (c.type === 'radio' && (c.el as HTMLInputElement).name)) continue;
+    for (let cur = composedParent(c.el); cur && !isBarrier(cur, CLUSTER_BARRIER, CLUSTER_BARRIER_ROLE); cur = composedParent(cur)) {
+      counts[fam].set(cur, (counts[fam].get(cur) ?? 0) + 1);
+    }
+  }
+  const byKey = new Map<Element, Unit>();
+  const radiosByOwner = new Map<Node, Map<string, Unit>>();
+  const units: Unit[] = [];
+  const add = (key: Element | null, c: Control): void => {
+    const existing = key === null ? undefined : byKey.get(key);
+    if (existing && existing.ctype === c.type) {
+      existing.controls.push(c.el);
+      existing.disabled &&= c.disabled;
+      return;
+    }
+    const u: Unit = { idx: units.length, kind: KIND[c.type], ctype: c.type, controls: [c.el], disabled: c.disabled, container: c.el };
+    units.push(u);
+    if (key !== null) byKey.set(key, u);
+  };
+  for (const c of controls) {
+    const fam = family(c.type);
+    if (!fam) {
+      add(null, c);
+      continue;
+    }
+    const name = (c.el as HTMLInputElement).name;
+    if (c.type === 'radio' && name) {
+      // Browsers define radio groups by name within one form owner and one tree.
+      const owner = (c.el as HTMLInputElement).form ?? c.el.getRootNode();
+      let perOwner = radiosByOwner.get(owner);
+      if (!perOwner) {
+        perOwner = new Map();
+        radiosByOwner.set(owner, perOwner);
+      }
+      const hit = perOwner.get(name);
+      if (hit) {
+        hit.controls.push(c.el);
+        hit.disabled &&= c.disabled;
+      } else {
+        const u: Unit = { idx: units.length, kind: 'radio', ctype: 'radio', controls: [c.el], disabled: c.disabled, container: c.el };
+        units.push(u);
+        perOwner.set(name, u);
+      }
+      continue;
+    }
+    // Lowest ancestor holding another choice control of the same family = this option's group.
+    let cluster: Element | null = null;
+    for (let cur = composedParent(c.el); cur && !isBarrier(cur, CLUSTER_BARRIER, CLUSTER_BARRIER_ROLE); cur = composedParent(cur)) {
+      if ((counts[fam].get(cur) ?? 0) >= 2) {
+        cluster = cur;
+        break;
+      }
+    }
+    add(cluster, c);
+  }
+  const order = new Map<Element, number>();
+  controls.forEach((c, i) => order.set(c.el, i));
+  units.sort((a, b) => (order.get(a.controls[0]!) ?? 0) - (order.get(b.controls[0]!) ?? 0));
+  units.forEach((u, i) => (u.idx = i));
+  return units;
+}
+
+/** Every element of a unit, its comment's included, in document order. */
+export function unitElements(u: Unit): Element[] {
+  return u.comment ? [...u.controls, ...u.comment.controls] : u.controls;
+}
+
+/** Every composed ancestor of `el`, itself included. */
+function ancestors(el: Element | undefined): Set<Element> {
+  const out = new Set<Element>();
+  for (let cur: Element | null = el ?? null; cur; cur = composedParent(cur)) out.add(cur);
+  return out;
+}
+
+const lastEl = (u: Unit | undefined): Element | undefined => (u ? unitElements(u).at(-1) : undefined);
+
+// Units are in document order, so the units under any ancestor form a contiguous run: an ancestor holds
+// only units i..j exactly when it holds neither unit i-1's last element nor unit j+1's first.
+
+const TEXTY = new Set<FieldKind>(['text', 'textarea', 'contenteditable']);
+const CHOICE = new Set<FieldKind>(['radio', 'checkbox', 'select']);
+const PAIR_BARRIER = /^(HTML|BODY|FORM|MAIN|TABLE|TBODY)$/;
+
+/**
+ * Pair comment / explanation boxes with the choice question right before them when both sit alone in a
+ * shared container (table row, card, fieldset) and the box's own label does not ask a new question.
+ * Returns the units that remain questions, renumbered.
+ */
+export function pairComments(units: Unit[], optionLabelEls: (u: Unit) => Set<Element>, fresh?: Set<Unit>): Unit[] {
+  const headerCache = new Map<Element, string[]>();
+  for (let i = 1; i < units.length; i++) {
+    const t = units[i]!;
+    const c = units[i - 1]!;
+    // Incremental rescans only look at pairs that involve a new unit.
+    if (fresh && !fresh.has(t) && !fresh.has(c)) continue;
+    if (!TEXTY.has(t.kind) || c.comment || c.owner) continue;
+    // Two text answers in one row: the second is a comment only when its column says so ("Notes").
+    if (!CHOICE.has(c.kind) && !(TEXTY.has(c.kind) && commentColumn(c.controls[0]!, t.controls[0]!, headerCache))) continue;
+    const last = c.controls[c.controls.length - 1]!;
+    const lca = commonAncestor(last, t.controls[0]!);
+    if (!lca || PAIR_BARRIER.test(lca.tagName) || ancestors(lastEl(units[i - 2])).has(lca) || ancestors(units[i + 1]?.controls[0]).has(lca)) continue;
+    const own = ownLabelText(t.controls[0]!);
+    if (own && !isCommentLike(own) && !sharesLabel(t.controls[0]!, c)) continue;
+    if (questionTextBetween(lca, last, t.controls[0]!, optionLabelEls(c))) continue;
+    c.comment = t;
+    t.owner = c;
+  }
+  const kept = units.filter((u) => !u.owner);
+  kept.forEach((u, i) => (u.idx = i));
+  return kept;
+}
+
+function commentColumn(a: Element, b: Element, cache: Map<Element, string[]>): boolean {
+  const ra = rowContext(a, cache);
+  const rb = rowContext(b, cache);
+  return !!ra && !!rb && ra.row === rb.row && !!rb.columnHeader && isCommentLike(rb.columnHeader) && ra.columnHeader !== rb.columnHeader;
+}
+
+/** Both point aria-labelledby at the same title (Microsoft Forms "other" boxes, notes P8). */
+function sharesLabel(el: Element, c: Unit): boolean {
+  const mine = idRefs(el, 'aria-labelledby');
+  if (mine.length === 0) return false;
+  const group = c.controls[0] ? composedParent(c.controls[0]) : null;
+  const theirs = new Set<Element>();
+  for (let cur = group; cur; cur = composedParent(cur)) {
+    for (const r of idRefs(cur, 'aria-labelledby')) theirs.add(r);
+    if (theirs.size > 0) break;
+  }
+  return mine.every((m) => theirs.has(m));
+}
+
+function questionTextBetween(lca: Element, after: Element, before: Element, optionLabels: Set<Element>): boolean {
+  const items = readItems(lca, {
+    isControl: (el) => el === after || el === before,
+    exclude: (el) => optionLabels.has(el) || el.tagName === 'BUTTON' || el.getAttribute('role') === 'button',
+  });
+  let seen = false;
+  for (const it of items) {
+    if (it.type === 'control') {
+      if (it.el === before) return false;
+      if (it.el === after) seen = true;
+      continue;
+    }
+    if (seen && !isCommentLike(it.text) && (it.text.endsWith('?') || it.text.split(' ').length >= 5)) return true;
+  }
+  return false;
+}
+
+/** Climb from the unit's controls while the ancestor holds no other unit's controls. */
+export function assignContainers(units: Unit[], fresh?: Set<Unit>): void {
+  units.forEach((u, i) => {
+    // A new unit can only shrink the containers of its neighbours in document order.
+    if (fresh && !fresh.has(u) && !fresh.has(units[i - 1]!) && !fresh.has(units[i + 1]!)) return;
+    const els = unitElements(u);
+    let cur: Element = els[0]!;
+    for (const el of els.slice(1)) cur = commonAncestor(cur, el) ?? cur;
+    const before = ancestors(lastEl(units[i - 1]));
+    const after = ancestors(units[i + 1]?.controls[0]);
+    let group: Element | undefined;
+    for (;;) {
+      if (!group && /^(FIELDSET)$/.test(cur.tagName)) group = cur;
+      if (!group && /^(radiogroup|group)$/.test(cur.getAttribute('role') ?? '')) group = cur;
+      if (ROW_STOP.test(cur.tagName) || ROW_STOP_ROLE.test(cur.getAttribute('role') ?? '')) break;
+      const p = composedParent(cur);
+      if (!p || isBarrier(p, CONTAINER_BARRIER, CONTAINER_BARRIER_ROLE) || before.has(p) || after.has(p)) break;
+      cur = p;
+    }
+    u.container = cur;
+    u.group = group;
+  });
+}

@@ -1,0 +1,143 @@
+// Reading a unit's options and current answer, shared by the scanner and the writers' read-back checks.
+import type { Unit } from './units';
+import { CONTROLISH, hasLayout, idRefs, isRendered } from './dom';
+import { optionLabel } from './label';
+import { textOf } from './read-text';
+import { isPlaceholderOption, normalize } from './text';
+import { optionText } from './option-text';
+
+
+function realOptions(sel: HTMLSelectElement): HTMLOptionElement[] {
+  return Array.from(sel.options).filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
+}
+
+/** The listbox a combobox opens, if it is in the DOM (aria-controls / aria-owns, or nested). */
+export function listboxOf(el: Element): Element | null {
+  for (const attr of ['aria-controls', 'aria-owns']) {
+    for (const r of idRefs(el, attr)) {
+      if (r.getAttribute('role') === 'listbox') return r;
+      const inner = r.querySelector('[role=listbox]');
+      if (inner) return inner;
+    }
+  }
+  return el.getAttribute('role') === 'listbox' ? el : null;
+}
+
+export function optionTexts(listbox: Element): string[] {
+  return Array.from(listbox.querySelectorAll('[role=option]')).map((o) => textOf(o) || normalize(o.getAttribute('aria-label') ?? ''));
+}
+
+export function optionsOf(u: Unit, headerCache: Map<Element, string[]>): string[] | undefined {
+  switch (u.ctype) {
+    case 'radio':
+    case 'checkbox':
+    case 'aria-radio':
+    case 'aria-checkbox':
+      return u.controls.map((el) => optionLabel(el, headerCache));
+    case 'select':
+      return realOptions(u.controls[0] as HTMLSelectElement).map(optionText);
+    case 'combobox':
+    case 'listbox': {
+      const lb = listboxOf(u.controls[0]!);
+      const texts = lb ? optionTexts(lb).filter(Boolean) : [];
+      return texts.length ? texts : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function ariaOn(el: Element): boolean {
+  return el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-pressed') === 'true';
+}
+
+/** Is one choice option currently selected? */
+export function isOn(el: Element): boolean {
+  if (el.tagName === 'INPUT') return (el as HTMLInputElement).checked;
+  return ariaOn(el);
+}
+
+/** What a combobox shows: its own value, or the text of its small display wrapper (placeholder excluded). */
+export function comboboxText(el: Element): string {
+  const own = el.tagName === 'INPUT' ? normalize((el as HTMLInputElement).value) : '';
+  if (own && !(el as HTMLInputElement).readOnly) return own;
+  const skip = (e: Element): boolean => /placeholder/i.test(e.getAttribute('class') ?? '') || e.getAttribute('aria-hidden') === 'true' || e.getAttribute('role') === 'listbox';
+  // A non-input combobox (MUI Select, lightning-combobox button) shows its value itself.
+  if (el.tagName !== 'INPUT') {
+    const t = textOf(el, { exclude: skip });
+    return isPlaceholderOption(t) ? chosenInside(el) : t;
+  }
+  // An input combobox (Ant Design, react-select) shows the value in a sibling: read its small wrapper,
+  // never climbing into the question's label or heading.
+  const labels = idRefs(el, 'aria-labelledby');
+  let best = own;
+  let cur: Element | null = el.parentElement;
+  for (let i = 0; i < 3 && cur; i++, cur = cur.parentElement) {
+    const c = cur;
+    if (c.querySelectorAll(CONTROLISH).length > 1 || c.querySelector('label,legend,h1,h2,h3,h4,h5,h6,[role=heading]') || labels.some((l) => c.contains(l))) break;
+    const t = textOf(cur, { exclude: skip });
+    if (t.length > 200) break;
+    if (t) best = t;
+  }
+  if (!isPlaceholderOption(best)) return best;
+  // Nothing readable beside the input (Element Plus shows the choice in an element classed as its
+  // placeholder): the ARIA answer is the option its listbox marks aria-selected, if the listbox is kept in
+  // the DOM while closed.
+  return selectedInListbox(el);
+}
+
+/**
+ * A combobox that shows its choice as the selected option of a listbox inside itself (Choices.js, used by
+ * form.io: role=combobox > role=listbox > role=option[aria-selected=true]). Placeholder rows and the
+ * "Remove item" buttons are not the answer.
+ */
+function chosenInside(el: Element): string {
+  const opts = Array.from(el.querySelectorAll('[role=listbox] [role=option][aria-selected=true]')).filter(
+    (o) => isRendered(o, hasLayout(o.ownerDocument)) && !/placeholder/i.test(o.getAttribute('class') ?? '') && !o.hasAttribute('data-placeholder'),
+  );
+  const texts = opts.map((o) => textOf(o, { exclude: (e) => e.tagName === 'BUTTON' })).filter((t) => t && !isPlaceholderOption(t));
+  return texts.join('; ');
+}
+
+function selectedInListbox(el: Element): string {
+  const lb = listboxOf(el);
+  if (!lb || lb === el) return '';
+  const texts = Array.from(lb.querySelectorAll('[role=option][aria-selected=true]')).map((o) => textOf(o)).filter(Boolean);
+  return texts.join('; ');
+}
+
+/** Selected option texts of a native select, placeholder excluded. */
+export function selectText(sel: HTMLSelectElement): string {
+  const real = new Set(realOptions(sel));
+  // options[].selected rather than selectedOptions: same in browsers, and DOM emulators get it right.
+  return Array.from(sel.options)
+    .filter((o) => o.selected && real.has(o))
+    .map(optionText)
+    .join('; ');
+}
+
+/** The answer currently on the page, in QuestionField.value form. */
+export function readUnitValue(u: Unit, headerCache: Map<Element, string[]> = new Map()): string {
+  const el = u.controls[0]!;
+  switch (u.ctype) {
+    case 'text':
+    case 'textarea':
+      return (el as HTMLInputElement).value;
+    case 'contenteditable':
+      return ((el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\n$/, '');
+    case 'select':
+      return selectText(el as HTMLSelectElement);
+    case 'combobox':
+      return comboboxText(el);
+    case 'listbox':
+      return Array.from(el.querySelectorAll('[role=option]'))
+        .filter(ariaOn)
+        .map((o) => textOf(o))
+        .join('; ');
+    default:
+      return u.controls
+        .filter(isOn)
+        .map((c) => optionLabel(c, headerCache))
+        .join('; ');
+  }
+}

@@ -1,0 +1,127 @@
+// Matching benchmark: control mapping (VSAQ, Adobe CCF) next to a plain-BM25 baseline, answer retrieval on
+// the paraphrase set (top-1, auto-fill precision and coverage at the default threshold), and speed/memory
+// on synthetic 10k/50k libraries. Prints medians. Run: npx tsx test/bench/run.ts match
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { loadavg } from 'node:os';
+import type { Framework } from '../../lib/controls/framework';
+import { buildIndex, classifyControls, DEFAULT_AUTOFILL_THRESHOLD, loadIndex, matchQuestion, serializeIndex } from '../../lib/match';
+import { defaultControlSource } from '../../lib/match/control-source';
+import { words } from '../../lib/match/lexicon';
+import { plainBm25 } from './match/baseline';
+import { adobeCcf, demoLibrary, isExpected, pageOfQuestions, paraphrases, syntheticLibrary, vsaq, type LabelledQuestion } from './match/fixtures';
+
+const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number): string => `${x.toFixed(1)} ms`;
+
+/** Median wall time and median CPU time (user+system) of `runs` runs. CPU time is the steadier figure on
+ *  a shared machine: it does not count time spent waiting for a core. */
+function time(fn: () => void, runs: number): number {
+  const t: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage();
+    const start = performance.now();
+    fn();
+    t.push(performance.now() - start);
+    const d = process.cpuUsage(c);
+    cpu.push((d.user + d.system) / 1000);
+  }
+  lastCpu = median(cpu);
+  return median(t);
+}
+let lastCpu = 0;
+const both = (wall: number, cpu: number): string => `${ms(wall)} wall / ${ms(cpu)} cpu`;
+
+function controlMapping(name: string, set: LabelledQuestion[]): void {
+  const baseline = plainBm25(defaultControlSource());
+  for (const [framework, key] of [['iso27001:2022', 'iso'], ['soc2:2017', 'soc2']] as Array<[Framework, 'iso' | 'soc2']>) {
+    let n = 0, h1 = 0, h3 = 0, b1 = 0, b3 = 0;
+    for (const q of set) {
+      const labels = q.labels[key];
+      if (labels.length === 0) continue;
+      n++;
+      const ours = classifyControls(q.input, { frameworks: [framework] }).map((m) => m.id);
+      const base = baseline(q.input.question, framework);
+      if (labels.includes(ours[0]!)) h1++;
+      if (ours.slice(0, 3).some((id) => labels.includes(id))) h3++;
+      if (labels.includes(base[0]!)) b1++;
+      if (base.slice(0, 3).some((id) => labels.includes(id))) b3++;
+    }
+    console.log(`controls ${name} ${framework}: n=${n} hit@1 ${pct(h1, n)} hit@3 ${pct(h3, n)} | plain BM25 hit@1 ${pct(b1, n)} hit@3 ${pct(b3, n)} | hit@3 ratio ${(h3 / Math.max(b3, 1)).toFixed(2)}x`);
+  }
+}
+
+function answerRetrieval(): void {
+  const { entries, evidence } = demoLibrary();
+  const index = buildIndex(entries, evidence);
+  const set = paraphrases();
+  let answerable = 0, top1 = 0, filled = 0, filledRight = 0, abstainedUnanswerable = 0;
+  for (const p of set) {
+    const r = matchQuestion(index, { question: p.question }, { today: '2026-06-01' });
+    const top = r.suggestions[0];
+    if (p.expected !== null) {
+      answerable++;
+      if (isExpected(p, top?.entryId)) top1++;
+    } else if (!top?.autoFill) abstainedUnanswerable++;
+    if (top?.autoFill) {
+      filled++;
+      if (isExpected(p, top.entryId)) filledRight++;
+    }
+  }
+  console.log(`answers (${set.length} paraphrases, ${answerable} answerable): top-1 ${pct(top1, answerable)}`);
+  console.log(`auto-fill at threshold ${DEFAULT_AUTOFILL_THRESHOLD}: precision ${pct(filledRight, filled)} (${filledRight}/${filled}), coverage ${pct(filledRight, answerable)} of answerable; unanswerable not auto-filled ${pct(abstainedUnanswerable, set.length - answerable)}`);
+}
+
+const loadAverage = (): string => loadavg()[0]!.toFixed(1);
+
+function gcFunction(): (() => void) | undefined {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as (() => void) | undefined;
+}
+
+function speed(): void {
+  const { entries: base, evidence } = demoLibrary();
+  const questions = pageOfQuestions();
+  const gc = gcFunction();
+  for (const size of [10_000, 50_000]) {
+    const entries = syntheticLibrary(size, base);
+    gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    let index = buildIndex(entries, evidence);
+    gc?.();
+    const heap = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+    const build = time(() => (index = buildIndex(entries, evidence)), size > 10_000 ? 3 : 5);
+    const buildCpu = lastCpu;
+    matchQuestion(index, questions[0]!); // warm caches (control classifier, lexicon)
+    const page = time(() => questions.forEach((q) => matchQuestion(index, q)), size > 10_000 ? 3 : 5);
+    const pageCpu = lastCpu;
+    // The floor: split words and look up each posting list in a plain Map, nothing else.
+    const bare = new Map<string, number[]>();
+    entries.forEach((e, i) => new Set(words(`${e.question} ${e.answer}`)).forEach((w) => (bare.get(w) ?? bare.set(w, []).get(w)!).push(i)));
+    let sink = 0;
+    const floor = time(() => questions.forEach((q) => words(q.question).forEach((w) => (sink += bare.get(w)?.length ?? 0))), 9);
+    const floorCpu = lastCpu;
+    const snapshot = JSON.stringify(serializeIndex(index));
+    const parsed = JSON.parse(snapshot) as unknown;
+    const load = time(() => loadIndex(parsed), 3);
+    const loadCpu = lastCpu;
+    const loadWithParse = time(() => loadIndex(JSON.parse(snapshot)), 3);
+    const loadWithParseCpu = lastCpu;
+    console.log(`speed ${size} entries (medians; load average ${loadAverage()}):`);
+    console.log(`  300 questions, controls+answers+citations: ${both(page, pageCpu)} (${(pageCpu / 300).toFixed(2)} ms cpu/question)`);
+    console.log(`  bare inverted-index lookup, same 300: ${both(floor, floorCpu)}; ratio ${(pageCpu / Math.max(floorCpu, 0.01)).toFixed(0)}x cpu`);
+    console.log(`  build: ${both(build, buildCpu)}; load from snapshot: ${both(load, loadCpu)} (${both(loadWithParse, loadWithParseCpu)} incl. JSON.parse of ${(snapshot.length / 1e6).toFixed(1)} MB)`);
+    console.log(`  heap held by the index: ${gc ? `${heap.toFixed(1)} MB` : 'n/a (gc unavailable)'}${sink < 0 ? '' : ''}`);
+  }
+}
+
+export async function run(): Promise<void> {
+  controlMapping('VSAQ', vsaq());
+  controlMapping('Adobe CCF', adobeCcf());
+  answerRetrieval();
+  speed();
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();

@@ -1,0 +1,36 @@
+// The background's protocol and lifetime: bad messages get a reasoned ErrorResponse; a stopped worker
+// wakes with the persisted index instead of rebuilding it.
+import { expect, test } from './fixtures';
+
+test('unknown and malformed requests are rejected with a reason', async ({ context, extensionId }) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=999999`);
+  const send = (msg: unknown) => panel.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), msg);
+  expect(await send({ type: 'bg/nope' })).toEqual({ error: expect.stringContaining('Rejected message bg/nope') });
+  expect(await send({ type: 'bg/scan', tabId: 'one' })).toEqual({ error: expect.stringContaining('tabId') });
+  expect(await send('not an object')).toEqual({ error: expect.stringContaining('Rejected message') });
+  // A tab the extension may not read: the error says how to grant access.
+  expect(await send({ type: 'bg/scan', tabId: 999999 })).toEqual({ error: expect.stringContaining('toolbar button') });
+});
+
+test('a restarted worker loads the persisted index instead of rebuilding', async ({ context, extensionId }) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=999999`);
+  const status = () => panel.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'bg/status' }));
+  const first = await status();
+  expect(first.builtFrom).toBe('library');
+  expect(first.entries).toBeGreaterThan(50);
+
+  const cdp = await context.newCDPSession(panel);
+  let running = 'unknown';
+  cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+    const v = e.versions.find((x) => x.scriptURL.endsWith('/background.js'));
+    if (v) running = v.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect.poll(() => running).toBe('stopped');
+
+  const second = await status();
+  expect(second).toMatchObject({ builtFrom: 'cache', entries: first.entries, seq: first.seq });
+});

@@ -1,0 +1,53 @@
+// The options page and the side panel share the library: an edit in one shows in the other; a CSV import
+// goes through the wizard (mapping, row errors, commit) and lands in the table.
+import { openPanelFor } from '../../lib/cli/toolbar-click';
+import { expect, test } from './fixtures';
+
+test('an answer edited in the options page shows in the side panel suggestion', async ({ context, extensionId, fixturesURL }) => {
+  const page = await context.newPage();
+  await page.goto(`${fixturesURL}/table-questionnaire.html`);
+  const { panel } = await openPanelFor(context, page, extensionId);
+  const mfa = panel.getByTestId('question').filter({ hasText: 'Is MFA enforced' });
+  await mfa.getByRole('button').first().click();
+  await mfa.getByText('Citations').first().click();
+  const entryId = (await mfa.locator('.cw-citations .cw-mono').first().innerText()).trim();
+  expect(entryId).not.toBe('');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Search entries').fill(entryId);
+  await expect(options.getByTestId('entry-row')).toHaveCount(1);
+  await options.getByTestId('entry-row').getByRole('button').click();
+  const answer = options.getByLabel('Answer', { exact: true });
+  await answer.fill(`${await answer.inputValue()} Reviewed in the e2e edit test.`);
+  await options.getByRole('button', { name: 'Save new version' }).click();
+  await expect(options.getByText(/Saved: now version \d+/)).toBeVisible();
+  await expect(options.getByRole('complementary', { name: 'Edit entry' }).getByText(/^v2$/)).toBeVisible();
+
+  // No reload: the panel follows the library and re-checks its answers.
+  await expect(mfa).toContainText('Reviewed in the e2e edit test.', { timeout: 15_000 });
+});
+
+test('CSV import through the wizard: row errors reported, valid rows committed', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#import`);
+  const csv = [
+    'Question,Answer,Owner',
+    '"Do you rotate the e2e wizard signing keys yearly?","Yes. Signing keys are rotated every year by the platform team.",Platform Team',
+    '"Is the e2e wizard backup encrypted?",,Platform Team',
+    '"Do you test the e2e wizard restore quarterly?","Yes. Restores are rehearsed every quarter.",Platform Team',
+  ].join('\n');
+  await options.getByLabel('Library file').setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const review = options.getByTestId('import-review');
+  await expect(review).toBeVisible();
+  await expect(review.getByText('1 rejected')).toBeVisible();
+  await expect(review.getByRole('table', { name: 'Rejected rows' })).toContainText('3');
+  // All-or-nothing by default: with a rejected row the plain import is not offered.
+  await expect(review.getByRole('button', { name: /^Import 2 records$/ })).toBeDisabled();
+  await review.getByRole('button', { name: 'Import only the 2 valid records' }).click();
+  await expect(options.getByTestId('import-result')).toBeVisible();
+
+  await options.getByRole('tab', { name: 'Entries' }).click();
+  await options.getByLabel('Search entries').fill('e2e wizard');
+  await expect(options.getByTestId('entry-row')).toHaveCount(2);
+});
