@@ -2,7 +2,7 @@
 // MV3 stops idle workers; every listener is registered synchronously here so a wake-up finds it.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createMenus, MENU_FIND_ANSWER, openPanel, setActionOpensPanel } from '../lib/background/browser-ui';
+import { createMenus, MENU_FIND_ANSWER, openPanel, setActionOpensPanel, toolbarAction } from '../lib/background/browser-ui';
 import { fillFocused } from '../lib/background/fill-focused';
 import { makeHandlers } from '../lib/background/handlers';
 import { putLookup } from '../lib/background/lookup';
@@ -20,7 +20,7 @@ export default defineBackground(() => {
 
   setActionOpensPanel();
   // The click grants activeTab on the page; opening the panel must happen in the same gesture, so no await first.
-  browser.action.onClicked.addListener((tab) => openPanel(tab));
+  toolbarAction()?.onClicked.addListener((tab) => openPanel(tab));
   browser.runtime.onInstalled.addListener(() => createMenus());
 
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -96,7 +96,7 @@ export function EntriesView({ library }: { library: Library }) {
           </div>
         )}
       </section>
-      {current && <EntryEditor key={`${current.id}@${current.version}`} library={library} entry={current} onClose={() => setSelected(undefined)} />}
+      {current && <EntryEditor key={current.id} library={library} entry={current} onClose={() => setSelected(undefined)} />}
     </div>
   );
 }

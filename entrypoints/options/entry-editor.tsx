@@ -1,10 +1,10 @@
 // Edit one entry: every save is a new version; history lists them all, and any version can be restored.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge } from '../../components/ui';
 import { request } from '../../lib/background/client';
 import { resolveControlId } from '../../lib/controls';
-import type { ControlRef } from '../../lib/controls/framework';
+import { Framework, type ControlRef } from '../../lib/controls/framework';
 import type { Library } from '../../lib/library/repository';
 import { ShortAnswer, type AnswerEntry } from '../../lib/library/schema';
 import { formatControls, today } from './filters';
@@ -13,7 +13,10 @@ import { formatControls, today } from './filters';
 export function parseControls(text: string): { ok: true; refs: ControlRef[] } | { ok: false; error: string } {
   const refs: ControlRef[] = [];
   for (const part of text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean)) {
-    const res = resolveControlId(part);
+    // "soc2:2017 CC6.1" names its framework (as formatControls writes it); a bare id lets its shape decide.
+    const [, prefix, rest] = /^(\S+)\s+(\S.*)$/.exec(part) ?? [];
+    const framework = prefix ? Framework.safeParse(prefix) : undefined;
+    const res = framework?.success ? resolveControlId(rest!, framework.data) : resolveControlId(part);
     if (!res.ok) return { ok: false, error: res.error };
     refs.push(res.ref);
   }
@@ -25,9 +28,15 @@ export function notifyBackground(): void {
   request({ type: 'bg/sync' }).catch(() => undefined);
 }
 
+function toDraft(entry: AnswerEntry) {
+  return { question: entry.question, answer: entry.answer, shortAnswer: entry.shortAnswer ?? '', owner: entry.owner, reviewBy: entry.reviewBy ?? '', controls: formatControls(entry.controls) };
+}
+
 export function EntryEditor({ library, entry, onClose }: { library: Library; entry: AnswerEntry; onClose: () => void }) {
-  const [draft, setDraft] = useState({ question: entry.question, answer: entry.answer, shortAnswer: entry.shortAnswer ?? '', owner: entry.owner, reviewBy: entry.reviewBy ?? '', controls: formatControls(entry.controls) });
+  const [draft, setDraft] = useState(() => toDraft(entry));
   const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string }>();
+  // A new version (saved here, restored, or written elsewhere) resets the form; the message stays.
+  useEffect(() => setDraft(toDraft(entry)), [entry]);
   const history = useLiveQuery(() => library.entries.history(entry.id), [library, entry.id, entry.version]);
   const dirty = draft.question !== entry.question || draft.answer !== entry.answer || draft.shortAnswer !== (entry.shortAnswer ?? '') || draft.owner !== entry.owner || draft.reviewBy !== (entry.reviewBy ?? '') || draft.controls !== formatControls(entry.controls);
 

@@ -5,6 +5,7 @@ import { request } from '../../lib/background/client';
 import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { toQuestionInput, toRows, type Row } from './plan';
+import { recordFills } from './record-fills';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';
 
@@ -32,6 +33,8 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   rowsRef.current = rows;
   const contextRef = useRef(context);
   contextRef.current = context;
+  const pageRef = useRef(page);
+  pageRef.current = page;
 
   const match = useCallback(async (current: Row[]) => {
     const inputs = current.flatMap((r) => {
@@ -79,6 +82,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
         const batch = items.slice(i, i + BATCH);
         const { results } = await request({ type: 'bg/fill', tabId, plan: batch });
         all.push(...results);
+        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
         const plan = new Map(batch.map((b) => [b.fid, b]));
         setRows((prev) =>
           prev.map((r) => {

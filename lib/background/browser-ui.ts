@@ -54,11 +54,18 @@ export function createMenus(): void {
   }
 }
 
+type ActionApi = typeof browser.action;
+
+/** MV3 `action`, or MV2 `browserAction` (the Firefox build). */
+export function toolbarAction(): ActionApi | undefined {
+  return browser.action ?? (browser as unknown as { browserAction?: ActionApi }).browserAction;
+}
+
 /** Show a short state on the toolbar button for the tab (e.g. after fill-focused). */
 export async function badge(tabId: number, text: string, title: string): Promise<void> {
   try {
-    await browser.action.setBadgeText({ tabId, text });
-    await browser.action.setTitle({ tabId, title });
+    await toolbarAction()?.setBadgeText({ tabId, text });
+    await toolbarAction()?.setTitle({ tabId, title });
   } catch {
     /* no action API here */
   }

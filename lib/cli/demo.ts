@@ -92,7 +92,16 @@ export async function runDemo(args: DemoArgs): Promise<number> {
     }
     const s = await driveFillAll(panel);
     console.log(`detected ${s.detected} questions, suggested ${s.suggested}, filled ${s.filled}, abstained ${s.abstained}`);
-    if (args.screenshot) await sideBySide(context, panel, page, args.screenshot);
+    if (args.screenshot) {
+      // Select the first filled question: the panel highlights it and the page scrolls to it.
+      const filled = panel.locator('[data-testid=question][data-status=filled]').first();
+      if (await filled.count()) {
+        await filled.scrollIntoViewIfNeeded();
+        await filled.getByRole('button').first().click();
+        await page.waitForTimeout(600);
+      }
+      await sideBySide(context, panel, page, args.screenshot);
+    }
     return s.detected > 0 ? 0 : 1;
   } finally {
     await context?.close().catch(() => undefined);

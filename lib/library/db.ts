@@ -22,7 +22,14 @@ export interface VersionRow<T> {
   record: T;
 }
 
-export type StoredEntry = AnswerEntry & { controlKeys: string[]; saved?: SavedMeta };
+/** Entry fields a live row may leave out while they hold their schema default (see entry-row.ts). */
+export type DefaultedEntryField = 'alternatives' | 'evidenceIds' | 'roles' | 'scope' | 'tags';
+/**
+ * A live entry row, stored compactly (entry-row.ts): defaulted fields may be absent, and `controls` is normally
+ * kept only as `controlKeys` ("framework|id", also the multi-entry index). Rows written in full still read back.
+ */
+export type StoredEntry = Omit<AnswerEntry, DefaultedEntryField | 'controls'> &
+  Partial<Pick<AnswerEntry, DefaultedEntryField | 'controls'>> & { controlKeys: string[]; saved?: SavedMeta };
 export type StoredEvidence = EvidenceItem & { saved?: SavedMeta };
 
 export interface SettingRow {

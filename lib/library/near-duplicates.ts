@@ -11,13 +11,30 @@ export function questionTokens(text: string): string[] {
   const lower = text.toLowerCase();
   // Accents are folded ("chiffré" ~ "chiffre"); ASCII text, the common case, skips the Unicode work.
   const folded = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  const words = folded.split(/[^a-z0-9]+/);
-  const out = new Set<string>();
-  for (const w of words) {
-    if (!w || STOPWORDS.has(w)) continue;
-    out.add(stem(w));
+  // Words are runs of [a-z0-9], scanned by char code: every imported row is tokenized, so no split() arrays.
+  const out: string[] = [];
+  let seen: Set<string> | undefined; // a linear scan dedupes a question's few tokens; long answers get a Set
+  let start = -1;
+  for (let i = 0; i <= folded.length; i++) {
+    const c = i < folded.length ? folded.charCodeAt(i) : 0;
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (word) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const w = folded.slice(start, i);
+    start = -1;
+    if (STOPWORDS.has(w)) continue;
+    const t = stem(w);
+    if (seen) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+    } else if (out.includes(t)) continue;
+    else if (out.length >= 32) seen = new Set(out).add(t);
+    out.push(t);
   }
-  return [...out];
+  return out;
 }
 
 function stem(w: string): string {
@@ -65,15 +82,16 @@ export class DuplicateIndex<K> {
   /** The k rarest tokens (k is 1-3 for typical questions): a selection, cheaper than sorting every token list. */
   private prefix(tokens: readonly string[]): string[] {
     const n = tokens.length;
-    const k = Math.max(1, n - Math.ceil(this.threshold * n) + 1);
+    const k = Math.min(n, Math.max(1, n - Math.ceil(this.threshold * n) + 1));
     const freq = tokens.map((t) => this.frequencies.get(t) ?? 0);
-    const before = (i: number, j: number) => freq[i]! < freq[j]! || (freq[i] === freq[j] && tokens[i]! < tokens[j]!);
-    const taken = new Set<number>();
     const out: string[] = [];
-    for (let step = 0; step < Math.min(k, n); step++) {
+    for (let step = 0; step < k; step++) {
       let best = -1;
-      for (let i = 0; i < n; i++) if (!taken.has(i) && (best < 0 || before(i, best))) best = i;
-      taken.add(best);
+      for (let i = 0; i < n; i++) {
+        if (freq[i]! < 0) continue; // taken
+        if (best < 0 || freq[i]! < freq[best]! || (freq[i] === freq[best] && tokens[i]! < tokens[best]!)) best = i;
+      }
+      freq[best] = -1;
       out.push(tokens[best]!);
     }
     return out;
@@ -111,11 +129,16 @@ export class DuplicateIndex<K> {
 
   private bestWithPrefix(tokens: string[], prefix: string[]): { key: K; similarity: number } | undefined {
     let best: { key: K; similarity: number } | undefined;
-    const seen = new Set<DuplicateIndexDoc<K>>();
+    // A document is listed under each of its prefix tokens; only a multi-token probe can meet it twice.
+    const seen = prefix.length > 1 ? new Set<DuplicateIndexDoc<K>>() : undefined;
     for (const t of prefix) {
-      for (const doc of this.postings.get(t) ?? []) {
-        if (seen.has(doc)) continue;
-        seen.add(doc);
+      const list = this.postings.get(t);
+      if (!list) continue;
+      for (const doc of list) {
+        if (seen) {
+          if (seen.has(doc)) continue;
+          seen.add(doc);
+        }
         const sim = jaccard(tokens, doc.tokens);
         if (sim >= this.threshold && (!best || sim > best.similarity)) best = { key: doc.key, similarity: sim };
       }

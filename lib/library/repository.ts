@@ -4,7 +4,8 @@
 import Dexie from 'dexie';
 import type { ControlRef } from '../controls/framework';
 import { controlKey } from './controls-check';
-import { LibraryDb, type ChangeOp, type ChangeRow, type ChangeTable, type SavedMeta, type StoredEntry, type StoredEvidence } from './db';
+import { LibraryDb, type ChangeOp, type ChangeRow, type ChangeTable, type StoredEntry, type StoredEvidence } from './db';
+import { fromEntryRow, toEntryRow } from './entry-row';
 import { LIMITS } from './limits';
 import { AnswerEntry, EvidenceItem, type AnswerEntryInput, type EvidenceItemInput } from './schema';
 import { nowIso } from './stable';
@@ -20,13 +21,6 @@ export interface LibraryData {
   evidence: EvidenceItem[];
 }
 
-function toEntryRow(e: AnswerEntry, saved: SavedMeta): StoredEntry {
-  return { ...e, controlKeys: e.controls.map(controlKey), saved };
-}
-function fromEntryRow(row: StoredEntry): AnswerEntry {
-  const { controlKeys: _k, saved: _s, ...entry } = row;
-  return entry;
-}
 function fromEvidenceRow(row: StoredEvidence): EvidenceItem {
   const { saved: _s, ...item } = row;
   return item;

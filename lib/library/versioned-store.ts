@@ -22,9 +22,15 @@ export interface Versioned {
 /** What callers pass to put(): the record without bookkeeping; `id` optional (generated when absent). */
 export type Draft<TInput> = Omit<TInput, 'id' | 'createdAt' | 'updatedAt' | 'version'> & { id?: string };
 
-export type RowOf<T> = T & { saved?: SavedMeta };
+/** What the store itself reads from a live row; the rest of the row belongs to toRow/fromRow. */
+export interface RowOf {
+  id: string;
+  version: number;
+  updatedAt: string;
+  saved?: SavedMeta;
+}
 
-export interface StoreSpec<T extends Versioned, Row extends RowOf<T>> {
+export interface StoreSpec<T extends Versioned, Row extends RowOf> {
   table: ChangeTable & ('entries' | 'evidence');
   label: string;
   idPrefix: string;
@@ -67,7 +73,7 @@ export interface VersionWriter<T> {
   writeWithHistory(recs: readonly T[], versions: readonly VersionRow<T>[], fallbackReason: ChangeReason, now: string): Promise<void>;
 }
 
-export class VersionedStore<T extends Versioned, TInput, Row extends RowOf<T>> {
+export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
   constructor(
     private readonly ctx: WriteContext,
     private readonly spec: StoreSpec<T, Row>,
@@ -108,7 +114,7 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf<T>> {
       const ids = drafts.map((d) => d.id ?? newId(this.spec.idPrefix));
       const latest = new Map<string, T>();
       (await this.spec.current().bulkGet(ids)).forEach((row) => {
-        if (row) latest.set(this.spec.fromRow(row).id, this.spec.fromRow(row));
+        if (row) latest.set(row.id, this.spec.fromRow(row));
       });
       const out: T[] = [];
       const toSave: T[] = [];
@@ -241,9 +247,11 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf<T>> {
     });
     const finals = recs.filter((r, i) => lastIndex.get(r.id) === i);
     if (!opts.allNew) {
+      // A Set, not archive.some(): re-importing 20,000 known ids must stay linear.
+      const archived = new Set(archive.map((a) => `${a.id}\u0000${a.version}`));
       const previous = await this.spec.current().bulkGet(finals.map((r) => r.id));
       previous.forEach((row) => {
-        if (row && !archive.some((a) => a.id === row.id && a.version === row.version)) archive.push(this.versionRowOf(row));
+        if (row && !archived.has(`${row.id}\u0000${row.version}`)) archive.push(this.versionRowOf(row));
       });
     }
     if (archive.length) await this.spec.versions().bulkPut(archive);

@@ -1,5 +1,5 @@
 // The answer library's search index: BM25F over question + alternatives, answer and tags, kept in step
-// with the library entry by entry, and saved as plain data so a cold start does not re-tokenize.
+// with the library entry by entry, and saved as compact plain data so a cold start does not re-tokenize.
 import { z } from 'zod';
 import { AnswerEntry, EvidenceItem } from '../library/schema';
 import { Bm25Index, type Bm25Snapshot, type FieldSpec } from './bm25';
@@ -14,12 +14,11 @@ export const ANSWER_FIELDS: FieldSpec[] = [
 ];
 
 export interface IndexedEntry {
-  entry: AnswerEntry;
+  /** The library entry (for a loaded index: parsed and validated on first read). */
+  readonly entry: AnswerEntry;
   slot: number;
-  /** Distinct terms of the question and each alternative (kept from indexing; recomputed after loadIndex). */
+  /** Distinct terms of the question and each alternative; computed the first time the entry is a candidate. */
   variants?: string[][];
-  /** Every distinct term of the entry (questions, answer, tags). */
-  allTerms?: string[];
 }
 
 export interface AnswerIndex {
@@ -29,31 +28,39 @@ export interface AnswerIndex {
   evidence: Map<string, EvidenceItem>;
 }
 
-function analyzeEntry(entry: AnswerEntry): { variants: string[][]; fields: string[][] } {
-  const analyzed = [entry.question, ...entry.alternatives].map((q) => analyze(q));
-  // Variants keep distinct terms (similarity is over term sets); the BM25 field keeps every occurrence.
-  const variants = analyzed.map((v) => [...new Set(v)]);
-  return { variants, fields: [analyzed.flat(), foldTerms(entry.answer, getLexicon()), entry.tags.flatMap((t) => analyze(t))] };
-}
-
 export function entryFields(entry: AnswerEntry): string[][] {
-  return analyzeEntry(entry).fields;
+  const question: string[] = [];
+  for (const q of [entry.question, ...entry.alternatives]) for (const t of analyze(q)) question.push(t);
+  const tags: string[] = [];
+  for (const tag of entry.tags) for (const t of analyze(tag)) tags.push(t);
+  return [question, foldTerms(entry.answer, getLexicon()), tags];
 }
 
-function fill(ie: IndexedEntry): void {
-  const { variants, fields } = analyzeEntry(ie.entry);
-  ie.variants = variants;
-  ie.allTerms = [...new Set(fields.flat())];
-}
-
+/** Distinct terms per question variant: similarity is over term sets, and only candidates ever need it. */
 export function entryVariants(ie: IndexedEntry): string[][] {
-  if (!ie.variants) fill(ie);
-  return ie.variants!;
+  if (!ie.variants) ie.variants = [ie.entry.question, ...ie.entry.alternatives].map((q) => [...new Set(analyze(q))]);
+  return ie.variants;
 }
 
-export function entryTerms(ie: IndexedEntry): readonly string[] {
-  if (!ie.allTerms) fill(ie);
-  return ie.allTerms!;
+const keyRanks = new WeakMap<AnswerIndex, { generation: number; ranks: Int32Array }>();
+
+/**
+ * Slot -> position of its entry id in id order: search breaks score ties by entry id (so an updated index
+ * ranks like a rebuilt one), and comparing small integers is much cheaper than comparing ids when a large
+ * library holds many near-duplicate entries that tie. Recomputed after the index changes.
+ */
+export function slotRanks(index: AnswerIndex): Int32Array {
+  const cached = keyRanks.get(index);
+  if (cached && cached.generation === index.bm25.generation && cached.ranks.length >= index.slots.length) return cached.ranks;
+  const order = index.slots.map((_, slot) => slot).sort((a, b) => {
+    const x = index.slots[a] ?? '';
+    const y = index.slots[b] ?? '';
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const ranks = new Int32Array(index.slots.length);
+  order.forEach((slot, rank) => (ranks[slot] = rank));
+  keyRanks.set(index, { generation: index.bm25.generation, ranks });
+  return ranks;
 }
 
 /** Builds an index over entries (retired entries are kept out) and the evidence they cite. */
@@ -67,10 +74,9 @@ export function buildIndex(entries: readonly AnswerEntry[], evidence: readonly E
 export function addEntry(index: AnswerIndex, entry: AnswerEntry): void {
   if (index.entries.has(entry.id)) throw new Error(duplicateEntryError(entry.id));
   if (entry.status === 'retired') return;
-  const { variants, fields } = analyzeEntry(entry);
-  const slot = index.bm25.add(fields);
+  const slot = index.bm25.add(entryFields(entry));
   index.slots[slot] = entry.id;
-  index.entries.set(entry.id, { entry, slot, variants, allTerms: [...new Set(fields.flat())] });
+  index.entries.set(entry.id, { entry, slot });
 }
 
 export function removeEntry(index: AnswerIndex, id: string): void {
@@ -98,30 +104,84 @@ export const SERIALIZED_INDEX_FORMAT = 'crosswalk-match-index';
 
 const SerializedIndex = z.object({
   format: z.literal(SERIALIZED_INDEX_FORMAT),
-  version: z.literal(1),
+  version: z.literal(2),
   /** Fingerprint of the lexicon the terms were made with: another lexicon means a rebuild. */
   lexicon: z.string(),
-  entries: z.array(AnswerEntry),
+  /** Fingerprint of the AnswerEntry schema the entries were written with: another schema means a rebuild. */
+  schema: z.string(),
+  /** One JSON text per live entry, in slot order: parsing 10k entry objects (and validating them) would cost
+   *  more than the rest of a cold start, so each is parsed and validated when first read. */
+  entries: z.array(z.string()),
   evidence: z.array(EvidenceItem),
   slots: z.array(z.string().nullable()),
   bm25: z.object({
     fields: z.array(z.object({ name: z.string(), weight: z.number(), b: z.number() })),
     k1: z.number(),
     terms: z.array(z.string()),
-    // Derived numbers (millions at 50k entries): checked for shape only; Int32Array/Uint16Array coerce them.
-    postings: z.array(z.custom<[number[], number[]]>((p) => Array.isArray(p) && p.length === 2 && Array.isArray(p[0]) && Array.isArray(p[1]), 'expected [docs[], tf[]]')),
-    docLen: z.custom<number[]>((v) => Array.isArray(v), 'expected an array of numbers'),
-    alive: z.custom<number[]>((v) => Array.isArray(v), 'expected an array of 0/1 flags'),
+    postings: z.string(),
+    docLen: z.string(),
+    alive: z.string(),
   }),
 });
 export type SerializedIndex = z.infer<typeof SerializedIndex>;
 
+let schemaPrint: string | undefined;
+function schemaFingerprint(): string {
+  if (schemaPrint === undefined) {
+    let text: string;
+    try {
+      text = JSON.stringify(z.toJSONSchema(AnswerEntry, { io: 'input', unrepresentable: 'any' }));
+    } catch {
+      text = 'unrepresentable';
+    }
+    let h = 2166136261;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    schemaPrint = (h >>> 0).toString(36);
+  }
+  return schemaPrint;
+}
+
+/** An entry restored from a snapshot: its JSON is parsed and checked against the schema on first read. */
+class SavedEntry implements IndexedEntry {
+  variants?: string[][];
+  private parsed: AnswerEntry | undefined;
+  constructor(
+    private readonly json: string,
+    private readonly id: string,
+    public slot: number,
+  ) {}
+
+  get entry(): AnswerEntry {
+    if (this.parsed) return this.parsed;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(this.json);
+    } catch {
+      throw new Error(indexFormatError(`entry "${this.id}" is not valid JSON`));
+    }
+    const r = AnswerEntry.safeParse(raw);
+    if (!r.success) {
+      const first = r.error.issues[0];
+      throw new Error(indexFormatError(`entry "${this.id}" ${first ? `${first.path.join('.')}: ${first.message}` : 'is invalid'}`));
+    }
+    if (r.data.id !== this.id) throw new Error(indexFormatError(`slot ${this.slot} names entry "${this.id}" but holds "${r.data.id}"`));
+    return (this.parsed = r.data);
+  }
+
+  /** The JSON to save again: the original text while the entry was never read. */
+  toJson(): string {
+    return this.parsed ? JSON.stringify(this.parsed) : this.json;
+  }
+}
+
 export function serializeIndex(index: AnswerIndex): SerializedIndex {
+  const live = [...index.entries.values()].sort((a, b) => a.slot - b.slot);
   return {
     format: SERIALIZED_INDEX_FORMAT,
-    version: 1,
+    version: 2,
     lexicon: getLexicon().fingerprint,
-    entries: [...index.entries.values()].sort((a, b) => a.slot - b.slot).map((ie) => ie.entry),
+    schema: schemaFingerprint(),
+    entries: live.map((ie) => (ie instanceof SavedEntry ? ie.toJson() : JSON.stringify(ie.entry))),
     evidence: [...index.evidence.values()],
     slots: index.slots.slice(),
     bm25: index.bm25.snapshot() as Bm25Snapshot,
@@ -129,8 +189,9 @@ export function serializeIndex(index: AnswerIndex): SerializedIndex {
 }
 
 /**
- * Restores an index saved by serializeIndex. Entries are re-validated (the snapshot crossed storage); the
- * postings are checked for shape only, since they are derived data that a rebuild can always replace.
+ * Restores an index saved by serializeIndex. The structure, evidence and postings are checked now; each
+ * entry is validated against the schema when first read (a snapshot written with another schema or
+ * lexicon is refused outright, so in practice that check only catches a damaged store).
  */
 export function loadIndex(data: unknown): AnswerIndex {
   const parsed = SerializedIndex.safeParse(data);
@@ -140,15 +201,24 @@ export function loadIndex(data: unknown): AnswerIndex {
   }
   const s = parsed.data;
   if (s.lexicon !== getLexicon().fingerprint) throw new Error(indexFormatError('it was built with a different lexicon'));
-  if (s.bm25.alive.length !== s.slots.length) throw new Error(indexFormatError('its slot table and postings disagree'));
-  const index: AnswerIndex = { bm25: Bm25Index.restore(s.bm25), slots: s.slots, entries: new Map(), evidence: new Map() };
+  if (s.schema !== schemaFingerprint()) throw new Error(indexFormatError('it was saved with a different library entry schema'));
+  let bm25: Bm25Index;
+  try {
+    bm25 = Bm25Index.restore(s.bm25);
+  } catch (error) {
+    throw new Error(indexFormatError(`its postings are damaged (${error instanceof Error ? error.message : String(error)})`));
+  }
+  if (s.slots.length !== bm25.slotCount) throw new Error(indexFormatError('its slot table and postings disagree'));
+  const index: AnswerIndex = { bm25, slots: s.slots, entries: new Map(), evidence: new Map() };
   for (const e of s.evidence) index.evidence.set(e.id, e);
-  const byId = new Map(s.entries.map((e) => [e.id, e]));
+  let next = 0;
   s.slots.forEach((id, slot) => {
-    if (id === null || s.bm25.alive[slot] !== 1) return;
-    const entry = byId.get(id);
-    if (!entry) throw new Error(indexFormatError(`slot ${slot} names entry "${id}", which is missing`));
-    index.entries.set(id, { entry, slot });
+    if (id === null || !bm25.isLive(slot)) return;
+    const json = s.entries[next++];
+    if (json === undefined) throw new Error(indexFormatError(`slot ${slot} names entry "${id}", which is missing`));
+    if (index.entries.has(id)) throw new Error(indexFormatError(`entry "${id}" fills two slots`));
+    index.entries.set(id, new SavedEntry(json, id, slot));
   });
+  if (next !== s.entries.length) throw new Error(indexFormatError('it holds entries that no slot names'));
   return index;
 }

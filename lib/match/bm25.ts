@@ -1,6 +1,7 @@
 // A BM25F inverted index over typed-array postings (see /work/shared/notes/search-libraries-bench.md:
 // packaged engines are 30-700x slower at 50k documents). Supports add/remove so the background can keep
-// it in step with the library, and a plain-data snapshot for cold starts.
+// it in step with the library, and a compact snapshot (varint postings in base64) for cold starts.
+import { base64ToBytes, bytesToBase64, VarintReader, writeVarints } from './base64';
 
 export interface FieldSpec {
   name: string;
@@ -10,12 +11,14 @@ export interface FieldSpec {
 }
 
 interface Posting {
+  /** Ascending doc ids (documents are added in slot order and removal keeps the order). */
   docs: Int32Array;
   /** tf per field, row-major: tf[i * fieldCount + f]. */
   tf: Uint16Array;
   n: number;
-  /** BM25F pseudo-frequency per posting (field weights and length norms applied); rebuilt when stale. */
-  w: Float32Array;
+  /** Saturated BM25F term weight per posting, t(k1+1)/(k1+t) with field weights and length norms folded
+   *  into t: a query then costs one multiply-add per posting. Rebuilt when documents change. */
+  sat: Float32Array;
 }
 
 export interface Hit {
@@ -27,10 +30,15 @@ export interface Bm25Snapshot {
   fields: FieldSpec[];
   k1: number;
   terms: string[];
-  postings: Array<[docs: number[], tf: number[]]>;
-  docLen: number[];
-  alive: number[];
+  /** Per term in `terms` order, as base64 varints: count, doc-id gaps, then count x fields tf values. */
+  postings: string;
+  /** Term count per document and field (varints, base64). */
+  docLen: string;
+  /** 1 per live slot, 0 per removed slot (bytes, base64). */
+  alive: string;
 }
+
+const EMPTY_F32 = new Float32Array(0);
 
 export class Bm25Index {
   readonly fields: FieldSpec[];
@@ -43,9 +51,11 @@ export class Bm25Index {
   private docCount = 0;
   private liveCount = 0;
   private totalLen: number[];
-  private norm = new Float64Array(0); // per doc per field: weight / (1 - b + b * len / avg)
   private dirty = true;
+  private changes = 0;
+  // Per-query scratch, reused so a query allocates nothing proportional to the library.
   private acc = new Float64Array(0);
+  private touched = new Int32Array(0);
 
   constructor(fields: FieldSpec[], k1 = 1.2) {
     this.fields = fields;
@@ -55,6 +65,31 @@ export class Bm25Index {
 
   get size(): number {
     return this.liveCount;
+  }
+
+  /** Counts adds and removes, so callers can tell when something they derived from the index is stale. */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /** Slots ever handed out, removed ones included. */
+  get slotCount(): number {
+    return this.docCount;
+  }
+
+  isLive(doc: number): boolean {
+    return doc < this.docCount && this.alive[doc] === 1;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+      this.postings.push({ docs: new Int32Array(2), tf: new Uint16Array(2 * this.fields.length), n: 0, sat: EMPTY_F32 });
+    }
+    return id;
   }
 
   /** Adds a document given its terms per field (same order as `fields`); returns its slot. */
@@ -68,39 +103,32 @@ export class Bm25Index {
     }
     this.alive[doc] = 1;
     this.liveCount++;
-    const counts = new Map<number, Uint16Array>();
     for (let f = 0; f < nf; f++) {
       const terms = fieldTerms[f] ?? [];
       this.docLen.push(terms.length);
       this.totalLen[f]! += terms.length;
       for (const term of terms) {
-        let id = this.termIds.get(term);
-        if (id === undefined) {
-          id = this.terms.length;
-          this.termIds.set(term, id);
-          this.terms.push(term);
-          this.postings.push({ docs: new Int32Array(2), tf: new Uint16Array(2 * nf), n: 0, w: new Float32Array(0) });
+        const p = this.postings[this.termId(term)]!;
+        // This doc is the newest, so its posting (if any) is the last one.
+        if (p.n === 0 || p.docs[p.n - 1] !== doc) {
+          if (p.n === p.docs.length) {
+            const docs = new Int32Array(p.docs.length * 2);
+            docs.set(p.docs);
+            const tf = new Uint16Array(p.tf.length * 2);
+            tf.set(p.tf);
+            p.docs = docs;
+            p.tf = tf;
+          }
+          p.docs[p.n] = doc;
+          p.tf.fill(0, p.n * nf, (p.n + 1) * nf);
+          p.n++;
         }
-        let row = counts.get(id);
-        if (!row) counts.set(id, (row = new Uint16Array(nf)));
-        if (row[f]! < 65535) row[f]!++;
+        const at = (p.n - 1) * nf + f;
+        if (p.tf[at]! < 65535) p.tf[at]!++;
       }
-    }
-    for (const [id, row] of counts) {
-      const p = this.postings[id]!;
-      if (p.n === p.docs.length) {
-        const docs = new Int32Array(p.docs.length * 2);
-        docs.set(p.docs);
-        const tf = new Uint16Array(p.tf.length * 2);
-        tf.set(p.tf);
-        p.docs = docs;
-        p.tf = tf;
-      }
-      p.docs[p.n] = doc;
-      p.tf.set(row, p.n * nf);
-      p.n++;
     }
     this.dirty = true;
+    this.changes++;
     return doc;
   }
 
@@ -119,21 +147,26 @@ export class Bm25Index {
         if (id === undefined || seen.has(id)) continue;
         seen.add(id);
         const p = this.postings[id]!;
-        for (let i = 0; i < p.n; i++) {
-          if (p.docs[i] !== doc) continue;
-          p.docs.copyWithin(i, i + 1, p.n);
-          p.tf.copyWithin(i * nf, (i + 1) * nf, p.n * nf);
-          p.n--;
-          break;
-        }
+        const i = find(p, doc);
+        if (i < 0) continue;
+        p.docs.copyWithin(i, i + 1, p.n);
+        p.tf.copyWithin(i * nf, (i + 1) * nf, p.n * nf);
+        p.n--;
       }
     }
     this.dirty = true;
+    this.changes++;
   }
 
   has(term: string): boolean {
     const id = this.termIds.get(term);
     return id !== undefined && this.postings[id]!.n > 0;
+  }
+
+  /** Whether document `doc` contains `term` in any field. */
+  contains(term: string, doc: number): boolean {
+    const id = this.termIds.get(term);
+    return id !== undefined && find(this.postings[id]!, doc) >= 0;
   }
 
   df(term: string): number {
@@ -142,32 +175,35 @@ export class Bm25Index {
   }
 
   idf(term: string): number {
-    const df = this.df(term);
-    const n = this.liveCount;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return idfOf(this.df(term), this.liveCount);
   }
 
   private refresh(): void {
     if (!this.dirty) return;
     const nf = this.fields.length;
-    if (this.norm.length < this.docCount * nf) this.norm = new Float64Array(Math.max(16, this.docCount * nf * 2));
+    const k1 = this.k1;
+    const norm = new Float64Array(this.docCount * nf); // per doc per field: weight / (1 - b + b * len / avg)
     const avg = this.totalLen.map((t) => (this.liveCount > 0 ? Math.max(t / this.liveCount, 1) : 1));
     for (let d = 0; d < this.docCount; d++) {
       for (let f = 0; f < nf; f++) {
         const { weight, b } = this.fields[f]!;
-        this.norm[d * nf + f] = weight / (1 - b + (b * this.docLen[d * nf + f]!) / avg[f]!);
+        norm[d * nf + f] = weight / (1 - b + (b * this.docLen[d * nf + f]!) / avg[f]!);
       }
     }
-    if (this.acc.length < this.docCount) this.acc = new Float64Array(Math.max(16, this.docCount * 2));
-    // Fold field weights and length norms into one number per posting, so a query costs one multiply
-    // per posting (the norms only change when documents are added or removed).
+    if (this.acc.length < this.docCount) {
+      this.acc = new Float64Array(Math.max(16, this.docCount * 2));
+      this.touched = new Int32Array(this.acc.length);
+    }
     for (const p of this.postings) {
-      if (p.w.length < p.n) p.w = new Float32Array(p.docs.length);
+      if (p.sat.length < p.n) p.sat = new Float32Array(p.docs.length);
+      const { docs, tf, sat } = p;
       for (let i = 0; i < p.n; i++) {
-        const d = p.docs[i]!;
+        const d = docs[i]!;
         let t = 0;
-        for (let f = 0; f < nf; f++) t += p.tf[i * nf + f]! * this.norm[d * nf + f]!;
-        p.w[i] = t;
+        for (let f = 0; f < nf; f++) t += tf[i * nf + f]! * norm[d * nf + f]!;
+        // Rounded to float32 first, as the pseudo-frequency was stored before, so scores do not drift.
+        t = Math.fround(t);
+        sat[i] = (t * (k1 + 1)) / (k1 + t);
       }
     }
     this.dirty = false;
@@ -175,69 +211,167 @@ export class Bm25Index {
 
   /**
    * Top `k` documents for weighted query terms. `key` breaks score ties so results do not depend on slot
-   * order (an incrementally updated index ranks exactly like a rebuilt one).
+   * order (an incrementally updated index ranks exactly like a rebuilt one); a precomputed numeric rank of
+   * the keys is cheaper than comparing strings when many documents tie.
    */
-  search(query: ReadonlyMap<string, number>, k: number, key: (doc: number) => string): Hit[] {
+  search(query: ReadonlyMap<string, number>, k: number, key: (doc: number) => string | number): Hit[] {
     this.refresh();
-    const acc = this.acc;
-    const touched: number[] = [];
-    const k1 = this.k1;
+    const { acc, touched } = this;
+    let nt = 0;
     for (const [term, qw] of query) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const p = this.postings[id]!;
-      if (p.n === 0) continue;
-      const w = qw * Math.log(1 + (this.liveCount - p.n + 0.5) / (p.n + 0.5));
-      const { docs, w: pw } = p;
-      for (let i = 0; i < p.n; i++) {
+      const n = p.n;
+      if (n === 0) continue;
+      const w = qw * idfOf(n, this.liveCount);
+      const { docs, sat } = p;
+      for (let i = 0; i < n; i++) {
         const d = docs[i]!;
-        const t = pw[i]!;
-        if (acc[d] === 0) touched.push(d);
-        acc[d]! += (w * t * (k1 + 1)) / (k1 + t);
+        if (acc[d] === 0) touched[nt++] = d;
+        acc[d]! += w * sat[i]!;
       }
     }
-    const top: Hit[] = [];
-    let floor = -Infinity;
-    for (const d of touched) {
-      const score = acc[d]!;
-      acc[d] = 0;
-      if (score < floor || score <= 0) continue;
-      top.push({ doc: d, score });
-      if (top.length > k * 4) {
-        top.sort((a, b) => b.score - a.score || (key(a.doc) < key(b.doc) ? -1 : 1));
-        top.length = k;
-        floor = top[k - 1]!.score;
-      }
-    }
-    top.sort((a, b) => b.score - a.score || (key(a.doc) < key(b.doc) ? -1 : 1));
-    if (top.length > k) top.length = k;
-    return top;
+    return topK(acc, touched, nt, k, key);
   }
 
   snapshot(): Bm25Snapshot {
     const nf = this.fields.length;
+    const bytes: number[] = [];
+    for (const p of this.postings) {
+      writeVarints([p.n], bytes);
+      const gaps = new Int32Array(p.n);
+      for (let i = 0; i < p.n; i++) gaps[i] = i === 0 ? p.docs[0]! : p.docs[i]! - p.docs[i - 1]!;
+      writeVarints(gaps, bytes);
+      writeVarints(p.tf.subarray(0, p.n * nf), bytes);
+    }
+    const lens: number[] = [];
+    writeVarints(this.docLen, lens);
     return {
       fields: this.fields,
       k1: this.k1,
-      terms: this.terms,
-      postings: this.postings.map((p) => [Array.from(p.docs.subarray(0, p.n)), Array.from(p.tf.subarray(0, p.n * nf))]),
-      docLen: this.docLen,
-      alive: Array.from(this.alive.subarray(0, this.docCount)),
+      terms: this.terms.slice(),
+      postings: bytesToBase64(Uint8Array.from(bytes)),
+      docLen: bytesToBase64(Uint8Array.from(lens)),
+      alive: bytesToBase64(this.alive.slice(0, this.docCount)),
     };
   }
 
+  /** Rebuilds an index from a snapshot; throws a RangeError naming the broken part when it does not add up. */
   static restore(s: Bm25Snapshot): Bm25Index {
     const index = new Bm25Index(s.fields, s.k1);
     const nf = s.fields.length;
-    index.terms = s.terms;
-    s.terms.forEach((t, i) => index.termIds.set(t, i));
-    index.postings = s.postings.map(([docs, tf]) => ({ docs: Int32Array.from(docs), tf: Uint16Array.from(tf), n: docs.length, w: new Float32Array(0) }));
-    index.docLen = s.docLen;
-    index.docCount = s.alive.length;
-    index.alive = new Uint8Array(Math.max(16, s.alive.length));
-    index.alive.set(s.alive);
-    index.liveCount = s.alive.reduce((a, b) => a + b, 0);
-    for (let d = 0; d < index.docCount; d++) for (let f = 0; f < nf; f++) index.totalLen[f]! += s.docLen[d * nf + f]!;
+    const alive = base64ToBytes(s.alive);
+    const lens = base64ToBytes(s.docLen);
+    const postings = base64ToBytes(s.postings);
+    if (!alive || !lens || !postings) throw new RangeError('postings, docLen or alive is not base64');
+    const docCount = alive.length;
+    index.docCount = docCount;
+    index.alive = new Uint8Array(Math.max(16, docCount));
+    index.alive.set(alive);
+    for (let d = 0; d < docCount; d++) index.liveCount += alive[d] === 1 ? 1 : 0;
+    const lr = new VarintReader(lens);
+    for (let i = 0; i < docCount * nf; i++) {
+      const len = lr.next();
+      index.docLen.push(len);
+      index.totalLen[i % nf]! += len;
+    }
+    if (!lr.done) throw new RangeError('docLen has more values than documents x fields');
+    const r = new VarintReader(postings);
+    for (let t = 0; t < s.terms.length; t++) {
+      const term = s.terms[t]!;
+      if (index.termIds.has(term)) throw new RangeError(`term "${term}" appears twice`);
+      index.termIds.set(term, t);
+      const n = r.next();
+      if (n > docCount) throw new RangeError(`term "${term}" has more postings than documents`);
+      const docs = new Int32Array(Math.max(2, n));
+      let prev = -1;
+      for (let i = 0; i < n; i++) {
+        const d = i === 0 ? r.next() : prev + r.next();
+        if (d <= prev || d >= docCount) throw new RangeError(`term "${term}" lists document ${d} out of order or range`);
+        docs[i] = prev = d;
+      }
+      const tf = new Uint16Array(Math.max(2, n) * nf);
+      for (let i = 0; i < n * nf; i++) tf[i] = r.next();
+      index.postings.push({ docs, tf, n, sat: EMPTY_F32 });
+    }
+    if (!r.done) throw new RangeError('postings has more data than its terms');
+    index.terms = s.terms.slice();
     return index;
   }
+}
+
+function idfOf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** Position of `doc` in a posting list (binary search over the ascending doc ids), or -1. */
+function find(p: Posting, doc: number): number {
+  let lo = 0;
+  let hi = p.n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = p.docs[mid]!;
+    if (d === doc) return mid;
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * Best `k` of the touched documents (score desc, then key asc), clearing the accumulator as it goes. A
+ * bounded min-heap keeps this O(touched log k) with no per-document allocation; `key` is only called on
+ * exact score ties.
+ */
+function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, key: (doc: number) => string | number): Hit[] {
+  const heapDoc = new Int32Array(k);
+  const heapScore = new Float64Array(k);
+  let size = 0;
+  // a ranks below b: lower score, or the same score and a later key.
+  const below = (sa: number, da: number, sb: number, db: number): boolean => sa < sb || (sa === sb && key(da) > key(db));
+  const siftDown = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) return;
+      const r = l + 1;
+      const m = r < size && below(heapScore[r]!, heapDoc[r]!, heapScore[l]!, heapDoc[l]!) ? r : l;
+      if (!below(heapScore[m]!, heapDoc[m]!, heapScore[i]!, heapDoc[i]!)) return;
+      const sd = heapDoc[i]!, ss = heapScore[i]!;
+      heapDoc[i] = heapDoc[m]!;
+      heapScore[i] = heapScore[m]!;
+      heapDoc[m] = sd;
+      heapScore[m] = ss;
+      i = m;
+    }
+  };
+  for (let j = 0; j < nt; j++) {
+    const d = touched[j]!;
+    const score = acc[d]!;
+    acc[d] = 0;
+    if (score <= 0 || k === 0) continue;
+    if (size < k) {
+      // Sift up.
+      let i = size++;
+      heapDoc[i] = d;
+      heapScore[i] = score;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!below(heapScore[i]!, heapDoc[i]!, heapScore[parent]!, heapDoc[parent]!)) break;
+        const pd = heapDoc[parent]!, ps = heapScore[parent]!;
+        heapDoc[parent] = heapDoc[i]!;
+        heapScore[parent] = heapScore[i]!;
+        heapDoc[i] = pd;
+        heapScore[i] = ps;
+        i = parent;
+      }
+    } else if (score > heapScore[0]! || (score === heapScore[0]! && key(d) < key(heapDoc[0]!))) {
+      heapDoc[0] = d;
+      heapScore[0] = score;
+      siftDown(0);
+    }
+  }
+  const out: Hit[] = [];
+  for (let i = 0; i < size; i++) out.push({ doc: heapDoc[i]!, score: heapScore[i]! });
+  return out.sort((a, b) => b.score - a.score || (key(a.doc) < key(b.doc) ? -1 : 1));
 }

@@ -40,16 +40,23 @@ interface FrameworkIndex {
   /** Position of this framework's first control in the classifier-wide arrays. */
   offset: number;
   fieldTerms: Array<Array<Set<string>>>;
-  /** Per control: its multi-word keywords and title as term lists. */
-  phrases: Array<Array<readonly string[]>>;
+  /** Multi-word keywords and titles ("phrases") of all controls, numbered control by control: control d's
+   *  are [phraseStart[d], phraseStart[d + 1]). Each has its term count and idf sum (the catalog never
+   *  changes, so neither do they), and each term lists the phrases that contain it. */
+  phraseStart: Int32Array;
+  phraseLength: Int32Array;
+  phraseIdf: Float64Array;
+  phrasesWith: Map<string, number[]>;
 }
 
 interface Classifier {
   byFramework: Record<Framework, FrameworkIndex>;
   total: number;
   frameworkOf: Framework[];
-  /** Global control index -> crosswalk neighbours (global index, edge weight). */
-  neighbours: Array<Array<readonly [number, number]>>;
+  /** Crosswalk neighbours in compressed rows: control i's are at [start[i], start[i + 1]). */
+  neighbourStart: Int32Array;
+  neighbourIndex: Int32Array;
+  neighbourWeight: Float64Array;
 }
 
 const classifiers = new WeakMap<ControlSource, Classifier>();
@@ -63,18 +70,27 @@ function build(source: ControlSource): Classifier {
   for (const framework of FRAMEWORKS) {
     const bm25 = new Bm25Index(CLASSIFIER_WEIGHTS.fields);
     const controls = source.controls.filter((c) => c.framework === framework);
-    const phrases: Array<Array<readonly string[]>> = [];
+    const phraseLists: string[][][] = [];
     const fieldTerms = controls.map((c, i) => {
       const keywords = c.keywords.map((k) => analyze(k));
       const title = analyze(c.title);
       const fields = [title, keywords.flat(), analyze(c.summary), analyze(c.group ?? '')];
       bm25.add(fields);
-      phrases.push(uniquePhrases([title, ...keywords]));
+      phraseLists.push(uniquePhrases([title, ...keywords]));
       position.set(key(framework, c.id), offset + i);
       frameworkOf.push(framework);
       return fields.map((f) => new Set(f));
     });
-    byFramework[framework] = { bm25, controls, offset, fieldTerms, phrases };
+    const all = phraseLists.flat();
+    const phraseStart = new Int32Array(controls.length + 1);
+    phraseLists.forEach((list, d) => (phraseStart[d + 1] = phraseStart[d]! + list.length));
+    const phrasesWith = new Map<string, number[]>();
+    all.forEach((terms, p) => terms.forEach((t) => (phrasesWith.get(t) ?? phrasesWith.set(t, []).get(t)!).push(p)));
+    byFramework[framework] = {
+      bm25, controls, offset, fieldTerms, phraseStart, phrasesWith,
+      phraseLength: Int32Array.from(all, (terms) => terms.length),
+      phraseIdf: Float64Array.from(all, (terms) => terms.reduce((sum, t) => sum + bm25.idf(t), 0)),
+    };
     offset += controls.length;
   }
   const neighbours: Array<Array<readonly [number, number]>> = Array.from({ length: offset }, () => []);
@@ -86,7 +102,12 @@ function build(source: ControlSource): Classifier {
     neighbours[a]!.push([b, w]);
     neighbours[b]!.push([a, w]);
   }
-  return { byFramework, total: offset, frameworkOf, neighbours };
+  const neighbourStart = new Int32Array(offset + 1);
+  neighbours.forEach((list, i) => (neighbourStart[i + 1] = neighbourStart[i]! + list.length));
+  const neighbourIndex = new Int32Array(neighbourStart[offset]!);
+  const neighbourWeight = new Float64Array(neighbourStart[offset]!);
+  neighbours.forEach((list, i) => list.forEach(([j, w], n) => ((neighbourIndex[neighbourStart[i]! + n] = j), (neighbourWeight[neighbourStart[i]! + n] = w))));
+  return { byFramework, total: offset, frameworkOf, neighbourStart, neighbourIndex, neighbourWeight };
 }
 
 function uniquePhrases(lists: string[][]): string[][] {
@@ -102,16 +123,24 @@ function uniquePhrases(lists: string[][]): string[][] {
   return out;
 }
 
+/** Marks the phrases all of whose terms are present; returns the marks (1 = whole phrase in the question). */
+function wholePhrases(fx: FrameworkIndex, present: ReadonlySet<string>): Uint8Array {
+  const seen = new Int32Array(fx.phraseLength.length);
+  const whole = new Uint8Array(fx.phraseLength.length);
+  for (const t of present) {
+    for (const p of fx.phrasesWith.get(t) ?? []) if (++seen[p]! === fx.phraseLength[p]) whole[p] = 1;
+  }
+  return whole;
+}
+
 /** Sum of idf over whole keyphrases present in the question: best phrase fully, the others at half. */
-function phraseScore(phrases: ReadonlyArray<readonly string[]>, present: ReadonlySet<string>, idf: (t: string) => number): number {
+function phraseScore(fx: FrameworkIndex, doc: number, whole: Uint8Array): number {
   let best = 0;
   let total = 0;
-  outer: for (const p of phrases) {
-    for (const t of p) if (!present.has(t)) continue outer;
-    let sum = 0;
-    for (const t of p) sum += idf(t);
-    best = Math.max(best, sum);
-    total += sum;
+  for (let p = fx.phraseStart[doc]!, end = fx.phraseStart[doc + 1]!; p < end; p++) {
+    if (!whole[p]) continue;
+    best = Math.max(best, fx.phraseIdf[p]!);
+    total += fx.phraseIdf[p]!;
   }
   return best + 0.5 * (total - best);
 }
@@ -152,15 +181,17 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   for (const framework of FRAMEWORKS) {
     const fx = c.byFramework[framework];
     const hits = fx.bm25.search(terms, 40, (d) => fx.controls[d]!.id);
-    const idf = (t: string): number => fx.bm25.idf(t);
+    const whole = wholePhrases(fx, present);
+    let max = 0;
     const scores = hits.map((h) => {
       const ctl = fx.controls[h.doc]!;
-      const lexical = h.score + W.phrase * phraseScore(fx.phrases[h.doc]!, present, idf);
-      return lexical * (ctl.kind === 'clause' ? W.clausePrior : 1);
+      const lexical = h.score + W.phrase * phraseScore(fx, h.doc, whole);
+      const score = lexical * (ctl.kind === 'clause' ? W.clausePrior : 1);
+      if (score > max) max = score;
+      return score;
     });
-    const max = Math.max(0, ...scores);
+    if (max <= 0) continue;
     hits.forEach((h, i) => {
-      if (max <= 0) return;
       norm[fx.offset + h.doc] = scores[i]! / max;
       touched.push(fx.offset + h.doc);
     });
@@ -168,33 +199,45 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   // 2. Crosswalk evidence: the strongest supporting counterpart, not the sum (hub criteria such as
   //    CC6.1 have dozens of edges and would otherwise win every question).
   const lent = new Float64Array(c.total);
-  const reached = new Set(touched);
+  const isReached = new Uint8Array(c.total);
+  const reached: number[] = [];
   for (const i of touched) {
-    for (const [j, w] of c.neighbours[i]!) {
-      lent[j] = Math.max(lent[j]!, w * norm[i]!);
-      reached.add(j);
+    if (!isReached[i]) (isReached[i] = 1), reached.push(i);
+    for (let n = c.neighbourStart[i]!, end = c.neighbourStart[i + 1]!; n < end; n++) {
+      const j = c.neighbourIndex[n]!;
+      const v = c.neighbourWeight[n]! * norm[i]!;
+      if (v > lent[j]!) lent[j] = v;
+      if (!isReached[j]) (isReached[j] = 1), reached.push(j);
     }
   }
-  const wanted = new Set(opts.frameworks ?? FRAMEWORKS);
-  const byFramework = new Map<Framework, Array<{ i: number; score: number }>>();
+  const wanted = opts.frameworks ?? FRAMEWORKS;
+  const limit = opts.limit ?? W.limit;
+  // Best `limit` per framework by (score desc, id asc): a short insertion list, not a sort of every control reached.
+  const best = new Map<Framework, Array<{ i: number; score: number }>>();
+  const id = (i: number): string => c.byFramework[c.frameworkOf[i]!].controls[i - c.byFramework[c.frameworkOf[i]!].offset]!.id;
   for (const i of reached) {
     const framework = c.frameworkOf[i]!;
-    if (!wanted.has(framework)) continue;
+    if (!wanted.includes(framework)) continue;
     const score = norm[i]! + W.crosswalk * lent[i]!;
     if (score <= 0) continue;
-    const list = byFramework.get(framework) ?? [];
-    list.push({ i, score });
-    byFramework.set(framework, list);
+    let list = best.get(framework);
+    if (!list) best.set(framework, (list = []));
+    if (list.length === limit && limit > 0) {
+      const last = list[limit - 1]!;
+      if (score < last.score || (score === last.score && id(i) > id(last.i))) continue;
+    } else if (limit <= 0) continue;
+    let at = list.length;
+    while (at > 0 && (list[at - 1]!.score < score || (list[at - 1]!.score === score && id(list[at - 1]!.i) > id(i)))) at--;
+    list.splice(at, 0, { i, score });
+    if (list.length > limit) list.length = limit;
   }
   const out: ControlMatch[] = [];
   for (const framework of FRAMEWORKS) {
-    const scored = byFramework.get(framework);
-    if (!scored) continue;
+    const scored = best.get(framework);
+    if (!scored || scored.length === 0) continue;
     const fx = c.byFramework[framework];
-    const id = (i: number): string => fx.controls[i - fx.offset]!.id;
-    scored.sort((a, b) => b.score - a.score || (id(a.i) < id(b.i) ? -1 : 1));
     const top = scored[0]!.score;
-    for (const s of scored.slice(0, opts.limit ?? W.limit)) {
+    for (const s of scored) {
       if (s.score < top * W.floor) break;
       const ctl = fx.controls[s.i - fx.offset]!;
       out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((s.score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(terms, fx.fieldTerms[s.i - fx.offset]!) });

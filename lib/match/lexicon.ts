@@ -41,9 +41,35 @@ export interface CompiledLexicon {
 
 /** Raw word split shared with text.ts: lowercase ASCII letters and digits, diacritics folded. */
 export function words(text: string): string[] {
-  // Folding diacritics costs more than the rest together; most questionnaire text is plain ASCII.
-  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : text;
-  return folded
+  // Folding diacritics costs more than the rest together; most questionnaire text is plain ASCII, which a
+  // single character scan splits exactly like the regular expressions below (checked in the unit tests).
+  if (/[^\x00-\x7f]/.test(text)) return wordsSlow(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+  const out: string[] = [];
+  const n = text.length;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      out.push(text.slice(start, i).toLowerCase());
+      start = -1;
+    }
+    // A possessive "'s" before a word boundary is dropped, as in wordsSlow.
+    if (c === 39 && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115) {
+      const after = i + 2 < n ? text.charCodeAt(i + 2) : 32;
+      const wordChar = (after >= 97 && after <= 122) || (after >= 48 && after <= 57) || (after >= 65 && after <= 90) || after === 95;
+      if (!wordChar) i++;
+    }
+  }
+  return out;
+}
+
+/** The reference split (any text). */
+export function wordsSlow(text: string): string[] {
+  return text
     .toLowerCase()
     .replace(/['’]s\b/g, '')
     .split(/[^a-z0-9]+/)
@@ -103,33 +129,57 @@ export function compileLexicon(input: unknown): CompiledLexicon {
   return { ...partial, related };
 }
 
+/** What folding needs to know about one raw word; cached per lexicon, since questionnaire vocabulary is small. */
+interface WordInfo {
+  stem: string;
+  /** The trie node after this word, when a lexicon phrase can start with it. */
+  start: TrieNode | undefined;
+  /** Kept outside phrases (not a stopword, not a single letter). */
+  keep: boolean;
+}
+const wordInfos = new WeakMap<TrieNode, Map<string, WordInfo>>();
+
+function wordInfo(cache: Map<string, WordInfo>, w: string, lex: Pick<CompiledLexicon, 'trie' | 'stopwords'>): WordInfo {
+  let info = cache.get(w);
+  if (info === undefined) {
+    const s = stem(w);
+    info = { stem: s, start: lex.trie.next.get(s), keep: w.length > 1 && !lex.stopwords.has(w) };
+    if (cache.size >= 200_000) cache.clear(); // bounded: a pathological import cannot grow it forever
+    cache.set(w, info);
+  }
+  return info;
+}
+
 /**
  * Word sequence -> terms: longest lexicon phrase first (on stemmed words, so "penetration tests" and
  * "penetration testing" both hit "penetration test"), stopwords dropped only outside phrases.
  */
 export function foldTerms(text: string, lex: Pick<CompiledLexicon, 'trie' | 'stopwords'>): string[] {
+  let cache = wordInfos.get(lex.trie);
+  if (!cache) wordInfos.set(lex.trie, (cache = new Map()));
   const raw = words(text);
-  const stems = raw.map(stem);
+  const infos = raw.map((w) => wordInfo(cache, w, lex));
   const out: string[] = [];
   let i = 0;
-  while (i < stems.length) {
-    let node: TrieNode | undefined = lex.trie;
+  while (i < infos.length) {
+    const first = infos[i]!;
+    let node: TrieNode | undefined = first.start;
     let matchEnd = -1;
     let matchTerm = '';
-    for (let j = i; j < stems.length && node; j++) {
-      node = node.next.get(stems[j]!);
-      if (node?.term !== undefined) {
+    for (let j = i; node; ) {
+      if (node.term !== undefined) {
         matchEnd = j;
         matchTerm = node.term;
       }
+      if (++j >= infos.length) break;
+      node = node.next.get(infos[j]!.stem);
     }
     if (matchEnd >= 0) {
       out.push(matchTerm);
       i = matchEnd + 1;
       continue;
     }
-    const w = raw[i]!;
-    if (w.length > 1 && !lex.stopwords.has(w)) out.push(stems[i]!);
+    if (first.keep) out.push(first.stem);
     i++;
   }
   return out;

@@ -2,7 +2,7 @@
 // typed abstention. A wrong answer is worse than none: conflicting, stale, draft or poorly fitting
 // entries are suggested at most, never auto-filled.
 import type { AnswerEntry, ReusePermission, Scope } from '../library/schema';
-import { entryTerms, entryVariants, type AnswerIndex, type IndexedEntry } from './answer-index';
+import { entryVariants, slotRanks, type AnswerIndex, type IndexedEntry } from './answer-index';
 import { buildCitations, citeControls } from './citations';
 import { classifyControls } from './classify';
 import { confidence, DEFAULT_AUTOFILL_THRESHOLD } from './confidence';
@@ -96,23 +96,24 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
 }
 
 export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: ControlMatch[], source: ControlSource): Candidate[] {
-  let hits = index.bm25.search(queryTerms(q.question, q, index), MATCH_WEIGHTS.candidates, (slot) => index.slots[slot] ?? '');
+  const ranks = slotRanks(index);
+  const slotKey = (slot: number): number => ranks[slot]!;
+  let analyzed = analyze(q.question);
+  let hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, slotKey);
   let question = q.question;
   const unknown = unknownWords(question, index.bm25);
   if (unknown.length > 0 && hits.length > 0) {
     const vocabulary = new Set<string>();
-    for (const h of hits.slice(0, 20)) {
-      const e = index.entries.get(index.slots[h.doc]!)!.entry;
-      for (const text of [e.question, ...e.alternatives]) for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) vocabulary.add(w);
-    }
+    for (const h of hits.slice(0, 20)) for (const w of questionWords(index.entries.get(index.slots[h.doc]!)!.entry)) vocabulary.add(w);
     const corrected = correctTypos(question, unknown, [...vocabulary]);
     if (corrected !== question) {
       question = corrected;
-      hits = index.bm25.search(queryTerms(question, q, index), MATCH_WEIGHTS.candidates, (slot) => index.slots[slot] ?? '');
+      analyzed = analyze(question);
+      hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, slotKey);
     }
   }
   if (hits.length === 0) return [];
-  const qSet = new Set(analyze(question));
+  const qSet = new Set(analyzed);
   const qTerms = [...qSet];
   const idfMemo = new Map<string, number>();
   const idf = (t: string): number => {
@@ -131,17 +132,30 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
     for (const v of entryVariants(ie)) sim = Math.max(sim, dice(qSet, qMass, v, idf));
     if (sim < W.minSim) continue;
     const ctrl = controlFit(ie, wanted, source);
+    // A question term is in the entry exactly when the entry's slot is on the term's posting list.
     let found = 0;
-    for (const t of entryTerms(ie)) if (qSet.has(t)) found += idf(t);
+    for (const t of qTerms) if (index.bm25.contains(t, h.doc)) found += idf(t);
     const cover = qMass > 0 ? found / qMass : 0;
     out.push({ ie, sim, cover, ctrl, rank: W.sim * sim + W.rel * (h.score / top) + W.ctrl * ctrl });
   }
   return out.sort((a, b) => b.rank - a.rank || (a.ie.entry.id < b.ie.entry.id ? -1 : 1));
 }
 
-function queryTerms(question: string, q: QuestionInput, index: AnswerIndex): WeightedTerms {
+const questionWordCache = new WeakMap<AnswerEntry, readonly string[]>();
+/** Words (4+ letters) of an entry's question and alternatives: the vocabulary typos are corrected against. */
+function questionWords(e: AnswerEntry): readonly string[] {
+  let out = questionWordCache.get(e);
+  if (!out) {
+    const set = new Set<string>();
+    for (const text of [e.question, ...e.alternatives]) for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) set.add(w);
+    questionWordCache.set(e, (out = [...set]));
+  }
+  return out;
+}
+
+function queryTerms(analyzed: readonly string[], q: QuestionInput, index: AnswerIndex): WeightedTerms {
   const terms: WeightedTerms = new Map();
-  addTerms(terms, analyze(question), 1);
+  addTerms(terms, analyzed, 1);
   if (q.helper) addTerms(terms, analyze(q.helper), 0.3);
   if (q.section) addTerms(terms, analyze(q.section), 0.3);
   // Related terms widen recall, but a related term found in a large share of the library ("security",
@@ -171,17 +185,23 @@ function questionControls(controls: readonly ControlMatch[]): Set<string> {
 }
 
 /** Control keys (own + counterparts) by the entry's control set; entries share sets, so this stays small. */
-const controlKeysBySet = new Map<string, Set<string>>();
+const controlKeysBySet = new Map<string, { source: ControlSource; keys: Set<string> }>();
+const entryControlKeys = new WeakMap<AnswerEntry, { source: ControlSource; keys: Set<string> }>();
 
 /** 1 when the question's likely controls meet the entry's (or their counterparts), 0 when not, 0.5 when the entry names none. */
 function controlFit(ie: IndexedEntry, wanted: ReadonlySet<string>, source: ControlSource): number {
   if (ie.entry.controls.length === 0 || wanted.size === 0) return 0.5;
-  const signature = ie.entry.controls.map((c) => `${c.framework}|${c.id}`).join(',');
-  let keys = controlKeysBySet.get(signature);
-  if (!keys) {
-    keys = new Set(citeControls(ie.entry.controls, source).map((c) => `${c.framework}|${c.id}`));
-    if (controlKeysBySet.size < 20_000) controlKeysBySet.set(signature, keys);
+  let bySource = entryControlKeys.get(ie.entry);
+  if (!bySource || bySource.source !== source) {
+    const signature = ie.entry.controls.map((c) => `${c.framework}|${c.id}`).join(',');
+    let keys = controlKeysBySet.get(signature);
+    if (!keys || keys.source !== source) {
+      keys = { source, keys: new Set(citeControls(ie.entry.controls, source).map((c) => `${c.framework}|${c.id}`)) };
+      if (controlKeysBySet.size < 20_000) controlKeysBySet.set(signature, keys);
+    }
+    entryControlKeys.set(ie.entry, (bySource = keys));
   }
+  const keys = bySource.keys;
   for (const k of wanted) if (keys.has(k)) return 1;
   return 0;
 }

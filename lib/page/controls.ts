@@ -1,8 +1,7 @@
 // Which elements are answer controls, and which of those are not questions at all (site search, login,
 // language pickers, hidden honeypots). Collection walks the composed tree in document order, entering
 // open shadow roots and closed ones through the opener hook, never into iframes (each frame scans itself).
-import { closestComposed, composedParent, isAriaHidden, isRendered, shadowOf, type ScanOptions } from './dom';
-import { collapsedTextbox } from './collapsed';
+import { attr, closestComposed, composedParent, isRendered, shadowOf, type ScanOptions } from './dom';
 
 export type ControlType =
   | 'text'
@@ -37,7 +36,7 @@ export function classify(el: Element): ControlType | null {
     // A native input wrapped by an ARIA widget is that widget's private detail.
     const parent = composedParent(el);
     if (parent && closestComposed(parent, WIDGET_PARENT)) return null;
-    if (role === 'combobox' || el.getAttribute('aria-haspopup') === 'listbox') return 'combobox';
+    if (role === 'combobox' || attr(el, 'aria-haspopup') === 'listbox') return 'combobox';
     if (type === 'radio') return 'radio';
     if (type === 'checkbox') return 'checkbox';
     return 'text';
@@ -46,7 +45,7 @@ export function classify(el: Element): ControlType | null {
   if (tag === 'SELECT') return 'select';
   if (role === 'radio' || role === 'menuitemradio') return 'aria-radio';
   if (role === 'checkbox' || role === 'switch' || role === 'menuitemcheckbox') return 'aria-checkbox';
-  if (role === 'combobox' || el.getAttribute('aria-haspopup') === 'listbox') {
+  if (role === 'combobox' || attr(el, 'aria-haspopup') === 'listbox') {
     // A combobox wrapper whose real input carries the role too: let the input stand for it.
     if (el.querySelector('input[role=combobox]')) return null;
     return 'combobox';
@@ -85,7 +84,7 @@ export function collectControls(root: Document | Element | ShadowRoot, opts?: Sc
 export function isDisabled(el: Element, type: ControlType): boolean {
   if ((el as HTMLInputElement).disabled === true) return true;
   if (closestComposed(el, '[aria-disabled=true]')) return true;
-  if (el.getAttribute('aria-readonly') === 'true') return true;
+  if (attr(el, 'aria-readonly') === 'true') return true;
   // A read-only combobox input (Ant Design without search) still opens its list; a read-only text does not.
   if (type !== 'combobox' && (el as HTMLInputElement).readOnly === true) return true;
   return false;
@@ -100,33 +99,50 @@ function attrs(el: Element): string {
   return ['name', 'id', 'placeholder', 'aria-label', 'title', 'autocomplete'].map((a) => el.getAttribute(a) ?? '').join(' ');
 }
 
+// One ancestor walk per control finds all three: aria-hidden/inert, a non-question area, the form.
+const HIDDEN = '[aria-hidden=true],[inert]';
+const WALK = `${HIDDEN},form,${NON_QUESTION_AREA}`;
+
 /**
- * True when `c` is not a questionnaire answer: hidden or aria-hidden, in navigation/search/banner areas,
- * a site search box, a login field, or a language picker (notes §B.2; supplement §F).
+ * A predicate: true when a control is not a questionnaire answer: hidden or aria-hidden, in
+ * navigation/search/banner areas, a site search box, a login field, or a language picker (notes §B.2;
+ * supplement §F). Made once per scan: it caches per-form answers (a login form holds a password box).
  */
-export function isNonQuestion(c: Control, layout: boolean): boolean {
-  const el = c.el;
-  if (isAriaHidden(el) || !visible(c, layout)) return true;
-  const area = closestComposed(el, NON_QUESTION_AREA);
-  // A <header> is the page banner unless it sits inside the content (a card or section header).
-  if (area && (area.tagName !== 'HEADER' || !closestComposed(area, 'main,article,section,form,fieldset,table,[role=main],[role=dialog],dialog'))) return true;
-  const a = attrs(el);
-  if (c.type === 'text' || c.type === 'combobox') {
-    const search = (el.getAttribute('type') === 'search' && c.type === 'text') || SEARCHY.test(a) || el.getAttribute('name') === 'q';
-    if (search || /(^|[^a-z])(username|login|signin|sign-in|one-time-code)([^a-z]|$)/i.test(a)) return true;
-  }
-  if ((c.type === 'select' || c.type === 'combobox') && LANGUAGE.test(a)) return true;
-  const form = (el as HTMLInputElement).form ?? closestComposed(el, 'form');
-  return !!form?.querySelector('input[type=password]');
+export function nonQuestionFilter(layout: boolean): (c: Control) => boolean {
+  const loginForms = new Map<Element, boolean>();
+  return (c) => {
+    const el = c.el;
+    let area: Element | null = null;
+    let form: Element | null = (el as HTMLInputElement).form ?? null;
+    for (let hit = closestComposed(el, WALK); hit; ) {
+      if (hit.matches(HIDDEN)) return true;
+      if (hit.tagName === 'FORM') form ??= hit;
+      else area ??= hit;
+      const up = composedParent(hit);
+      hit = up && closestComposed(up, WALK);
+    }
+    if (!visible(c, layout)) return true;
+    // A <header> is the page banner unless it sits inside the content (a card or section header).
+    if (area && (area.tagName !== 'HEADER' || !closestComposed(area, 'main,article,section,form,fieldset,table,[role=main],[role=dialog],dialog'))) return true;
+    const a = attrs(el);
+    if (c.type === 'text' || c.type === 'combobox') {
+      const search = (attr(el, 'type') === 'search' && c.type === 'text') || SEARCHY.test(a) || attr(el, 'name') === 'q';
+      if (search || /(^|[^a-z])(username|login|signin|sign-in|one-time-code)([^a-z]|$)/i.test(a)) return true;
+    }
+    if ((c.type === 'select' || c.type === 'combobox') && LANGUAGE.test(a)) return true;
+    if (!form) return false;
+    let login = loginForms.get(form);
+    if (login === undefined) loginForms.set(form, (login = !!form.querySelector('input[type=password]')));
+    return login;
+  };
 }
 
 function visible(c: Control, layout: boolean): boolean {
-  if (layout && (c.type === 'text' || c.type === 'textarea') && collapsedTextbox(c.el)) return false;
-  if (isRendered(c.el, layout)) return true;
+  if (isRendered(c.el, layout, c.type === 'text' || c.type === 'textarea')) return true;
   // Styled radios/checkboxes hide the native input and show its label instead.
   if (c.type === 'radio' || c.type === 'checkbox') {
     const labels = (c.el as HTMLInputElement).labels;
-    if (labels) for (const l of Array.from(labels)) if (isRendered(l, layout)) return true;
+    if (labels) for (const l of [...labels]) if (isRendered(l, layout)) return true;
   }
   return false;
 }

@@ -8,6 +8,9 @@ export const CONTROLISH = ['input:not([type=hidden])', 'select', 'textarea', '[c
   .concat(['radio', 'checkbox', 'switch', 'combobox', 'textbox', 'listbox'].map((r) => `[role=${r}]`))
   .join(',');
 
+/** An attribute's value, '' when absent (shorter than getAttribute(..) ?? '' at every call site). */
+export const attr = (el: Element, name: string): string => el.getAttribute(name) ?? '';
+
 export interface ScanOptions {
   /** Returns the shadow root of `el`, open or closed (content script: chrome.dom.openOrClosedShadowRoot). */
   openShadowRoot?: (el: Element) => ShadowRoot | null;
@@ -97,16 +100,19 @@ export function hasLayout(doc: Document): boolean {
 /**
  * Is `el` rendered? Real browsers answer with checkVisibility + a size check; DOM emulators without layout
  * (happy-dom) fall back to the hidden attribute and inline/computed display and visibility.
+ * `textbox`: also reject text boxes a person cannot see or type into though they are "rendered": libraries
+ * park helper inputs with opacity 0 or no height so browser autofill still reaches them (form.io's select
+ * "autocomplete" input: opacity:0; height:0). Radios and checkboxes are exempt: styled ones hide the native
+ * input and show their label instead. One checkVisibility and one rect per element: both read layout.
  */
-export function isRendered(el: Element, layout: boolean): boolean {
+export function isRendered(el: Element, layout: boolean, textbox = false): boolean {
   if (layout) {
     const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-    if (typeof check === 'function' && !check.call(el, { visibilityProperty: true })) return false;
+    if (typeof check === 'function' && !check.call(el, { visibilityProperty: true, opacityProperty: textbox })) return false;
     const rect = el.getBoundingClientRect();
-    if (rect.width === 0 && rect.height === 0) return false;
+    if (textbox ? rect.width < 2 || rect.height < 2 : rect.width === 0 && rect.height === 0) return false;
     // Honeypots parked far off-screen to the left or top are not questions.
-    if (rect.right <= 0 || rect.bottom < -(el.ownerDocument?.defaultView?.scrollY ?? 0)) return false;
-    return true;
+    return rect.right > 0 && (rect.bottom >= 0 || rect.bottom >= -(el.ownerDocument?.defaultView?.scrollY ?? 0));
   }
   const win = el.ownerDocument?.defaultView;
   for (let cur: Element | null = el; cur; cur = composedParent(cur)) {

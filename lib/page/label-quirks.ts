@@ -12,7 +12,7 @@ import { cleanQuestion } from './text';
 export function ownForLabels(el: Element, labels: Element[]): Element[] {
   if (labels.length < 2 || !el.id) return labels;
   const root = el.getRootNode() as Document | ShadowRoot;
-  const twins = Array.from(root.querySelectorAll(`[id="${el.id.replace(/["\\]/g, '\\$&')}"]`)).filter((t) => t !== el);
+  const twins = [...root.querySelectorAll(`[id="${el.id.replace(/["\\]/g, '\\$&')}"]`)].filter((t) => t !== el);
   if (twins.length === 0) return labels;
   return labels.filter((l) => {
     const shared = commonAncestor(l, el);

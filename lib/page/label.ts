@@ -2,7 +2,7 @@
 // Option labels ("Yes"), slot names ("Answer", "Comments") and placeholders never win over real text.
 import type { LabelSource } from './types';
 import type { Unit } from './units';
-import { CONTROLISH, closestComposed, composedParent, idRefs } from './dom';
+import { attr, CONTROLISH, closestComposed, composedParent, idRefs } from './dom';
 import { isHeadingEl, readItems, textOf, type Item } from './read-text';
 import { rowContext } from './table';
 import { asksQuestion, ownForLabels } from './label-quirks';
@@ -24,7 +24,7 @@ export function indexLabelsIn(subtree: Element): void {
   const idx = labelIndex.get(subtree.getRootNode());
   if (!idx) return; // built lazily, in full, on first use
   const found = subtree.matches('label[for]') ? [subtree] : [];
-  for (const l of [...found, ...Array.from(subtree.querySelectorAll('label[for]'))]) {
+  for (const l of [...found, ...[...subtree.querySelectorAll('label[for]')]]) {
     const k = l.getAttribute('for')!;
     const list = idx.get(k);
     if (!list) idx.set(k, [l]);
@@ -36,7 +36,7 @@ function labelsFor(root: Document | ShadowRoot, id: string): Element[] {
   let idx = labelIndex.get(root);
   if (!idx) {
     idx = new Map();
-    for (const l of Array.from(root.querySelectorAll('label[for]'))) {
+    for (const l of [...root.querySelectorAll('label[for]')]) {
       const k = l.getAttribute('for')!;
       const list = idx.get(k);
       if (list) list.push(l);
@@ -63,20 +63,19 @@ function refsText(el: Element, attr: string): string {
     .trim();
 }
 
-/** A single control's own accessible label (label-for, wrapping label, aria-labelledby, aria-label). */
-export function ownLabelText(el: Element): string {
-  const { forLabels, wrap } = labelElements(el);
-  const parts = forLabels.map((l) => textOf(l));
-  if (wrap) parts.push(textOf(wrap));
-  const joined = normalize(parts.join(' '));
-  if (joined) return joined;
-  return refsText(el, 'aria-labelledby') || normalize(el.getAttribute('aria-label') ?? '');
-}
-
 /** Text of the <label> elements of `el` (for=id and wrapping), without its ARIA naming. */
 function visibleLabelText(el: Element): string {
   const { forLabels, wrap } = labelElements(el);
   return normalize([...forLabels.map((l) => textOf(l)), wrap ? textOf(wrap) : ''].join(' '));
+}
+
+/** A single control's own accessible label (label-for, wrapping label, aria-labelledby, aria-label). */
+export function ownLabelText(el: Element): string {
+  return visibleLabelText(el) || ariaName(el);
+}
+
+function ariaName(el: Element): string {
+  return refsText(el, 'aria-labelledby') || normalize(attr(el, 'aria-label'));
 }
 
 /** Text that follows a checkbox/radio up to the next control ("<input> ISO 27001"). */
@@ -96,8 +95,9 @@ function followingText(el: Element): string {
 /** Visible label of one radio/checkbox option. */
 export function optionLabel(el: Element, headerCache: Map<Element, string[]>): string {
   const native = el.tagName === 'INPUT';
-  const own = native ? ownLabelText(el) : refsText(el, 'aria-labelledby') || normalize(el.getAttribute('aria-label') ?? '') || textOf(el);
-  if (own && native && !visibleLabelText(el)) {
+  const visible = native ? visibleLabelText(el) : '';
+  const own = visible || ariaName(el) || (native ? '' : textOf(el));
+  if (own && native && !visible) {
     // A grid cell's accessible name often spells out row and column ("row Laptops are encrypted, column Yes":
     // SurveyJS matrix, ARIA grids); what a person sees as the option is the column header it embeds.
     const col = rowContext(el, headerCache)?.columnHeader;
@@ -163,10 +163,10 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
       if (isGroup || (choice && cur.hasAttribute('aria-labelledby'))) {
         push(refsText(cur, 'aria-labelledby'), 'aria-labelledby');
         if (cur.tagName === 'FIELDSET') {
-          const legend = Array.from(cur.children).find((c) => c.tagName === 'LEGEND');
+          const legend = [...cur.children].find((c) => c.tagName === 'LEGEND');
           if (legend) push(textOf(legend), 'legend');
         }
-        if (isGroup) push(normalize(cur.getAttribute('aria-label') ?? ''), 'aria-label');
+        if (isGroup) push(normalize(attr(cur, 'aria-label')), 'aria-label');
       }
       if (cur === u.container) break;
     }
@@ -182,7 +182,7 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
     push(normalize(forLabels.map((l) => textOf(l)).join(' ')), 'label-for');
     if (wrap) push(textOf(wrap), 'label-wrap');
     push(refsText(first, 'aria-labelledby'), 'aria-labelledby');
-    push(normalize(first.getAttribute('aria-label') ?? ''), 'aria-label');
+    push(normalize(attr(first, 'aria-label')), 'aria-label');
     if (u.group) groupNames();
   }
   let rowNumber: string | undefined;
@@ -203,8 +203,8 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   }
   const fromContainer = precedingText(u, ctx);
   if (fromContainer) push(fromContainer.text, fromContainer.source);
-  push(normalize(first.getAttribute('placeholder') ?? first.getAttribute('aria-placeholder') ?? ''), 'placeholder');
-  push(normalize(first.getAttribute('title') ?? ''), 'title');
+  push(normalize(first.getAttribute('placeholder') ?? attr(first, 'aria-placeholder')), 'placeholder');
+  push(normalize(attr(first, 'title')), 'title');
   if (choice && u.controls.length === 1) push(ownLabelText(first), 'label-wrap');
 
   const usable = (c: Candidate): boolean => {
@@ -215,7 +215,7 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   const cleaned = cleanQuestion(chosen?.text ?? '');
   const required =
     cleaned.required ||
-    u.controls.some((el) => (el as HTMLInputElement).required === true || el.getAttribute('aria-required') === 'true') ||
+    u.controls.some((el) => (el as HTMLInputElement).required === true || attr(el, 'aria-required') === 'true') ||
     (u.group?.getAttribute('aria-required') ?? '') === 'true';
   let helper = describedBy(u) || (chosen && fromContainer && chosen.text === fromContainer.text ? fromContainer.helper : undefined);
   if (helper && normalize(helper) === cleaned.text) helper = undefined;
@@ -246,7 +246,7 @@ function precedingText(u: Unit, _ctx: LabelContext): Preceding | null {
   for (const el of [u.controls[0]!, ...(u.group ? [u.group] : [])]) for (const r of idRefs(el, 'aria-describedby')) excluded.add(r);
   const isControl = (el: Element): boolean => mine.has(el) || el.matches(CONTROLISH);
   const exclude = (el: Element): boolean =>
-    excluded.has(el) || el.tagName === 'BUTTON' || el.getAttribute('role') === 'button' || el.getAttribute('aria-live') !== null || el.getAttribute('role') === 'alert';
+    excluded.has(el) || el.tagName === 'BUTTON' || attr(el, 'role') === 'button' || el.getAttribute('aria-live') !== null || attr(el, 'role') === 'alert';
   const items = readItems(u.container, { isControl, exclude });
   const before: Item[] = [];
   for (const it of items) {

@@ -13,7 +13,7 @@ const FIELDS: Record<ContentRequest['type'], (m: Record<string, unknown>) => str
   'page/focused': () => null,
   'page/fill': (m) =>
     !Array.isArray(m.fills) || m.fills.length > MAX_FILLS || !m.fills.every((f) => isObj(f) && typeof f.fid === 'string' && typeof f.value === 'string')
-      ? `fills: expected at most ${MAX_FILLS} {fid: string, value: string}`
+      ? `fills: expected <= ${MAX_FILLS} {fid, value} strings`
       : null,
   'page/undo': (m) => (m.fids === undefined || isStrArray(m.fids) ? null : 'fids: expected an array of strings or nothing'),
   'page/highlight': (m) => (m.fid === null || typeof m.fid === 'string' ? null : 'fid: expected a string or null'),

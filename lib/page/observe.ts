@@ -70,12 +70,12 @@ export function observePage(root: Document, onChange: (change: PageChange) => vo
   };
   // A document observer sees nothing inside shadow trees: observe each root we can reach.
   const watchShadows = (el: Element): void => {
-    const all = [el, ...Array.from(el.querySelectorAll('*'))];
+    const all = [el, ...[...el.querySelectorAll('*')]];
     for (const e of all) {
       const sr = shadowOf(e, opts);
       if (sr) {
         watch(sr);
-        for (const c of Array.from(sr.children)) watchShadows(c);
+        for (const c of [...sr.children]) watchShadows(c);
       }
     }
   };

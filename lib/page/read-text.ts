@@ -1,6 +1,7 @@
 // Reading visible text out of page structure: one element's text (for labels, cells, headings), and a
 // container read as an ordered list of text blocks and controls (for "preceding text" inference).
 import { normalize } from './text';
+import { attr } from './dom';
 
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'OPTION', 'TEXTAREA', 'INPUT', 'IFRAME', 'svg', 'SVG', 'CANVAS', 'OBJECT']);
 const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'U', 'A', 'ABBR', 'SMALL', 'CODE', 'SUP', 'SUB', 'MARK', 'FONT', 'S', 'Q', 'CITE', 'TIME', 'BDI', 'BDO', 'DFN', 'KBD', 'VAR', 'LABEL', 'SLOT']);
@@ -49,7 +50,7 @@ export interface ReadOptions {
 }
 
 export function isHeadingEl(el: Element): boolean {
-  return HEADING.has(el.tagName) || el.getAttribute('role') === 'heading' || el.tagName === 'LEGEND';
+  return HEADING.has(el.tagName) || attr(el, 'role') === 'heading' || el.tagName === 'LEGEND';
 }
 
 /**

@@ -1,12 +1,12 @@
 // scanPage: the page as a plain list of questions with opaque fids. The fid -> unit map stays on the page
 // (per document); fids are keyed by element in a WeakMap so the same element keeps its fid across rescans.
 import type { QuestionField } from './types';
-import { collectControls, isNonQuestion, type Control } from './controls';
+import { collectControls, nonQuestionFilter, type Control } from './controls';
 import { composedCompare, hasLayout, type ScanOptions } from './dom';
 import { indexLabelsIn, inferQuestion, optionLabelElements, resetLabelIndex, type LabelContext } from './label';
 import { sectionOf } from './section';
 import { assignContainers, groupControls, pairComments, type Unit } from './units';
-import { optionsOf, readUnitValue } from './values';
+import { optionsAndValue } from './values';
 
 export type { ScanOptions } from './dom';
 
@@ -55,8 +55,8 @@ export function fidOf(state: PageState, el: Element): string {
 }
 
 function questionControls(root: Document | Element | ShadowRoot, doc: Document, opts?: ScanOptions): Control[] {
-  const layout = hasLayout(doc);
-  return collectControls(root, opts).filter((c) => !isNonQuestion(c, layout));
+  const skip = nonQuestionFilter(hasLayout(doc));
+  return collectControls(root, opts).filter((c) => !skip(c));
 }
 
 /** Label, options, value and section for the `fresh` units; `all` is every question unit in order. */
@@ -82,26 +82,22 @@ function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionFiel
       if (old && (fresh.has(all[i + 1]!) || fresh.has(all[i - 1]!))) state.sections.set(u.container, old.section ?? '');
       return;
     }
-    const options = optionsOf(u, ctx.headerCache);
+    const { options, value } = optionsAndValue(u, ctx.headerCache);
     const inf = inferQuestion(u, options ?? [], ctx);
     const section = sectionOf(u.container, state.sections, inf.question);
     state.sections.set(u.container, section);
     const fid = fidOf(state, u.controls[0]!);
     state.units.set(fid, u);
     for (const el of u.controls) state.known.add(el);
-    const field = compact<QuestionField>({
-      fid,
-      question: inf.question,
-      helper: inf.helper,
-      number: inf.number,
-      kind: u.kind,
-      options,
-      section: section || undefined,
-      value: readUnitValue(u, ctx.headerCache),
-      required: inf.required || undefined,
-      disabled: u.disabled || undefined,
-      labelSource: inf.source,
-    });
+    // Optional keys are absent, not undefined: the snapshot is plain data.
+    const field: QuestionField = { fid, question: inf.question, kind: u.kind, value };
+    if (inf.helper !== undefined) field.helper = inf.helper;
+    if (inf.number !== undefined) field.number = inf.number;
+    if (options) field.options = options;
+    if (section) field.section = section;
+    if (inf.required) field.required = true;
+    if (u.disabled) field.disabled = true;
+    if (inf.source) field.labelSource = inf.source;
     if (u.comment) {
       for (const el of u.comment.controls) state.known.add(el);
       const cfid = fidOf(state, u.comment.controls[0]!);
@@ -112,12 +108,6 @@ function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionFiel
     out.push(field);
   });
   return out;
-}
-
-/** Drop undefined keys: the snapshot is plain data and optional fields are absent, not undefined. */
-function compact<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
 }
 
 function build(units: Unit[], fresh?: Set<Unit>): Unit[] {

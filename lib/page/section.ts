@@ -1,7 +1,7 @@
 // Section context: the nearest heading before a question in document order, found by walking backwards
 // from the question's container. The walk stops at the previous question's container and inherits its
 // section, so a whole page costs one pass and an incremental rescan only walks the gap it changed.
-import { composedParent } from './dom';
+import { attr, composedParent } from './dom';
 import { textOf } from './read-text';
 import { isSectionRow } from './table';
 import { normalize } from './text';
@@ -9,7 +9,7 @@ import { normalize } from './text';
 const HEADING_TAGS = /^(H1|H2|H3|H4|H5|H6|CAPTION)$/;
 
 function headingText(el: Element): string | null {
-  if (HEADING_TAGS.test(el.tagName) || el.getAttribute('role') === 'heading' || el.tagName === 'LEGEND') return textOf(el) || null;
+  if (HEADING_TAGS.test(el.tagName) || attr(el, 'role') === 'heading' || el.tagName === 'LEGEND') return textOf(el) || null;
   if (isSectionRow(el)) return textOf(el) || null;
   // Accordion headers: a button that expands a region (notes P18).
   if (el.tagName === 'BUTTON' && el.hasAttribute('aria-expanded') && el.hasAttribute('aria-controls')) return textOf(el) || null;

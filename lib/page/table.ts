@@ -1,6 +1,6 @@
 // Table and ARIA-grid geometry: in questionnaire grids the row gives the question and the column header
 // gives the answer's role or option (Chromium InferLabelFromTableRow/Column, Bitwarden label-top).
-import { closestComposed, CONTROLISH } from './dom';
+import { attr, closestComposed, CONTROLISH } from './dom';
 import { textOf } from './read-text';
 import { isNumberOnly } from './text';
 
@@ -16,7 +16,7 @@ export interface RowContext {
 }
 
 function cellsOf(row: Element): Element[] {
-  return Array.from(row.children).filter((c) => c.matches(CELL));
+  return [...row.children].filter((c) => c.matches(CELL));
 }
 
 /** Visual column index of a cell, colspan-aware; aria-colindex wins in grids. */
@@ -40,7 +40,7 @@ function headers(table: Element, row: Element, aria: boolean, cache: Map<Element
     const t = table as HTMLTableElement;
     headerRow = t.tHead?.rows[t.tHead.rows.length - 1] ?? null;
     if (!headerRow) {
-      for (const r of Array.from(t.rows).slice(0, 3)) {
+      for (const r of [...t.rows].slice(0, 3)) {
         const cells = cellsOf(r);
         if (r !== row && cells.length > 1 && cells.every((c) => c.tagName === 'TH' || !c.querySelector(CONTROLISH)) && cells.some((c) => c.tagName === 'TH')) {
           headerRow = r;
@@ -69,7 +69,7 @@ export function rowContext(el: Element, cache: Map<Element, string[]>): RowConte
   const cell = closestComposed(el, CELL);
   if (!cell) return null;
   const row = cell.parentElement;
-  if (!row || !(row.tagName === 'TR' || row.getAttribute('role') === 'row')) return null;
+  if (!row || !(row.tagName === 'TR' || attr(row, 'role') === 'row')) return null;
   const aria = row.tagName !== 'TR';
   const table = aria ? closestComposed(row, '[role=grid],[role=treegrid],[role=table]') : closestComposed(row, 'table');
   const cells = cellsOf(row);
@@ -93,7 +93,7 @@ export function rowContext(el: Element, cache: Map<Element, string[]>): RowConte
 
 /** A table row that only spans columns with a caption ("Section B — Encryption"): a section heading. */
 export function isSectionRow(el: Element): boolean {
-  if (!(el.tagName === 'TR' || el.getAttribute('role') === 'row')) return false;
+  if (!(el.tagName === 'TR' || attr(el, 'role') === 'row')) return false;
   const cells = cellsOf(el);
   if (cells.length !== 1) return false;
   const c = cells[0]!;

@@ -36,8 +36,21 @@ export interface CleanText {
 const REQUIRED_TAIL = /\s*(?:\*+|\((?:required|mandatory)\)|\[(?:required|mandatory)\]|required\s*\*?)\s*$/i;
 const REQUIRED_HEAD = /^\s*\*+\s*/;
 
+// Label inference cleans the same strings many times per scan (each candidate, the chosen one again,
+// "Yes"/"No" once per option): memoize. Results are frozen because they are shared.
+const CLEANED = new Map<string, Readonly<CleanText>>();
+
 /** Peel the number prefix and required markers off a question string. */
-export function cleanQuestion(raw: string): CleanText {
+export function cleanQuestion(raw: string): Readonly<CleanText> {
+  let hit = CLEANED.get(raw);
+  if (!hit) {
+    if (CLEANED.size > 5000) CLEANED.clear();
+    CLEANED.set(raw, (hit = Object.freeze(clean(raw))));
+  }
+  return hit;
+}
+
+function clean(raw: string): CleanText {
   let text = normalize(raw);
   let required = false;
   let number: string | undefined;
@@ -47,7 +60,7 @@ export function cleanQuestion(raw: string): CleanText {
       text = text.replace(REQUIRED_HEAD, '');
       required = true;
     }
-    if (REQUIRED_TAIL.test(text) && text.replace(REQUIRED_TAIL, '').length > 0) {
+    if (/[*)\]d]$/i.test(text) && REQUIRED_TAIL.test(text) && text.replace(REQUIRED_TAIL, '').length > 0) {
       text = text.replace(REQUIRED_TAIL, '');
       required = true;
     }
@@ -61,7 +74,7 @@ export function cleanQuestion(raw: string): CleanText {
         }
       }
     }
-    text = text.replace(/\s*:$/, '').trim();
+    text = (text.endsWith(':') ? text.replace(/\s*:$/, '') : text).trim();
     if (text === before) break;
   }
   return { text, ...(number ? { number } : {}), required };
@@ -99,7 +112,19 @@ export function isPlaceholderOption(s: string): boolean {
 // ---- option-value matching, shared by every writer ----
 
 /** Canonical form of a short answer: "N/A" ≈ "Not applicable", "Y" ≈ "Yes". */
+const CANON = new Map<string, string>();
+
 export function canonical(s: string): string {
+  let hit = CANON.get(s);
+  if (hit === undefined) {
+    // Option labels repeat on every question ("Yes", "No", "N/A"): memoize.
+    if (CANON.size > 5000) CANON.clear();
+    CANON.set(s, (hit = canon(s)));
+  }
+  return hit;
+}
+
+function canon(s: string): string {
   const t = normalize(s).toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}/ ]+/gu, ' ').replace(/\s+/g, ' ').trim();
   if (/^(?:n ?\/ ?a|na|not applicable|non applicable|not relevant|does not apply|n a)$/.test(t)) return 'n/a';
   if (/^(?:y|yes|true|yes we do|affirmative)$/.test(t)) return 'yes';

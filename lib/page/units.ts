@@ -3,7 +3,7 @@
 // controls (DuckDuckGo's "largest meaningful container", notes supplement §B.3-4).
 import type { FieldKind } from './types';
 import type { Control, ControlType } from './controls';
-import { commonAncestor, composedParent, idRefs } from './dom';
+import { attr, commonAncestor, composedContains, composedParent, idRefs } from './dom';
 import { readItems } from './read-text';
 import { isCommentLike } from './text';
 import { ownLabelText } from './label';
@@ -44,7 +44,7 @@ const ROW_STOP = /^(TR|LI|FIELDSET|SECTION|ARTICLE)$/;
 const ROW_STOP_ROLE = /^(row|listitem|article)$/;
 
 function isBarrier(el: Element, tags: RegExp, roles: RegExp): boolean {
-  return tags.test(el.tagName) || roles.test(el.getAttribute('role') ?? '');
+  return tags.test(el.tagName) || roles.test(attr(el, 'role'));
 }
 
 function family(t: ControlType): 'radio' | 'checkbox' | null {
@@ -126,11 +126,9 @@ export function unitElements(u: Unit): Element[] {
   return u.comment ? [...u.controls, ...u.comment.controls] : u.controls;
 }
 
-/** Every composed ancestor of `el`, itself included. */
-function ancestors(el: Element | undefined): Set<Element> {
-  const out = new Set<Element>();
-  for (let cur: Element | null = el ?? null; cur; cur = composedParent(cur)) out.add(cur);
-  return out;
+/** `a` is `b` or a composed ancestor of it: native contains within one tree, the composed walk across. */
+function holds(a: Element, b: Element | undefined): boolean {
+  return !!b && (a.contains(b) || (a.getRootNode() !== b.getRootNode() && composedContains(a, b)));
 }
 
 const lastEl = (u: Unit | undefined): Element | undefined => (u ? unitElements(u).at(-1) : undefined);
@@ -159,7 +157,7 @@ export function pairComments(units: Unit[], optionLabelEls: (u: Unit) => Set<Ele
     if (!CHOICE.has(c.kind) && !(TEXTY.has(c.kind) && commentColumn(c.controls[0]!, t.controls[0]!, headerCache))) continue;
     const last = c.controls[c.controls.length - 1]!;
     const lca = commonAncestor(last, t.controls[0]!);
-    if (!lca || PAIR_BARRIER.test(lca.tagName) || ancestors(lastEl(units[i - 2])).has(lca) || ancestors(units[i + 1]?.controls[0]).has(lca)) continue;
+    if (!lca || PAIR_BARRIER.test(lca.tagName) || holds(lca, lastEl(units[i - 2])) || holds(lca, units[i + 1]?.controls[0])) continue;
     const own = ownLabelText(t.controls[0]!);
     if (own && !isCommentLike(own) && !sharesLabel(t.controls[0]!, c)) continue;
     if (questionTextBetween(lca, last, t.controls[0]!, optionLabelEls(c))) continue;
@@ -193,7 +191,7 @@ function sharesLabel(el: Element, c: Unit): boolean {
 function questionTextBetween(lca: Element, after: Element, before: Element, optionLabels: Set<Element>): boolean {
   const items = readItems(lca, {
     isControl: (el) => el === after || el === before,
-    exclude: (el) => optionLabels.has(el) || el.tagName === 'BUTTON' || el.getAttribute('role') === 'button',
+    exclude: (el) => optionLabels.has(el) || el.tagName === 'BUTTON' || attr(el, 'role') === 'button',
   });
   let seen = false;
   for (const it of items) {
@@ -215,15 +213,15 @@ export function assignContainers(units: Unit[], fresh?: Set<Unit>): void {
     const els = unitElements(u);
     let cur: Element = els[0]!;
     for (const el of els.slice(1)) cur = commonAncestor(cur, el) ?? cur;
-    const before = ancestors(lastEl(units[i - 1]));
-    const after = ancestors(units[i + 1]?.controls[0]);
+    const before = lastEl(units[i - 1]);
+    const after = units[i + 1]?.controls[0];
     let group: Element | undefined;
     for (;;) {
       if (!group && /^(FIELDSET)$/.test(cur.tagName)) group = cur;
-      if (!group && /^(radiogroup|group)$/.test(cur.getAttribute('role') ?? '')) group = cur;
-      if (ROW_STOP.test(cur.tagName) || ROW_STOP_ROLE.test(cur.getAttribute('role') ?? '')) break;
+      if (!group && /^(radiogroup|group)$/.test(attr(cur, 'role'))) group = cur;
+      if (ROW_STOP.test(cur.tagName) || ROW_STOP_ROLE.test(attr(cur, 'role'))) break;
       const p = composedParent(cur);
-      if (!p || isBarrier(p, CONTAINER_BARRIER, CONTAINER_BARRIER_ROLE) || before.has(p) || after.has(p)) break;
+      if (!p || isBarrier(p, CONTAINER_BARRIER, CONTAINER_BARRIER_ROLE) || holds(p, before) || holds(p, after)) break;
       cur = p;
     }
     u.container = cur;

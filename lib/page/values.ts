@@ -1,30 +1,34 @@
 // Reading a unit's options and current answer, shared by the scanner and the writers' read-back checks.
 import type { Unit } from './units';
-import { CONTROLISH, hasLayout, idRefs, isRendered } from './dom';
+import { attr, CONTROLISH, hasLayout, idRefs, isRendered } from './dom';
 import { optionLabel } from './label';
 import { textOf } from './read-text';
 import { isPlaceholderOption, normalize } from './text';
 import { optionText } from './option-text';
+import { readEditable } from './fill/contenteditable';
 
 
 function realOptions(sel: HTMLSelectElement): HTMLOptionElement[] {
-  return Array.from(sel.options).filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
+  return [...sel.options].filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
 }
 
 /** The listbox a combobox opens, if it is in the DOM (aria-controls / aria-owns, or nested). */
 export function listboxOf(el: Element): Element | null {
-  for (const attr of ['aria-controls', 'aria-owns']) {
-    for (const r of idRefs(el, attr)) {
-      if (r.getAttribute('role') === 'listbox') return r;
+  for (const name of ['aria-controls', 'aria-owns']) {
+    for (const r of idRefs(el, name)) {
+      if (attr(r, 'role') === 'listbox') return r;
       const inner = r.querySelector('[role=listbox]');
       if (inner) return inner;
     }
   }
-  return el.getAttribute('role') === 'listbox' ? el : null;
+  return attr(el, 'role') === 'listbox' ? el : null;
 }
 
+/** What an ARIA option shows: its text, else its aria-label or title (icon-only options). */
+export const optionName = (o: Element): string => textOf(o) || normalize(o.getAttribute('aria-label') ?? attr(o, 'title'));
+
 export function optionTexts(listbox: Element): string[] {
-  return Array.from(listbox.querySelectorAll('[role=option]')).map((o) => textOf(o) || normalize(o.getAttribute('aria-label') ?? ''));
+  return [...listbox.querySelectorAll('[role=option]')].map(optionName);
 }
 
 export function optionsOf(u: Unit, headerCache: Map<Element, string[]>): string[] | undefined {
@@ -48,7 +52,7 @@ export function optionsOf(u: Unit, headerCache: Map<Element, string[]>): string[
 }
 
 function ariaOn(el: Element): boolean {
-  return el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-pressed') === 'true';
+  return attr(el, 'aria-checked') === 'true' || attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true';
 }
 
 /** Is one choice option currently selected? */
@@ -61,7 +65,7 @@ export function isOn(el: Element): boolean {
 export function comboboxText(el: Element): string {
   const own = el.tagName === 'INPUT' ? normalize((el as HTMLInputElement).value) : '';
   if (own && !(el as HTMLInputElement).readOnly) return own;
-  const skip = (e: Element): boolean => /placeholder/i.test(e.getAttribute('class') ?? '') || e.getAttribute('aria-hidden') === 'true' || e.getAttribute('role') === 'listbox';
+  const skip = (e: Element): boolean => /placeholder/i.test(attr(e, 'class')) || attr(e, 'aria-hidden') === 'true' || attr(e, 'role') === 'listbox';
   // A non-input combobox (MUI Select, lightning-combobox button) shows its value itself.
   if (el.tagName !== 'INPUT') {
     const t = textOf(el, { exclude: skip });
@@ -92,8 +96,8 @@ export function comboboxText(el: Element): string {
  * "Remove item" buttons are not the answer.
  */
 function chosenInside(el: Element): string {
-  const opts = Array.from(el.querySelectorAll('[role=listbox] [role=option][aria-selected=true]')).filter(
-    (o) => isRendered(o, hasLayout(o.ownerDocument)) && !/placeholder/i.test(o.getAttribute('class') ?? '') && !o.hasAttribute('data-placeholder'),
+  const opts = [...el.querySelectorAll('[role=listbox] [role=option][aria-selected=true]')].filter(
+    (o) => isRendered(o, hasLayout(o.ownerDocument)) && !/placeholder/i.test(attr(o, 'class')) && !o.hasAttribute('data-placeholder'),
   );
   const texts = opts.map((o) => textOf(o, { exclude: (e) => e.tagName === 'BUTTON' })).filter((t) => t && !isPlaceholderOption(t));
   return texts.join('; ');
@@ -102,18 +106,24 @@ function chosenInside(el: Element): string {
 function selectedInListbox(el: Element): string {
   const lb = listboxOf(el);
   if (!lb || lb === el) return '';
-  const texts = Array.from(lb.querySelectorAll('[role=option][aria-selected=true]')).map((o) => textOf(o)).filter(Boolean);
+  const texts = [...lb.querySelectorAll('[role=option][aria-selected=true]')].map((o) => textOf(o)).filter(Boolean);
   return texts.join('; ');
 }
 
 /** Selected option texts of a native select, placeholder excluded. */
-export function selectText(sel: HTMLSelectElement): string {
-  const real = new Set(realOptions(sel));
+export function selectText(sel: HTMLSelectElement, real = realOptions(sel)): string {
   // options[].selected rather than selectedOptions: same in browsers, and DOM emulators get it right.
-  return Array.from(sel.options)
-    .filter((o) => o.selected && real.has(o))
+  return real
+    .filter((o) => o.selected)
     .map(optionText)
     .join('; ');
+}
+
+/** A unit's options and current answer for a snapshot; a select's option list is read once for both. */
+export function optionsAndValue(u: Unit, headerCache: Map<Element, string[]>): { options?: string[]; value: string } {
+  if (u.ctype !== 'select') return { options: optionsOf(u, headerCache), value: readUnitValue(u, headerCache) };
+  const real = realOptions(u.controls[0] as HTMLSelectElement);
+  return { options: real.map(optionText), value: selectText(u.controls[0] as HTMLSelectElement, real) };
 }
 
 /** The answer currently on the page, in QuestionField.value form. */
@@ -124,13 +134,13 @@ export function readUnitValue(u: Unit, headerCache: Map<Element, string[]> = new
     case 'textarea':
       return (el as HTMLInputElement).value;
     case 'contenteditable':
-      return ((el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\n$/, '');
+      return readEditable(el);
     case 'select':
       return selectText(el as HTMLSelectElement);
     case 'combobox':
       return comboboxText(el);
     case 'listbox':
-      return Array.from(el.querySelectorAll('[role=option]'))
+      return [...el.querySelectorAll('[role=option]')]
         .filter(ariaOn)
         .map((o) => textOf(o))
         .join('; ');

@@ -5,12 +5,13 @@ import { expect, test } from './fixtures';
 
 test('an answer edited in the options page shows in the side panel suggestion', async ({ context, extensionId, fixturesURL }) => {
   const page = await context.newPage();
-  await page.goto(`${fixturesURL}/table-questionnaire.html`);
+  await page.goto(`${fixturesURL}/plain-form.html`);
   const { panel } = await openPanelFor(context, page, extensionId);
-  const mfa = panel.getByTestId('question').filter({ hasText: 'Is MFA enforced' });
-  await mfa.getByRole('button').first().click();
-  await mfa.getByText('Citations').first().click();
-  const entryId = (await mfa.locator('.cw-citations .cw-mono').first().innerText()).trim();
+  // A free-text question, so the suggestion shows the answer's full text.
+  const question = panel.getByTestId('question').filter({ has: panel.locator('.sp-question__meta', { hasText: /^(text|textarea)\b/ }) }).filter({ has: panel.getByText('confident', { exact: true }) }).first();
+  await question.getByRole('button').first().click();
+  await question.getByText('Citations').first().click();
+  const entryId = (await question.locator('.cw-citations .cw-mono').first().innerText()).trim();
   expect(entryId).not.toBe('');
 
   const options = await context.newPage();
@@ -18,14 +19,15 @@ test('an answer edited in the options page shows in the side panel suggestion', 
   await options.getByLabel('Search entries').fill(entryId);
   await expect(options.getByTestId('entry-row')).toHaveCount(1);
   await options.getByTestId('entry-row').getByRole('button').click();
-  const answer = options.getByLabel('Answer', { exact: true });
+  const answer = options.getByRole('textbox', { name: /^Answer/ });
   await answer.fill(`${await answer.inputValue()} Reviewed in the e2e edit test.`);
   await options.getByRole('button', { name: 'Save new version' }).click();
   await expect(options.getByText(/Saved: now version \d+/)).toBeVisible();
   await expect(options.getByRole('complementary', { name: 'Edit entry' }).getByText(/^v2$/)).toBeVisible();
 
-  // No reload: the panel follows the library and re-checks its answers.
-  await expect(mfa).toContainText('Reviewed in the e2e edit test.', { timeout: 15_000 });
+  // No reload: the panel follows the library and re-checks its answers; the suggestion now cites version 2.
+  await expect(question.locator('.cw-citations')).toContainText(`${entryId} v2`, { timeout: 15_000 });
+  await expect(question).toContainText('Reviewed in the e2e edit test.');
 });
 
 test('CSV import through the wizard: row errors reported, valid rows committed', async ({ context, extensionId }) => {

@@ -17,7 +17,7 @@ test('no network requests during load, scan, match and fill', async ({ context, 
     await fillAll.click();
     await panel.getByRole('dialog').getByRole('button', { name: /^Fill \d+ field/ }).click();
     await expect(panel.getByTestId('fill-done')).toBeVisible();
-    await panel.getByLabel('Search the library').fill('encryption at rest');
+    await panel.getByRole('searchbox', { name: 'Search the library' }).fill('encryption at rest');
     await panel.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(panel.getByTestId('search-results')).toBeVisible();
 

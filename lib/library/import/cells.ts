@@ -12,8 +12,22 @@ export function unescapeCell(v: string): string {
   return v.replace(FORMULA_START, '');
 }
 
+// A column of dates repeats a handful of values: each distinct text is checked once (results are immutable).
+const dateMemo = new Map<string, Parsed<string>>();
+const DATE_MEMO_MAX = 5000;
+
 /** Calendar-checked YYYY-MM-DD (a full ISO timestamp is cut to its date). */
 export function parseDate(v: string): Parsed<string> {
+  let hit = dateMemo.get(v);
+  if (!hit) {
+    if (dateMemo.size >= DATE_MEMO_MAX) dateMemo.clear();
+    hit = checkDate(v);
+    dateMemo.set(v, hit);
+  }
+  return hit;
+}
+
+function checkDate(v: string): Parsed<string> {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim());
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -69,5 +83,6 @@ export function splitList(v: string, separators: RegExp = /;/): string[] {
 
 const MARKUP = /<\s*\/?\s*[a-z!][^>]*>|javascript\s*:/i;
 export function hasMarkup(v: string): boolean {
-  return MARKUP.test(v);
+  // Markup needs a "<" and a script URL a ":"; most cells have neither, so the regex rarely runs.
+  return (v.includes('<') || v.includes(':')) && MARKUP.test(v);
 }

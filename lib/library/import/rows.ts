@@ -8,7 +8,7 @@ import { DuplicateIndex, questionTokens, tokenFrequencies } from '../near-duplic
 import { AnswerEntry, type AnswerEntryInput } from '../schema';
 import { newId, nowIso } from '../stable';
 import { hasMarkup, inferShortAnswer, parseDate, parseReuse, parseShortAnswer, parseStatus, splitList, unescapeCell } from './cells';
-import { COLUMN_FRAMEWORK, resolveMapping, type ColumnKind, type ResolvedMapping } from './columns';
+import { COLUMN_FRAMEWORK, COLUMN_KINDS, resolveMapping, type ColumnKind, type ResolvedMapping } from './columns';
 import type { MergeProposal, ParseOptions, RowIssue } from './types';
 
 export interface TableInput {
@@ -41,28 +41,45 @@ const FIELD_COLUMN: Partial<Record<keyof AnswerEntry, ColumnKind>> = {
 const TEXT_KINDS: readonly ColumnKind[] = ['question', 'answer', 'comments', 'alternatives'];
 const CONTROL_KINDS: readonly ColumnKind[] = ['controls', 'iso2022', 'iso2013', 'soc2'];
 
-/** Reads one row at a time (one instance per table, so no closures are created per row). */
+/**
+ * Reads one row at a time (one instance per table, so no closures are created per row). Each mapped cell is
+ * unescaped and trimmed once per row: the row loop asks for most kinds more than once.
+ */
 class RowReader {
   cells: string[] = [];
   row = 0;
   issues: RowIssue[] = [];
+  private values: string[] = [];
+  private readonly mapped: [slot: number, column: number][];
+  private readonly slotOf: Partial<Record<ColumnKind, number>> = {};
   constructor(
     private readonly headers: string[],
     private readonly columns: Partial<Record<ColumnKind, number>>,
     private readonly sheet: { sheet?: string },
-  ) {}
+  ) {
+    this.mapped = [];
+    for (const kind of COLUMN_KINDS) {
+      const col = columns[kind];
+      if (col === undefined) continue;
+      this.slotOf[kind] = this.mapped.length;
+      this.mapped.push([this.mapped.length, col]);
+    }
+  }
   start(cells: string[], row: number): void {
     this.cells = cells;
     this.row = row;
     this.issues = [];
+    const values: string[] = new Array(this.mapped.length);
+    for (const [slot, col] of this.mapped) values[slot] = unescapeCell(cells[col] ?? '').trim();
+    this.values = values;
   }
   header(kind: ColumnKind): string {
     const i = this.columns[kind];
     return i === undefined ? '(row)' : this.headers[i] || `column ${i + 1}`;
   }
   raw(kind: ColumnKind): string {
-    const i = this.columns[kind];
-    return i === undefined ? '' : unescapeCell(this.cells[i] ?? '').trim();
+    const slot = this.slotOf[kind];
+    return slot === undefined ? '' : this.values[slot]!;
   }
   issue(kind: ColumnKind | undefined, reason: string): void {
     this.issues.push({ row: this.row, column: kind ? this.header(kind) : '(row)', reason, ...this.sheet });

@@ -1,5 +1,7 @@
 // XLSX workbook → tables of cells (SheetJS). Rows are read only up to just past the row limit
-// (`sheetRows`), so an oversized sheet is refused quickly; dates become YYYY-MM-DD text.
+// (`sheetRows`), so an oversized sheet is refused quickly; dates become YYYY-MM-DD text. Only cell values are
+// read: no formatted text (`cellText`), formulas or styles, which SheetJS would otherwise compute for every
+// cell (a quarter of the read time on a 20,000-row sheet). Date cells still arrive as dates (`cellDates`).
 import * as XLSX from '@e965/xlsx';
 import { messages } from '../errors';
 import { LIMITS } from '../limits';
@@ -20,7 +22,16 @@ function cellText(v: unknown): string {
 export function readWorkbook(bytes: Uint8Array): Workbook {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', dense: true, cellDates: true, cellHTML: false, sheetRows: LIMITS.maxRows + LIMITS.headerSearchRows + 2 });
+    wb = XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellDates: true,
+      cellText: false,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      sheetRows: LIMITS.maxRows + LIMITS.headerSearchRows + 2,
+    });
   } catch (e) {
     return { ok: false, error: messages.badXlsx(e instanceof Error ? e.message : String(e)) };
   }

@@ -6,6 +6,7 @@ import { isOn } from '../values';
 import { matchOption, splitMulti, truthy } from '../text';
 import type { WriteOutcome } from './types';
 import { ERR } from '../errors';
+import { attr } from '../dom';
 
 function toggle(el: Element): void {
   if (el.tagName === 'INPUT') nativeClick(el);
@@ -13,7 +14,7 @@ function toggle(el: Element): void {
 }
 
 function optionDisabled(el: Element): boolean {
-  return (el as HTMLInputElement).disabled === true || el.getAttribute('aria-disabled') === 'true';
+  return (el as HTMLInputElement).disabled === true || attr(el, 'aria-disabled') === 'true';
 }
 
 function read(controls: Element[], labels: string[]): string {

@@ -3,9 +3,9 @@
 // combobox cannot be typed into to filter. The ARIA combobox pattern (APG) gives a generic way through:
 // ArrowDown moves aria-activedescendant along the options, Enter chooses the active one.
 import { byId } from '../dom';
-import { textOf } from '../read-text';
-import { canonical, normalize } from '../text';
+import { canonical } from '../text';
 import { nextTask, sleep, winOf } from './events';
+import { optionName } from '../values';
 
 const KEYS = { ArrowDown: 40, Enter: 13 } as const;
 
@@ -23,7 +23,7 @@ function activeOption(el: Element): { id: string; text: string } | null {
   if (!id) return null;
   const opt = byId(el, id);
   if (!opt) return null;
-  return { id, text: textOf(opt) || normalize(opt.getAttribute('aria-label') ?? opt.getAttribute('title') ?? '') };
+  return { id, text: optionName(opt) };
 }
 
 /**

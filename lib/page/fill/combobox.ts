@@ -1,10 +1,9 @@
 // Custom dropdowns (role=combobox / aria-haspopup=listbox: MUI Select, Ant Design Select, react-select,
 // lightning-combobox): open like a person, find the option in the popup even when it is portalled to
 // <body>, click it, then verify what the combobox shows. Generic: roles first, popup diffing second.
-import { isRendered } from '../dom';
-import { textOf } from '../read-text';
-import { canonical, matchOption, normalize } from '../text';
-import { comboboxText, listboxOf } from '../values';
+import { attr, hasLayout, isRendered } from '../dom';
+import { canonical, matchOption } from '../text';
+import { comboboxText, listboxOf, optionName } from '../values';
 import { blur, fireInput, focus, pointerClick, pressDown, release, releaseAndClick, sleep, waitFor, winOf, nextTask } from './events';
 import { setNativeValue } from './text';
 import { chooseByKeyboard } from './combobox-keyboard';
@@ -14,7 +13,7 @@ import { ERR } from '../errors';
 const OPTIONISH = '[role=option],[role=menuitem],[role=menuitemradio],li,[class*=option],[class*=item]';
 
 function visible(el: Element): boolean {
-  return isRendered(el, el.ownerDocument.documentElement.getBoundingClientRect().width > 0);
+  return isRendered(el, hasLayout(el.ownerDocument));
 }
 
 /** The open popup: the referenced listbox if visible, else the newest visible listbox, else a new body child. */
@@ -28,11 +27,11 @@ function findPopup(el: Element, bodyBefore: Set<Element>, shownBefore: Set<Eleme
   for (const r of roots) {
     // A listbox already showing before we opened is not the popup: Choices.js (form.io) shows the chosen
     // value in a role=listbox inside the combobox itself.
-    const boxes = Array.from(r.querySelectorAll('[role=listbox]')).filter((b) => b !== el && !shownBefore.has(b) && visible(b));
+    const boxes = [...r.querySelectorAll('[role=listbox]')].filter((b) => b !== el && !shownBefore.has(b) && visible(b));
     if (boxes.length) return boxes[boxes.length - 1]!;
   }
   // Popups rendered at body level without a listbox role (virtual lists keep the role on a hidden twin).
-  const fresh = Array.from(doc.body.children).filter((c) => !bodyBefore.has(c) && visible(c));
+  const fresh = [...doc.body.children].filter((c) => !bodyBefore.has(c) && visible(c));
   return fresh.length ? fresh[fresh.length - 1]! : null;
 }
 
@@ -41,7 +40,7 @@ function shownListboxes(el: Element): Set<Element> {
   const own = el.getRootNode();
   if (own !== el.ownerDocument) roots.push(own as ShadowRoot);
   const out = new Set<Element>();
-  for (const r of roots) for (const b of Array.from(r.querySelectorAll('[role=listbox]'))) if (visible(b)) out.add(b);
+  for (const r of roots) for (const b of [...r.querySelectorAll('[role=listbox]')]) if (visible(b)) out.add(b);
   return out;
 }
 
@@ -52,19 +51,19 @@ function shownListboxes(el: Element): Set<Element> {
  */
 function clickable(el: Element): boolean {
   if (!visible(el)) return false;
-  if (el.ownerDocument.documentElement.getBoundingClientRect().width === 0) return true;
+  if (!hasLayout(el.ownerDocument)) return true;
   const r = el.getBoundingClientRect();
   return r.width > 0 && r.height > 0;
 }
 
 function optionsIn(popup: Element): { els: Element[]; texts: string[] } {
-  let els = Array.from(popup.querySelectorAll('[role=option]')).filter(clickable);
+  let els = [...popup.querySelectorAll('[role=option]')].filter(clickable);
   if (els.length === 0) {
     // Keep the innermost option-like elements only.
-    const all = Array.from(popup.querySelectorAll(OPTIONISH)).filter(clickable);
+    const all = [...popup.querySelectorAll(OPTIONISH)].filter(clickable);
     els = all.filter((e) => !all.some((o) => o !== e && e.contains(o)));
   }
-  return { els, texts: els.map((e) => textOf(e) || normalize(e.getAttribute('aria-label') ?? e.getAttribute('title') ?? '')) };
+  return { els, texts: els.map(optionName) };
 }
 
 export async function writeCombobox(el: HTMLElement, value: string): Promise<WriteOutcome> {
@@ -76,10 +75,10 @@ export async function writeCombobox(el: HTMLElement, value: string): Promise<Wri
   }
   if (canonical(before) === canonical(value)) return { ok: true, value: before };
   const doc = el.ownerDocument;
-  const bodyBefore = new Set(Array.from(doc.body.children));
+  const bodyBefore = new Set([...doc.body.children]);
   const shownBefore = shownListboxes(el);
   // An inline listbox (role=listbox that is not a popup) is its own, always-open popup.
-  const inline = el.getAttribute('role') === 'listbox';
+  const inline = attr(el, 'role') === 'listbox';
   focus(el, !inline);
   // Most open on mousedown (MUI, react-select, Ant Design); some on click; some on ArrowDown.
   if (!inline) pressDown(el);
@@ -129,11 +128,11 @@ export async function writeCombobox(el: HTMLElement, value: string): Promise<Wri
     return { ok: false, value: comboboxText(el), error: ERR.noOption(value, texts) };
   }
   const choice = els[i]!;
-  if (choice.getAttribute('aria-disabled') === 'true') return { ok: false, value: before, error: ERR.optionDisabled(texts[i] ?? '') };
+  if (attr(choice, 'aria-disabled') === 'true') return { ok: false, value: before, error: ERR.optionDisabled(texts[i] ?? '') };
   pointerClick(choice);
   const want = canonical(texts[i]!);
   const got = await waitFor(() => {
-    const t = inline ? (choice.getAttribute('aria-selected') === 'true' ? texts[i]! : '') : comboboxText(el);
+    const t = inline ? (attr(choice, 'aria-selected') === 'true' ? texts[i]! : '') : comboboxText(el);
     return canonical(t) === want || canonical(t).includes(want) ? t : null;
   }, 500);
   blur(el);

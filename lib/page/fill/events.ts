@@ -91,28 +91,25 @@ export function withoutSubmit<T>(el: Element, fn: () => T): T {
   }
 }
 
-function mouse(el: Element, types: string[], buttons: number): void {
-  const win = winOf(el);
-  const r = el.getBoundingClientRect();
-  const init = { bubbles: true, cancelable: true, composed: true, button: 0, buttons, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, view: win, pointerId: 1, isPrimary: true, pointerType: 'mouse' };
-  for (const t of types) el.dispatchEvent(t.startsWith('pointer') ? new (win.PointerEvent ?? win.MouseEvent)(t, init) : new win.MouseEvent(t, init));
-}
-
-export function pressDown(el: Element): void {
-  withoutSubmit(el, () => mouse(el, ['pointerdown', 'mousedown'], 1));
-}
-
-/** Let go of the button over `el` (pointerup + mouseup), without the click. */
-export function release(el: Element): void {
-  withoutSubmit(el, () => mouse(el, ['pointerup', 'mouseup'], 0));
-}
-
-export function releaseAndClick(el: Element): void {
+/** Fire mouse/pointer events named by `types` at the centre of `el`; `click` ends with a native click. */
+function mouse(el: Element, types: string[], buttons: number, click = false): void {
   withoutSubmit(el, () => {
-    mouse(el, ['pointerup', 'mouseup'], 0);
-    (el as HTMLElement).click();
+    const win = winOf(el);
+    const r = el.getBoundingClientRect();
+    const init = { bubbles: true, cancelable: true, composed: true, button: 0, buttons, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, view: win, pointerId: 1, isPrimary: true, pointerType: 'mouse' };
+    for (const t of types) el.dispatchEvent(new (t[0] === 'p' ? win.PointerEvent ?? win.MouseEvent : win.MouseEvent)(t, init));
+    if (click) (el as HTMLElement).click();
   });
 }
+
+const UP = ['pointerup', 'mouseup'];
+
+export const pressDown = (el: Element): void => mouse(el, ['pointerdown', 'mousedown'], 1);
+
+/** Let go of the button over `el` (pointerup + mouseup), without the click. */
+export const release = (el: Element): void => mouse(el, UP, 0);
+
+export const releaseAndClick = (el: Element): void => mouse(el, UP, 0, true);
 
 /** A full pointer click (ARIA widgets listen to any of these). */
 export function pointerClick(el: Element): void {
@@ -121,6 +118,4 @@ export function pointerClick(el: Element): void {
 }
 
 /** Native click only (radios/checkboxes toggle and fire input+change themselves). */
-export function nativeClick(el: Element): void {
-  withoutSubmit(el, () => (el as HTMLElement).click());
-}
+export const nativeClick = (el: Element): void => mouse(el, [], 0, true);

@@ -39,6 +39,15 @@ async function write(u: Unit, value: string): Promise<WriteOutcome> {
   }
 }
 
+/** A page handler that throws is reported as this field's failure, never as the whole plan's. */
+async function safeWrite(u: Unit, value: string): Promise<WriteOutcome> {
+  try {
+    return await write(u, value);
+  } catch (error) {
+    return { ok: false, value: '', error: ERR.threw(error) };
+  }
+}
+
 function check(u: Unit | undefined, fid: string): string | null {
   if (!u) return ERR.unknownFid(fid);
   if (!u.controls.some((c) => c.isConnected)) return ERR.stale(fid);
@@ -53,12 +62,7 @@ export async function applyFill(root: Document | Element, fid: string, value: st
   const problem = check(u, fid);
   if (problem || !u) return { fid, ok: false, value: u ? readUnitValue(u) : '', previous: u ? readUnitValue(u) : '', error: problem ?? ERR.unknownFid(fid) };
   const previous = readUnitValue(u);
-  let out: WriteOutcome;
-  try {
-    out = await write(u, value);
-  } catch (error) {
-    out = { ok: false, value: readUnitValue(u), error: ERR.threw(error) };
-  }
+  const out = await safeWrite(u, value);
   const now = readUnitValue(u);
   // Keep the oldest "before" value so several fills in a row still undo to the user's own answer.
   if (now !== previous && !state.undo.has(fid)) state.undo.set(fid, { previous });
@@ -74,12 +78,7 @@ export async function undoFill(root: Document | Element, fid: string): Promise<F
   if (!rec) return { fid, ok: false, value: current, previous: current, error: ERR.nothingToUndo(fid) };
   const problem = check(u, fid);
   if (problem || !u) return { fid, ok: false, value: current, previous: current, error: problem ?? ERR.unknownFid(fid) };
-  let out: WriteOutcome;
-  try {
-    out = await write(u, rec.previous);
-  } catch (error) {
-    out = { ok: false, value: readUnitValue(u), error: ERR.threw(error) };
-  }
+  const out = await safeWrite(u, rec.previous);
   const now = readUnitValue(u);
   const ok = out.ok && now === rec.previous;
   if (ok) state.undo.delete(fid);

@@ -8,7 +8,7 @@ import { selectText as readSelect } from '../values';
 import { ERR } from '../errors';
 
 export async function writeSelect(sel: HTMLSelectElement, value: string): Promise<WriteOutcome> {
-  const opts = Array.from(sel.options);
+  const opts = [...sel.options];
   const texts = opts.map(optionText);
   const wanted = sel.multiple ? splitMulti(value) : [value];
   const picks = new Set<number>();

@@ -1,0 +1,35 @@
+// Every successful fill goes into the review ledger with its provenance (entry, version, evidence, controls),
+// copied at fill time so a reviewer never has to look it up again (lib/review builds the reports from it).
+import { getLibrary } from '../../components/use-library';
+import { ledgerOf } from '../../lib/library/ledger-store';
+import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
+import type { FillResult } from '../../lib/page/types';
+import { toFillRecord } from '../../lib/review/from-fill';
+import type { Row } from './plan';
+
+export async function recordFills(
+  rows: readonly Row[],
+  plan: readonly FillPlanItem[],
+  results: readonly FillResult[],
+  page: { url: string; title: string },
+  context: QuestionnaireContext,
+): Promise<void> {
+  const byFid = new Map(rows.flatMap((r) => [[r.field.fid, r] as const, ...(r.comment ? [[r.comment.fid, r] as const] : [])]));
+  const items = new Map(plan.map((p) => [p.fid, p]));
+  const ctx = { page, declared: { name: context.name, recipient: context.recipient, scope: context.scope } };
+  const records = results.flatMap((res) => {
+    const row = byFid.get(res.fid);
+    const item = items.get(res.fid);
+    if (!res.ok || !row) return [];
+    const field = row.comment?.fid === res.fid ? row.comment : row.field;
+    const suggestion = row.result?.suggestions.find((s) => s.entryId === item?.entryId && s.version === item?.version);
+    return [toFillRecord({ ctx, field, suggestion, value: res.value, action: 'fill', questionControls: row.result?.controls })];
+  });
+  if (!records.length) return;
+  try {
+    await ledgerOf(await getLibrary()).record(records);
+  } catch (err) {
+    // The page is already filled; a ledger failure must not undo that, but it must be visible.
+    console.error('[crosswalk] could not record fills for review:', err);
+  }
+}

@@ -1,0 +1,95 @@
+// The background index over a real library (fake-indexeddb) and the real matching engine.
+import { afterEach, describe, expect, it } from 'vitest';
+import { matchEngine } from '../../../lib/background/engine';
+import { IndexService, type CachedIndex, type IndexCache } from '../../../lib/background/index-service';
+import { deleteLibrary, openLibrary, type Library } from '../../../lib/library/repository';
+
+let n = 0;
+const opened: Library[] = [];
+async function library(): Promise<Library> {
+  const lib = await openLibrary(`bg-index-test-${++n}`);
+  opened.push(lib);
+  return lib;
+}
+afterEach(async () => {
+  for (const lib of opened.splice(0)) {
+    lib.close();
+    await deleteLibrary(lib.name);
+  }
+});
+
+function memoryCache(): IndexCache & { value?: CachedIndex; writes: number } {
+  const cache = {
+    value: undefined as CachedIndex | undefined,
+    writes: 0,
+    read: async () => cache.value,
+    write: async (v: CachedIndex) => {
+      cache.value = structuredClone(v);
+      cache.writes++;
+    },
+  };
+  return cache;
+}
+
+const entry = (id: string, question: string, answer: string) => ({
+  id,
+  question,
+  answer,
+  owner: 'Security team',
+  status: 'approved' as const,
+  reuse: { level: 'public' as const },
+  approvedAt: '2026-01-10',
+});
+const opts = { threshold: 0.8 };
+
+describe('background index service', () => {
+  it('builds from the library, persists, and a cold start loads the persisted index without a rebuild', async () => {
+    const lib = await library();
+    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes. All customer data is encrypted at rest with AES-256.'));
+    const cache = memoryCache();
+    const first = new IndexService(lib, matchEngine, cache);
+    await first.start();
+    expect(first.getStatus()).toMatchObject({ builtFrom: 'library', entries: 1 });
+    expect(cache.writes).toBe(1);
+
+    const cold = new IndexService(lib, matchEngine, cache);
+    await cold.start();
+    expect(cold.getStatus()).toMatchObject({ builtFrom: 'cache', entries: 1 });
+    const [res] = await cold.match([{ question: 'Do you encrypt customer data at rest?' }], opts);
+    expect(res!.suggestions[0]?.entryId).toBe('ans-enc');
+  });
+
+  it('follows edits, new entries and retirements incrementally, including writes from another context', async () => {
+    const lib = await library();
+    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes. All customer data is encrypted at rest with AES-256.'));
+    const service = new IndexService(lib, matchEngine, memoryCache());
+    await service.start();
+
+    // Another page (the options page) writes through its own connection to the same database.
+    const other = await openLibrary(lib.name);
+    opened.push(other);
+    await other.entries.put(entry('ans-mfa', 'Do you enforce multi-factor authentication?', 'Yes. MFA is enforced for all workforce accounts.'));
+    await other.entries.update('ans-enc', { answer: 'Yes. Customer data is encrypted at rest with AES-256 keys held in a KMS.' });
+
+    const [mfa, enc] = await service.match([{ question: 'Is MFA enforced for staff?' }, { question: 'Is customer data encrypted at rest?' }], opts);
+    expect(mfa!.suggestions[0]?.entryId).toBe('ans-mfa');
+    expect(enc!.suggestions[0]).toMatchObject({ entryId: 'ans-enc', version: 2 });
+    expect(service.getStatus()).toMatchObject({ builtFrom: 'library', entries: 2 });
+    expect(service.getStatus().updates).toBeGreaterThan(0);
+
+    await other.entries.retire('ans-mfa');
+    const [after] = await service.match([{ question: 'Is MFA enforced for staff?' }], opts);
+    expect(after!.suggestions.map((s) => s.entryId)).not.toContain('ans-mfa');
+    expect(service.getStatus().entries).toBe(1);
+  });
+
+  it('rebuilds when the persisted index is unreadable instead of failing', async () => {
+    const lib = await library();
+    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes, with AES-256.'));
+    const cache = memoryCache();
+    cache.value = { seq: await lib.changeSeq(), builtAt: 'x', entries: 1, evidence: 0, data: { format: 'something else' } };
+    const service = new IndexService(lib, matchEngine, cache);
+    await service.start();
+    expect(service.getStatus()).toMatchObject({ builtFrom: 'library', entries: 1 });
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { planConfident, summarize, toRows, type Row } from '../../../entrypoints/sidepanel/plan';
+import type { MatchResult, Suggestion } from '../../../lib/match/types';
+import type { QuestionField } from '../../../lib/page/types';
+
+const suggestion = (over: Partial<Suggestion> = {}): Suggestion => ({
+  entryId: 'ans-1',
+  version: 2,
+  answer: 'We encrypt data at rest with AES-256.',
+  matchedQuestion: 'Is data encrypted at rest?',
+  confidence: 0.9,
+  autoFill: true,
+  citations: { entryId: 'ans-1', version: 2, owner: 'Sec', evidence: [], controls: [] },
+  warnings: [],
+  ...over,
+});
+const result = (suggestions: Suggestion[]): MatchResult => ({ question: 'q', controls: [], suggestions, reasons: suggestions.length ? [] : [{ code: 'no-match', message: 'none' }] });
+const field = (fid: string, over: Partial<QuestionField> = {}): QuestionField => ({ fid, question: `Question ${fid}`, kind: 'textarea', value: '', ...over });
+const row = (f: QuestionField, r?: MatchResult, status: Row['status'] = 'open'): Row => ({ field: f, result: r, status });
+
+describe('Fill all confident plan', () => {
+  it('takes only auto-fill suggestions for open, empty, enabled fields', () => {
+    const plan = planConfident([
+      row(field('0:a'), result([suggestion()])),
+      row(field('0:b'), result([suggestion({ autoFill: false, confidence: 0.6 })])), // below threshold: suggest only
+      row(field('0:c', { value: 'already answered' }), result([suggestion()])), // never overwrite the user
+      row(field('0:d', { disabled: true }), result([suggestion()])),
+      row(field('0:e'), result([suggestion()]), 'skipped'),
+      row(field('0:f'), result([])), // abstained
+    ]);
+    expect(plan.map((p) => p.fid)).toEqual(['0:a']);
+    expect(plan[0]).toMatchObject({ value: 'We encrypt data at rest with AES-256.', entryId: 'ans-1', version: 2 });
+  });
+
+  it('fills a choice field only with an option the page offers', () => {
+    const radio = field('0:r', { kind: 'radio', options: ['Yes', 'No'] });
+    expect(planConfident([row(radio, result([suggestion({ option: 'Yes', answer: 'Yes' })]))]).map((p) => p.value)).toEqual(['Yes']);
+    expect(planConfident([row(radio, result([suggestion({ option: 'Partially', answer: 'Partially' })]))])).toEqual([]);
+    expect(planConfident([row(radio, result([suggestion()]))])).toEqual([]); // free text cannot go into a radio group
+  });
+});
+
+describe('rows and summary', () => {
+  it('folds comment boxes into their question and counts what the demo prints', () => {
+    const rows = toRows([field('0:q', { kind: 'radio', options: ['Yes', 'No'], comment: '0:c' }), field('0:c'), field('0:t')]);
+    expect(rows.map((r) => [r.field.fid, r.comment?.fid])).toEqual([
+      ['0:q', '0:c'],
+      ['0:t', undefined],
+    ]);
+    const s = summarize([row(field('a'), result([suggestion()]), 'filled'), row(field('b'), result([suggestion({ autoFill: false })])), row(field('c'), result([])), row(field('d'))]);
+    expect(s).toEqual({ detected: 4, suggested: 2, confident: 1, filled: 1, abstained: 1, flagged: 0 });
+  });
+});
