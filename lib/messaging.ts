@@ -55,6 +55,8 @@ const TabId = z.number().int().nonnegative();
 export const QuestionnaireContext = z.object({
   name: z.string().max(200).default(''),
   recipient: z.string().max(200).default(''),
+  /** "NDA in place" with the recipient: answers cleared for NDA recipients may go to them (review checks). */
+  nda: z.boolean().default(false),
   scope: z
     .object({
       services: z.array(z.string().max(100)).max(50).default([]),

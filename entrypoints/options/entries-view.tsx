@@ -4,15 +4,17 @@ import { useMemo, useState } from 'react';
 import { Badge, EmptyState, Spinner } from '../../components/ui';
 import { FRAMEWORK_LABEL, FRAMEWORKS } from '../../lib/controls/framework';
 import type { Library } from '../../lib/library/repository';
+import { isPageEdit } from '../../lib/review/page-edit';
 import { EntryEditor } from './entry-editor';
 import { filterEntries, isStale, NO_FILTER, reuseLabel, type EntryFilter } from './filters';
 
 const STATUS_TONE = { approved: 'ok', draft: 'warn', retired: 'neutral' } as const;
 
-export function EntriesView({ library }: { library: Library }) {
+/** `initialSelected` opens that entry's editor (e.g. from a notification). */
+export function EntriesView({ library, initialSelected }: { library: Library; initialSelected?: string }) {
   const entries = useLiveQuery(() => library.entries.list({ includeRetired: true }), [library]);
   const [filter, setFilter] = useState<EntryFilter>(NO_FILTER);
-  const [selected, setSelected] = useState<string>();
+  const [selected, setSelected] = useState<string | undefined>(initialSelected);
   const shown = useMemo(() => filterEntries(entries ?? [], filter), [entries, filter]);
   const set = (patch: Partial<EntryFilter>) => setFilter({ ...filter, ...patch });
   const current = entries?.find((e) => e.id === selected);
@@ -50,6 +52,10 @@ export function EntriesView({ library }: { library: Library }) {
             <option value="customer">One customer</option>
             <option value="internal">Internal only</option>
           </select>
+          <select className="cw-select" aria-label="Origin" value={filter.origin} onChange={(e) => set({ origin: e.target.value as EntryFilter['origin'] })}>
+            <option value="any">Any origin</option>
+            <option value="page-edit">Edited on page</option>
+          </select>
         </div>
         {!entries && <Spinner label="Loading the library…" />}
         {entries && (
@@ -80,6 +86,12 @@ export function EntriesView({ library }: { library: Library }) {
                       </button>
                       <div className="cw-small cw-muted cw-mono">
                         {e.id} · v{e.version}
+                        {isPageEdit(e) && (
+                          <>
+                            {' '}
+                            <Badge tone="accent">edited on page</Badge>
+                          </>
+                        )}
                       </div>
                     </td>
                     <td>

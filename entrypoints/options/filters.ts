@@ -1,6 +1,7 @@
 // Pure filtering for the library tables (entries and evidence), shared by the options page and its tests.
 import type { Framework } from '../../lib/controls/framework';
 import type { AnswerEntry, EvidenceItem, ReusePermission } from '../../lib/library/schema';
+import { isPageEdit } from '../../lib/review/page-edit';
 
 export interface EntryFilter {
   text: string;
@@ -10,9 +11,11 @@ export interface EntryFilter {
   control: string;
   stale: 'any' | 'stale' | 'current';
   reuse: ReusePermission['level'] | 'any';
+  /** 'page-edit': only drafts saved back from an edit made on a questionnaire page. */
+  origin: 'any' | 'page-edit';
 }
 
-export const NO_FILTER: EntryFilter = { text: '', status: 'any', owner: '', framework: 'any', control: '', stale: 'any', reuse: 'any' };
+export const NO_FILTER: EntryFilter = { text: '', status: 'any', owner: '', framework: 'any', control: '', stale: 'any', reuse: 'any', origin: 'any' };
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -36,6 +39,7 @@ export function filterEntries(entries: readonly AnswerEntry[], f: EntryFilter, o
     if (f.status !== 'any' && e.status !== f.status) return false;
     if (f.owner.trim() && !has(e.owner, f.owner)) return false;
     if (f.reuse !== 'any' && e.reuse.level !== f.reuse) return false;
+    if (f.origin === 'page-edit' && !isPageEdit(e)) return false;
     if (f.stale !== 'any' && isStale(e, on) !== (f.stale === 'stale')) return false;
     if (f.framework !== 'any' || f.control.trim()) {
       const hit = e.controls.some((c) => (f.framework === 'any' || c.framework === f.framework) && (!f.control.trim() || has(c.id, f.control)));

@@ -10,8 +10,10 @@ import { FillAll } from './fill-all';
 import { FrameworkNotes } from './framework-notes';
 import { LibrarySearch } from './library-search';
 import { planConfident, summarize } from './plan';
+import { usePreFillChecks } from './pre-fill';
 import { QuestionCard } from './question-card';
 import { EMPTY_CONTEXT, loadContext, QuestionnaireForm, saveContext } from './questionnaire-form';
+import { ReviewAnswers } from './review-answers';
 import { useSession } from './use-session';
 import { useTargetTab } from './use-target-tab';
 
@@ -19,13 +21,14 @@ export function App() {
   const tabId = useTargetTab();
   const { library, error: libraryError } = useLibrary();
   const [context, setContext] = useState<QuestionnaireContext>(EMPTY_CONTEXT);
-  const session = useSession(tabId, context);
+  // Re-check answers whenever the library or the settings change (edits in the options page included).
+  const seq = useLiveQuery(() => library?.changeSeq(), [library]);
+  const flagsFor = usePreFillChecks(library, seq, context);
+  const session = useSession(tabId, context, flagsFor);
   const [selected, setSelected] = useState<string>();
   const [notesOpen, setNotesOpen] = useState(false);
   const [settings, setSettings] = useState<ExtensionSettings>();
 
-  // Re-check answers whenever the library or the settings change (edits in the options page included).
-  const seq = useLiveQuery(() => library?.changeSeq(), [library]);
   useEffect(() => {
     if (!library) return;
     loadSettings(library.settings).then(setSettings);
@@ -107,6 +110,7 @@ export function App() {
       {session.phase === 'ready' && session.rows.length > 0 && (
         <FillAll plan={plan} filledCount={summary.filled} fill={(p, onProgress) => session.fill(p, onProgress)} undoAll={() => session.undo()} />
       )}
+      {session.phase === 'ready' && session.rows.length > 0 && <ReviewAnswers tabId={tabId} pageUrl={session.page.url} context={context} filled={summary.filled} />}
       {session.error && <Alert tone="bad">{session.error}</Alert>}
       {notesOpen && <FrameworkNotes onClose={() => setNotesOpen(false)} />}
       <LibrarySearch context={context} threshold={threshold} onNotes={() => setNotesOpen(true)} />
@@ -136,6 +140,7 @@ export function App() {
                 onUndo={() => void session.undo(row.comment ? [row.field.fid, row.comment.fid] : [row.field.fid])}
                 onStatus={(s) => session.setStatus(row.field.fid, s)}
                 onNotes={() => setNotesOpen(true)}
+                flagsFor={flagsFor}
               />
             ))}
           </ol>

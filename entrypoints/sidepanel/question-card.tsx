@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Badge } from '../../components/ui';
 import type { FillPlanItem } from '../../lib/messaging';
 import { commentFill, fits, type Row } from './plan';
+import { extraFlags, type FlagsFor } from './pre-fill';
 import { SuggestionView } from './suggestion-view';
 
 interface Props {
@@ -15,6 +16,8 @@ interface Props {
   onUndo: () => void;
   onStatus: (status: Row['status']) => void;
   onNotes: () => void;
+  /** Pre-fill reuse checks for a suggestion on this row. */
+  flagsFor?: FlagsFor;
 }
 
 const CHOICE_KINDS = new Set(['radio', 'select', 'checkbox']);
@@ -26,12 +29,13 @@ const STATUS_BADGE: Record<Row['status'], { tone: 'ok' | 'warn' | 'neutral' | 'b
   flagged: { tone: 'warn', label: 'flagged for expert' },
 };
 
-export function QuestionCard({ row, index, selected, threshold, onSelect, onFill, onUndo, onStatus, onNotes }: Props) {
+export function QuestionCard({ row, index, selected, threshold, onSelect, onFill, onUndo, onStatus, onNotes, flagsFor }: Props) {
   const [showAlt, setShowAlt] = useState(false);
   const { field, result } = row;
   const [top, ...alternatives] = result?.suggestions ?? [];
   const badge = STATUS_BADGE[row.status];
   const choices = CHOICE_KINDS.has(field.kind) ? field.options : undefined;
+  const flags = (s: NonNullable<typeof top>) => (flagsFor ? extraFlags(flagsFor(row, s), s.warnings) : []);
   const fill = (value: string, s = top) => onFill({ fid: field.fid, value, entryId: s?.entryId, version: s?.version }, s && value === s.option ? commentFill(row, s) : undefined);
   return (
     <li className={`cw-card sp-question${selected ? ' is-selected' : ''}`} data-testid="question" data-fid={field.fid} data-status={row.status}>
@@ -58,7 +62,7 @@ export function QuestionCard({ row, index, selected, threshold, onSelect, onFill
         </div>
       )}
       {top && (selected || row.status === 'open') && (
-        <SuggestionView key={`${top.entryId}@${top.version}`} suggestion={top} threshold={threshold} canFill={!field.disabled && fits(field, top)} onFill={row.status === 'filled' ? undefined : (v) => fill(v)} onNotes={onNotes} compact={!selected} choices={choices} />
+        <SuggestionView key={`${top.entryId}@${top.version}`} suggestion={top} flags={flags(top)} threshold={threshold} canFill={!field.disabled && fits(field, top)} onFill={row.status === 'filled' ? undefined : (v) => fill(v)} onNotes={onNotes} compact={!selected} choices={choices} />
       )}
       {selected && alternatives.length > 0 && (
         <div>
@@ -67,7 +71,7 @@ export function QuestionCard({ row, index, selected, threshold, onSelect, onFill
           </button>
           {showAlt &&
             alternatives.map((s) => (
-              <SuggestionView key={`${s.entryId}@${s.version}`} suggestion={s} threshold={threshold} canFill={!field.disabled && fits(field, s)} onFill={(v) => fill(v, s)} onNotes={onNotes} choices={choices} />
+              <SuggestionView key={`${s.entryId}@${s.version}`} suggestion={s} flags={flags(s)} threshold={threshold} canFill={!field.disabled && fits(field, s)} onFill={(v) => fill(v, s)} onNotes={onNotes} choices={choices} />
             ))}
         </div>
       )}

@@ -62,7 +62,7 @@ export function QuestionnaireForm({ value, onApply }: { value: QuestionnaireCont
     },
   };
   const dirty = JSON.stringify(next) !== JSON.stringify(value);
-  const summary = [value.name || 'Unnamed questionnaire', value.recipient && `for ${value.recipient}`].filter(Boolean).join(' ');
+  const summary = [value.name || 'Unnamed questionnaire', value.recipient && `for ${value.recipient}`, value.nda && '(NDA)'].filter(Boolean).join(' ');
   return (
     <details className="cw-card sp-context">
       <summary>
@@ -83,6 +83,9 @@ export function QuestionnaireForm({ value, onApply }: { value: QuestionnaireCont
         <label className="cw-label">
           Recipient (customer)
           <input className="cw-input" value={draft.recipient} placeholder="Who will read the answers" onChange={(e) => setDraft({ ...draft, recipient: e.target.value })} />
+        </label>
+        <label className="cw-row cw-small">
+          <input type="checkbox" checked={draft.nda} onChange={(e) => setDraft({ ...draft, nda: e.target.checked })} /> NDA in place with the recipient
         </label>
         {SCOPE_FIELDS.map(([key, label, hint]) => (
           <label className="cw-label" key={key}>

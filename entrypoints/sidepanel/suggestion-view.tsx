@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { CitationList } from '../../components/citations';
 import { Badge, ConfidenceMeter, copyText } from '../../components/ui';
 import type { Suggestion, Warning } from '../../lib/match/types';
+import type { Flag } from '../../lib/review/schema';
 
 const WARNING_TONE: Record<Warning['code'], 'warn' | 'bad'> = {
   stale: 'warn',
@@ -27,8 +28,27 @@ export function Warnings({ warnings }: { warnings: Warning[] }) {
   );
 }
 
+const FLAG_TONE: Record<Flag['severity'], 'bad' | 'warn' | 'neutral'> = { high: 'bad', medium: 'warn', low: 'neutral' };
+
+/** Reuse-check flags (lib/review) the match warnings do not already show: what is wrong, then the fix. */
+export function PreFillFlags({ flags }: { flags: readonly Flag[] }) {
+  if (!flags.length) return null;
+  return (
+    <ul className="sp-warnings" aria-label="Reuse checks" data-testid="pre-fill-flags">
+      {flags.map((f) => (
+        <li key={f.code} data-flag={f.code}>
+          <Badge tone={FLAG_TONE[f.severity]}>{f.code.replace(/-/g, ' ')}</Badge> <span className="cw-small">{f.message}</span>{' '}
+          <span className="cw-small cw-muted">Fix: {f.fix}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 interface Props {
   suggestion: Suggestion;
+  /** Pre-fill reuse-check flags not already among the suggestion's warnings. */
+  flags?: readonly Flag[];
   threshold: number;
   canFill: boolean;
   onFill?: (value: string) => void;
@@ -38,7 +58,7 @@ interface Props {
   choices?: string[];
 }
 
-export function SuggestionView({ suggestion: s, threshold, canFill, onFill, onNotes, compact, choices }: Props) {
+export function SuggestionView({ suggestion: s, flags = [], threshold, canFill, onFill, onNotes, compact, choices }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(s.option ?? s.answer);
   const [copied, setCopied] = useState(false);
@@ -72,6 +92,7 @@ export function SuggestionView({ suggestion: s, threshold, canFill, onFill, onNo
       )}
       <p className="cw-muted cw-small">Answers: “{s.matchedQuestion}”</p>
       <Warnings warnings={s.warnings} />
+      <PreFillFlags flags={flags} />
       {!compact && (
         <details className="sp-details">
           <summary>Citations</summary>

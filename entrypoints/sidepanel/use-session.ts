@@ -5,6 +5,7 @@ import { request } from '../../lib/background/client';
 import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { toQuestionInput, toRows, type Row } from './plan';
+import type { FlagsFor } from './pre-fill';
 import { recordFills } from './record-fills';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';
@@ -24,7 +25,7 @@ export interface Session {
 
 const BATCH = 5;
 
-export function useSession(tabId: number | undefined, context: QuestionnaireContext): Session {
+export function useSession(tabId: number | undefined, context: QuestionnaireContext, flagsFor?: FlagsFor): Session {
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<string>();
   const [page, setPage] = useState({ url: '', title: '' });
@@ -35,6 +36,8 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   contextRef.current = context;
   const pageRef = useRef(page);
   pageRef.current = page;
+  const flagsRef = useRef(flagsFor);
+  flagsRef.current = flagsFor;
 
   const match = useCallback(async (current: Row[]) => {
     const inputs = current.flatMap((r) => {
@@ -82,7 +85,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
         const batch = items.slice(i, i + BATCH);
         const { results } = await request({ type: 'bg/fill', tabId, plan: batch });
         all.push(...results);
-        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
+        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current, flagsRef.current);
         const plan = new Map(batch.map((b) => [b.fid, b]));
         setRows((prev) =>
           prev.map((r) => {

@@ -1,11 +1,15 @@
 // `npm run demo`: build the extension, serve the demo questionnaire on 127.0.0.1, open it in Chromium with
 // Crosswalk loaded, press the toolbar button (grants activeTab) and open the side panel page on that tab.
 // `--headless --screenshot out.png` then drives the side panel's real UI (Fill all confident + preview),
-// prints one summary line and saves a screenshot of the panel beside the page.
+// prints one summary line and saves a screenshot of the panel beside the page. `--review-report out.csv`
+// (or .html) then exports the review report of that fill from the review page, as a reviewer would.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import Papa from 'papaparse';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
+import { reportFormatFor } from '../review/report';
+import { saveReviewReport } from '../review/report-download';
 import { extensionIdOf, launchWithExtension } from './chromium';
 import { serveDirectory, type StaticServer } from './static-server';
 import { openPanelFor } from './toolbar-click';
@@ -13,6 +17,8 @@ import { openPanelFor } from './toolbar-click';
 export interface DemoArgs {
   headless: boolean;
   screenshot?: string;
+  /** Where to write the review report after the fill (.csv or .html). */
+  reviewReport?: string;
   build: boolean;
 }
 
@@ -26,7 +32,12 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
       const file = argv[++i];
       if (!file || file.startsWith('--')) throw new Error('--screenshot needs a file name, e.g. --screenshot out.png');
       args.screenshot = file;
-    } else throw new Error(`Unknown option ${a}. Use: npm run demo -- [--headless] [--screenshot out.png] [--no-build]`);
+    } else if (a === '--review-report') {
+      const file = argv[++i];
+      if (!file || file.startsWith('--')) throw new Error('--review-report needs a file name, e.g. --review-report report.csv (or report.html)');
+      reportFormatFor(file); // throws a cause-and-fix error for an unsupported extension before anything runs
+      args.reviewReport = file;
+    } else throw new Error(`Unknown option ${a}. Use: npm run demo -- [--headless] [--screenshot out.png] [--review-report report.csv|report.html] [--no-build]`);
   }
   return args;
 }
@@ -69,6 +80,12 @@ async function sideBySide(context: BrowserContext, panel: Page, page: Page, file
   await sheet.close();
 }
 
+/** Answer rows in a saved report: CSV records after the header, or the HTML table's body rows. */
+export function reportRows(text: string, format: 'csv' | 'html'): number {
+  if (format === 'html') return (/<tbody>([\s\S]*?)<\/tbody>/.exec(text)?.[1]?.match(/<tr[\s>]/g) ?? []).length;
+  return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.length - 1;
+}
+
 export async function runDemo(args: DemoArgs): Promise<number> {
   if (args.build) build();
   let server: StaticServer | undefined;
@@ -85,7 +102,7 @@ export async function runDemo(args: DemoArgs): Promise<number> {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/demo-questionnaire.html`);
     const { panel } = await openPanelFor(context, page, extensionId, 420);
-    if (!args.headless && !args.screenshot) {
+    if (!args.headless && !args.screenshot && !args.reviewReport) {
       console.log(`Crosswalk demo running: questionnaire at ${page.url()}, side panel in the second tab. Close the browser to stop.`);
       await new Promise<void>((resolve) => context!.on('close', () => resolve()));
       return 0;
@@ -101,6 +118,10 @@ export async function runDemo(args: DemoArgs): Promise<number> {
         await page.waitForTimeout(600);
       }
       await sideBySide(context, panel, page, args.screenshot);
+    }
+    if (args.reviewReport) {
+      const text = await saveReviewReport(context, extensionId, args.reviewReport);
+      console.log(`review report: ${path.resolve(args.reviewReport)} (${reportRows(text, reportFormatFor(args.reviewReport))} rows)`);
     }
     return s.detected > 0 ? 0 : 1;
   } finally {

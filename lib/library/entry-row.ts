@@ -16,19 +16,16 @@ const ENTRY_KEYS = Object.keys(AnswerEntry.shape) as (keyof AnswerEntry)[];
 const isEmptyList = (v: unknown) => Array.isArray(v) && v.length === 0;
 const SCOPE_KEYS = ['services', 'environments', 'regions', 'dataTypes'] as const;
 
-/** Each defaulted field: is this value the default, and a fresh default (callers own the objects they get). */
-const DEFAULTED: Record<DefaultedEntryField, { isDefault: (v: unknown) => boolean; make: () => unknown }> = {
-  alternatives: { isDefault: isEmptyList, make: () => [] },
-  evidenceIds: { isDefault: isEmptyList, make: () => [] },
-  tags: { isDefault: isEmptyList, make: () => [] },
-  roles: { isDefault: (v) => typeof v === 'object' && v !== null && Object.keys(v).length === 0, make: () => ({}) },
-  scope: {
-    isDefault: (v) => {
-      if (typeof v !== 'object' || v === null || Object.keys(v).length !== SCOPE_KEYS.length) return false;
-      const s = v as Record<string, unknown>;
-      return SCOPE_KEYS.every((k) => isEmptyList(s[k]));
-    },
-    make: () => ({ services: [], environments: [], regions: [], dataTypes: [] }),
+/** Is this value the field's schema default? (fromEntryRow puts a fresh default back.) */
+const DEFAULTED: Record<DefaultedEntryField, (v: unknown) => boolean> = {
+  alternatives: isEmptyList,
+  evidenceIds: isEmptyList,
+  tags: isEmptyList,
+  roles: (v) => typeof v === 'object' && v !== null && Object.keys(v).length === 0,
+  scope: (v) => {
+    if (typeof v !== 'object' || v === null || Object.keys(v).length !== SCOPE_KEYS.length) return false;
+    const s = v as Record<string, unknown>;
+    return SCOPE_KEYS.every((k) => isEmptyList(s[k]));
   },
 };
 const isDefaulted = (k: string): k is DefaultedEntryField => Object.hasOwn(DEFAULTED, k);
@@ -37,7 +34,7 @@ export function toEntryRow(e: AnswerEntry, saved: SavedMeta): StoredEntry {
   const row: Record<string, unknown> = {};
   for (const k of Object.keys(e) as (keyof AnswerEntry)[]) {
     const v = e[k];
-    if (v === undefined || k === 'controls' || (isDefaulted(k) && DEFAULTED[k].isDefault(v))) continue;
+    if (v === undefined || k === 'controls' || (isDefaulted(k) && DEFAULTED[k](v))) continue;
     row[k] = v;
   }
   row.controlKeys = e.controls.map(controlKey);
@@ -57,14 +54,42 @@ function refOfKey(key: string): ControlRef {
   return { framework: parts[0], id: parts[1] };
 }
 
+let EXTRA_KEYS: readonly (keyof AnswerEntry)[] = [];
+
+/**
+ * Row → record, in schema key order (so exports of a loaded library are byte-identical to before). Written out
+ * field by field: this runs for every entry on every cold open, and one object literal is several times faster
+ * than a generic copy loop. Fields added to the schema later are still carried over by the EXTRA_KEYS loop.
+ */
 export function fromEntryRow(row: StoredEntry): AnswerEntry {
-  const src = row as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of ENTRY_KEYS) {
-    const v = src[k];
-    if (v !== undefined) out[k] = v;
-    else if (k === 'controls') out[k] = (row.controlKeys ?? []).map(refOfKey);
-    else if (isDefaulted(k)) out[k] = DEFAULTED[k].make();
+  const e: AnswerEntry = {
+    id: row.id,
+    question: row.question,
+    alternatives: row.alternatives ?? [],
+    answer: row.answer,
+    shortAnswer: row.shortAnswer,
+    notes: row.notes,
+    controls: row.controls ?? (row.controlKeys ?? []).map(refOfKey),
+    evidenceIds: row.evidenceIds ?? [],
+    owner: row.owner,
+    roles: row.roles ?? {},
+    status: row.status,
+    approvedAt: row.approvedAt,
+    reviewBy: row.reviewBy,
+    scope: row.scope ?? { services: [], environments: [], regions: [], dataTypes: [] },
+    reuse: row.reuse,
+    tags: row.tags ?? [],
+    source: row.source,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+  if (EXTRA_KEYS.length) {
+    const src = row as unknown as Record<string, unknown>;
+    const out = e as unknown as Record<string, unknown>;
+    for (const k of EXTRA_KEYS) if (src[k] !== undefined) out[k] = src[k];
   }
-  return out as AnswerEntry;
+  return e;
 }
+// Schema fields the literal above does not name (none today): probed once, with the loop disabled.
+EXTRA_KEYS = ENTRY_KEYS.filter((k) => !(k in fromEntryRow({ controlKeys: [] } as unknown as StoredEntry)));

@@ -17,8 +17,9 @@ export interface IndexedEntry {
   /** The library entry (for a loaded index: parsed and validated on first read). */
   readonly entry: AnswerEntry;
   slot: number;
-  /** Distinct terms of the question and each alternative; computed the first time the entry is a candidate. */
-  variants?: string[][];
+  /** Distinct term numbers (Bm25Index.termIndex) of the question and each alternative; computed the
+   *  first time the entry is a candidate. */
+  variants?: Int32Array[];
 }
 
 export interface AnswerIndex {
@@ -36,9 +37,12 @@ export function entryFields(entry: AnswerEntry): string[][] {
   return [question, foldTerms(entry.answer, getLexicon()), tags];
 }
 
-/** Distinct terms per question variant: similarity is over term sets, and only candidates ever need it. */
-export function entryVariants(ie: IndexedEntry): string[][] {
-  if (!ie.variants) ie.variants = [ie.entry.question, ...ie.entry.alternatives].map((q) => [...new Set(analyze(q))]);
+/**
+ * Distinct term numbers per question variant: similarity is over term sets, and only candidates ever need
+ * it. Every term of an indexed entry has a number, since the entry's own postings hold it.
+ */
+export function entryVariants(index: AnswerIndex, ie: IndexedEntry): Int32Array[] {
+  if (!ie.variants) ie.variants = [ie.entry.question, ...ie.entry.alternatives].map((q) => Int32Array.from(new Set(analyze(q)), (t) => index.bm25.termIndex(t)));
   return ie.variants;
 }
 
@@ -143,7 +147,7 @@ function schemaFingerprint(): string {
 
 /** An entry restored from a snapshot: its JSON is parsed and checked against the schema on first read. */
 class SavedEntry implements IndexedEntry {
-  variants?: string[][];
+  variants?: Int32Array[];
   private parsed: AnswerEntry | undefined;
   constructor(
     private readonly json: string,

@@ -169,6 +169,20 @@ export class Bm25Index {
     return id !== undefined && find(this.postings[id]!, doc) >= 0;
   }
 
+  /** The term's number in this index (stable while the index lives), or -1 when no document has had it. */
+  termIndex(term: string): number {
+    return this.termIds.get(term) ?? -1;
+  }
+
+  /** contains() and idf() by term number, for callers that keep term numbers instead of strings. */
+  containsAt(id: number, doc: number): boolean {
+    return id >= 0 && find(this.postings[id]!, doc) >= 0;
+  }
+
+  idfAt(id: number): number {
+    return idfOf(id >= 0 ? this.postings[id]!.n : 0, this.liveCount);
+  }
+
   df(term: string): number {
     const id = this.termIds.get(term);
     return id === undefined ? 0 : this.postings[id]!.n;

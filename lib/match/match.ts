@@ -3,6 +3,7 @@
 // entries are suggested at most, never auto-filled.
 import type { AnswerEntry, ReusePermission, Scope } from '../library/schema';
 import { entryVariants, slotRanks, type AnswerIndex, type IndexedEntry } from './answer-index';
+import type { Bm25Index } from './bm25';
 import { buildCitations, citeControls } from './citations';
 import { classifyControls } from './classify';
 import { confidence, DEFAULT_AUTOFILL_THRESHOLD } from './confidence';
@@ -113,15 +114,12 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
     }
   }
   if (hits.length === 0) return [];
-  const qSet = new Set(analyzed);
-  const qTerms = [...qSet];
-  const idfMemo = new Map<string, number>();
-  const idf = (t: string): number => {
-    let v = idfMemo.get(t);
-    if (v === undefined) idfMemo.set(t, (v = index.bm25.idf(t)));
-    return v;
-  };
-  const qMass = qTerms.reduce((s, t) => s + idf(t), 0);
+  const bm25 = index.bm25;
+  const qTerms = [...new Set(analyzed)];
+  // Term numbers (-1: a word no entry has) and idf per question term; variants are term numbers too.
+  const qIds = Int32Array.from(qTerms, (t) => bm25.termIndex(t));
+  const qIdf = Float64Array.from(qIds, (id) => bm25.idfAt(id));
+  const qMass = qIdf.reduce((s, w) => s + w, 0);
   const wanted = questionControls(controls);
   const top = hits[0]!.score;
   const W = MATCH_WEIGHTS;
@@ -129,12 +127,12 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   for (const h of hits) {
     const ie = index.entries.get(index.slots[h.doc]!)!;
     let sim = 0;
-    for (const v of entryVariants(ie)) sim = Math.max(sim, dice(qSet, qMass, v, idf));
+    for (const v of entryVariants(index, ie)) sim = Math.max(sim, dice(qIds, qMass, v, bm25));
     if (sim < W.minSim) continue;
     const ctrl = controlFit(ie, wanted, source);
     // A question term is in the entry exactly when the entry's slot is on the term's posting list.
     let found = 0;
-    for (const t of qTerms) if (index.bm25.contains(t, h.doc)) found += idf(t);
+    for (let i = 0; i < qIds.length; i++) if (bm25.containsAt(qIds[i]!, h.doc)) found += qIdf[i]!;
     const cover = qMass > 0 ? found / qMass : 0;
     out.push({ ie, sim, cover, ctrl, rank: W.sim * sim + W.rel * (h.score / top) + W.ctrl * ctrl });
   }
@@ -166,14 +164,15 @@ function queryTerms(analyzed: readonly string[], q: QuestionInput, index: Answer
   return expanded;
 }
 
-/** idf-weighted Dice between the question's terms and one question variant (distinct terms) of an entry. */
-function dice(q: ReadonlySet<string>, qMass: number, variant: readonly string[], idf: (t: string) => number): number {
+/** idf-weighted Dice between the question's term numbers and one question variant (distinct term numbers) of an entry. */
+function dice(q: Int32Array, qMass: number, variant: Int32Array, bm25: Bm25Index): number {
   let vMass = 0;
   let shared = 0;
-  for (const t of variant) {
-    const w = idf(t);
+  for (let i = 0; i < variant.length; i++) {
+    const t = variant[i]!;
+    const w = bm25.idfAt(t);
     vMass += w;
-    if (q.has(t)) shared += w;
+    if (q.includes(t)) shared += w;
   }
   return qMass + vMass > 0 ? (2 * shared) / (qMass + vMass) : 0;
 }
@@ -227,23 +226,21 @@ function findConflict(index: AnswerIndex, usable: readonly Candidate[], today: s
   const first = current[0];
   const out = new Set<string>();
   if (!first || first.sim < MATCH_WEIGHTS.conflictSim) return out;
-  const idf = (t: string): number => index.bm25.idf(t);
   for (const other of current.slice(1, 5)) {
     if (other.sim < MATCH_WEIGHTS.conflictSim || first.sim - other.sim > MATCH_WEIGHTS.conflictGap) continue;
     if (sameAnswer(first.ie.entry, other.ie.entry)) continue;
-    if (entrySimilarity(first.ie, other.ie, idf) >= MATCH_WEIGHTS.conflictSame) out.add(first.ie.entry.id).add(other.ie.entry.id);
+    if (entrySimilarity(index, first.ie, other.ie) >= MATCH_WEIGHTS.conflictSame) out.add(first.ie.entry.id).add(other.ie.entry.id);
   }
   return out;
 }
 
 /** Best idf-weighted Dice between any question variant of one entry and any of the other. */
-function entrySimilarity(a: IndexedEntry, b: IndexedEntry, idf: (t: string) => number): number {
+function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry): number {
   let best = 0;
-  for (const va of entryVariants(a)) {
-    const terms = new Set(va);
+  for (const va of entryVariants(index, a)) {
     let mass = 0;
-    for (const t of terms) mass += idf(t);
-    for (const vb of entryVariants(b)) best = Math.max(best, dice(terms, mass, vb, idf));
+    for (const t of va) mass += index.bm25.idfAt(t);
+    for (const vb of entryVariants(index, b)) best = Math.max(best, dice(va, mass, vb, index.bm25));
   }
   return best;
 }

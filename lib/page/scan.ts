@@ -2,7 +2,7 @@
 // (per document); fids are keyed by element in a WeakMap so the same element keeps its fid across rescans.
 import type { QuestionField } from './types';
 import { collectControls, nonQuestionFilter, type Control } from './controls';
-import { composedCompare, hasLayout, type ScanOptions } from './dom';
+import { composedCompare, composedContains, hasLayout, type ScanOptions } from './dom';
 import { indexLabelsIn, inferQuestion, optionLabelElements, resetLabelIndex, type LabelContext } from './label';
 import { sectionOf } from './section';
 import { assignContainers, groupControls, pairComments, type Unit } from './units';
@@ -84,7 +84,11 @@ function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionFiel
     }
     const { options, value } = optionsAndValue(u, ctx.headerCache);
     const inf = inferQuestion(u, options ?? [], ctx);
-    const section = sectionOf(u.container, state.sections, inf.question);
+    // An ancestor holding a neighbour question holds two or more: a group that may carry a section title.
+    const prev = all[i - 1]?.controls.at(-1);
+    const next = all[i + 1]?.controls[0];
+    const holdsOther = (el: Element): boolean => (!!prev && composedContains(el, prev)) || (!!next && composedContains(el, next));
+    const section = sectionOf(u.container, state.sections, inf.question, u.controls[0], holdsOther);
     state.sections.set(u.container, section);
     const fid = fidOf(state, u.controls[0]!);
     state.units.set(fid, u);

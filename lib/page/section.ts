@@ -5,19 +5,27 @@ import { attr, composedParent } from './dom';
 import { textOf } from './read-text';
 import { isSectionRow } from './table';
 import { normalize } from './text';
+import { groupTitle } from './section-group';
 
 const HEADING_TAGS = /^(H1|H2|H3|H4|H5|H6|CAPTION)$/;
 
+// Never a button, link or control: an accordion's "Collapse" toggle is not a section name. A legend only
+// names a section through its fieldset (section-group.ts), since most legends are one question's title.
 function headingText(el: Element): string | null {
-  if (HEADING_TAGS.test(el.tagName) || attr(el, 'role') === 'heading' || el.tagName === 'LEGEND') return textOf(el) || null;
+  if (HEADING_TAGS.test(el.tagName) || attr(el, 'role') === 'heading') return textOf(el) || null;
   if (isSectionRow(el)) return textOf(el) || null;
-  // Accordion headers: a button that expands a region (notes P18).
-  if (el.tagName === 'BUTTON' && el.hasAttribute('aria-expanded') && el.hasAttribute('aria-controls')) return textOf(el) || null;
   return null;
 }
 
-/** `sections` maps known question containers to their section ('' = none); it is read and extended. */
-export function sectionOf(container: Element, sections: WeakMap<Element, string>, skip = ''): string {
+/** The question's own title (possibly with its number or required marker) is not its section. */
+const ownTitle = (h: string, skip: string): boolean => h === skip || (skip.length > 0 && h.includes(skip));
+
+/**
+ * `sections` maps known question containers to their section ('' = none); it is read and extended. The walk
+ * starts at `from` (the question's first control, so a heading inside its container counts); `holdsOther`
+ * tells whether an ancestor also holds another question, making it a group that may carry a title.
+ */
+export function sectionOf(container: Element, sections: WeakMap<Element, string>, skip = '', from: Element = container, holdsOther: (el: Element) => boolean = () => false): string {
   const descend = (el: Element): { hit: string } | Element => {
     // Walk down the last-child chain; stop at a known container or a heading.
     let cur = el;
@@ -26,13 +34,13 @@ export function sectionOf(container: Element, sections: WeakMap<Element, string>
       if (known !== undefined) return { hit: known };
       const h = headingText(cur);
       // A heading that is this question's own title (read from just before its container) is not its section.
-      if (h && normalize(h) !== skip) return { hit: normalize(h) };
+      if (h && !ownTitle(normalize(h), skip)) return { hit: normalize(h) };
       const last = cur.lastElementChild;
       if (!last) return cur;
       cur = last;
     }
   };
-  let cur: Element | null = container;
+  let cur: Element | null = from;
   let steps = 0;
   while (cur && steps++ < 20000) {
     const prev: Element | null = cur.previousElementSibling;
@@ -46,6 +54,8 @@ export function sectionOf(container: Element, sections: WeakMap<Element, string>
     if (!cur) break;
     const known = sections.get(cur);
     if (known !== undefined) return known;
+    const g = cur !== container && holdsOther(cur) ? groupTitle(cur) : '';
+    if (g && !ownTitle(g, skip)) return g;
   }
   return '';
 }

@@ -8,6 +8,7 @@ import { readItems } from './read-text';
 import { isCommentLike } from './text';
 import { ownLabelText } from './label';
 import { rowContext } from './table';
+import { commentBlockAfter } from './comment-block';
 
 export interface Unit {
   idx: number;
@@ -16,6 +17,8 @@ export interface Unit {
   controls: Element[];
   disabled: boolean;
   comment?: Unit;
+  /** The comment box sits in its own block after the question's (not inside its container). */
+  commentApart?: boolean;
   /** Set on a comment box once paired: the unit it belongs to. */
   owner?: Unit;
   container: Element;
@@ -156,11 +159,19 @@ export function pairComments(units: Unit[], optionLabelEls: (u: Unit) => Set<Ele
     // Two text answers in one row: the second is a comment only when its column says so ("Notes").
     if (!CHOICE.has(c.kind) && !(TEXTY.has(c.kind) && commentColumn(c.controls[0]!, t.controls[0]!, headerCache))) continue;
     const last = c.controls[c.controls.length - 1]!;
-    const lca = commonAncestor(last, t.controls[0]!);
-    if (!lca || PAIR_BARRIER.test(lca.tagName) || holds(lca, lastEl(units[i - 2])) || holds(lca, units[i + 1]?.controls[0])) continue;
-    const own = ownLabelText(t.controls[0]!);
-    if (own && !isCommentLike(own) && !sharesLabel(t.controls[0]!, c)) continue;
-    if (questionTextBetween(lca, last, t.controls[0]!, optionLabelEls(c))) continue;
+    const box = t.controls[0]!;
+    const lca = commonAncestor(last, box);
+    if (!lca) continue;
+    const own = ownLabelText(box);
+    if (PAIR_BARRIER.test(lca.tagName) || holds(lca, lastEl(units[i - 2])) || holds(lca, units[i + 1]?.controls[0])) {
+      // No shared container: only a box labelled as a follow-up, in the block right after the question's.
+      if (!CHOICE.has(c.kind) || !own || !isCommentLike(own)) continue;
+      if (!commentBlockAfter(lca, c.controls[0]!, last, box, lastEl(units[i - 2]), units[i + 1]?.controls[0])) continue;
+      c.commentApart = true;
+    } else {
+      if (own && !isCommentLike(own) && !sharesLabel(box, c) && !commentColumn(last, box, headerCache)) continue;
+      if (questionTextBetween(lca, last, box, optionLabelEls(c))) continue;
+    }
     c.comment = t;
     t.owner = c;
   }
@@ -210,7 +221,7 @@ export function assignContainers(units: Unit[], fresh?: Set<Unit>): void {
   units.forEach((u, i) => {
     // A new unit can only shrink the containers of its neighbours in document order.
     if (fresh && !fresh.has(u) && !fresh.has(units[i - 1]!) && !fresh.has(units[i + 1]!)) return;
-    const els = unitElements(u);
+    const els = u.commentApart ? u.controls : unitElements(u);
     let cur: Element = els[0]!;
     for (const el of els.slice(1)) cur = commonAncestor(cur, el) ?? cur;
     const before = lastEl(units[i - 1]);
