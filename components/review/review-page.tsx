@@ -121,7 +121,7 @@ export function ReviewPage({ initialQuestionnaire }: { initialQuestionnaire?: st
         </button>
       </div>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <ReviewList key={`${current}-${version}`} library={library} questionnaireId={current} reviewer={reviewer} onChange={() => setVersion((v) => v + 1)} />
+      <ReviewList key={current} library={library} questionnaireId={current} reviewer={reviewer} onChange={() => setVersion((v) => v + 1)} />
     </main>
   );
 }

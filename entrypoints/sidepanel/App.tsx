@@ -49,7 +49,7 @@ export function App() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [context]);
 
-  const plan = useMemo(() => planConfident(session.rows), [session.rows]);
+  const plan = useMemo(() => planConfident(session.rows, flagsFor), [session.rows, flagsFor]);
   const summary = useMemo(() => summarize(session.rows), [session.rows]);
   const threshold = settings?.autofillThreshold ?? 0.8;
   const select = useCallback(

@@ -36,8 +36,9 @@ export function toRows(fields: readonly QuestionField[]): Row[] {
 
 /** A choice answer's narrative goes into the question's empty comment box, so the reason travels with the Yes/No. */
 export function commentFill(row: Row, s: Suggestion): FillPlanItem | undefined {
-  if (!row.comment || row.comment.disabled || row.comment.value.trim() || !s.option || s.answer.trim() === s.option) return undefined;
-  return { fid: row.comment.fid, value: s.answer, entryId: s.entryId, version: s.version };
+  const narrative = (s.narrative ?? s.answer).trim();
+  if (!row.comment || row.comment.disabled || row.comment.value.trim() || !s.option || !narrative || narrative === s.option) return undefined;
+  return { fid: row.comment.fid, value: narrative, entryId: s.entryId, version: s.version };
 }
 
 export function toQuestionInput(f: QuestionField): QuestionInput | null {
@@ -51,18 +52,26 @@ const CHOICE = new Set(['radio', 'select', 'checkbox']);
 /** A suggestion can be written into this field: choice fields need an option label the page offers. */
 export function fits(field: QuestionField, s: Suggestion): boolean {
   if (!CHOICE.has(field.kind)) return true;
-  return !!s.option && (field.options ?? []).includes(s.option);
+  if (!s.option) return false;
+  const offered = field.options ?? [];
+  // Multi-select answers name several options, joined by "; ".
+  const picked = field.kind === 'checkbox' ? s.option.split('; ') : [s.option];
+  return picked.every((o) => offered.includes(o));
 }
 
 /**
  * Exactly what "Fill all confident" writes: the top suggestion of each open, enabled, still-empty field,
- * only when the engine marked it autoFill and it fits the field. Answers already on the page are left alone.
+ * only when the engine marked it autoFill, it fits the field and no pre-fill check raised a high-severity flag.
+ * Answers already on the page are left alone.
  */
-export function planConfident(rows: readonly Row[]): PlannedFill[] {
+export function planConfident(rows: readonly Row[], blockers: (row: Row, s: Suggestion) => readonly { severity: string }[] = () => []): PlannedFill[] {
   const plan: PlannedFill[] = [];
   for (const row of rows) {
     const top = row.result?.suggestions[0];
     if (!top || !top.autoFill || row.status !== 'open') continue;
+    // A high-severity reuse flag (not cleared for this recipient, out of scope, lapsed certificate...) means a
+    // person decides: the suggestion stays visible with its flag, but "Fill all confident" leaves it alone.
+    if (blockers(row, top).some((f) => f.severity === 'high')) continue;
     if (row.field.disabled || row.field.value.trim() !== '' || !fits(row.field, top)) continue;
     plan.push({
       fid: row.field.fid,

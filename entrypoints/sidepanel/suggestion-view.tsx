@@ -13,6 +13,7 @@ const WARNING_TONE: Record<Warning['code'], 'warn' | 'bad'> = {
   draft: 'warn',
   'evidence-expired': 'warn',
   'framework-mismatch': 'warn',
+  'option-mismatch': 'warn',
 };
 
 export function Warnings({ warnings }: { warnings: Warning[] }) {

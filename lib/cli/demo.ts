@@ -86,6 +86,27 @@ export function reportRows(text: string, format: 'csv' | 'html'): number {
   return Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data.length - 1;
 }
 
+/** The demo's questionnaire facts, declared through the panel's own form as a user would. */
+export const DEMO_QUESTIONNAIRE = { name: 'Harbor Mutual Financial vendor assessment', recipient: 'Harbor Mutual Financial', nda: true };
+
+export async function declareQuestionnaire(panel: Page, q: { name: string; recipient: string; nda: boolean }): Promise<void> {
+  await panel.getByText('scope and recipient').click();
+  await panel.getByLabel('Questionnaire name').fill(q.name);
+  await panel.getByLabel('Recipient (customer)').fill(q.recipient);
+  await panel.getByLabel('NDA in place with the recipient').setChecked(q.nda);
+  await panel.getByRole('button', { name: 'Apply and re-check answers' }).click();
+  // Suggestions are re-checked against the new recipient; wait until the counts settle.
+  const summary = panel.getByTestId('summary');
+  await summary.waitFor({ timeout: 30_000 });
+  let last = '';
+  for (let stable = 0; stable < 3; ) {
+    await panel.waitForTimeout(400);
+    const now = `${await summary.getAttribute('data-suggested')}|${await summary.getAttribute('data-abstained')}`;
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+}
+
 export async function runDemo(args: DemoArgs): Promise<number> {
   if (args.build) build();
   let server: StaticServer | undefined;
@@ -107,6 +128,8 @@ export async function runDemo(args: DemoArgs): Promise<number> {
       await new Promise<void>((resolve) => context!.on('close', () => resolve()));
       return 0;
     }
+    await declareQuestionnaire(panel, DEMO_QUESTIONNAIRE);
+    console.log(`questionnaire: ${DEMO_QUESTIONNAIRE.name}, for ${DEMO_QUESTIONNAIRE.recipient} (NDA in place)`);
     const s = await driveFillAll(panel);
     console.log(`detected ${s.detected} questions, suggested ${s.suggested}, filled ${s.filled}, abstained ${s.abstained}`);
     if (args.screenshot) {

@@ -1,15 +1,21 @@
-// Full backup (current records, every version, settings) and restore with a preview.
+// Full backup (current records, every version, settings, the review ledger) and restore with a preview.
 // planRestore computes exactly what applyRestore will do, so the UI can show it before anything changes.
 //   replace: the library becomes the backup (records missing from the backup are removed, with their history).
 //   merge:   records only in the backup are added (with history); records in both take the backup's content
 //            as a new version only when the backup's copy is newer; nothing is removed; settings only fill gaps.
+// The review ledger follows the same two modes (backup-ledger.ts).
+import Dexie from 'dexie';
 import { z } from 'zod';
+import { applyLedger, ledgerTables, LedgerBackupFields, planLedger, readLedger, type LedgerPlan } from './backup-ledger';
 import { LATEST_SCHEMA_VERSION } from './db-schema';
 import type { ChangeReason, VersionRow } from './db';
 import type { Library } from './repository';
+import { diff, type RestoreDiff, type RestoreMode } from './restore-diff';
 import { AnswerEntry, EvidenceItem, IsoDateTime } from './schema';
-import { nowIso, stableStringify } from './stable';
+import { nowIso } from './stable';
 import type { Versioned, VersionWriter } from './versioned-store';
+
+export type { RestoreDiff, RestoreMode } from './restore-diff';
 
 export const BACKUP_FORMAT = 'crosswalk-backup';
 
@@ -27,17 +33,11 @@ export const Backup = z.object({
   evidence: z.array(EvidenceItem),
   evidenceVersions: z.array(versionRow(EvidenceItem)),
   settings: z.array(z.object({ key: z.string(), value: z.unknown() })),
+  ...LedgerBackupFields,
 });
 export type Backup = z.infer<typeof Backup>;
 
-export type RestoreMode = 'replace' | 'merge';
-export interface RestoreDiff {
-  added: string[];
-  updated: string[];
-  removed: string[];
-  unchanged: number;
-}
-export interface RestorePlan {
+export interface RestorePlan extends LedgerPlan {
   mode: RestoreMode;
   entries: RestoreDiff;
   evidence: RestoreDiff;
@@ -46,7 +46,7 @@ export interface RestorePlan {
 
 export async function createBackup(lib: Library): Promise<Backup> {
   const db = lib.db;
-  return db.transaction('r', [db.entries, db.entryVersions, db.evidence, db.evidenceVersions, db.settings], async () => ({
+  return db.transaction('r', [db.entries, db.entryVersions, db.evidence, db.evidenceVersions, db.settings, ...ledgerTables(db)], async () => ({
     format: BACKUP_FORMAT,
     version: 1,
     createdAt: nowIso(),
@@ -56,6 +56,7 @@ export async function createBackup(lib: Library): Promise<Backup> {
     evidence: await lib.evidence.list({ includeRetired: true }),
     evidenceVersions: await lib.evidence.allVersions(),
     settings: await db.settings.toArray(),
+    ...(await readLedger(db)),
   }));
 }
 
@@ -76,20 +77,6 @@ export function parseBackup(bytes: Uint8Array | string): { ok: true; backup: Bac
   return { ok: false, error: `The backup's ${i.path.join('.') || 'top level'} is invalid: ${i.message}. Use an unmodified file made by "Back up library".` };
 }
 
-function diff<T extends object>(mode: RestoreMode, lib: Map<string, T>, backup: Map<string, T>, newerOnly: boolean): RestoreDiff {
-  const d: RestoreDiff = { added: [], updated: [], removed: [], unchanged: 0 };
-  for (const [id, b] of backup) {
-    const cur = lib.get(id);
-    if (!cur) d.added.push(id);
-    else if (stableStringify(cur) === stableStringify(b)) d.unchanged++;
-    else if (mode === 'replace' || !newerOnly || updatedAt(b) > updatedAt(cur)) d.updated.push(id);
-    else d.unchanged++;
-  }
-  if (mode === 'replace') for (const id of lib.keys()) if (!backup.has(id)) d.removed.push(id);
-  return d;
-}
-
-const updatedAt = (x: object): string => ('updatedAt' in x && typeof x.updatedAt === 'string' ? x.updatedAt : '');
 const byId = <T extends { id: string }>(xs: T[]) => new Map(xs.map((x) => [x.id, x]));
 
 export async function planRestore(lib: Library, backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
@@ -107,14 +94,25 @@ export async function planRestore(lib: Library, backup: Backup, mode: RestoreMod
     entries: diff(mode, byId(entries), byId(backup.entries), true),
     evidence: diff(mode, byId(evidence), byId(backup.evidence), true),
     settings: settingsDiff,
+    ...(await planLedger(lib.db, backup, mode)),
   };
 }
 
 /** Apply a restore in one transaction (all or nothing). Returns the plan it carried out. */
 export async function applyRestore(lib: Library, backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
   const db = lib.db;
+  // The library's write transaction covers its own tables; the restore also needs the ledger's.
+  if (Dexie.currentTransaction) return restoreIn(lib, backup, mode);
+  const plan = await db.transaction('rw', [...db.allTables, ...ledgerTables(db)], async () => restoreIn(lib, backup, mode));
+  await lib.emitNew();
+  return plan;
+}
+
+async function restoreIn(lib: Library, backup: Backup, mode: RestoreMode): Promise<RestorePlan> {
+  const db = lib.db;
   return lib.write(async () => {
     const plan = await planRestore(lib, backup, mode);
+    await applyLedger(db, backup, mode, plan);
     if (mode === 'replace') {
       for (const t of [db.entries, db.entryVersions, db.evidence, db.evidenceVersions, db.settings]) await t.clear();
       const now = nowIso();

@@ -57,6 +57,14 @@ interface Classifier {
   neighbourStart: Int32Array;
   neighbourIndex: Int32Array;
   neighbourWeight: Float64Array;
+  /** Control i's position in (framework, id) order: ties are broken by id, and comparing small integers
+   *  is cheaper than comparing id strings. Within one framework it orders exactly as the ids do. */
+  idRank: Int32Array;
+  /** Per-question scratch (normalised score, lent score, reached mark), cleared after each question so a
+   *  question allocates nothing proportional to the catalog. */
+  norm: Float64Array;
+  lent: Float64Array;
+  isReached: Uint8Array;
 }
 
 const classifiers = new WeakMap<ControlSource, Classifier>();
@@ -107,7 +115,13 @@ function build(source: ControlSource): Classifier {
   const neighbourIndex = new Int32Array(neighbourStart[offset]!);
   const neighbourWeight = new Float64Array(neighbourStart[offset]!);
   neighbours.forEach((list, i) => list.forEach(([j, w], n) => ((neighbourIndex[neighbourStart[i]! + n] = j), (neighbourWeight[neighbourStart[i]! + n] = w))));
-  return { byFramework, total: offset, frameworkOf, neighbourStart, neighbourIndex, neighbourWeight };
+  const all = FRAMEWORKS.flatMap((framework) => byFramework[framework].controls.map((ctl, d) => ({ i: byFramework[framework].offset + d, id: ctl.id })));
+  const idRank = new Int32Array(offset);
+  all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i)).forEach((x, r) => (idRank[x.i] = r));
+  return {
+    byFramework, total: offset, frameworkOf, neighbourStart, neighbourIndex, neighbourWeight, idRank,
+    norm: new Float64Array(offset), lent: new Float64Array(offset), isReached: new Uint8Array(offset),
+  };
 }
 
 function uniquePhrases(lists: string[][]): string[][] {
@@ -176,11 +190,11 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const terms = questionTerms(q);
   const present = new Set([...terms].filter(([, w]) => w >= W.section * 0.99).map(([t]) => t));
   // 1. Lexical evidence per framework, normalised to the framework's best.
-  const norm = new Float64Array(c.total);
+  const { norm, lent, isReached, idRank } = c;
   const touched: number[] = [];
   for (const framework of FRAMEWORKS) {
     const fx = c.byFramework[framework];
-    const hits = fx.bm25.search(terms, 40, (d) => fx.controls[d]!.id);
+    const hits = fx.bm25.search(terms, 40, (d) => idRank[fx.offset + d]!);
     const whole = wholePhrases(fx, present);
     let max = 0;
     const scores = hits.map((h) => {
@@ -198,8 +212,6 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   }
   // 2. Crosswalk evidence: the strongest supporting counterpart, not the sum (hub criteria such as
   //    CC6.1 have dozens of edges and would otherwise win every question).
-  const lent = new Float64Array(c.total);
-  const isReached = new Uint8Array(c.total);
   const reached: number[] = [];
   for (const i of touched) {
     if (!isReached[i]) (isReached[i] = 1), reached.push(i);
@@ -214,7 +226,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const limit = opts.limit ?? W.limit;
   // Best `limit` per framework by (score desc, id asc): a short insertion list, not a sort of every control reached.
   const best = new Map<Framework, Array<{ i: number; score: number }>>();
-  const id = (i: number): string => c.byFramework[c.frameworkOf[i]!].controls[i - c.byFramework[c.frameworkOf[i]!].offset]!.id;
+  const id = (i: number): number => idRank[i]!;
   for (const i of reached) {
     const framework = c.frameworkOf[i]!;
     if (!wanted.includes(framework)) continue;
@@ -231,6 +243,8 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
     list.splice(at, 0, { i, score });
     if (list.length > limit) list.length = limit;
   }
+  for (const i of reached) (norm[i] = 0), (lent[i] = 0), (isReached[i] = 0);
+  const why = explainable(terms);
   const out: ControlMatch[] = [];
   for (const framework of FRAMEWORKS) {
     const scored = best.get(framework);
@@ -240,7 +254,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
     for (const s of scored) {
       if (s.score < top * W.floor) break;
       const ctl = fx.controls[s.i - fx.offset]!;
-      out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((s.score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(terms, fx.fieldTerms[s.i - fx.offset]!) });
+      out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((s.score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(why, fx.fieldTerms[s.i - fx.offset]!) });
     }
   }
   return out;
@@ -248,10 +262,16 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
 
 const FIELD_NAMES = CLASSIFIER_WEIGHTS.fields.map((f) => f.name);
 
-function explain(terms: WeightedTerms, fields: Array<Set<string>>): string[] {
+/** The question's terms strong enough to be named in an explanation, in question order. */
+function explainable(terms: WeightedTerms): string[] {
+  const out: string[] = [];
+  for (const [term, weight] of terms) if (weight >= 0.2) out.push(term);
+  return out;
+}
+
+function explain(terms: readonly string[], fields: Array<Set<string>>): string[] {
   const why: string[] = [];
-  for (const [term, weight] of terms) {
-    if (weight < 0.2) continue;
+  for (const term of terms) {
     for (let f = 0; f < fields.length; f++) {
       if (!fields[f]!.has(term)) continue;
       why.push(`${term} -> ${FIELD_NAMES[f]}`);

@@ -21,6 +21,15 @@ export interface ConfidenceSignals {
   margin: number;
 }
 
+/**
+ * A choice field's confidence: the entry fits the question AND the option says what the entry says. The
+ * option evidence (1 = stated in so many words, 0.85 = implied, <= 0.75 = inferred or ambiguous) scales
+ * the match confidence, so a weakly supported option cannot reach the auto-fill threshold.
+ */
+export function foldChoice(matchConfidence: number, optionEvidence: number): number {
+  return Math.round(matchConfidence * Math.max(0, Math.min(1, optionEvidence)) * 1000) / 1000;
+}
+
 export function confidence(s: ConfidenceSignals): number {
   const m = CONFIDENCE_MODEL;
   const z = m.bias + m.sim * s.sim + m.cover * s.cover + m.ctrl * s.ctrl + m.margin * Math.min(s.margin, 0.5);

@@ -2,11 +2,11 @@
 // typed abstention. A wrong answer is worse than none: conflicting, stale, draft or poorly fitting
 // entries are suggested at most, never auto-filled.
 import type { AnswerEntry, ReusePermission, Scope } from '../library/schema';
-import { entryVariants, slotRanks, type AnswerIndex, type IndexedEntry } from './answer-index';
+import { entryVariants, slotEntries, slotRanks, type AnswerIndex, type IndexedEntry } from './answer-index';
 import type { Bm25Index } from './bm25';
 import { buildCitations, citeControls } from './citations';
 import { classifyControls } from './classify';
-import { confidence, DEFAULT_AUTOFILL_THRESHOLD } from './confidence';
+import { confidence, DEFAULT_AUTOFILL_THRESHOLD, foldChoice } from './confidence';
 import { defaultControlSource, type ControlSource } from './control-source';
 import { invalidQuestionError } from './errors';
 import { clearedFor, expiredEvidence, isStale, scopeConflict, todayIso } from './reuse';
@@ -90,6 +90,9 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
     reasons.push({ code: 'only-stale', message: 'Every matching entry is past its review date. Review and re-approve one before reusing it.' });
   }
   const top = suggestions[0]!;
+  if ((q.kind === 'radio' || q.kind === 'select' || q.kind === 'checkbox') && (q.options?.length ?? 0) > 0 && top.option === undefined) {
+    reasons.push({ code: 'no-matching-option', message: 'No option of this field matches the library answer. Choose one by hand; the full answer is shown for reference.' });
+  }
   if (!top.autoFill && top.confidence < threshold) {
     reasons.push({ code: 'below-threshold', message: `The best match has confidence ${top.confidence.toFixed(2)} (< ${threshold}). It is a suggestion only; check it before filling.` });
   }
@@ -105,7 +108,7 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   const unknown = unknownWords(question, index.bm25);
   if (unknown.length > 0 && hits.length > 0) {
     const vocabulary = new Set<string>();
-    for (const h of hits.slice(0, 20)) for (const w of questionWords(index.entries.get(index.slots[h.doc]!)!.entry)) vocabulary.add(w);
+    for (const h of hits.slice(0, 20)) for (const w of questionWords(slotEntries(index)[h.doc]!.entry)) vocabulary.add(w);
     const corrected = correctTypos(question, unknown, [...vocabulary]);
     if (corrected !== question) {
       question = corrected;
@@ -124,8 +127,9 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   const top = hits[0]!.score;
   const W = MATCH_WEIGHTS;
   const out: Candidate[] = [];
+  const bySlot = slotEntries(index);
   for (const h of hits) {
-    const ie = index.entries.get(index.slots[h.doc]!)!;
+    const ie = bySlot[h.doc]!;
     let sim = 0;
     for (const v of entryVariants(index, ie)) sim = Math.max(sim, dice(qIds, qMass, v, bm25));
     if (sim < W.minSim) continue;
@@ -172,7 +176,7 @@ function dice(q: Int32Array, qMass: number, variant: Int32Array, bm25: Bm25Index
     const t = variant[i]!;
     const w = bm25.idfAt(t);
     vMass += w;
-    if (q.includes(t)) shared += w;
+    if (t >= 0 && q.includes(t)) shared += w;
   }
   return qMass + vMass > 0 ? (2 * shared) / (qMass + vMass) : 0;
 }
@@ -258,7 +262,7 @@ function suggest(index: AnswerIndex, q: QuestionInput, c: Candidate, all: readon
   const entry = c.ie.entry;
   const rival = all.find((o, j) => j !== i && !sameAnswer(o.ie.entry, entry));
   const margin = rival ? c.rank - rival.rank : 0.5;
-  const conf = confidence({ sim: c.sim, cover: c.cover, ctrl: c.ctrl, margin });
+  const matchConf = confidence({ sim: c.sim, cover: c.cover, ctrl: c.ctrl, margin });
   const citations = buildCitations(entry, index.evidence, ctx.source);
   const warnings: Warning[] = [];
   if (isStale(entry, ctx.today)) warnings.push({ code: 'stale', message: `Past its review date (${entry.reviewBy}); re-approve before reuse.` });
@@ -281,14 +285,18 @@ function suggest(index: AnswerIndex, q: QuestionInput, c: Candidate, all: readon
         evidence: citations.evidence.map((e) => (e.section ? `${e.title} ${e.section}` : e.title)).join('; '),
       })
     : undefined;
-  const shaped = shapeAnswer(entry, { ...(q.kind ? { kind: q.kind } : {}), ...(q.options ? { options: q.options } : {}) }, footer);
-  const blocking = warnings.some((w) => w.code !== 'not-cleared-for-reuse');
+  const shaped = shapeAnswer(entry, { ...(q.kind ? { kind: q.kind } : {}), ...(q.options ? { options: q.options } : {}), question: q.question }, footer);
+  // A weakly supported option lowers the confidence itself (the note says why), rather than blocking outright.
+  const conf = foldChoice(matchConf, shaped.evidence);
+  if (shaped.note) warnings.push({ code: 'option-mismatch', message: shaped.note });
+  const blocking = warnings.some((w) => w.code !== 'not-cleared-for-reuse' && w.code !== 'option-mismatch');
   return {
     entryId: entry.id,
     version: entry.version,
     answer: shaped.answer,
     ...(entry.shortAnswer ? { shortAnswer: entry.shortAnswer } : {}),
     ...(shaped.option ? { option: shaped.option } : {}),
+    ...(shaped.narrative ? { narrative: shaped.narrative } : {}),
     matchedQuestion: entry.question,
     confidence: conf,
     autoFill: conf >= ctx.threshold && !blocking && shaped.fits && i === 0,

@@ -46,7 +46,7 @@ interface Segment {
 
 /** Sentences (split at . ; ! ? but not inside "1.2") and their clauses, each scored by shared question stems. */
 function segments(text: string, questionStems: ReadonlySet<string>): Segment[] {
-  const rel = (s: string): number => new Set(analyze(s).filter((t) => questionStems.has(t))).size;
+  const rel = (s: string): number => new Set(relevanceTerms(s).filter((t) => questionStems.has(t))).size;
   const out: Segment[] = [];
   const sentenceRe = /[^.;!?]*(?:[.;!?](?!\s|$)[^.;!?]*)*(?:[.;!?]|$)/g;
   let n = 0;
@@ -67,6 +67,14 @@ function segments(text: string, questionStems: ReadonlySet<string>): Segment[] {
 
 function segmentAt(segs: readonly Segment[], at: number): Segment {
   return segs.find((s) => at >= s.start && at < s.end) ?? segs.find((s) => at <= s.end) ?? segs[segs.length - 1]!;
+}
+
+/** The lexicon's terms plus the plain words (4+ letters, singular): the lexicon folds "how many employees"
+ *  into "headcount" but "180 employees" into "personnel", and the plain word still ties them together. */
+const COMMON = new Set(['have', 'does', 'your', 'what', 'which', 'with', 'that', 'this', 'from', 'they', 'their', 'there', 'were', 'been', 'when', 'many', 'much', 'often', 'more', 'than', 'into', 'each', 'every', 'least', 'about', 'will', 'also', 'such', 'only', 'other', 'ours']);
+function relevanceTerms(text: string): string[] {
+  const plain = (text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !COMMON.has(w)).map((w) => `=${w.replace(/(?:es|s)$/, '')}`);
+  return [...analyze(text), ...plain];
 }
 
 /** Whole sentences, from their clauses. */
@@ -115,7 +123,10 @@ export interface ChoiceInput {
 
 export function chooseOptions(input: ChoiceInput): ChoicePick {
   const text = input.answer.toLowerCase();
-  const qStems = new Set(analyze(input.question));
+  // Words the options themselves use ("annually" -> frequency) say nothing about which part of the answer
+  // the question asks about, so they do not count towards relevance.
+  const optionStems = new Set(input.options.flatMap((o) => relevanceTerms(o.label)));
+  const qStems = new Set(relevanceTerms(input.question).filter((t) => !optionStems.has(t)));
   const segs = segments(text, qStems);
   const freqs = frequencyTerms(text);
   const durations = answerDurations(text);
@@ -190,9 +201,17 @@ export function chooseOptions(input: ChoiceInput): ChoicePick {
     return { labels: order, evidence: Math.min(0.85, ...picked.map((p) => p.quality)), note: 'Options were picked from the names the library answer mentions; options it does not mention were left unchecked.' };
   }
   const top = ranked[0]!;
-  const rival = ranked.find((s) => s !== top && s.quality === 1 && s.at !== top.at && s.sentenceRel === top.sentenceRel && s.clauseRel === top.clauseRel);
+  const typeOf = (label: string): OptionConcept['type'] | undefined => input.options.find((o) => o.label === label)?.concept.type;
+  // Two options stated equally prominently: "TLS 1.2 or 1.3", "annually ... and every quarter". One mention
+  // backing two options ("within 7 days" is also "within 30 days") is not a rival: the weaker one is implied.
+  const rival = ranked.find((s) => s !== top && s.quality === 1 && (s.at !== top.at || typeOf(s.label) === 'named') && s.sentenceRel === top.sentenceRel && s.clauseRel === top.clauseRel);
   if (rival) {
     return { labels: [top.label], evidence: Math.min(top.quality, 0.5), note: `The library answer supports both "${top.label}" and "${rival.label}"; check which one this question asks about.` };
+  }
+  // Values read from the text (not a Yes/No stance) need a sentence about the question's subject.
+  const source = typeOf(top.label);
+  if ((source === 'freq' || source === 'amount' || source === 'named') && top.sentenceRel === 0 && qStems.size > 0) {
+    return { labels: [top.label], evidence: 0.6, note: `"${top.label}" comes from a sentence of the library answer that shares no words with this question; check that it is about the same thing.` };
   }
   return { labels: [top.label], evidence: top.quality, ...(top.quality < 1 ? { note: `"${top.label}" is implied by the library answer but not stated in its words.` } : {}) };
 }

@@ -46,18 +46,24 @@ function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void 
 }
 
 /** Frequency terms in a (lower-case) text, in order of appearance. */
-export function frequencyTerms(text: string): FreqTerm[] {
+export function frequencyTerms(input: string): FreqTerm[] {
   const out: FreqTerm[] = [];
-  const period = (days: number, at: number, hi = days): void => void out.push({ kind: 'period', lo: days, hi, at });
-  for (const [re, days] of PERIOD_WORDS) each(re, text, (m) => period(days, m.index));
+  // Each phrase is read once: masking what matched keeps "semi-annually" from also reading as "annually".
+  let text = input;
+  const mask = (m: RegExpExecArray): void => void (text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length));
+  const period = (days: number, m: RegExpExecArray, hi = days): void => {
+    out.push({ kind: 'period', lo: days, hi, at: m.index });
+    mask(m);
+  };
+  each(TIMES, text, (m) => period(PERIOD_DAYS[m[2]!]! / TIMES_N[m[1]!]!, m));
+  for (const [re, days] of PERIOD_WORDS) each(re, text, (m) => period(days, m));
   each(EVERY, text, (m) => {
     const unit = PERIOD_DAYS[m[4]!]!;
     const a = m[2] ? toNumber(m[2]) : 1;
     const b = m[3] ? toNumber(m[3]) : a;
     const k = m[1] ? 2 : 1;
-    period(a * unit * k, m.index, b * unit * k);
+    period(a * unit * k, m, b * unit * k);
   });
-  each(TIMES, text, (m) => period(PERIOD_DAYS[m[2]!]! / TIMES_N[m[1]!]!, m.index));
   each(EVENT, text, (m) => void out.push({ kind: 'event', lo: 0, hi: 0, at: m.index }));
   each(HIRE, text, (m) => void out.push({ kind: 'hire', lo: 0, hi: 0, at: m.index }));
   each(CONTINUOUS, text, (m) => void out.push({ kind: 'continuous', lo: 0, hi: 0, at: m.index }));

@@ -5,7 +5,7 @@
 import type { FieldKind } from '../page/types';
 import type { AnswerEntry, ShortAnswer } from '../library/schema';
 import { words } from './lexicon';
-import { chooseOptions, type OptionConcept } from './shape-choice';
+import { chooseOptions, type ChoicePick, type OptionConcept } from './shape-choice';
 import { frequencyTerms, nameTokens, expandAliases, parseAmountOption } from './shape-concepts';
 
 const CHOICE_KINDS: ReadonlySet<FieldKind> = new Set(['radio', 'select', 'checkbox']);
@@ -138,9 +138,7 @@ function isYesNo(concepts: ReadonlyArray<{ concept: OptionConcept }>): boolean {
   return shorts.length === concepts.length && concepts.some((c) => c.concept.type === 'short' && (c.concept.meaning === 'Yes' || c.concept.meaning === 'No'));
 }
 
-type Pick = { labels: string[]; evidence: number; note?: string };
-
-function pickYesNo(entry: Pick<AnswerEntry, 'answer'>, concepts: ReadonlyArray<{ label: string; concept: OptionConcept }>, stated: Stance | undefined): Pick {
+function pickYesNo(entry: Pick<AnswerEntry, 'answer'>, concepts: ReadonlyArray<{ label: string; concept: OptionConcept }>, stated: Stance | undefined): ChoicePick {
   let stance = stated;
   let evidence = stated?.explicit ? 1 : 0.8;
   let note: string | undefined;
@@ -169,7 +167,7 @@ function pickYesNo(entry: Pick<AnswerEntry, 'answer'>, concepts: ReadonlyArray<{
 }
 
 /** A lone confirmation checkbox ("We confirm that shared IDs are not used"): ticked only on an explicit Yes. */
-function confirmBox(label: string, stated: Stance | undefined): Pick {
+function confirmBox(label: string, stated: Stance | undefined): ChoicePick {
   if (stated?.stance === 'Yes' && stated.explicit) {
     return { labels: [label], evidence: 0.75, note: 'A confirmation box restates the question in its own words; check that the library answer confirms all of it.' };
   }

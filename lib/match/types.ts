@@ -67,11 +67,13 @@ export const AbstainReason = z.enum([
   'not-cleared-for-reuse',
   'conflicting-entries',
   'below-threshold',
+  /** The field offers choices and none of them says what the library answer says. */
+  'no-matching-option',
 ]);
 export type AbstainReason = z.infer<typeof AbstainReason>;
 
 export const Warning = z.object({
-  code: z.enum(['stale', 'out-of-scope', 'not-cleared-for-reuse', 'conflict', 'draft', 'evidence-expired', 'framework-mismatch']),
+  code: z.enum(['stale', 'out-of-scope', 'not-cleared-for-reuse', 'conflict', 'draft', 'evidence-expired', 'framework-mismatch', 'option-mismatch']),
   message: z.string(),
 });
 export type Warning = z.infer<typeof Warning>;
@@ -82,8 +84,10 @@ export const Suggestion = z.object({
   /** The text to write, shaped for the field (an option label for choice fields). */
   answer: z.string(),
   shortAnswer: ShortAnswer.optional(),
-  /** The option label chosen for radio/select/checkbox fields, when one fits. */
+  /** The option label chosen for radio/select/checkbox fields, when one fits ("; "-joined for a multi-select). */
   option: z.string().optional(),
+  /** The library's full answer text when `answer` is an option label: for the reader and the paired comment box. */
+  narrative: z.string().optional(),
   /** The library question the suggestion answers (for the reader's own check). */
   matchedQuestion: z.string(),
   confidence: z.number().min(0).max(1),

@@ -74,7 +74,7 @@ export function ownLabelText(el: Element): string {
   return visibleLabelText(el) || ariaName(el);
 }
 
-function ariaName(el: Element): string {
+export function ariaName(el: Element): string {
   return refsText(el, 'aria-labelledby') || normalize(attr(el, 'aria-label'));
 }
 
@@ -146,8 +146,10 @@ export interface LabelContext {
 export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): Inferred {
   const first0 = u.controls[0]!;
   const loneQuestion = u.kind === 'checkbox' && u.controls.length === 1 ? ownLabelText(first0) : '';
-  const lone = asksQuestion(loneQuestion);
-  // A lone checkbox labelled with a question: that label is the question, not an option.
+  // A lone checkbox labelled with a question, or with a first-person attestation ("I certify that ..."):
+  // that label is what is answered (the question), not an option.
+  const attest = /^(?:I|We) \S+(?: \S+){3,}/.test(loneQuestion);
+  const lone = asksQuestion(loneQuestion) || attest;
   const optionSet = new Set(lone ? [] : options.map(canonical));
   const first = u.controls[0]!;
   const choice = u.kind === 'radio' || u.kind === 'checkbox';
@@ -203,6 +205,9 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   }
   const fromContainer = precedingText(u, ctx);
   if (fromContainer) push(fromContainer.text, fromContainer.source);
+  // An attestation under its own question title ("5.8 Shared user IDs"): the title stays the question;
+  // under a section heading ("Declaration") the statement is the question.
+  if (attest && !asksQuestion(loneQuestion) && fromContainer?.source === 'preceding-text') cands.unshift({ text: fromContainer.text, source: fromContainer.source });
   push(normalize(first.getAttribute('placeholder') ?? attr(first, 'aria-placeholder')), 'placeholder');
   push(normalize(attr(first, 'title')), 'title');
   if (choice && u.controls.length === 1) push(ownLabelText(first), 'label-wrap');

@@ -38,7 +38,8 @@ function headers(table: Element, row: Element, aria: boolean, cache: Map<Element
   let headerRow: Element | null = null;
   if (!aria && table.tagName === 'TABLE') {
     const t = table as HTMLTableElement;
-    headerRow = t.tHead?.rows[t.tHead.rows.length - 1] ?? null;
+    // querySelector, not tHead.rows: the same in browsers, and DOM shims without HTMLCollection rows work too.
+    headerRow = t.tHead?.querySelector(':scope > tr:last-of-type') ?? null;
     if (!headerRow) {
       for (const r of [...t.rows].slice(0, 3)) {
         const cells = cellsOf(r);

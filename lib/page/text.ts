@@ -96,7 +96,7 @@ export function isGeneric(s: string): boolean {
 
 // A comment / explanation box's own label ("Comments", "Please explain", "If no, why not?").
 const COMMENT_LIKE =
-  /^(?:comments?|notes?|remarks?|explanation|explain|justification|justify|details?|evidence|rationale|additional (?:comments?|notes?|info(?:rmation)?|details?|context)|other(?:\b.*)?|please (?:explain|specify|describe|provide|elaborate|comment|detail|justify|list|attach)\b.*|if (?:yes|no|not|other|applicable|so|partial(?:ly)?|n\/?a)\b.*|provide (?:details|comments?|an? explanation|evidence|justification)\b.*|(?:comments?|notes?|remarks?|explanation|details?|justification) (?:for|on|to|about|regarding)\b.*|(?:evidence|attachments?|attach)(?: ?[/&] ?\w+)*|supporting (?:details|information|evidence)|compensating controls?|reason|why not\??)$/i;
+  /^(?:(?:comments?|notes?|remarks?|explanation|justification|details?)(?: (?:for|on|about|regarding)\b.*)?|explain|justify|evidence(?: ?[/&] ?\w+)?|attach\w*|rationale|additional (?:comments?|notes?|info(?:rmation)?|details?|context)|other(?:\b.*)?|please (?:explain|specify|describe|provide|elaborate|comment|detail|justify|list|attach)\b.*|if (?:yes|no|not|other|applicable|so|partial(?:ly)?|n\/?a)\b.*|provide (?:details|comments?|an? explanation|evidence|justification)\b.*|supporting (?:details|information|evidence)|compensating controls?|reason|why not\??)$/i;
 
 export function isCommentLike(s: string): boolean {
   const t = normalize(s).replace(/[*:]+$/, '').trim();

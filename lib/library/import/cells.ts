@@ -75,6 +75,7 @@ export function formatReuse(r: ReusePermission): string {
 
 /** "a; b" lists (controls also split on commas and newlines). */
 export function splitList(v: string, separators: RegExp = /;/): string[] {
+  if (!v) return []; // most list columns are absent or empty: no split arrays for them
   return v
     .split(separators)
     .map((s) => s.trim())

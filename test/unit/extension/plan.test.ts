@@ -32,6 +32,22 @@ describe('Fill all confident plan', () => {
     expect(plan[0]).toMatchObject({ value: 'We encrypt data at rest with AES-256.', entryId: 'ans-1', version: 2 });
   });
 
+  it('leaves a suggestion with a high-severity reuse flag to a person', () => {
+    const rows = [row(field('0:a'), result([suggestion()])), row(field('0:b'), result([suggestion({ entryId: 'ans-nda' })]))];
+    // ans-nda is NDA-only and no NDA is declared: the panel shows it flagged, "Fill all confident" skips it.
+    const flags = (_r: Row, s: Suggestion) => (s.entryId === 'ans-nda' ? [{ severity: 'high' }] : [{ severity: 'medium' }]);
+    expect(planConfident(rows, flags).map((p) => p.fid)).toEqual(['0:a']);
+  });
+
+  it('puts a choice answer\'s narrative into the empty comment box and ticks several offered options', () => {
+    const radio = field('0:r', { kind: 'radio', options: ['Yes', 'No'], comment: '0:c' });
+    const rows = toRows([radio, field('0:c', { question: 'Please explain' })]);
+    rows[0]!.result = result([suggestion({ option: 'Yes', answer: 'Yes', narrative: 'We enforce MFA for all staff.' })]);
+    expect(planConfident(rows).map((p) => [p.fid, p.value])).toEqual([['0:r', 'Yes'], ['0:c', 'We enforce MFA for all staff.']]);
+    const boxes = field('0:k', { kind: 'checkbox', options: ['ISO 27001', 'SOC 2', 'PCI DSS'] });
+    expect(planConfident([row(boxes, result([suggestion({ option: 'ISO 27001; SOC 2', answer: 'ISO 27001; SOC 2' })]))]).map((p) => p.value)).toEqual(['ISO 27001; SOC 2']);
+  });
+
   it('fills a choice field only with an option the page offers', () => {
     const radio = field('0:r', { kind: 'radio', options: ['Yes', 'No'] });
     expect(planConfident([row(radio, result([suggestion({ option: 'Yes', answer: 'Yes' })]))]).map((p) => p.value)).toEqual(['Yes']);

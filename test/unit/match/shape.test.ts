@@ -6,7 +6,7 @@ import { smallLibrary, TODAY } from './helpers';
 describe('shapeAnswer', () => {
   it('maps N/A onto the field\'s own wording ("Not applicable"), not onto "No"', () => {
     const r = shapeAnswer({ answer: 'We do not process health data.', shortAnswer: 'N/A' }, { kind: 'radio', options: ['Yes', 'No', 'Not applicable'] });
-    expect(r).toEqual({ answer: 'Not applicable', option: 'Not applicable', fits: true });
+    expect(r).toMatchObject({ answer: 'Not applicable', option: 'Not applicable', fits: true, evidence: 1, narrative: 'We do not process health data.' });
   });
 
   it('picks among several "Yes, ..." options the one whose words echo the answer', () => {

@@ -1,0 +1,135 @@
+// The reviewer workflow end to end, through the real UI only: fill the demo questionnaire from the side panel
+// (Fill all confident, plus one stale entry by hand), edit one answer on the page, press Review answers, and on
+// the review page see the edit as a diff and the stale entry flagged; approve, sign off, export the CSV.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { Page } from '@playwright/test';
+import { serveDirectory, type StaticServer } from '../../lib/cli/static-server';
+import { openPanelFor } from '../../lib/cli/toolbar-click';
+import { saveReviewReport } from '../../lib/review/report-download';
+import { expect, test } from './fixtures';
+
+let data: StaticServer;
+test.beforeAll(async () => {
+  data = await serveDirectory('data');
+});
+test.afterAll(async () => {
+  await data.close();
+});
+
+const textareas = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('textarea'), (t) => t.value));
+const ADDED = 'Exceptions need written approval from the CISO.';
+
+test('fill, edit on the page, review answers: diff, stale flag, approval, sign-off and CSV report', async ({ context, extensionId }) => {
+  test.setTimeout(120_000);
+  const page = await context.newPage();
+  await page.goto(`${data.url}/demo-questionnaire.html`);
+  const { panel } = await openPanelFor(context, page, extensionId);
+  const fillAll = panel.getByRole('button', { name: /Fill all confident \(\d+\)/ });
+  await expect(fillAll).toBeEnabled({ timeout: 30_000 });
+
+  // Pre-fill reuse checks: with no NDA declared, NDA-only answers are flagged; ticking "NDA in place" clears them.
+  const notCleared = panel.getByTestId('pre-fill-flags').locator('[data-flag="not-cleared-for-reuse"]');
+  await expect.poll(() => notCleared.count()).toBeGreaterThan(0);
+  const before = await notCleared.count();
+  await panel.locator('.sp-context summary').click();
+  await panel.getByLabel('NDA in place with the recipient').check();
+  await panel.getByRole('button', { name: 'Apply and re-check answers' }).click();
+  await expect.poll(() => notCleared.count()).toBeLessThan(before);
+  // The stale-entry finding is already a match warning: the pre-fill checks do not repeat it.
+  await expect(panel.getByTestId('pre-fill-flags').locator('[data-flag="entry-stale"]')).toHaveCount(0);
+
+  const empty = await textareas(page);
+  await fillAll.click();
+  await panel.getByRole('dialog').getByRole('button', { name: /^Fill \d+ field/ }).click();
+  await expect(panel.getByTestId('fill-done')).toContainText('Filled');
+
+  // The demo fill uses only current entries, so fill one stale-entry suggestion by hand with its Fill button.
+  const staleCard = panel
+    .locator('[data-testid=question][data-status=open]')
+    .filter({ has: panel.getByRole('list', { name: 'Warnings' }).getByText('stale', { exact: true }) })
+    .filter({ has: panel.getByRole('button', { name: 'Fill', exact: true, disabled: false }) })
+    .first();
+  await staleCard.scrollIntoViewIfNeeded();
+  const staleQuestion = (await staleCard.locator('.sp-question__text').innerText()).trim();
+  await staleCard.getByRole('button', { name: 'Fill', exact: true }).click();
+  await expect(panel.locator('[data-testid=question][data-status=filled]').filter({ hasText: staleQuestion })).toHaveCount(1);
+
+  // Edit one filled free-text answer on the page, as a person would before submitting.
+  const filled = await textareas(page);
+  const i = filled.findIndex((v, k) => !empty[k] && v.length > 40);
+  expect(i).toBeGreaterThanOrEqual(0);
+  const original = filled[i]!;
+  await page.locator('textarea').nth(i).fill(`${original} ${ADDED}`);
+
+  const [review] = await Promise.all([context.waitForEvent('page'), panel.getByRole('button', { name: 'Review answers' }).click()]);
+  await expect(panel.getByTestId('review-readback')).toContainText('1 edited on the page');
+  await review.waitForLoadState();
+  expect(review.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/review\\.html\\?q=`));
+  const qid = new URL(review.url()).searchParams.get('q')!;
+  await expect(review.getByText('(NDA in place)')).toBeVisible();
+
+  // The edit, as a word diff on the answer it changed.
+  const edited = review.locator('article[data-edited="true"]');
+  await expect(edited).toHaveCount(1);
+  await expect(edited.locator('ins')).toContainText('CISO');
+  await expect(edited.locator('[data-flag="edited-after-fill"]')).toBeVisible();
+  const editedQuestion = (await edited.locator('h3').innerText()).trim();
+
+  // The stale entry, flagged with its review date.
+  const stale = review.locator('article[data-record]').filter({ has: review.locator('h3', { hasText: staleQuestion }) });
+  await expect(stale.locator('[data-flag="entry-stale"]')).toContainText('due for review');
+
+  await review.getByLabel('Reviewer').fill('Sam Reviewer');
+  await edited.getByRole('button', { name: 'Approve' }).click();
+  await expect(review.locator('article[data-edited="true"]')).toContainText('Approved by Sam Reviewer');
+  await review.getByRole('button', { name: 'Sign off questionnaire' }).click();
+  await expect(review.getByText(/Signed off by Sam Reviewer/).first()).toBeVisible();
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-review-flow-'));
+  try {
+    const csv = await saveReviewReport(context, extensionId, path.join(dir, 'report.csv'), qid);
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    const filledCount = Number(await panel.getByTestId('summary').getAttribute('data-filled'));
+    expect(rows.length).toBeGreaterThanOrEqual(filledCount);
+    for (const r of rows) {
+      expect(r['Source entry']).toMatch(/^ans-\d+$/);
+      expect(r['Entry version']).toMatch(/^\d+$/);
+    }
+    const editedRow = rows.find((r) => r['Question'] === editedQuestion)!;
+    expect(editedRow).toBeDefined();
+    expect(editedRow['Edited after fill']).toBe('yes');
+    expect(editedRow['Answer given']).toBe(original);
+    expect(editedRow['Current value on page']).toBe(`${original} ${ADDED}`);
+    expect(editedRow['Decision']).toBe('approved');
+    expect(editedRow['Reviewer']).toBe('Sam Reviewer');
+    expect(editedRow['Flags']).toMatch(/edited-after-fill/);
+    const staleRow = rows.find((r) => r['Question'] === staleQuestion)!;
+    expect(staleRow).toBeDefined();
+    expect(staleRow['Flags']).toMatch(/entry-stale/);
+    expect(staleRow['Edited after fill']).not.toBe('yes');
+    expect(rows.filter((r) => r['Edited after fill'] === 'yes')).toHaveLength(1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Back to the library: the edit becomes a draft version marked "page edit"; the library manager shows it.
+  await review.locator('article[data-edited="true"]').getByRole('button', { name: 'Save edit as new version' }).click();
+  await expect(review.getByText(/Saved as draft ans-\d+ v2/)).toBeVisible();
+  await expect(review.locator('article[data-edited="true"]')).toContainText(/Edit saved to the library as a new draft version ans-\d+ v2/);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html#notifications`);
+  const note = options.getByRole('list', { name: 'Notifications' }).locator('li');
+  await expect(note).toHaveCount(1);
+  await expect(note).toContainText('edited on page');
+  await expect(note).toContainText(editedQuestion);
+  await note.getByRole('button', { name: 'Open entry' }).click();
+  await expect(options.getByRole('tab', { name: 'Entries' })).toHaveAttribute('aria-selected', 'true');
+  await options.getByLabel('Origin').selectOption('page-edit');
+  await expect(options.getByTestId('entry-count')).toHaveText(/^1 of \d+ entries$/);
+  await expect(options.getByTestId('entry-row')).toContainText('edited on page');
+  await options.getByRole('tab', { name: 'Health' }).click();
+  await expect(options.getByLabel('Summary')).toContainText('stale');
+});
