@@ -14,6 +14,7 @@ import { usePreFillChecks } from './pre-fill';
 import { QuestionCard } from './question-card';
 import { EMPTY_CONTEXT, loadContext, QuestionnaireForm, saveContext } from './questionnaire-form';
 import { ReviewAnswers } from './review-answers';
+import { ReviewTab } from './review-tab';
 import { useSession } from './use-session';
 import { useTargetTab } from './use-target-tab';
 
@@ -27,6 +28,7 @@ export function App() {
   const session = useSession(tabId, context, flagsFor);
   const [selected, setSelected] = useState<string>();
   const [notesOpen, setNotesOpen] = useState(false);
+  const [view, setView] = useState<'questions' | 'review'>('questions');
   const [settings, setSettings] = useState<ExtensionSettings>();
 
   useEffect(() => {
@@ -81,6 +83,17 @@ export function App() {
         )}
       </header>
       {libraryError && <Alert tone="bad">{libraryError}</Alert>}
+      <div className="cw-row" role="tablist" aria-label="Side panel views">
+        {(['questions', 'review'] as const).map((v) => (
+          <button key={v} role="tab" aria-selected={view === v} className={`cw-btn cw-btn--small${view === v ? ' cw-btn--primary' : ' cw-btn--quiet'}`} onClick={() => setView(v)}>
+            {v === 'questions' ? 'Questions' : 'Review'}
+          </button>
+        ))}
+      </div>
+      {view === 'review' ? (
+        <ReviewTab library={library} pageUrl={session.page.url} context={context} />
+      ) : (
+      <>
       <QuestionnaireForm value={context} onApply={applyContext} />
       <div
         className="sp-summary"
@@ -146,6 +159,8 @@ export function App() {
           </ol>
         )}
       </main>
+      </>
+      )}
     </div>
   );
 }

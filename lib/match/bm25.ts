@@ -19,8 +19,6 @@ interface Posting {
   /** Saturated BM25F term weight per posting, t(k1+1)/(k1+t) with field weights and length norms folded
    *  into t: a query then costs one multiply-add per posting. Rebuilt when documents change. */
   sat: Float32Array;
-  /** Largest sat value: the most this term can add to any document, per unit of query weight. */
-  maxSat: number;
 }
 
 export interface Hit {
@@ -93,7 +91,7 @@ export class Bm25Index {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
-      this.postings.push({ docs: new Int32Array(2), tf: new Uint16Array(2 * this.fields.length), n: 0, sat: EMPTY_F32, maxSat: 0 });
+      this.postings.push({ docs: new Int32Array(2), tf: new Uint16Array(2 * this.fields.length), n: 0, sat: EMPTY_F32 });
     }
     return id;
   }
@@ -225,7 +223,6 @@ export class Bm25Index {
     for (const p of this.postings) {
       if (p.sat.length < p.n) p.sat = new Float32Array(p.docs.length);
       const { docs, tf, sat } = p;
-      let maxSat = 0;
       for (let i = 0; i < p.n; i++) {
         const d = docs[i]!;
         let t = 0;
@@ -233,9 +230,7 @@ export class Bm25Index {
         // Rounded to float32 first, as the pseudo-frequency was stored before, so scores do not drift.
         t = Math.fround(t);
         sat[i] = (t * (k1 + 1)) / (k1 + t);
-        if (sat[i]! > maxSat) maxSat = sat[i]!;
       }
-      p.maxSat = maxSat;
     }
     this.dirty = false;
   }
@@ -248,59 +243,19 @@ export class Bm25Index {
   search(query: ReadonlyMap<string, number>, k: number, key: (doc: number) => string | number): Hit[] {
     this.refresh();
     const { acc, touched } = this;
-    // Terms in query order, with their weight and the most they can add to any one document.
-    const plist: Posting[] = [];
-    const weights: number[] = [];
+    let nt = 0;
     for (const [term, qw] of query) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const p = this.postings[id]!;
-      if (p.n === 0) continue;
-      plist.push(p);
-      weights.push(qw * idfOf(p.n, this.liveCount));
-    }
-    // rest[t]: the most terms t.. can add together, and the postings they would scan.
-    const nq = plist.length;
-    const rest = new Float64Array(nq + 1);
-    const restLen = new Float64Array(nq + 1);
-    for (let t = nq - 1; t >= 0; t--) {
-      rest[t] = rest[t + 1]! + weights[t]! * plist[t]!.maxSat;
-      restLen[t] = restLen[t + 1]! + plist[t]!.n;
-    }
-    let nt = 0;
-    let closed = false; // true once no untouched document can reach the top k
-    // The bound assumes no term takes score away; a negative weight turns pruning off.
-    let checks = weights.every((w) => w > 0) ? 0 : 3;
-    for (let t = 0; t < nq; t++) {
-      // Max-score pruning: when the remaining terms together cannot lift an untouched document to the k-th
-      // best partial score so far (partial scores only grow), later terms only add to documents already
-      // touched. Terms are still added in query order, so every score is bit-for-bit the unpruned one.
-      if (!closed && t > 0 && nt >= k && k > 0 && checks < 3 && restLen[t]! > nt) {
-        checks++;
-        if (rest[t]! * (1 + 1e-9) < kthScore(acc, touched, nt, k)) closed = true;
-      }
-      const p = plist[t]!;
-      const w = weights[t]!;
-      const { docs, sat } = p;
       const n = p.n;
-      if (!closed) {
-        for (let i = 0; i < n; i++) {
-          const d = docs[i]!;
-          if (acc[d] === 0) touched[nt++] = d;
-          acc[d]! += w * sat[i]!;
-        }
-      } else if (n > nt * 8) {
-        // Few documents left in play: look each up (binary search) instead of walking a long list.
-        for (let j = 0; j < nt; j++) {
-          const d = touched[j]!;
-          const i = find(p, d);
-          if (i >= 0) acc[d]! += w * sat[i]!;
-        }
-      } else {
-        for (let i = 0; i < n; i++) {
-          const d = docs[i]!;
-          if (acc[d] !== 0) acc[d]! += w * sat[i]!;
-        }
+      if (n === 0) continue;
+      const w = qw * idfOf(n, this.liveCount);
+      const { docs, sat } = p;
+      for (let i = 0; i < n; i++) {
+        const d = docs[i]!;
+        if (acc[d] === 0) touched[nt++] = d;
+        acc[d]! += w * sat[i]!;
       }
     }
     return topK(acc, touched, nt, k, key);
@@ -364,46 +319,12 @@ export class Bm25Index {
       }
       const tf = new Uint16Array(Math.max(2, n) * nf);
       for (let i = 0; i < n * nf; i++) tf[i] = r.next();
-      index.postings.push({ docs, tf, n, sat: EMPTY_F32, maxSat: 0 });
+      index.postings.push({ docs, tf, n, sat: EMPTY_F32 });
     }
     if (!r.done) throw new RangeError('postings has more data than its terms');
     index.terms = s.terms.slice();
     return index;
   }
-}
-
-/** The k-th largest accumulated score among the touched documents (a small min-heap). */
-function kthScore(acc: Float64Array, touched: Int32Array, nt: number, k: number): number {
-  const heap = new Float64Array(k);
-  let size = 0;
-  for (let j = 0; j < nt; j++) {
-    const v = acc[touched[j]!]!;
-    if (size < k) {
-      let i = size++;
-      heap[i] = v;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (heap[parent]! <= heap[i]!) break;
-        const x = heap[parent]!;
-        heap[parent] = heap[i]!;
-        heap[i] = x;
-        i = parent;
-      }
-    } else if (v > heap[0]!) {
-      heap[0] = v;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        if (l >= k) break;
-        const m = l + 1 < k && heap[l + 1]! < heap[l]! ? l + 1 : l;
-        if (heap[m]! >= heap[i]!) break;
-        const x = heap[m]!;
-        heap[m] = heap[i]!;
-        heap[i] = x;
-        i = m;
-      }
-    }
-  }
-  return heap[0]!;
 }
 
 function idfOf(df: number, n: number): number {

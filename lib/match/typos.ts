@@ -19,9 +19,14 @@ export function unknownWords(question: string, bm25: Bm25Index): string[] {
 /** Rewrites unknown words to their closest word in `vocabulary`; returns the question unchanged when none is close. */
 export function correctTypos(question: string, unknown: readonly string[], vocabulary: readonly string[]): string {
   if (unknown.length === 0 || vocabulary.length === 0) return question;
-  const fuse = new Fuse(vocabulary, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
+  let fuse: Fuse<string> | undefined;
   let out = question;
   for (const w of unknown) {
+    // Fuse's pick is only kept within the edit-distance cap below, so when no word of the vocabulary is
+    // that close, Fuse cannot change anything: skip it (most unknown words are names, not typos).
+    const cap = w.length <= 6 ? 1 : 2;
+    if (!vocabulary.some((v) => Math.abs(v.length - w.length) <= cap && editDistance(w, v.toLowerCase()) <= cap)) continue;
+    fuse ??= new Fuse(vocabulary, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
     const best = fuse.search(w, { limit: 1 })[0];
     // Fuse finds the candidate; an edit-distance cap keeps unknown names ("Salesforce") from being
     // "corrected" into unrelated words.

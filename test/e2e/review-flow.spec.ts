@@ -71,6 +71,12 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   const qid = new URL(review.url()).searchParams.get('q')!;
   await expect(review.getByText('(NDA in place)')).toBeVisible();
 
+  // The side panel's own Review tab lists the same answers, the edited one included.
+  await panel.getByRole('tab', { name: 'Review' }).click();
+  await expect(panel.locator('article[data-edited="true"]')).toHaveCount(1);
+  await expect(panel.locator('article[data-record]').filter({ has: panel.locator('h3', { hasText: staleQuestion }) }).locator('[data-flag="entry-stale"]')).toBeVisible();
+  await panel.getByRole('tab', { name: 'Questions' }).click();
+
   // The edit, as a word diff on the answer it changed.
   const edited = review.locator('article[data-edited="true"]');
   await expect(edited).toHaveCount(1);
