@@ -2,6 +2,7 @@
 // It turns the page into QuestionField snapshots and applies fill plans; no matching, no database.
 // Messages are validated with a hand-written guard mirroring lib/messaging.ts (zod is too big here).
 import type { ContentRequest, ContentResponseOf, ErrorResponse } from '../lib/messaging';
+import type { FillResult } from '../lib/page/types';
 import { scanPage } from '../lib/page/scan';
 import { applyFill, focusedFid, readFields, undoableFids, undoFill } from '../lib/page/fill/index';
 import { highlightField } from '../lib/page/highlight';
@@ -19,29 +20,28 @@ function openShadowRoot(el: Element): ShadowRoot | null {
   return viaFirefox ?? el.shadowRoot;
 }
 
+/** In page order, one at a time: branching forms reveal questions after each choice. */
+async function inOrder<T>(items: T[], run: (item: T) => Promise<FillResult>): Promise<{ results: FillResult[] }> {
+  const results = [];
+  for (const item of items) results.push(await run(item));
+  return { results };
+}
+
 async function handle(msg: ContentRequest): Promise<Reply> {
   switch (msg.type) {
     case 'page/scan':
       return { url: location.href, title: document.title, fields: scanPage(document, { openShadowRoot }) };
-    case 'page/fill': {
-      const results = [];
-      // In page order, one at a time: branching forms reveal questions after each choice.
-      for (const f of msg.fills) results.push(await applyFill(document, f.fid, f.value));
-      return { results };
-    }
-    case 'page/undo': {
-      const results = [];
-      for (const fid of msg.fids ?? undoableFids(document)) results.push(await undoFill(document, fid));
-      return { results };
-    }
+    case 'page/fill':
+      return inOrder(msg.fills, (f) => applyFill(document, f.fid, f.value));
+    case 'page/undo':
+      return inOrder(msg.fids ?? undoableFids(document), (fid) => undoFill(document, fid));
     case 'page/highlight':
       return { ok: highlightField(document, msg.fid) };
     case 'page/read':
       return { values: readFields(document, msg.fids) };
     case 'page/focused':
       return { fid: focusedFid(document) };
-    default:
-      return { error: `Unknown request ${(msg as { type: string }).type}; update the extension.` };
+    // No default: parseContentRequest already rejected unknown types, and the switch is exhaustive.
   }
 }
 

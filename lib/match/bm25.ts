@@ -345,14 +345,20 @@ function find(p: Posting, doc: number): number {
   return -1;
 }
 
+let heapDocs = new Int32Array(64);
+let heapScores = new Float64Array(64);
+
 /**
  * Best `k` of the touched documents (score desc, then key asc), clearing the accumulator as it goes. A
  * bounded min-heap keeps this O(touched log k) with no per-document allocation; `key` is only called on
  * exact score ties.
  */
 function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, key: (doc: number) => string | number): Hit[] {
-  const heapDoc = new Int32Array(k);
-  const heapScore = new Float64Array(k);
+  // Shared heap scratch (search is synchronous and never re-entered), grown on demand: spares two typed
+  // array allocations per search, which a question makes four of.
+  if (heapDocs.length < k) (heapDocs = new Int32Array(k)), (heapScores = new Float64Array(k));
+  const heapDoc = heapDocs;
+  const heapScore = heapScores;
   let size = 0;
   // a ranks below b: lower score, or the same score and a later key.
   const below = (sa: number, da: number, sb: number, db: number): boolean => sa < sb || (sa === sb && key(da) > key(db));

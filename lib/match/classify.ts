@@ -4,7 +4,7 @@
 import { FRAMEWORKS, type Framework } from '../controls/framework';
 import { Bm25Index, type FieldSpec } from './bm25';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
-import { analyze, addTerms, expand, sentences, type WeightedTerms } from './text';
+import { analyze, analyzeQuery, addTerms, expand, sentences, type WeightedTerms } from './text';
 import type { ControlMatch, QuestionInput } from './types';
 
 /** Tuned on the method, never on single questions: see test/bench/match-bench.ts. */
@@ -39,7 +39,9 @@ interface FrameworkIndex {
   controls: MatchControl[];
   /** Position of this framework's first control in the classifier-wide arrays. */
   offset: number;
-  fieldTerms: Array<Array<Set<string>>>;
+  /** Per control: each term of its fields -> the first field (title, keywords, summary, group) holding it,
+   *  so an explanation is one lookup per question term. */
+  firstField: Array<Map<string, number>>;
   /** Multi-word keywords and titles ("phrases") of all controls, numbered control by control: control d's
    *  are [phraseStart[d], phraseStart[d + 1]). Each has its term count and idf sum (the catalog never
    *  changes, so neither do they), and each term lists the phrases that contain it. */
@@ -47,6 +49,9 @@ interface FrameworkIndex {
   phraseLength: Int32Array;
   phraseIdf: Float64Array;
   phrasesWith: Map<string, number[]>;
+  /** Per-question scratch for wholePhrases (terms seen per phrase, whole marks), cleared after use. */
+  phraseSeen: Int32Array;
+  phraseWhole: Uint8Array;
 }
 
 interface Classifier {
@@ -79,7 +84,7 @@ function build(source: ControlSource): Classifier {
     const bm25 = new Bm25Index(CLASSIFIER_WEIGHTS.fields);
     const controls = source.controls.filter((c) => c.framework === framework);
     const phraseLists: string[][][] = [];
-    const fieldTerms = controls.map((c, i) => {
+    const firstField = controls.map((c, i) => {
       const keywords = c.keywords.map((k) => analyze(k));
       const title = analyze(c.title);
       const fields = [title, keywords.flat(), analyze(c.summary), analyze(c.group ?? '')];
@@ -87,7 +92,9 @@ function build(source: ControlSource): Classifier {
       phraseLists.push(uniquePhrases([title, ...keywords]));
       position.set(key(framework, c.id), offset + i);
       frameworkOf.push(framework);
-      return fields.map((f) => new Set(f));
+      const first = new Map<string, number>();
+      fields.forEach((terms, f) => terms.forEach((t) => first.has(t) || first.set(t, f)));
+      return first;
     });
     const all = phraseLists.flat();
     const phraseStart = new Int32Array(controls.length + 1);
@@ -95,7 +102,8 @@ function build(source: ControlSource): Classifier {
     const phrasesWith = new Map<string, number[]>();
     all.forEach((terms, p) => terms.forEach((t) => (phrasesWith.get(t) ?? phrasesWith.set(t, []).get(t)!).push(p)));
     byFramework[framework] = {
-      bm25, controls, offset, fieldTerms, phraseStart, phrasesWith,
+      bm25, controls, offset, firstField, phraseStart, phrasesWith,
+      phraseSeen: new Int32Array(all.length), phraseWhole: new Uint8Array(all.length),
       phraseLength: Int32Array.from(all, (terms) => terms.length),
       phraseIdf: Float64Array.from(all, (terms) => terms.reduce((sum, t) => sum + bm25.idf(t), 0)),
     };
@@ -137,14 +145,25 @@ function uniquePhrases(lists: string[][]): string[][] {
   return out;
 }
 
-/** Marks the phrases all of whose terms are present; returns the marks (1 = whole phrase in the question). */
-function wholePhrases(fx: FrameworkIndex, present: ReadonlySet<string>): Uint8Array {
-  const seen = new Int32Array(fx.phraseLength.length);
-  const whole = new Uint8Array(fx.phraseLength.length);
+/** Marks the phrases all of whose terms are present (1 = whole phrase in the question) in the framework's
+ *  scratch array; the caller clears the marks with clearPhrases once scored. */
+function wholePhrases(fx: FrameworkIndex, present: readonly string[], marked: number[]): Uint8Array {
+  const seen = fx.phraseSeen;
+  const whole = fx.phraseWhole;
   for (const t of present) {
-    for (const p of fx.phrasesWith.get(t) ?? []) if (++seen[p]! === fx.phraseLength[p]) whole[p] = 1;
+    const list = fx.phrasesWith.get(t);
+    if (!list) continue;
+    for (const p of list) {
+      if (seen[p] === 0) marked.push(p);
+      if (++seen[p]! === fx.phraseLength[p]) whole[p] = 1;
+    }
   }
   return whole;
+}
+
+function clearPhrases(fx: FrameworkIndex, marked: number[]): void {
+  for (const p of marked) (fx.phraseSeen[p] = 0), (fx.phraseWhole[p] = 0);
+  marked.length = 0;
 }
 
 /** Sum of idf over whole keyphrases present in the question: best phrase fully, the others at half. */
@@ -169,10 +188,10 @@ function classifier(source: ControlSource): Classifier {
 export function questionTerms(q: QuestionInput): WeightedTerms {
   const W = CLASSIFIER_WEIGHTS;
   const terms: WeightedTerms = new Map();
-  sentences(q.question).forEach((sentence, i) => addTerms(terms, analyze(sentence), W.question * (i === 0 ? 1 : W.laterSentences)));
-  if (q.helper) addTerms(terms, analyze(q.helper), W.helper);
-  if (q.section) addTerms(terms, analyze(q.section), W.section);
-  for (const option of q.options ?? []) addTerms(terms, analyze(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
+  sentences(q.question).forEach((sentence, i) => addTerms(terms, analyzeQuery(sentence), W.question * (i === 0 ? 1 : W.laterSentences)));
+  if (q.helper) addTerms(terms, analyzeQuery(q.helper), W.helper);
+  if (q.section) addTerms(terms, analyzeQuery(q.section), W.section);
+  for (const option of q.options ?? []) addTerms(terms, analyzeQuery(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
   return expand(terms, W.expansion);
 }
 
@@ -188,14 +207,17 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const W = CLASSIFIER_WEIGHTS;
   const c = classifier(opts.source ?? defaultControlSource());
   const terms = questionTerms(q);
-  const present = new Set([...terms].filter(([, w]) => w >= W.section * 0.99).map(([t]) => t));
+  // Map keys are distinct, so this list holds each strong term once, as a set would.
+  const present: string[] = [];
+  for (const [t, w] of terms) if (w >= W.section * 0.99) present.push(t);
+  const marked: number[] = [];
   // 1. Lexical evidence per framework, normalised to the framework's best.
   const { norm, lent, isReached, idRank } = c;
   const touched: number[] = [];
   for (const framework of FRAMEWORKS) {
     const fx = c.byFramework[framework];
     const hits = fx.bm25.search(terms, 40, (d) => idRank[fx.offset + d]!);
-    const whole = wholePhrases(fx, present);
+    const whole = wholePhrases(fx, present, marked);
     let max = 0;
     const scores = hits.map((h) => {
       const ctl = fx.controls[h.doc]!;
@@ -204,6 +226,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
       if (score > max) max = score;
       return score;
     });
+    clearPhrases(fx, marked);
     if (max <= 0) continue;
     hits.forEach((h, i) => {
       norm[fx.offset + h.doc] = scores[i]! / max;
@@ -254,7 +277,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
     for (const s of scored) {
       if (s.score < top * W.floor) break;
       const ctl = fx.controls[s.i - fx.offset]!;
-      out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((s.score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(why, fx.fieldTerms[s.i - fx.offset]!) });
+      out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((s.score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(why, fx.firstField[s.i - fx.offset]!) });
     }
   }
   return out;
@@ -269,14 +292,12 @@ function explainable(terms: WeightedTerms): string[] {
   return out;
 }
 
-function explain(terms: readonly string[], fields: Array<Set<string>>): string[] {
+function explain(terms: readonly string[], firstField: ReadonlyMap<string, number>): string[] {
   const why: string[] = [];
   for (const term of terms) {
-    for (let f = 0; f < fields.length; f++) {
-      if (!fields[f]!.has(term)) continue;
-      why.push(`${term} -> ${FIELD_NAMES[f]}`);
-      break;
-    }
+    const f = firstField.get(term);
+    if (f === undefined) continue;
+    why.push(`${term} -> ${FIELD_NAMES[f]}`);
     if (why.length === 8) break;
   }
   return why;

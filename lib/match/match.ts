@@ -11,7 +11,7 @@ import { defaultControlSource, type ControlSource } from './control-source';
 import { invalidQuestionError } from './errors';
 import { clearedFor, expiredEvidence, isStale, scopeConflict, todayIso } from './reuse';
 import { renderFooter, shapeAnswer, type FooterFormat } from './shape';
-import { addTerms, analyze, expand, type WeightedTerms } from './text';
+import { addTerms, analyzeQuery, expand, type WeightedTerms } from './text';
 import { correctTypos, unknownWords } from './typos';
 import { QuestionInput, type AbstainReason, type ControlMatch, type MatchResult, type Suggestion, type Warning } from './types';
 
@@ -102,7 +102,7 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
 export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: ControlMatch[], source: ControlSource): Candidate[] {
   const ranks = slotRanks(index);
   const slotKey = (slot: number): number => ranks[slot]!;
-  let analyzed = analyze(q.question);
+  let analyzed = analyzeQuery(q.question);
   let hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, slotKey);
   let question = q.question;
   const unknown = unknownWords(question, index.bm25);
@@ -112,7 +112,7 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
     const corrected = correctTypos(question, unknown, [...vocabulary]);
     if (corrected !== question) {
       question = corrected;
-      analyzed = analyze(question);
+      analyzed = analyzeQuery(question);
       hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, slotKey);
     }
   }
@@ -158,8 +158,8 @@ function questionWords(e: AnswerEntry): readonly string[] {
 function queryTerms(analyzed: readonly string[], q: QuestionInput, index: AnswerIndex): WeightedTerms {
   const terms: WeightedTerms = new Map();
   addTerms(terms, analyzed, 1);
-  if (q.helper) addTerms(terms, analyze(q.helper), 0.3);
-  if (q.section) addTerms(terms, analyze(q.section), 0.3);
+  if (q.helper) addTerms(terms, analyzeQuery(q.helper), 0.3);
+  if (q.section) addTerms(terms, analyzeQuery(q.section), 0.3);
   // Related terms widen recall, but a related term found in a large share of the library ("security",
   // "access") only adds cost: its long posting list barely changes the order.
   const common = index.bm25.size * MATCH_WEIGHTS.expansionMaxDf;

@@ -7,7 +7,7 @@ import {
   answerCounts, answerDurations, expandAliases, frequencyTerms, nameTokens,
   type Amount, type FreqTerm,
 } from './shape-concepts';
-import { analyze } from './text';
+import { analyzeQuery } from './text';
 
 export type OptionConcept =
   | { type: 'short'; meaning: ShortAnswer }
@@ -74,7 +74,7 @@ function segmentAt(segs: readonly Segment[], at: number): Segment {
 const COMMON = new Set(['have', 'does', 'your', 'what', 'which', 'with', 'that', 'this', 'from', 'they', 'their', 'there', 'were', 'been', 'when', 'many', 'much', 'often', 'more', 'than', 'into', 'each', 'every', 'least', 'about', 'will', 'also', 'such', 'only', 'other', 'ours']);
 function relevanceTerms(text: string): string[] {
   const plain = (text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !COMMON.has(w)).map((w) => `=${w.replace(/(?:es|s)$/, '')}`);
-  return [...analyze(text), ...plain];
+  return [...analyzeQuery(text), ...plain];
 }
 
 /** Whole sentences, from their clauses. */

@@ -17,6 +17,25 @@ export function analyze(text: string, lex: CompiledLexicon = getLexicon()): stri
   return foldTerms(cleanQuestion(text), lex);
 }
 
+/**
+ * analyze() for the query side, through a small cache of recent texts: one question's text is analysed by
+ * the classifier, the retriever and the answer shaper, and option labels ("Yes", "No") recur field after
+ * field. Small on purpose: it spares repeats within a question and a page, it is no library-sized memo.
+ * The arrays are frozen because they are shared.
+ */
+export function analyzeQuery(text: string): readonly string[] {
+  const lex = getLexicon();
+  if (recent.lex !== lex) (recent.lex = lex), recent.terms.clear();
+  let terms = recent.terms.get(text);
+  if (terms === undefined) {
+    if (recent.terms.size >= RECENT_TEXTS) recent.terms.clear();
+    recent.terms.set(text, (terms = Object.freeze(analyze(text, lex))));
+  }
+  return terms;
+}
+const RECENT_TEXTS = 64;
+const recent: { lex: CompiledLexicon | undefined; terms: Map<string, readonly string[]> } = { lex: undefined, terms: new Map() };
+
 /** term -> weight. Repeated terms add up; each source contributes at its own weight. */
 export type WeightedTerms = Map<string, number>;
 

@@ -11,9 +11,21 @@ export function unknownWords(question: string, bm25: Bm25Index): string[] {
   const lex = getLexicon();
   return words(question).filter((w) => {
     if (w.length < 4 || /\d/.test(w) || lex.stopwords.has(w)) return false;
-    const s = stem(w);
+    const s = cachedStem(w);
     return !bm25.has(s) && !lex.phraseWords.has(s) && !lex.canonical.has(s);
   });
+}
+
+/** Stems by word, as lexicon.ts caches word facts: the same words recur question after question. Bounded
+ *  (cleared when full) so a stream of odd words cannot grow it without limit. */
+const stems = new Map<string, string>();
+function cachedStem(w: string): string {
+  let s = stems.get(w);
+  if (s === undefined) {
+    if (stems.size >= 20_000) stems.clear();
+    stems.set(w, (s = stem(w)));
+  }
+  return s;
 }
 
 /** Rewrites unknown words to their closest word in `vocabulary`; returns the question unchanged when none is close. */
@@ -38,15 +50,24 @@ export function correctTypos(question: string, unknown: readonly string[], vocab
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions: "encrpytion"). */
 export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  // Three rolling rows (two back for transpositions) instead of a full matrix: called for many word pairs.
+  const n = b.length;
+  let back2 = new Int32Array(n + 1);
+  let back1 = new Int32Array(n + 1);
+  let row = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) back1[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
+    row[0] = i;
+    for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      let v = Math.min(back1[j]! + 1, row[j - 1]! + 1, back1[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, back2[j - 2]! + 1);
+      row[j] = v;
     }
+    const spare = back2;
+    back2 = back1;
+    back1 = row;
+    row = spare;
   }
-  return d[a.length]![b.length]!;
+  return back1[n]!;
 }

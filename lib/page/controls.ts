@@ -1,7 +1,7 @@
 // Which elements are answer controls, and which of those are not questions at all (site search, login,
 // language pickers, hidden honeypots). Collection walks the composed tree in document order, entering
 // open shadow roots and closed ones through the opener hook, never into iframes (each frame scans itself).
-import { attr, closestComposed, composedParent, isRendered, shadowOf, type ScanOptions } from './dom';
+import { attr, closestComposed, composedParent, isRendered, roles, shadowOf, words, type ScanOptions } from './dom';
 
 export type ControlType =
   | 'text'
@@ -15,9 +15,9 @@ export type ControlType =
   | 'listbox'
   | 'contenteditable';
 
-const SKIP_INPUT_TYPES = new Set(['hidden', 'password', 'submit', 'button', 'reset', 'image', 'file', 'range', 'color']);
-const SKIP_SUBTREE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'VIDEO', 'AUDIO', 'IMG', 'svg', 'SVG', 'math', 'OPTION', 'DATALIST']);
-const WIDGET_PARENT = '[role=radio],[role=checkbox],[role=switch],[role=option],[role=combobox],[role=listbox],[role=menuitemcheckbox],[role=menuitemradio]';
+const SKIP_INPUT_TYPES = words('hidden password submit button reset image file range color');
+const SKIP_SUBTREE = words('SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME FRAME OBJECT EMBED CANVAS VIDEO AUDIO IMG svg SVG math OPTION DATALIST');
+const WIDGET_PARENT = roles('radio checkbox switch option combobox listbox menuitemcheckbox menuitemradio');
 
 function editingHost(el: Element): boolean {
   const attr = el.getAttribute('contenteditable');
@@ -30,13 +30,14 @@ function editingHost(el: Element): boolean {
 export function classify(el: Element): ControlType | null {
   const tag = el.tagName;
   const role = el.getAttribute('role');
+  const combo = role === 'combobox' || attr(el, 'aria-haspopup') === 'listbox';
   if (tag === 'INPUT') {
     const type = (el.getAttribute('type') ?? 'text').toLowerCase();
     if (SKIP_INPUT_TYPES.has(type)) return null;
     // A native input wrapped by an ARIA widget is that widget's private detail.
     const parent = composedParent(el);
     if (parent && closestComposed(parent, WIDGET_PARENT)) return null;
-    if (role === 'combobox' || attr(el, 'aria-haspopup') === 'listbox') return 'combobox';
+    if (combo) return 'combobox';
     if (type === 'radio') return 'radio';
     if (type === 'checkbox') return 'checkbox';
     return 'text';
@@ -45,7 +46,7 @@ export function classify(el: Element): ControlType | null {
   if (tag === 'SELECT') return 'select';
   if (role === 'radio' || role === 'menuitemradio') return 'aria-radio';
   if (role === 'checkbox' || role === 'switch' || role === 'menuitemcheckbox') return 'aria-checkbox';
-  if (role === 'combobox' || attr(el, 'aria-haspopup') === 'listbox') {
+  if (combo) {
     // A combobox wrapper whose real input carries the role too: let the input stand for it.
     if (el.querySelector('input[role=combobox]')) return null;
     return 'combobox';
@@ -90,14 +91,14 @@ export function isDisabled(el: Element, type: ControlType): boolean {
   return false;
 }
 
-const NON_QUESTION_AREA =
-  'header,nav,[role=navigation],[role=search],[role=banner],[role=menubar],[role=menu],[role=toolbar],[role=tablist],[role=contentinfo]';
-const SEARCHY = /(^|[^a-z])(search|query|keywords?)([^a-z]|$)/i;
-const LANGUAGE = /(^|[^a-z])(lang|language|locale)([^a-z]|$)/i;
+const NON_QUESTION_AREA = `header,nav,${roles('navigation search banner menubar menu toolbar tablist contentinfo')}`;
+/** Any of `alternatives` as a whole word (letters only) inside an attribute soup, case-insensitive. */
+const wordRe = (alternatives: string): RegExp => new RegExp(`(^|[^a-z])(${alternatives})([^a-z]|$)`, 'i');
+const SEARCHY = wordRe('search|query|keywords?');
+const LANGUAGE = wordRe('lang|language|locale');
+const LOGIN = wordRe('username|login|signin|sign-in|one-time-code');
 
-function attrs(el: Element): string {
-  return ['name', 'id', 'placeholder', 'aria-label', 'title', 'autocomplete'].map((a) => el.getAttribute(a) ?? '').join(' ');
-}
+const attrs = (el: Element): string => 'name id placeholder aria-label title autocomplete'.split(' ').map((a) => el.getAttribute(a) ?? '').join(' ');
 
 // One ancestor walk per control finds all three: aria-hidden/inert, a non-question area, the form.
 const HIDDEN = '[aria-hidden=true],[inert]';
@@ -127,7 +128,7 @@ export function nonQuestionFilter(layout: boolean): (c: Control) => boolean {
     const a = attrs(el);
     if (c.type === 'text' || c.type === 'combobox') {
       const search = (attr(el, 'type') === 'search' && c.type === 'text') || SEARCHY.test(a) || attr(el, 'name') === 'q';
-      if (search || /(^|[^a-z])(username|login|signin|sign-in|one-time-code)([^a-z]|$)/i.test(a)) return true;
+      if (search || LOGIN.test(a)) return true;
     }
     if ((c.type === 'select' || c.type === 'combobox') && LANGUAGE.test(a)) return true;
     if (!form) return false;

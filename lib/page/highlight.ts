@@ -26,7 +26,7 @@ export function highlightField(doc: Document, fid: string | null): boolean {
   const ring = ringFor(doc);
   const u = fid ? pageState(doc).units.get(fid) : undefined;
   // A comment box is shown alone; a question with its whole container (text, options, comment).
-  const target = u ? (u.owner ? u.controls[0] : u.container) : undefined;
+  const target = u ? (u.owner ? u.els[0] : u.area) : undefined;
   if (!target?.isConnected) {
     ring.style.display = 'none';
     return fid === null;

@@ -2,11 +2,11 @@
 // Option labels ("Yes"), slot names ("Answer", "Comments") and placeholders never win over real text.
 import type { LabelSource } from './types';
 import type { Unit } from './units';
-import { attr, CONTROLISH, closestComposed, composedParent, idRefs } from './dom';
+import { attr, CONTROLISH, closestComposed, composedParent, idRefs, LABELLEDBY } from './dom';
 import { isHeadingEl, readItems, textOf, type Item } from './read-text';
 import { rowContext } from './table';
 import { asksQuestion, ownForLabels } from './label-quirks';
-import { canonical, cleanQuestion, isBlank, isGeneric, isNumberOnly, normalize } from './text';
+import { bareNumber, canonical, cleanQuestion, isBlank, isGeneric, isNumberOnly, normalize } from './text';
 
 
 /** Labels pointing at `el` by for=id (scoped to its tree) and the label wrapping it. */
@@ -23,8 +23,11 @@ export function resetLabelIndex(): void {
 export function indexLabelsIn(subtree: Element): void {
   const idx = labelIndex.get(subtree.getRootNode());
   if (!idx) return; // built lazily, in full, on first use
-  const found = subtree.matches('label[for]') ? [subtree] : [];
-  for (const l of [...found, ...[...subtree.querySelectorAll('label[for]')]]) {
+  addLabels(idx, [...(subtree.matches('label[for]') ? [subtree] : []), ...subtree.querySelectorAll('label[for]')]);
+}
+
+function addLabels(idx: Map<string, Element[]>, labels: Iterable<Element>): void {
+  for (const l of labels) {
     const k = l.getAttribute('for')!;
     const list = idx.get(k);
     if (!list) idx.set(k, [l]);
@@ -35,14 +38,8 @@ export function indexLabelsIn(subtree: Element): void {
 function labelsFor(root: Document | ShadowRoot, id: string): Element[] {
   let idx = labelIndex.get(root);
   if (!idx) {
-    idx = new Map();
-    for (const l of [...root.querySelectorAll('label[for]')]) {
-      const k = l.getAttribute('for')!;
-      const list = idx.get(k);
-      if (list) list.push(l);
-      else idx.set(k, [l]);
-    }
-    labelIndex.set(root, idx);
+    labelIndex.set(root, (idx = new Map()));
+    addLabels(idx, root.querySelectorAll('label[for]'));
   }
   return (idx.get(id) ?? []).filter((l) => l.isConnected);
 }
@@ -70,13 +67,9 @@ function visibleLabelText(el: Element): string {
 }
 
 /** A single control's own accessible label (label-for, wrapping label, aria-labelledby, aria-label). */
-export function ownLabelText(el: Element): string {
-  return visibleLabelText(el) || ariaName(el);
-}
+export const ownLabelText = (el: Element): string => visibleLabelText(el) || ariaName(el);
 
-export function ariaName(el: Element): string {
-  return refsText(el, 'aria-labelledby') || normalize(attr(el, 'aria-label'));
-}
+export const ariaName = (el: Element): string => refsText(el, LABELLEDBY) || normalize(attr(el, 'aria-label'));
 
 /** Text that follows a checkbox/radio up to the next control ("<input> ISO 27001"). */
 function followingText(el: Element): string {
@@ -93,20 +86,21 @@ function followingText(el: Element): string {
 }
 
 /** Visible label of one radio/checkbox option. */
-export function optionLabel(el: Element, headerCache: Map<Element, string[]>): string {
+export function optionLabel(el: Element, headers: Map<Element, string[]>): string {
   const native = el.tagName === 'INPUT';
+  const column = (): string | undefined => rowContext(el, headers)?.column;
   const visible = native ? visibleLabelText(el) : '';
   const own = visible || ariaName(el) || (native ? '' : textOf(el));
   if (own && native && !visible) {
     // A grid cell's accessible name often spells out row and column ("row Laptops are encrypted, column Yes":
     // SurveyJS matrix, ARIA grids); what a person sees as the option is the column header it embeds.
-    const col = rowContext(el, headerCache)?.columnHeader;
+    const col = column();
     if (col && canonical(own) !== canonical(col) && canonical(own).includes(canonical(col))) return col;
   }
   if (own) return cleanQuestion(own).text || own;
   const next = native ? followingText(el) : '';
   if (next) return next;
-  const col = rowContext(el, headerCache)?.columnHeader;
+  const col = column();
   if (col) return col;
   return normalize(el.getAttribute('data-value') ?? (el as HTMLInputElement).value ?? '');
 }
@@ -115,11 +109,11 @@ export function optionLabel(el: Element, headerCache: Map<Element, string[]>): s
 export function optionLabelElements(u: Unit): Set<Element> {
   const out = new Set<Element>();
   if (u.kind !== 'radio' && u.kind !== 'checkbox') return out;
-  for (const el of u.controls) {
+  for (const el of u.els) {
     const { forLabels, wrap } = labelElements(el);
     for (const l of forLabels) out.add(l);
     if (wrap) out.add(wrap);
-    for (const r of idRefs(el, 'aria-labelledby')) out.add(r);
+    for (const r of idRefs(el, LABELLEDBY)) out.add(r);
   }
   return out;
 }
@@ -138,64 +132,66 @@ interface Candidate {
 }
 
 export interface LabelContext {
-  headerCache: Map<Element, string[]>;
+  headers: Map<Element, string[]>;
   /** How many question units share each table row (several answers per row → add the column header). */
   rowUnits: Map<Element, number>;
 }
 
 export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): Inferred {
-  const first0 = u.controls[0]!;
-  const loneQuestion = u.kind === 'checkbox' && u.controls.length === 1 ? ownLabelText(first0) : '';
+  const first0 = u.els[0]!;
+  const loneQuestion = u.kind === 'checkbox' && u.els.length === 1 ? ownLabelText(first0) : '';
   // A lone checkbox labelled with a question, or with a first-person attestation ("I certify that ..."):
   // that label is what is answered (the question), not an option.
   const attest = /^(?:I|We) \S+(?: \S+){3,}/.test(loneQuestion);
   const lone = asksQuestion(loneQuestion) || attest;
   const optionSet = new Set(lone ? [] : options.map(canonical));
-  const first = u.controls[0]!;
+  const first = u.els[0]!;
   const choice = u.kind === 'radio' || u.kind === 'checkbox';
   const cands: Candidate[] = [];
   const push = (text: string | undefined, source: LabelSource): void => {
     if (text && !isBlank(text)) cands.push({ text, source });
   };
+  const pushLabelledby = (el: Element): void => push(refsText(el, LABELLEDBY), LABELLEDBY);
+  const pushAriaLabel = (el: Element): void => push(normalize(attr(el, 'aria-label')), 'aria-label');
   // Group-level names: aria-labelledby / legend / aria-label on radiogroup, group or fieldset.
   const groupNames = (): void => {
     for (let cur = choice ? composedParent(first) : u.group ?? null; cur; cur = composedParent(cur)) {
       const role = cur.getAttribute('role');
       const isGroup = cur.tagName === 'FIELDSET' || role === 'radiogroup' || role === 'group' || cur === u.group;
-      if (isGroup || (choice && cur.hasAttribute('aria-labelledby'))) {
-        push(refsText(cur, 'aria-labelledby'), 'aria-labelledby');
+      if (isGroup || (choice && cur.hasAttribute(LABELLEDBY))) {
+        pushLabelledby(cur);
         if (cur.tagName === 'FIELDSET') {
           const legend = [...cur.children].find((c) => c.tagName === 'LEGEND');
           if (legend) push(textOf(legend), 'legend');
         }
-        if (isGroup) push(normalize(attr(cur, 'aria-label')), 'aria-label');
+        if (isGroup) pushAriaLabel(cur);
       }
-      if (cur === u.container) break;
+      if (cur === u.area) break;
     }
   };
   if (lone) push(loneQuestion, 'label-wrap');
   if (choice) {
     // A lone checkbox/switch named by aria-labelledby outside its own label: accname ranks aria-labelledby
     // first, and the wrapping label may hold only state texts (SurveyJS boolean switch: "No" / "Yes").
-    if (u.controls.length === 1) push(refsText(first, 'aria-labelledby'), 'aria-labelledby');
+    if (u.els.length === 1) pushLabelledby(first);
     groupNames();
   } else {
     const { forLabels, wrap } = labelElements(first);
     push(normalize(forLabels.map((l) => textOf(l)).join(' ')), 'label-for');
     if (wrap) push(textOf(wrap), 'label-wrap');
-    push(refsText(first, 'aria-labelledby'), 'aria-labelledby');
-    push(normalize(attr(first, 'aria-label')), 'aria-label');
+    pushLabelledby(first);
+    pushAriaLabel(first);
     if (u.group) groupNames();
   }
   let rowNumber: string | undefined;
-  const row = rowContext(first, ctx.headerCache);
+  const row = rowContext(first, ctx.headers);
   if (row) {
     rowNumber = row.number;
     const src: LabelSource = row.aria ? 'grid-row' : 'table-row';
     if (row.rowText) {
-      const several = (ctx.rowUnits.get(row.row) ?? 1) > 1 && row.columnHeader && !choice;
-      push(several ? `${row.rowText} — ${row.columnHeader}` : row.rowText, src);
-    } else if (!choice) push(row.columnHeader, 'column-header');
+      const several = (ctx.rowUnits.get(row.row) ?? 1) > 1 && row.column && !choice;
+      push(several ? `${row.rowText} — ${row.column}` : row.rowText, src);
+    } else if (!choice) push(row.column, 'column-header');
   }
   const dd = closestComposed(first, 'dd');
   if (dd) {
@@ -210,7 +206,7 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   if (attest && !asksQuestion(loneQuestion) && fromContainer?.source === 'preceding-text') cands.unshift({ text: fromContainer.text, source: fromContainer.source });
   push(normalize(first.getAttribute('placeholder') ?? attr(first, 'aria-placeholder')), 'placeholder');
   push(normalize(attr(first, 'title')), 'title');
-  if (choice && u.controls.length === 1) push(ownLabelText(first), 'label-wrap');
+  if (choice && u.els.length === 1) push(ownLabelText(first), 'label-wrap');
 
   const usable = (c: Candidate): boolean => {
     const t = cleanQuestion(c.text).text;
@@ -220,7 +216,7 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   const cleaned = cleanQuestion(chosen?.text ?? '');
   const required =
     cleaned.required ||
-    u.controls.some((el) => (el as HTMLInputElement).required === true || attr(el, 'aria-required') === 'true') ||
+    u.els.some((el) => (el as HTMLInputElement).required === true || attr(el, 'aria-required') === 'true') ||
     (u.group?.getAttribute('aria-required') ?? '') === 'true';
   let helper = describedBy(u) || (chosen && fromContainer && chosen.text === fromContainer.text ? fromContainer.helper : undefined);
   if (helper && normalize(helper) === cleaned.text) helper = undefined;
@@ -228,9 +224,11 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   return { question: cleaned.text, number, required, helper, source: chosen?.source };
 }
 
+/** The unit's first control and its group element: where aria-describedby hints hang. */
+const firstAndGroup = (u: Unit): Element[] => (u.group ? [u.els[0]!, u.group] : [u.els[0]!]);
+
 function describedBy(u: Unit): string {
-  const els = [u.controls[0]!, ...(u.group ? [u.group] : [])];
-  for (const el of els) {
+  for (const el of firstAndGroup(u)) {
     const t = refsText(el, 'aria-describedby');
     if (t) return t;
   }
@@ -246,13 +244,13 @@ interface Preceding {
 
 /** Question text read from the unit's container before its first control, else just before the container. */
 function precedingText(u: Unit, _ctx: LabelContext): Preceding | null {
-  const mine = new Set(u.comment ? [...u.controls, ...u.comment.controls] : u.controls);
+  const mine = new Set(u.comment ? [...u.els, ...u.comment.els] : u.els);
   const excluded = optionLabelElements(u);
-  for (const el of [u.controls[0]!, ...(u.group ? [u.group] : [])]) for (const r of idRefs(el, 'aria-describedby')) excluded.add(r);
+  for (const el of firstAndGroup(u)) for (const r of idRefs(el, 'aria-describedby')) excluded.add(r);
   const isControl = (el: Element): boolean => mine.has(el) || el.matches(CONTROLISH);
   const exclude = (el: Element): boolean =>
     excluded.has(el) || el.tagName === 'BUTTON' || attr(el, 'role') === 'button' || el.getAttribute('aria-live') !== null || attr(el, 'role') === 'alert';
-  const items = readItems(u.container, { isControl, exclude });
+  const items = readItems(u.area, { isControl, exclude });
   const before: Item[] = [];
   for (const it of items) {
     if (it.type === 'control') break;
@@ -261,7 +259,7 @@ function precedingText(u: Unit, _ctx: LabelContext): Preceding | null {
   let texts = before.filter((i): i is Extract<Item, { type: 'text' }> => i.type === 'text');
   if (texts.length === 0) {
     // Chromium InferLabelFromPrevious: the nearest previous siblings of the container, if they hold no control.
-    for (let sib = u.container.previousElementSibling, n = 0; sib && n < 3; sib = sib.previousElementSibling, n++) {
+    for (let sib = u.area.previousElementSibling, n = 0; sib && n < 3; sib = sib.previousElementSibling, n++) {
       if (sib.matches(CONTROLISH) || sib.querySelector(CONTROLISH)) break;
       const t = textOf(sib);
       if (t) {
@@ -273,7 +271,7 @@ function precedingText(u: Unit, _ctx: LabelContext): Preceding | null {
   let number: string | undefined;
   const real = texts.filter((t) => {
     if (isNumberOnly(t.text)) {
-      number = t.text.replace(/[.:)]$/, '');
+      number = bareNumber(t.text);
       return false;
     }
     return !isBlank(t.text);

@@ -3,6 +3,4 @@
 // label="Yes"></option>), so option.text alone reads "" for every option.
 import { normalize } from './text';
 
-export function optionText(o: HTMLOptionElement): string {
-  return normalize(o.label || o.text);
-}
+export const optionText = (o: HTMLOptionElement): string => normalize(o.label || o.text);

@@ -1,11 +1,11 @@
 // Reading visible text out of page structure: one element's text (for labels, cells, headings), and a
 // container read as an ordered list of text blocks and controls (for "preceding text" inference).
 import { normalize } from './text';
-import { attr } from './dom';
+import { attr, words } from './dom';
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'OPTION', 'TEXTAREA', 'INPUT', 'IFRAME', 'svg', 'SVG', 'CANVAS', 'OBJECT']);
-const INLINE = new Set(['SPAN', 'B', 'STRONG', 'EM', 'I', 'U', 'A', 'ABBR', 'SMALL', 'CODE', 'SUP', 'SUB', 'MARK', 'FONT', 'S', 'Q', 'CITE', 'TIME', 'BDI', 'BDO', 'DFN', 'KBD', 'VAR', 'LABEL', 'SLOT']);
-const HEADING = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const SKIP = words('SCRIPT STYLE NOSCRIPT TEMPLATE SELECT OPTION TEXTAREA INPUT IFRAME svg SVG CANVAS OBJECT');
+const INLINE = words('SPAN B STRONG EM I U A ABBR SMALL CODE SUP SUB MARK FONT S Q CITE TIME BDI BDO DFN KBD VAR LABEL SLOT');
+const HEADING = /^H[1-6]$/;
 
 function hiddenInline(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
@@ -49,9 +49,7 @@ export interface ReadOptions {
   exclude: (el: Element) => boolean;
 }
 
-export function isHeadingEl(el: Element): boolean {
-  return HEADING.has(el.tagName) || attr(el, 'role') === 'heading' || el.tagName === 'LEGEND';
-}
+export const isHeadingEl = (el: Element): boolean => HEADING.test(el.tagName) || attr(el, 'role') === 'heading' || el.tagName === 'LEGEND';
 
 /**
  * A container as an ordered list of text blocks and controls. Inline content merges into one block;

@@ -41,9 +41,7 @@ export function pageState(doc: Document): PageState {
   return s;
 }
 
-function docOf(root: Document | Element | ShadowRoot): Document {
-  return (root as Document).nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
-}
+export const docOf = (root: Document | Element | ShadowRoot): Document => (root as Document).nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
 
 export function fidOf(state: PageState, el: Element): string {
   let fid = state.fids.get(el);
@@ -61,16 +59,16 @@ function questionControls(root: Document | Element | ShadowRoot, doc: Document, 
 
 /** Label, options, value and section for the `fresh` units; `all` is every question unit in order. */
 function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionField[] {
-  const ctx: LabelContext = { headerCache: new Map(), rowUnits: new Map() };
+  const ctx: LabelContext = { headers: new Map(), rowUnits: new Map() };
   // Count questions per table row, for the rows that new questions sit in.
   const rows = new Set<Element>();
   for (const u of fresh) {
-    const row = u.controls[0]!.closest('tr,[role=row]');
+    const row = u.els[0]!.closest('tr,[role=row]');
     if (row) rows.add(row);
   }
   if (rows.size) {
     for (const u of all) {
-      const row = u.controls[0]!.closest('tr,[role=row]');
+      const row = u.els[0]!.closest('tr,[role=row]');
       if (row && rows.has(row)) ctx.rowUnits.set(row, (ctx.rowUnits.get(row) ?? 0) + 1);
     }
   }
@@ -79,32 +77,38 @@ function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionFiel
     if (!fresh.has(u)) {
       // Only a neighbour of a new unit can have a new container; keep its section findable.
       const old = state.fields.get(u);
-      if (old && (fresh.has(all[i + 1]!) || fresh.has(all[i - 1]!))) state.sections.set(u.container, old.section ?? '');
+      if (old && (fresh.has(all[i + 1]!) || fresh.has(all[i - 1]!))) state.sections.set(u.area, old.section ?? '');
       return;
     }
-    const { options, value } = optionsAndValue(u, ctx.headerCache);
+    const { options, value } = optionsAndValue(u, ctx.headers);
     const inf = inferQuestion(u, options ?? [], ctx);
     // An ancestor holding a neighbour question holds two or more: a group that may carry a section title.
-    const prev = all[i - 1]?.controls.at(-1);
-    const next = all[i + 1]?.controls[0];
+    const prev = all[i - 1]?.els.at(-1);
+    const next = all[i + 1]?.els[0];
     const holdsOther = (el: Element): boolean => (!!prev && composedContains(el, prev)) || (!!next && composedContains(el, next));
-    const section = sectionOf(u.container, state.sections, inf.question, u.controls[0], holdsOther);
-    state.sections.set(u.container, section);
-    const fid = fidOf(state, u.controls[0]!);
+    const section = sectionOf(u.area, state.sections, inf.question, u.els[0], holdsOther);
+    state.sections.set(u.area, section);
+    const fid = fidOf(state, u.els[0]!);
     state.units.set(fid, u);
-    for (const el of u.controls) state.known.add(el);
+    for (const el of u.els) state.known.add(el);
+    const field: QuestionField = {
+      fid,
+      question: inf.question,
+      kind: u.kind,
+      value,
+      helper: inf.helper,
+      number: inf.number,
+      options,
+      section: section || undefined,
+      required: inf.required || undefined,
+      disabled: u.disabled || undefined,
+      labelSource: inf.source,
+    };
     // Optional keys are absent, not undefined: the snapshot is plain data.
-    const field: QuestionField = { fid, question: inf.question, kind: u.kind, value };
-    if (inf.helper !== undefined) field.helper = inf.helper;
-    if (inf.number !== undefined) field.number = inf.number;
-    if (options) field.options = options;
-    if (section) field.section = section;
-    if (inf.required) field.required = true;
-    if (u.disabled) field.disabled = true;
-    if (inf.source) field.labelSource = inf.source;
+    for (const k in field) if (field[k as keyof QuestionField] === undefined) delete field[k as keyof QuestionField];
     if (u.comment) {
-      for (const el of u.comment.controls) state.known.add(el);
-      const cfid = fidOf(state, u.comment.controls[0]!);
+      for (const el of u.comment.els) state.known.add(el);
+      const cfid = fidOf(state, u.comment.els[0]!);
       state.units.set(cfid, u.comment);
       field.comment = cfid;
     }
@@ -154,7 +158,7 @@ export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOp
   const state = pageState(doc);
   const removed: string[] = [];
   const kept = state.order.filter((u) => {
-    const alive = u.controls.some((c) => c.isConnected);
+    const alive = u.els.some((c) => c.isConnected);
     if (!alive) {
       const f = state.fields.get(u);
       if (f) {
@@ -162,7 +166,7 @@ export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOp
         state.units.delete(f.fid);
         state.fields.delete(u);
       }
-      for (const el of u.comment ? [...u.controls, ...u.comment.controls] : u.controls) state.known.delete(el);
+      for (const el of u.comment ? [...u.els, ...u.comment.els] : u.els) state.known.delete(el);
     }
     return alive;
   });
@@ -198,7 +202,7 @@ function mergeInOrder(a: Unit[], b: Unit[]): Unit[] {
     let hi = out.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (composedCompare(out[mid]!.controls[0]!, u.controls[0]!) <= 0) lo = mid + 1;
+      if (composedCompare(out[mid]!.els[0]!, u.els[0]!) <= 0) lo = mid + 1;
       else hi = mid;
     }
     out.splice(lo, 0, u);

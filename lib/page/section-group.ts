@@ -9,9 +9,7 @@ import { isCommentLike, isNumberOnly } from './text';
 const NOT_HEADER = `${CONTROLISH},a,button,[role=button],[role=link]`;
 
 /** A short title-like text: not a sentence, not a question, not a number or a comment cue. */
-function titleLike(t: string): boolean {
-  return !!t && t.length <= 80 && t.split(' ').length <= 10 && !/[.?]$/.test(t) && !isNumberOnly(t) && !isCommentLike(t);
-}
+const titleLike = (t: string): boolean => !!t && t.length <= 80 && t.split(' ').length <= 10 && !/[.?]$/.test(t) && !isNumberOnly(t) && !isCommentLike(t);
 
 /** Section title carried by `group`, an ancestor that holds more than one question (caller checks). */
 export function groupTitle(group: Element): string {

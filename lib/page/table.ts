@@ -2,7 +2,7 @@
 // gives the answer's role or option (Chromium InferLabelFromTableRow/Column, Bitwarden label-top).
 import { attr, closestComposed, CONTROLISH } from './dom';
 import { textOf } from './read-text';
-import { isNumberOnly } from './text';
+import { bareNumber, isNumberOnly } from './text';
 
 const CELL = 'td,th,[role=gridcell],[role=cell],[role=rowheader],[role=columnheader]';
 
@@ -12,12 +12,13 @@ export interface RowContext {
   /** Question text from the cells before the control's cell. */
   rowText?: string;
   number?: string;
-  columnHeader?: string;
+  column?: string;
 }
 
-function cellsOf(row: Element): Element[] {
-  return [...row.children].filter((c) => c.matches(CELL));
-}
+const colSpan = (c: Element): number => Math.max(1, (c as HTMLTableCellElement).colSpan || 1);
+const isRow = (el: Element): boolean => el.tagName === 'TR' || attr(el, 'role') === 'row';
+
+const cellsOf = (row: Element): Element[] => [...row.children].filter((c) => c.matches(CELL));
 
 /** Visual column index of a cell, colspan-aware; aria-colindex wins in grids. */
 function columnIndex(cell: Element, cells: Element[]): number {
@@ -26,7 +27,7 @@ function columnIndex(cell: Element, cells: Element[]): number {
   let col = 0;
   for (const c of cells) {
     if (c === cell) return col;
-    col += Math.max(1, (c as HTMLTableCellElement).colSpan || 1);
+    col += colSpan(c);
   }
   return col;
 }
@@ -57,7 +58,7 @@ function headers(table: Element, row: Element, aria: boolean, cache: Map<Element
     const cells = cellsOf(headerRow);
     for (const c of cells) {
       const start = columnIndex(c, cells);
-      const span = Math.max(1, (c as HTMLTableCellElement).colSpan || 1);
+      const span = colSpan(c);
       for (let k = 0; k < span; k++) out[start + k] = textOf(c);
     }
   }
@@ -70,7 +71,7 @@ export function rowContext(el: Element, cache: Map<Element, string[]>): RowConte
   const cell = closestComposed(el, CELL);
   if (!cell) return null;
   const row = cell.parentElement;
-  if (!row || !(row.tagName === 'TR' || attr(row, 'role') === 'row')) return null;
+  if (!row || !isRow(row)) return null;
   const aria = row.tagName !== 'TR';
   const table = aria ? closestComposed(row, '[role=grid],[role=treegrid],[role=table]') : closestComposed(row, 'table');
   const cells = cellsOf(row);
@@ -81,20 +82,20 @@ export function rowContext(el: Element, cache: Map<Element, string[]>): RowConte
     if (c.querySelector(CONTROLISH) || c.matches(CONTROLISH)) continue;
     const t = textOf(c);
     if (!t) continue;
-    if (isNumberOnly(t)) ctx.number ??= t.replace(/[.:)]$/, '');
+    if (isNumberOnly(t)) ctx.number ??= bareNumber(t);
     else if (c.matches('th[scope=row],[role=rowheader]') || t.length > best.length) best = t;
   }
   if (best) ctx.rowText = best;
   if (table) {
     const h = headers(table, row, aria, cache)[columnIndex(cell, cells)];
-    if (h) ctx.columnHeader = h;
+    if (h) ctx.column = h;
   }
   return ctx;
 }
 
 /** A table row that only spans columns with a caption ("Section B — Encryption"): a section heading. */
 export function isSectionRow(el: Element): boolean {
-  if (!(el.tagName === 'TR' || attr(el, 'role') === 'row')) return false;
+  if (!isRow(el)) return false;
   const cells = cellsOf(el);
   if (cells.length !== 1) return false;
   const c = cells[0]!;

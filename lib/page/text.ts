@@ -23,9 +23,10 @@ const NUMBER_PATTERNS: RegExp[] = [
 /** A whole string that is nothing but a question number or control code. */
 const NUMBER_ONLY = /^(?:(?:Q(?:uestion)?\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)[.:)]?$/i;
 
-export function isNumberOnly(s: string): boolean {
-  return NUMBER_ONLY.test(s.trim());
-}
+/** A question number without its trailing punctuation ("3.1." -> "3.1"). */
+export const bareNumber = (s: string): string => s.replace(/[.:)]$/, '');
+
+export const isNumberOnly = (s: string): boolean => NUMBER_ONLY.test(s.trim());
 
 export interface CleanText {
   text: string;
@@ -68,7 +69,7 @@ function clean(raw: string): CleanText {
       for (const re of NUMBER_PATTERNS) {
         const m = re.exec(text);
         if (m?.[1] && text.length > m[0].length) {
-          number = m[1].replace(/[.:)]$/, '');
+          number = bareNumber(m[1]);
           text = text.slice(m[0].length);
           break;
         }
@@ -81,13 +82,12 @@ function clean(raw: string): CleanText {
 }
 
 /** Only punctuation / markers: Chromium's IsLabelValid rejects these (" *:-–()"). */
-export function isBlank(s: string): boolean {
-  return !/[\p{L}\p{N}]/u.test(s);
-}
+export const isBlank = (s: string): boolean => !/[\p{L}\p{N}]/u.test(s);
 
 // Labels that name a slot rather than ask a question (notes §5.16, Comp AI isGenericAnswerLabel).
+// Tested after punctuation became spaces, so no dots or dashes are left to match.
 const GENERIC =
-  /^(?:answer|your answer|response|your response|reply|value|input|text|select|select one|select an option|choose|choose one|choose an option|please select|please choose|pick one|type here|type your answer|enter (?:your )?(?:answer|response|text|value|here)|search|select\.\.\.|choose\.\.\.)\.{0,3}$/i;
+  /^(?:(?:your )?(?:answer|response)|reply|value|input|text|(?:select|choose)(?: one| an option)?|please (?:select|choose)|pick one|type (?:here|your answer)|enter (?:your )?(?:answer|response|text|value|here)|search)$/i;
 
 export function isGeneric(s: string): boolean {
   const t = normalize(s).replace(/[-–—_*:.…]+/g, ' ').trim();
@@ -106,7 +106,8 @@ export function isCommentLike(s: string): boolean {
 /** Placeholder-ish texts shown in an empty dropdown. */
 export function isPlaceholderOption(s: string): boolean {
   const t = normalize(s).replace(/[-–—_*.…]+/g, ' ').trim();
-  return t === '' || /^(?:select|choose|pick|please select|please choose|none selected|-+|select (?:one|an option|a value|an answer|response)|choose (?:one|an option)|none)$/i.test(t);
+  // Dashes became spaces above: "---" is '' by now.
+  return t === '' || /^(?:(?:please )?(?:select|choose)|pick|none(?: selected)?|select (?:one|an option|a value|an answer|response)|choose (?:one|an option))$/i.test(t);
 }
 
 // ---- option-value matching, shared by every writer ----

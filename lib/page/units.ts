@@ -3,7 +3,7 @@
 // controls (DuckDuckGo's "largest meaningful container", notes supplement §B.3-4).
 import type { FieldKind } from './types';
 import type { Control, ControlType } from './controls';
-import { attr, commonAncestor, composedContains, composedParent, idRefs } from './dom';
+import { attr, commonAncestor, composedContains, composedParent, idRefs, words, LABELLEDBY } from './dom';
 import { readItems } from './read-text';
 import { isCommentLike } from './text';
 import { ownLabelText } from './label';
@@ -14,46 +14,35 @@ export interface Unit {
   idx: number;
   kind: FieldKind;
   ctype: ControlType;
-  controls: Element[];
+  /** The unit's answer controls, in document order. */
+  els: Element[];
   disabled: boolean;
   comment?: Unit;
   /** The comment box sits in its own block after the question's (not inside its container). */
   commentApart?: boolean;
   /** Set on a comment box once paired: the unit it belongs to. */
   owner?: Unit;
-  container: Element;
+  area: Element;
   /** fieldset / radiogroup / group element exclusive to this unit, if any. */
   group?: Element;
 }
 
-export const KIND: Record<ControlType, FieldKind> = {
-  text: 'text',
-  textarea: 'textarea',
-  select: 'select',
-  radio: 'radio',
-  checkbox: 'checkbox',
-  'aria-radio': 'radio',
-  'aria-checkbox': 'checkbox',
-  combobox: 'select',
-  listbox: 'select',
-  contenteditable: 'contenteditable',
-};
+/** The field kind a control type answers as: ARIA radios/checkboxes are radios/checkboxes, popups selects. */
+export const kindOf = (t: ControlType): FieldKind => t === 'combobox' || t === 'listbox' ? 'select' : (t.replace('aria-', '') as FieldKind);
 
-const CLUSTER_BARRIER = /^(HTML|BODY|FORM|MAIN|TABLE|TBODY|THEAD|TFOOT)$/;
-const CLUSTER_BARRIER_ROLE = /^(main|grid|treegrid|rowgroup|table|form)$/;
-const CONTAINER_BARRIER = /^(HTML|BODY|FORM|MAIN|TABLE|TBODY|THEAD|TFOOT|UL|OL|DL|NAV)$/;
-const CONTAINER_BARRIER_ROLE = /^(main|grid|treegrid|rowgroup|list|table|dialog|form|tabpanel)$/;
-const ROW_STOP = /^(TR|LI|FIELDSET|SECTION|ARTICLE)$/;
-const ROW_STOP_ROLE = /^(row|listitem|article)$/;
+// Tag and role sets: space-separated words (compact in the shipped bundle).
+const CLUSTER_BARRIER = words('HTML BODY FORM MAIN TABLE TBODY THEAD TFOOT');
+const CLUSTER_BARRIER_ROLE = words('main grid treegrid rowgroup table form');
+const CONTAINER_BARRIER = words('HTML BODY FORM MAIN TABLE TBODY THEAD TFOOT UL OL DL NAV');
+const CONTAINER_BARRIER_ROLE = words('main grid treegrid rowgroup list table dialog form tabpanel');
+const ROW_STOP = words('TR LI FIELDSET SECTION ARTICLE');
+const ROW_STOP_ROLE = words('row listitem article');
 
-function isBarrier(el: Element, tags: RegExp, roles: RegExp): boolean {
-  return tags.test(el.tagName) || roles.test(attr(el, 'role'));
-}
+const isBarrier = (el: Element, tags: Set<string>, roles: Set<string>): boolean => tags.has(el.tagName) || roles.has(attr(el, 'role'));
 
 function family(t: ControlType): 'radio' | 'checkbox' | null {
-  if (t === 'radio' || t === 'aria-radio') return 'radio';
-  if (t === 'checkbox' || t === 'aria-checkbox') return 'checkbox';
-  return null;
+  const k = kindOf(t);
+  return k === 'radio' || k === 'checkbox' ? k : null;
 }
 
 /** Group controls (already in document order) into units. */
@@ -70,21 +59,22 @@ export function groupControls(controls: Control[]): Unit[] {
   const byKey = new Map<Element, Unit>();
   const radiosByOwner = new Map<Node, Map<string, Unit>>();
   const units: Unit[] = [];
-  const add = (key: Element | null, c: Control): void => {
-    const existing = key === null ? undefined : byKey.get(key);
+  // Join the unit stored under `key` in `map` (same control type), or start a new one there.
+  const add = <K>(map: Map<K, Unit>, key: K | null, c: Control): void => {
+    const existing = key === null ? undefined : map.get(key);
     if (existing && existing.ctype === c.type) {
-      existing.controls.push(c.el);
+      existing.els.push(c.el);
       existing.disabled &&= c.disabled;
       return;
     }
-    const u: Unit = { idx: units.length, kind: KIND[c.type], ctype: c.type, controls: [c.el], disabled: c.disabled, container: c.el };
+    const u: Unit = { idx: units.length, kind: kindOf(c.type), ctype: c.type, els: [c.el], disabled: c.disabled, area: c.el };
     units.push(u);
-    if (key !== null) byKey.set(key, u);
+    if (key !== null) map.set(key, u);
   };
   for (const c of controls) {
     const fam = family(c.type);
     if (!fam) {
-      add(null, c);
+      add(byKey, null, c);
       continue;
     }
     const name = (c.el as HTMLInputElement).name;
@@ -96,15 +86,7 @@ export function groupControls(controls: Control[]): Unit[] {
         perOwner = new Map();
         radiosByOwner.set(owner, perOwner);
       }
-      const hit = perOwner.get(name);
-      if (hit) {
-        hit.controls.push(c.el);
-        hit.disabled &&= c.disabled;
-      } else {
-        const u: Unit = { idx: units.length, kind: 'radio', ctype: 'radio', controls: [c.el], disabled: c.disabled, container: c.el };
-        units.push(u);
-        perOwner.set(name, u);
-      }
+      add(perOwner, name, c);
       continue;
     }
     // Lowest ancestor holding another choice control of the same family = this option's group.
@@ -115,24 +97,20 @@ export function groupControls(controls: Control[]): Unit[] {
         break;
       }
     }
-    add(cluster, c);
+    add(byKey, cluster, c);
   }
   const order = new Map<Element, number>();
   controls.forEach((c, i) => order.set(c.el, i));
-  units.sort((a, b) => (order.get(a.controls[0]!) ?? 0) - (order.get(b.controls[0]!) ?? 0));
+  units.sort((a, b) => (order.get(a.els[0]!) ?? 0) - (order.get(b.els[0]!) ?? 0));
   units.forEach((u, i) => (u.idx = i));
   return units;
 }
 
 /** Every element of a unit, its comment's included, in document order. */
-export function unitElements(u: Unit): Element[] {
-  return u.comment ? [...u.controls, ...u.comment.controls] : u.controls;
-}
+export const unitElements = (u: Unit): Element[] => u.comment ? [...u.els, ...u.comment.els] : u.els;
 
 /** `a` is `b` or a composed ancestor of it: native contains within one tree, the composed walk across. */
-function holds(a: Element, b: Element | undefined): boolean {
-  return !!b && (a.contains(b) || (a.getRootNode() !== b.getRootNode() && composedContains(a, b)));
-}
+const holds = (a: Element, b: Element | undefined): boolean => !!b && (a.contains(b) || (a.getRootNode() !== b.getRootNode() && composedContains(a, b)));
 
 const lastEl = (u: Unit | undefined): Element | undefined => (u ? unitElements(u).at(-1) : undefined);
 
@@ -157,16 +135,16 @@ export function pairComments(units: Unit[], optionLabelEls: (u: Unit) => Set<Ele
     if (fresh && !fresh.has(t) && !fresh.has(c)) continue;
     if (!TEXTY.has(t.kind) || c.comment || c.owner) continue;
     // Two text answers in one row: the second is a comment only when its column says so ("Notes").
-    if (!CHOICE.has(c.kind) && !(TEXTY.has(c.kind) && commentColumn(c.controls[0]!, t.controls[0]!, headerCache))) continue;
-    const last = c.controls[c.controls.length - 1]!;
-    const box = t.controls[0]!;
+    if (!CHOICE.has(c.kind) && !(TEXTY.has(c.kind) && commentColumn(c.els[0]!, t.els[0]!, headerCache))) continue;
+    const last = c.els[c.els.length - 1]!;
+    const box = t.els[0]!;
     const lca = commonAncestor(last, box);
     if (!lca) continue;
     const own = ownLabelText(box);
-    if (PAIR_BARRIER.test(lca.tagName) || holds(lca, lastEl(units[i - 2])) || holds(lca, units[i + 1]?.controls[0])) {
+    if (PAIR_BARRIER.test(lca.tagName) || holds(lca, lastEl(units[i - 2])) || holds(lca, units[i + 1]?.els[0])) {
       // No shared container: only a box labelled as a follow-up, in the block right after the question's.
       if (!CHOICE.has(c.kind) || !own || !isCommentLike(own)) continue;
-      if (!commentBlockAfter(lca, c.controls[0]!, last, box, lastEl(units[i - 2]), units[i + 1]?.controls[0])) continue;
+      if (!commentBlockAfter(lca, c.els[0]!, last, box, lastEl(units[i - 2]), units[i + 1]?.els[0])) continue;
       c.commentApart = true;
     } else {
       if (own && !isCommentLike(own) && !sharesLabel(box, c) && !commentColumn(last, box, headerCache)) continue;
@@ -183,17 +161,17 @@ export function pairComments(units: Unit[], optionLabelEls: (u: Unit) => Set<Ele
 function commentColumn(a: Element, b: Element, cache: Map<Element, string[]>): boolean {
   const ra = rowContext(a, cache);
   const rb = rowContext(b, cache);
-  return !!ra && !!rb && ra.row === rb.row && !!rb.columnHeader && isCommentLike(rb.columnHeader) && ra.columnHeader !== rb.columnHeader;
+  return !!ra && !!rb && ra.row === rb.row && !!rb.column && isCommentLike(rb.column) && ra.column !== rb.column;
 }
 
 /** Both point aria-labelledby at the same title (Microsoft Forms "other" boxes, notes P8). */
 function sharesLabel(el: Element, c: Unit): boolean {
-  const mine = idRefs(el, 'aria-labelledby');
+  const mine = idRefs(el, LABELLEDBY);
   if (mine.length === 0) return false;
-  const group = c.controls[0] ? composedParent(c.controls[0]) : null;
+  const group = c.els[0] ? composedParent(c.els[0]) : null;
   const theirs = new Set<Element>();
   for (let cur = group; cur; cur = composedParent(cur)) {
-    for (const r of idRefs(cur, 'aria-labelledby')) theirs.add(r);
+    for (const r of idRefs(cur, LABELLEDBY)) theirs.add(r);
     if (theirs.size > 0) break;
   }
   return mine.every((m) => theirs.has(m));
@@ -221,21 +199,21 @@ export function assignContainers(units: Unit[], fresh?: Set<Unit>): void {
   units.forEach((u, i) => {
     // A new unit can only shrink the containers of its neighbours in document order.
     if (fresh && !fresh.has(u) && !fresh.has(units[i - 1]!) && !fresh.has(units[i + 1]!)) return;
-    const els = u.commentApart ? u.controls : unitElements(u);
+    const els = u.commentApart ? u.els : unitElements(u);
     let cur: Element = els[0]!;
     for (const el of els.slice(1)) cur = commonAncestor(cur, el) ?? cur;
     const before = lastEl(units[i - 1]);
-    const after = units[i + 1]?.controls[0];
+    const after = units[i + 1]?.els[0];
     let group: Element | undefined;
     for (;;) {
       if (!group && /^(FIELDSET)$/.test(cur.tagName)) group = cur;
       if (!group && /^(radiogroup|group)$/.test(attr(cur, 'role'))) group = cur;
-      if (ROW_STOP.test(cur.tagName) || ROW_STOP_ROLE.test(attr(cur, 'role'))) break;
+      if (isBarrier(cur, ROW_STOP, ROW_STOP_ROLE)) break;
       const p = composedParent(cur);
       if (!p || isBarrier(p, CONTAINER_BARRIER, CONTAINER_BARRIER_ROLE) || holds(p, before) || holds(p, after)) break;
       cur = p;
     }
-    u.container = cur;
+    u.area = cur;
     u.group = group;
   });
 }

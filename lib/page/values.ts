@@ -1,6 +1,6 @@
 // Reading a unit's options and current answer, shared by the scanner and the writers' read-back checks.
 import type { Unit } from './units';
-import { attr, CONTROLISH, hasLayout, idRefs, isRendered } from './dom';
+import { attr, CONTROLISH, hasLayout, idRefs, isRendered, LABELLEDBY } from './dom';
 import { optionLabel } from './label';
 import { textOf } from './read-text';
 import { isPlaceholderOption, normalize } from './text';
@@ -8,41 +8,39 @@ import { optionText } from './option-text';
 import { readEditable } from './fill/contenteditable';
 
 
-function realOptions(sel: HTMLSelectElement): HTMLOptionElement[] {
-  return [...sel.options].filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
-}
+const realOptions = (sel: HTMLSelectElement): HTMLOptionElement[] => [...sel.options].filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
+
+export const isListbox = (el: Element): boolean => attr(el, 'role') === 'listbox';
 
 /** The listbox a combobox opens, if it is in the DOM (aria-controls / aria-owns, or nested). */
 export function listboxOf(el: Element): Element | null {
   for (const name of ['aria-controls', 'aria-owns']) {
     for (const r of idRefs(el, name)) {
-      if (attr(r, 'role') === 'listbox') return r;
+      if (isListbox(r)) return r;
       const inner = r.querySelector('[role=listbox]');
       if (inner) return inner;
     }
   }
-  return attr(el, 'role') === 'listbox' ? el : null;
+  return isListbox(el) ? el : null;
 }
 
 /** What an ARIA option shows: its text, else its aria-label or title (icon-only options). */
 export const optionName = (o: Element): string => textOf(o) || normalize(o.getAttribute('aria-label') ?? attr(o, 'title'));
 
-export function optionTexts(listbox: Element): string[] {
-  return [...listbox.querySelectorAll('[role=option]')].map(optionName);
-}
+export const optionTexts = (listbox: Element): string[] => [...listbox.querySelectorAll('[role=option]')].map(optionName);
 
-export function optionsOf(u: Unit, headerCache: Map<Element, string[]>): string[] | undefined {
+export function optionsOf(u: Unit, headers: Map<Element, string[]>): string[] | undefined {
   switch (u.ctype) {
     case 'radio':
     case 'checkbox':
     case 'aria-radio':
     case 'aria-checkbox':
-      return u.controls.map((el) => optionLabel(el, headerCache));
+      return u.els.map((el) => optionLabel(el, headers));
     case 'select':
-      return realOptions(u.controls[0] as HTMLSelectElement).map(optionText);
+      return realOptions(u.els[0] as HTMLSelectElement).map(optionText);
     case 'combobox':
     case 'listbox': {
-      const lb = listboxOf(u.controls[0]!);
+      const lb = listboxOf(u.els[0]!);
       const texts = lb ? optionTexts(lb).filter(Boolean) : [];
       return texts.length ? texts : undefined;
     }
@@ -51,9 +49,7 @@ export function optionsOf(u: Unit, headerCache: Map<Element, string[]>): string[
   }
 }
 
-function ariaOn(el: Element): boolean {
-  return attr(el, 'aria-checked') === 'true' || attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true';
-}
+const ariaOn = (el: Element): boolean => attr(el, 'aria-checked') === 'true' || attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true';
 
 /** Is one choice option currently selected? */
 export function isOn(el: Element): boolean {
@@ -65,7 +61,7 @@ export function isOn(el: Element): boolean {
 export function comboboxText(el: Element): string {
   const own = el.tagName === 'INPUT' ? normalize((el as HTMLInputElement).value) : '';
   if (own && !(el as HTMLInputElement).readOnly) return own;
-  const skip = (e: Element): boolean => /placeholder/i.test(attr(e, 'class')) || attr(e, 'aria-hidden') === 'true' || attr(e, 'role') === 'listbox';
+  const skip = (e: Element): boolean => /placeholder/i.test(attr(e, 'class')) || attr(e, 'aria-hidden') === 'true' || isListbox(e);
   // A non-input combobox (MUI Select, lightning-combobox button) shows its value itself.
   if (el.tagName !== 'INPUT') {
     const t = textOf(el, { exclude: skip });
@@ -73,7 +69,7 @@ export function comboboxText(el: Element): string {
   }
   // An input combobox (Ant Design, react-select) shows the value in a sibling: read its small wrapper,
   // never climbing into the question's label or heading.
-  const labels = idRefs(el, 'aria-labelledby');
+  const labels = idRefs(el, LABELLEDBY);
   let best = own;
   let cur: Element | null = el.parentElement;
   for (let i = 0; i < 3 && cur; i++, cur = cur.parentElement) {
@@ -120,15 +116,15 @@ export function selectText(sel: HTMLSelectElement, real = realOptions(sel)): str
 }
 
 /** A unit's options and current answer for a snapshot; a select's option list is read once for both. */
-export function optionsAndValue(u: Unit, headerCache: Map<Element, string[]>): { options?: string[]; value: string } {
-  if (u.ctype !== 'select') return { options: optionsOf(u, headerCache), value: readUnitValue(u, headerCache) };
-  const real = realOptions(u.controls[0] as HTMLSelectElement);
-  return { options: real.map(optionText), value: selectText(u.controls[0] as HTMLSelectElement, real) };
+export function optionsAndValue(u: Unit, headers: Map<Element, string[]>): { options?: string[]; value: string } {
+  if (u.ctype !== 'select') return { options: optionsOf(u, headers), value: readUnitValue(u, headers) };
+  const real = realOptions(u.els[0] as HTMLSelectElement);
+  return { options: real.map(optionText), value: selectText(u.els[0] as HTMLSelectElement, real) };
 }
 
 /** The answer currently on the page, in QuestionField.value form. */
-export function readUnitValue(u: Unit, headerCache: Map<Element, string[]> = new Map()): string {
-  const el = u.controls[0]!;
+export function readUnitValue(u: Unit, headers: Map<Element, string[]> = new Map()): string {
+  const el = u.els[0]!;
   switch (u.ctype) {
     case 'text':
     case 'textarea':
@@ -145,9 +141,9 @@ export function readUnitValue(u: Unit, headerCache: Map<Element, string[]> = new
         .map((o) => textOf(o))
         .join('; ');
     default:
-      return u.controls
+      return u.els
         .filter(isOn)
-        .map((c) => optionLabel(c, headerCache))
+        .map((c) => optionLabel(c, headers))
         .join('; ');
   }
 }

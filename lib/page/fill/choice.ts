@@ -4,8 +4,8 @@
 import { fireChange, fireInput, nativeClick, pointerClick, sleep, nextTask } from './events';
 import { isOn } from '../values';
 import { matchOption, splitMulti, truthy } from '../text';
-import type { WriteOutcome } from './types';
-import { ERR } from '../errors';
+import { done, fail, type WriteOutcome } from './types';
+import * as ERR from '../errors';
 import { attr } from '../dom';
 
 function toggle(el: Element): void {
@@ -13,9 +13,7 @@ function toggle(el: Element): void {
   else pointerClick(el);
 }
 
-function optionDisabled(el: Element): boolean {
-  return (el as HTMLInputElement).disabled === true || attr(el, 'aria-disabled') === 'true';
-}
+const optionDisabled = (el: Element): boolean => (el as HTMLInputElement).disabled === true || attr(el, 'aria-disabled') === 'true';
 
 function read(controls: Element[], labels: string[]): string {
   return controls
@@ -28,25 +26,25 @@ export async function writeChoice(kind: 'radio' | 'checkbox', controls: Element[
   const want = new Set<number>();
   if (kind === 'checkbox' && controls.length === 1) {
     const t = truthy(value, labels[0]);
-    if (t === undefined) return { ok: false, value: read(controls, labels), error: ERR.notBoolean(value, labels[0] ?? '') };
+    if (t === undefined) return fail(read(controls, labels), ERR.notBoolean(value, labels[0] ?? ''));
     if (t) want.add(0);
   } else {
     const parts = kind === 'radio' ? (value.trim() ? [value] : []) : splitMulti(value);
     for (const p of parts) {
       const i = matchOption(labels, p);
-      if (i < 0) return { ok: false, value: read(controls, labels), error: ERR.noOption(p, labels) };
+      if (i < 0) return fail(read(controls, labels), ERR.noOption(p, labels));
       want.add(i);
     }
   }
   for (const i of want) {
     if (!isOn(controls[i]!) && optionDisabled(controls[i]!))
-      return { ok: false, value: read(controls, labels), error: ERR.optionDisabled(labels[i] ?? '') };
+      return fail(read(controls, labels), ERR.optionDisabled(labels[i] ?? ''));
   }
   if (kind === 'radio' && want.size === 0) {
     // Radios cannot be un-chosen by clicking: clear the native ones through the checked setter (undo only).
     for (const c of controls) {
       if (!isOn(c)) continue;
-      if (c.tagName !== 'INPUT') return { ok: false, value: read(controls, labels), error: ERR.cannotClear };
+      if (c.tagName !== 'INPUT') return fail(read(controls, labels), ERR.cannotClear);
       (c as HTMLInputElement).checked = false;
       fireInput(c, null);
       fireChange(c);
@@ -65,7 +63,7 @@ export async function writeChoice(kind: 'radio' | 'checkbox', controls: Element[
   await nextTask();
   const got = read(controls, labels);
   const okState = controls.every((c, i) => isOn(c) === want.has(i));
-  if (okState) return { ok: true, value: got };
+  if (okState) return done(got);
   const expect = [...want].map((i) => labels[i]).join('; ');
-  return { ok: false, value: got, error: ERR.notKept(got, expect) };
+  return fail(got, ERR.notKept(got, expect));
 }

@@ -3,44 +3,40 @@
 // <body>, click it, then verify what the combobox shows. Generic: roles first, popup diffing second.
 import { attr, hasLayout, isRendered } from '../dom';
 import { canonical, matchOption } from '../text';
-import { comboboxText, listboxOf, optionName } from '../values';
+import { comboboxText, isListbox, listboxOf, optionName } from '../values';
 import { blur, fireInput, focus, pointerClick, pressDown, release, releaseAndClick, sleep, waitFor, winOf, nextTask } from './events';
 import { setNativeValue } from './text';
 import { chooseByKeyboard } from './combobox-keyboard';
-import type { WriteOutcome } from './types';
-import { ERR } from '../errors';
+import { done, fail, type WriteOutcome } from './types';
+import * as ERR from '../errors';
 
 const OPTIONISH = '[role=option],[role=menuitem],[role=menuitemradio],li,[class*=option],[class*=item]';
 
-function visible(el: Element): boolean {
-  return isRendered(el, hasLayout(el.ownerDocument));
-}
+const visible = (el: Element): boolean => isRendered(el, hasLayout(el.ownerDocument));
 
 /** The open popup: the referenced listbox if visible, else the newest visible listbox, else a new body child. */
 function findPopup(el: Element, bodyBefore: Set<Element>, shownBefore: Set<Element> = new Set()): Element | null {
   const ref = listboxOf(el);
   if (ref && ref !== el && visible(ref) && ref.querySelector('[role=option]')) return ref;
-  const doc = el.ownerDocument;
-  const roots: (Document | ShadowRoot)[] = [doc];
-  const own = el.getRootNode() as ShadowRoot;
-  if (own !== (doc as unknown)) roots.unshift(own);
-  for (const r of roots) {
+  for (const r of rootsOf(el)) {
     // A listbox already showing before we opened is not the popup: Choices.js (form.io) shows the chosen
     // value in a role=listbox inside the combobox itself.
-    const boxes = [...r.querySelectorAll('[role=listbox]')].filter((b) => b !== el && !shownBefore.has(b) && visible(b));
-    if (boxes.length) return boxes[boxes.length - 1]!;
+    const box = [...r.querySelectorAll('[role=listbox]')].filter((b) => b !== el && !shownBefore.has(b) && visible(b)).at(-1);
+    if (box) return box;
   }
   // Popups rendered at body level without a listbox role (virtual lists keep the role on a hidden twin).
-  const fresh = [...doc.body.children].filter((c) => !bodyBefore.has(c) && visible(c));
-  return fresh.length ? fresh[fresh.length - 1]! : null;
+  return [...el.ownerDocument.body.children].filter((c) => !bodyBefore.has(c) && visible(c)).at(-1) ?? null;
+}
+
+/** The element's own shadow root first (when it is in one), then its document. */
+function rootsOf(el: Element): ParentNode[] {
+  const own = el.getRootNode() as ParentNode;
+  return own === el.ownerDocument ? [own] : [own, el.ownerDocument];
 }
 
 function shownListboxes(el: Element): Set<Element> {
-  const roots: ParentNode[] = [el.ownerDocument];
-  const own = el.getRootNode();
-  if (own !== el.ownerDocument) roots.push(own as ShadowRoot);
   const out = new Set<Element>();
-  for (const r of roots) for (const b of [...r.querySelectorAll('[role=listbox]')]) if (visible(b)) out.add(b);
+  for (const r of rootsOf(el)) for (const b of r.querySelectorAll('[role=listbox]')) if (visible(b)) out.add(b);
   return out;
 }
 
@@ -66,39 +62,43 @@ function optionsIn(popup: Element): { els: Element[]; texts: string[] } {
   return { els, texts: els.map(optionName) };
 }
 
+function keydown(el: Element, key: string): void {
+  el.dispatchEvent(new (winOf(el).KeyboardEvent)('keydown', { key, code: key, bubbles: true, composed: true }));
+}
+
 export async function writeCombobox(el: HTMLElement, value: string): Promise<WriteOutcome> {
   const before = comboboxText(el);
   if (value.trim() === '') {
     return before === ''
-      ? { ok: true, value: '' }
-      : { ok: false, value: before, error: ERR.cannotClear };
+      ? done('')
+      : fail(before, ERR.cannotClear);
   }
-  if (canonical(before) === canonical(value)) return { ok: true, value: before };
+  if (canonical(before) === canonical(value)) return done(before);
   const doc = el.ownerDocument;
   const bodyBefore = new Set([...doc.body.children]);
   const shownBefore = shownListboxes(el);
   // An inline listbox (role=listbox that is not a popup) is its own, always-open popup.
-  const inline = attr(el, 'role') === 'listbox';
+  const inline = isListbox(el);
   focus(el, !inline);
   // Most open on mousedown (MUI, react-select, Ant Design); some on click; some on ArrowDown.
   if (!inline) pressDown(el);
-  let popup = inline ? el : await waitFor(() => findPopup(el, bodyBefore, shownBefore), 300);
+  const open = (ms: number): Promise<Element | null> => waitFor(() => findPopup(el, bodyBefore, shownBefore), ms);
+  let popup = inline ? el : await open(300);
   if (inline) {
     // already open
   } else if (!popup) {
     releaseAndClick(el);
-    popup = await waitFor(() => findPopup(el, bodyBefore, shownBefore), 300);
+    popup = await open(300);
   } else {
     // Finish the press like a person (pointerup too): Radix Select swallows the first pointerup after the
     // pointerdown that opened it, so without this the click on the option is the one it swallows.
     release(el);
   }
   if (!popup) {
-    const win = winOf(el);
-    el.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'ArrowDown', code: 'ArrowDown', bubbles: true, composed: true }));
-    popup = await waitFor(() => findPopup(el, bodyBefore, shownBefore), 400);
+    keydown(el, 'ArrowDown');
+    popup = await open(400);
   }
-  if (!popup) return { ok: false, value: before, error: ERR.noPopup };
+  if (!popup) return fail(before, ERR.noPopup);
   // Popups that animate in (Element Plus scales from 0) have options without area for a few frames, and
   // some load their options on open (form.io's Choices.js shows one empty row first): wait for real text.
   const opened = popup;
@@ -119,16 +119,15 @@ export async function writeCombobox(el: HTMLElement, value: string): Promise<Wri
     const want = canonical(value);
     const got = await waitFor(() => (canonical(comboboxText(el)) === want ? comboboxText(el) : null), 500);
     blur(el);
-    if (got !== null) return { ok: true, value: got };
+    if (got !== null) return done(got);
   }
   if (i < 0) {
-    const win = winOf(el);
-    el.dispatchEvent(new win.KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, composed: true }));
+    keydown(el, 'Escape');
     blur(el);
-    return { ok: false, value: comboboxText(el), error: ERR.noOption(value, texts) };
+    return fail(comboboxText(el), ERR.noOption(value, texts));
   }
   const choice = els[i]!;
-  if (attr(choice, 'aria-disabled') === 'true') return { ok: false, value: before, error: ERR.optionDisabled(texts[i] ?? '') };
+  if (attr(choice, 'aria-disabled') === 'true') return fail(before, ERR.optionDisabled(texts[i] ?? ''));
   pointerClick(choice);
   const want = canonical(texts[i]!);
   const got = await waitFor(() => {
@@ -136,7 +135,7 @@ export async function writeCombobox(el: HTMLElement, value: string): Promise<Wri
     return canonical(t) === want || canonical(t).includes(want) ? t : null;
   }, 500);
   blur(el);
-  if (got !== null) return { ok: true, value: got };
-  return { ok: false, value: comboboxText(el), error: ERR.notKept(comboboxText(el), texts[i] ?? '') };
+  if (got !== null) return done(got);
+  return fail(comboboxText(el), ERR.notKept(comboboxText(el), texts[i] ?? ''));
 }
 

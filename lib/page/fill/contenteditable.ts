@@ -3,16 +3,14 @@
 // back to textContent + an input event where execCommand is missing (notes §2.3.7, supplement §C).
 import { blur, fireInput, focus, sleep, winOf, nextTask } from './events';
 import { normalize } from '../text';
-import type { WriteOutcome } from './types';
-import { ERR } from '../errors';
+import { done, fail, type WriteOutcome } from './types';
+import * as ERR from '../errors';
 
-export function readEditable(el: Element): string {
-  return ((el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\n$/, '');
-}
+export const readEditable = (el: Element): string => ((el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\n$/, '');
 
 export async function writeEditable(el: HTMLElement, value: string): Promise<WriteOutcome> {
   const same = (): boolean => normalize(readEditable(el)) === normalize(value);
-  if (same()) return { ok: true, value: readEditable(el) };
+  if (same()) return done(readEditable(el));
   const win = winOf(el);
   const doc = el.ownerDocument;
   focus(el, true);
@@ -37,5 +35,5 @@ export async function writeEditable(el: HTMLElement, value: string): Promise<Wri
   }
   blur(el);
   const got = readEditable(el);
-  return same() ? { ok: true, value: got } : { ok: false, value: got, error: ERR.editorRejected };
+  return same() ? done(got) : fail(got, ERR.editorRejected);
 }

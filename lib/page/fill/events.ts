@@ -1,9 +1,7 @@
 // Event plumbing for the writers: what a person's click, focus and typing would fire, in the element's
 // own realm (iframes), bubbling and composed so shadow-DOM frameworks and React's root listener see it.
 
-export function winOf(el: Element): Window & typeof globalThis {
-  return (el.ownerDocument?.defaultView ?? window) as Window & typeof globalThis;
-}
+export const winOf = (el: Element): Window & typeof globalThis => (el.ownerDocument?.defaultView ?? window) as Window & typeof globalThis;
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -45,22 +43,21 @@ function activeIn(el: Element): Element | null {
  * dominated long fill plans.
  */
 export function focus(el: Element, real = false): void {
-  const win = winOf(el);
   if (real) (el as HTMLElement).focus?.({ preventScroll: true });
-  if (activeIn(el) !== el) {
-    el.dispatchEvent(new win.FocusEvent('focus'));
-    el.dispatchEvent(new win.FocusEvent('focusin', { bubbles: true, composed: true }));
-  }
+  if (activeIn(el) !== el) focusEvents(el, 'focus', 'focusin');
+}
+
+/** The non-bubbling focus event and its bubbling, composed twin (focus+focusin, blur+focusout). */
+function focusEvents(el: Element, own: string, bubbling: string): void {
+  const win = winOf(el);
+  el.dispatchEvent(new win.FocusEvent(own));
+  el.dispatchEvent(new win.FocusEvent(bubbling, { bubbles: true, composed: true }));
 }
 
 /** Leave the field: validate-on-blur forms (React onBlur = focusout, SurveyJS, Angular touched) commit here. */
 export function blur(el: Element): void {
-  const win = winOf(el);
   if (activeIn(el) === el) (el as HTMLElement).blur();
-  else {
-    el.dispatchEvent(new win.FocusEvent('blur'));
-    el.dispatchEvent(new win.FocusEvent('focusout', { bubbles: true, composed: true }));
-  }
+  else focusEvents(el, 'blur', 'focusout');
 }
 
 export function fireInput(el: Element, data: string | null, inputType = 'insertText'): void {

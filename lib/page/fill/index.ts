@@ -3,7 +3,7 @@
 import type { FillResult } from '../types';
 import { isDisabled } from '../controls';
 import { optionLabel } from '../label';
-import { pageState } from '../scan';
+import { docOf, pageState } from '../scan';
 import type { Unit } from '../units';
 import { readUnitValue } from '../values';
 import { writeChoice } from './choice';
@@ -11,15 +11,11 @@ import { writeCombobox } from './combobox';
 import { writeEditable } from './contenteditable';
 import { writeSelect } from './select';
 import { writeText } from './text';
-import type { WriteOutcome } from './types';
-import { ERR } from '../errors';
-
-function docOf(root: Document | Element): Document {
-  return (root as Document).nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
-}
+import { fail, type WriteOutcome } from './types';
+import * as ERR from '../errors';
 
 async function write(u: Unit, value: string): Promise<WriteOutcome> {
-  const el = u.controls[0]!;
+  const el = u.els[0]!;
   switch (u.ctype) {
     case 'text':
     case 'textarea':
@@ -33,8 +29,8 @@ async function write(u: Unit, value: string): Promise<WriteOutcome> {
       return writeCombobox(el as HTMLElement, value);
     default: {
       const headers = new Map<Element, string[]>();
-      const labels = u.controls.map((c) => optionLabel(c, headers));
-      return writeChoice(u.kind === 'radio' ? 'radio' : 'checkbox', u.controls, labels, value);
+      const labels = u.els.map((c) => optionLabel(c, headers));
+      return writeChoice(u.kind === 'radio' ? 'radio' : 'checkbox', u.els, labels, value);
     }
   }
 }
@@ -44,23 +40,26 @@ async function safeWrite(u: Unit, value: string): Promise<WriteOutcome> {
   try {
     return await write(u, value);
   } catch (error) {
-    return { ok: false, value: '', error: ERR.threw(error) };
+    return fail('', ERR.threw(error));
   }
 }
 
 function check(u: Unit | undefined, fid: string): string | null {
   if (!u) return ERR.unknownFid(fid);
-  if (!u.controls.some((c) => c.isConnected)) return ERR.stale(fid);
-  if (u.controls.every((c) => isDisabled(c, u.ctype))) return ERR.locked(fid);
+  if (!u.els.some((c) => c.isConnected)) return ERR.stale(fid);
+  if (u.els.every((c) => isDisabled(c, u.ctype))) return ERR.locked(fid);
   return null;
 }
+
+/** Nothing was written: the field still shows `value`. */
+const refused = (fid: string, value: string, error: string): FillResult => ({ fid, ok: false, value, previous: value, error });
 
 /** Fill one field (question or paired comment box) and report the value read back from the page. */
 export async function applyFill(root: Document | Element, fid: string, value: string): Promise<FillResult> {
   const state = pageState(docOf(root));
   const u = state.units.get(fid);
   const problem = check(u, fid);
-  if (problem || !u) return { fid, ok: false, value: u ? readUnitValue(u) : '', previous: u ? readUnitValue(u) : '', error: problem ?? ERR.unknownFid(fid) };
+  if (problem || !u) return refused(fid, u ? readUnitValue(u) : '', problem ?? ERR.unknownFid(fid));
   const previous = readUnitValue(u);
   const out = await safeWrite(u, value);
   const now = readUnitValue(u);
@@ -75,9 +74,9 @@ export async function undoFill(root: Document | Element, fid: string): Promise<F
   const u = state.units.get(fid);
   const rec = state.undo.get(fid);
   const current = u ? readUnitValue(u) : '';
-  if (!rec) return { fid, ok: false, value: current, previous: current, error: ERR.nothingToUndo(fid) };
+  if (!rec) return refused(fid, current, ERR.nothingToUndo(fid));
   const problem = check(u, fid);
-  if (problem || !u) return { fid, ok: false, value: current, previous: current, error: problem ?? ERR.unknownFid(fid) };
+  if (problem || !u) return refused(fid, current, problem ?? ERR.unknownFid(fid));
   const out = await safeWrite(u, rec.previous);
   const now = readUnitValue(u);
   const ok = out.ok && now === rec.previous;
@@ -86,9 +85,7 @@ export async function undoFill(root: Document | Element, fid: string): Promise<F
 }
 
 /** Fids with a pending undo. */
-export function undoableFids(root: Document | Element): string[] {
-  return [...pageState(docOf(root)).undo.keys()];
-}
+export const undoableFids = (root: Document | Element): string[] => [...pageState(docOf(root)).undo.keys()];
 
 /** The fid of the scanned field that holds keyboard focus (through shadow roots), or null. */
 export function focusedFid(root: Document | Element): string | null {
@@ -96,7 +93,7 @@ export function focusedFid(root: Document | Element): string | null {
   let active: Element | null = doc.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   if (!active) return null;
-  for (const [fid, u] of pageState(doc).units) if (u.controls.some((c) => c === active || c.contains(active))) return fid;
+  for (const [fid, u] of pageState(doc).units) if (u.els.some((c) => c === active || c.contains(active))) return fid;
   return null;
 }
 
@@ -106,7 +103,7 @@ export function readFields(root: Document | Element, fids: string[]): Record<str
   const out: Record<string, string> = {};
   for (const fid of fids) {
     const u = state.units.get(fid);
-    if (u && u.controls.some((c) => c.isConnected)) out[fid] = readUnitValue(u);
+    if (u && u.els.some((c) => c.isConnected)) out[fid] = readUnitValue(u);
   }
   return out;
 }

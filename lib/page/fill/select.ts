@@ -3,9 +3,9 @@
 import { blur, fireChange, fireInput, focus } from './events';
 import { canonical, isPlaceholderOption, matchOption, normalize, splitMulti } from '../text';
 import { optionText } from '../option-text';
-import type { WriteOutcome } from './types';
+import { done, fail, type WriteOutcome } from './types';
 import { selectText as readSelect } from '../values';
-import { ERR } from '../errors';
+import * as ERR from '../errors';
 
 export async function writeSelect(sel: HTMLSelectElement, value: string): Promise<WriteOutcome> {
   const opts = [...sel.options];
@@ -17,8 +17,8 @@ export async function writeSelect(sel: HTMLSelectElement, value: string): Promis
       let i = matchOption(texts, w);
       if (i < 0) i = opts.findIndex((o) => canonical(o.value) === canonical(w));
       if (i < 0 || (isPlaceholderOption(texts[i] ?? '') && !isPlaceholderOption(w)))
-        return { ok: false, value: readSelect(sel), error: ERR.noOption(w, texts.filter((t) => !isPlaceholderOption(t))) };
-      if (opts[i]!.disabled) return { ok: false, value: readSelect(sel), error: ERR.optionDisabled(texts[i] ?? '') };
+        return fail(readSelect(sel), ERR.noOption(w, texts.filter((t) => !isPlaceholderOption(t))));
+      if (opts[i]!.disabled) return fail(readSelect(sel), ERR.optionDisabled(texts[i] ?? ''));
       picks.add(i);
     }
   } else {
@@ -34,5 +34,5 @@ export async function writeSelect(sel: HTMLSelectElement, value: string): Promis
   blur(sel);
   const got = readSelect(sel);
   const expect = [...picks].filter((i) => !isPlaceholderOption(texts[i] ?? '')).map((i) => texts[i]).join('; ');
-  return got === expect ? { ok: true, value: got } : { ok: false, value: got, error: ERR.notKept(got, expect) };
+  return got === expect ? done(got) : fail(got, ERR.notKept(got, expect));
 }

@@ -1,8 +1,8 @@
 // Text inputs and textareas: prototype value setter (React's tracker cannot swallow it), input + change,
 // then blur for validate-on-blur forms; execCommand('insertText') as the fallback path (notes §2.3).
 import { blur, fireChange, fireInput, focus, sleep, winOf, nextTask } from './events';
-import type { WriteOutcome } from './types';
-import { ERR } from '../errors';
+import { done, fail, type WriteOutcome } from './types';
+import * as ERR from '../errors';
 
 export function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
   const win = winOf(el);
@@ -16,7 +16,7 @@ export function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTML
 export async function writeText(el: HTMLInputElement | HTMLTextAreaElement, value: string): Promise<WriteOutcome> {
   const limit = el.maxLength > 0 ? el.maxLength : Infinity;
   const target = value.length > limit ? value.slice(0, limit) : value;
-  if (el.value === target && value.length <= limit) return { ok: true, value: el.value };
+  if (el.value === target && value.length <= limit) return done(el.value);
   focus(el);
   setNativeValue(el, target);
   fireInput(el, target);
@@ -34,7 +34,7 @@ export async function writeText(el: HTMLInputElement | HTMLTextAreaElement, valu
     await nextTask();
   }
   const read = el.value;
-  if (read !== target) return { ok: false, value: read, error: ERR.notKept(read.slice(0, 60), target.slice(0, 60)) };
-  if (target !== value) return { ok: false, value: read, error: ERR.tooLong(value.length, limit) };
-  return { ok: true, value: read };
+  if (read !== target) return fail(read, ERR.notKept(read.slice(0, 60), target.slice(0, 60)));
+  if (target !== value) return fail(read, ERR.tooLong(value.length, limit));
+  return done(read);
 }

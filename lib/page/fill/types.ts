@@ -4,3 +4,9 @@ export interface WriteOutcome {
   value: string;
   error?: string;
 }
+
+/** A successful write reading back `value` (helpers: these literals repeat in every writer). */
+export const done = (value: string): WriteOutcome => ({ ok: true, value });
+
+/** A refused or failed write: what the page shows now, and why (cause + fix). */
+export const fail = (value: string, error: string): WriteOutcome => ({ ok: false, value, error });
