@@ -72,7 +72,8 @@ export function normQuestion(s: string): string {
 // A native <select>'s empty first entry ("Choose one…") is a prompt, not an answer option.
 const PROMPT = /^(choose|select|please select|--|—)/i;
 
-function optionsMatch(q: FixtureQuestion, f: QuestionField): boolean {
+/** Shared with the frameworks2 harness: expected options vs reported ones (prompts ignored). */
+export function optionsMatch(q: Pick<FixtureQuestion, 'options' | 'combobox'>, f: QuestionField): boolean {
   if (!q.options) return true;
   const got = (f.options ?? []).filter((o) => o.trim() !== '' && !PROMPT.test(o.trim()));
   // Custom comboboxes only have their options in the DOM while open; a closed one may report none.

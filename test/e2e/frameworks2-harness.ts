@@ -7,6 +7,7 @@ import { findChromium } from '../../lib/cli/chromium';
 import { serveDirectory, type StaticServer } from '../../lib/cli/static-server';
 import type { FillResult, QuestionField } from '../../lib/page/types';
 import type { PageQuestion } from '../fixtures/frameworks2/fixture-types';
+import { normQuestion, optionsMatch } from './frameworks-harness';
 import { buildFramework2Fixtures, DIST2, PAGE_BUNDLE2, type Page2 } from './build-framework2-fixtures';
 
 export interface Env2 {
@@ -48,27 +49,8 @@ export const fill2 = (page: Page, fid: string, value: string): Promise<FillResul
 export const model2 = (page: Page): Promise<Record<string, unknown>> =>
   page.evaluate(() => JSON.parse(JSON.stringify(window.__fixture!.values())) as Record<string, unknown>);
 
-/** Numbering, required markers, trailing colons and spacing are presentation, not the question. */
-export function norm(s: string): string {
-  return s
-    .normalize('NFKC')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^(\d+(\.\d+)*[.)]?)\s+/, '')
-    .replace(/[\s*:]+$/, '')
-    .toLowerCase();
-}
-
-// A native <select>'s empty first entry ("Select one…") is a prompt, not an answer option.
-const PROMPT = /^(choose|select|please select|--|—)/i;
-
-function optionsRight(q: PageQuestion, f: QuestionField): boolean {
-  if (!q.options) return true;
-  const got = (f.options ?? []).filter((o) => o.trim() !== '' && !PROMPT.test(o.trim()));
-  // A closed custom dropdown has no options in the DOM; reporting none is honest, reporting wrong ones is not.
-  if (q.combobox && got.length === 0) return true;
-  return JSON.stringify(got) === JSON.stringify(q.options);
-}
+// Question normalisation and option matching are the frameworks harness's, so both suites judge alike.
+export const norm = normQuestion;
 
 export interface Score2 {
   total: number;
@@ -111,7 +93,7 @@ export function score2(expected: PageQuestion[], reported: QuestionField[]): Sco
       continue;
     }
     if (f.kind !== q.kind) problems.push(`${q.key}: kind ${f.kind}, expected ${q.kind}`);
-    else if (!optionsRight(q, f)) problems.push(`${q.key}: options ${JSON.stringify(f.options)}, expected ${JSON.stringify(q.options)}`);
+    else if (!optionsMatch(q, f)) problems.push(`${q.key}: options ${JSON.stringify(f.options)}, expected ${JSON.stringify(q.options)}`);
     else rightKind++;
     if (norm(f.section ?? '') === norm(q.section)) sectionRight++;
     else sectionProblems.push(`${q.key}: section ${JSON.stringify(f.section ?? '')}, expected ${JSON.stringify(q.section)}`);
