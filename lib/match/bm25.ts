@@ -76,6 +76,11 @@ export class Bm25Index {
     return this.changes;
   }
 
+  /** Term numbers handed out so far (termIndex returns values below this). */
+  get termCount(): number {
+    return this.terms.length;
+  }
+
   /** Slots ever handed out, removed ones included. */
   get slotCount(): number {
     return this.docCount;
@@ -254,8 +259,12 @@ export class Bm25Index {
       const { docs, sat } = p;
       for (let i = 0; i < n; i++) {
         const d = docs[i]!;
-        if (acc[d] === 0) touched[nt++] = d;
-        acc[d]! += w * sat[i]!;
+        const a = acc[d]!;
+        // Written without a branch: whether a document is new is a coin toss the CPU cannot predict, and a
+        // mispredicted branch per posting cost more than the store.
+        touched[nt] = d;
+        nt += a === 0 ? 1 : 0;
+        acc[d] = a + w * sat[i]!;
       }
     }
     return topK(acc, touched, nt, k, key);
@@ -403,7 +412,14 @@ function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, key
       siftDown(0);
     }
   }
-  const out: Hit[] = [];
-  for (let i = 0; i < size; i++) out.push({ doc: heapDoc[i]!, score: heapScore[i]! });
-  return out.sort((a, b) => b.score - a.score || (key(a.doc) < key(b.doc) ? -1 : 1));
+  // Pop the heap's minimum into the last free place: best first, with no sort and no comparator calls.
+  const out: Hit[] = new Array<Hit>(size);
+  while (size > 0) {
+    out[size - 1] = { doc: heapDoc[0]!, score: heapScore[0]! };
+    size--;
+    heapDoc[0] = heapDoc[size]!;
+    heapScore[0] = heapScore[size]!;
+    siftDown(0);
+  }
+  return out;
 }

@@ -15,6 +15,8 @@ interface EdgeIndex {
 const edgeIndexes = new WeakMap<ControlSource, EdgeIndex>();
 /** Entries share control sets, so citations are cached by the set (per source). */
 const citedBySet = new WeakMap<ControlSource, Map<string, readonly CitedControl[]>>();
+/** The same answer by the entry's own control list (entries are immutable), sparing the signature. */
+const citedByList = new WeakMap<readonly ControlRef[], { source: ControlSource; cited: readonly CitedControl[] }>();
 const k = (r: ControlRef): string => `${r.framework}|${r.id}`;
 
 function edgeIndex(source: ControlSource): EdgeIndex {
@@ -48,14 +50,18 @@ const RANK = { strong: 3, partial: 2, weak: 1 } as const;
  * that framework; a 2013 control reaches SOC 2 through its 2022 successor when no direct edge exists.
  */
 export function citeControls(own: readonly ControlRef[], source: ControlSource): readonly CitedControl[] {
+  const mine = citedByList.get(own);
+  if (mine && mine.source === source) return mine.cited;
   let cache = citedBySet.get(source);
   if (!cache) citedBySet.set(source, (cache = new Map()));
   const signature = own.map(k).join(',');
   let cited = cache.get(signature);
   if (!cited) {
-    cited = Object.freeze(walk(own, source));
+    // Frozen through and through: suggestions share these objects instead of copying them.
+    cited = Object.freeze(walk(own, source).map((c) => Object.freeze(c.via ? { ...c, via: Object.freeze(c.via) } : c)));
     if (cache.size < 20_000) cache.set(signature, cited);
   }
+  citedByList.set(own, { source, cited });
   return cited;
 }
 
@@ -115,6 +121,6 @@ export function buildCitations(entry: AnswerEntry, evidence: ReadonlyMap<string,
     ...(entry.approvedAt ? { approvedAt: entry.approvedAt } : {}),
     ...(entry.reviewBy ? { reviewBy: entry.reviewBy } : {}),
     evidence: citeEvidence(entry.evidenceIds, evidence),
-    controls: citeControls(entry.controls, source).map((c) => ({ ...c })),
+    controls: [...citeControls(entry.controls, source)],
   };
 }

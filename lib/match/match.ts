@@ -128,12 +128,15 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   const W = MATCH_WEIGHTS;
   const out: Candidate[] = [];
   const bySlot = slotEntries(index);
+  const mark = markTerms(qIds, bm25);
+  // Entries share control sets (clones per product, templates), so the fit is worked out once per set.
+  const fits = new Map<ControlKeys, number>();
   for (const h of hits) {
     const ie = bySlot[h.doc]!;
     let sim = 0;
-    for (const v of entryVariants(index, ie)) sim = Math.max(sim, dice(qIds, qMass, v, bm25));
+    for (const v of entryVariants(index, ie)) sim = Math.max(sim, dice(mark, qMass, v, bm25));
     if (sim < W.minSim) continue;
-    const ctrl = controlFit(ie, wanted, source);
+    const ctrl = controlFit(ie, wanted, source, fits);
     // A question term is in the entry exactly when the entry's slot is on the term's posting list.
     let found = 0;
     for (let i = 0; i < qIds.length; i++) if (bm25.containsAt(qIds[i]!, h.doc)) found += qIdf[i]!;
@@ -168,17 +171,35 @@ function queryTerms(analyzed: readonly string[], q: QuestionInput, index: Answer
   return expanded;
 }
 
-/** idf-weighted Dice between the question's term numbers and one question variant (distinct term numbers) of an entry. */
-function dice(q: Int32Array, qMass: number, variant: Int32Array, bm25: Bm25Index): number {
+/**
+ * Membership table over term numbers, shared by every Dice comparison: `marks[t] === stamp` while term t
+ * belongs to the latest marked set. Re-ranking compares each of ~30 candidates' variants with the
+ * question, and a typed-array read per term costs a fraction of scanning the question's terms.
+ */
+let marks = new Int32Array(1024);
+let stamp = 0;
+
+/** Marks `ids` (term numbers; -1 entries are skipped) as the current set and returns its stamp. */
+function markTerms(ids: Int32Array, bm25: Bm25Index): number {
+  if (marks.length < bm25.termCount) marks = new Int32Array(bm25.termCount * 2);
+  if (stamp === 0x7fffffff) (marks.fill(0), (stamp = 0));
+  stamp++;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) marks[ids[i]!] = stamp;
+  return stamp;
+}
+
+/** idf-weighted Dice between the marked term set (idf mass `mass`) and one question variant (distinct
+ *  term numbers) of an entry. */
+function dice(mark: number, mass: number, variant: Int32Array, bm25: Bm25Index): number {
   let vMass = 0;
   let shared = 0;
   for (let i = 0; i < variant.length; i++) {
     const t = variant[i]!;
     const w = bm25.idfAt(t);
     vMass += w;
-    if (t >= 0 && q.includes(t)) shared += w;
+    if (t >= 0 && marks[t] === mark) shared += w;
   }
-  return qMass + vMass > 0 ? (2 * shared) / (qMass + vMass) : 0;
+  return mass + vMass > 0 ? (2 * shared) / (mass + vMass) : 0;
 }
 
 function questionControls(controls: readonly ControlMatch[]): Set<string> {
@@ -187,12 +208,18 @@ function questionControls(controls: readonly ControlMatch[]): Set<string> {
   return new Set(controls.filter((c) => c.score >= 0.6 * (best.get(c.framework) ?? 0)).slice(0, 12).map((c) => `${c.framework}|${c.id}`));
 }
 
-/** Control keys (own + counterparts) by the entry's control set; entries share sets, so this stays small. */
-const controlKeysBySet = new Map<string, { source: ControlSource; keys: Set<string> }>();
-const entryControlKeys = new WeakMap<AnswerEntry, { source: ControlSource; keys: Set<string> }>();
+/** Control keys (own + counterparts) of one control set, as "framework|id". */
+interface ControlKeys {
+  source: ControlSource;
+  keys: Set<string>;
+}
+/** Control keys by the entry's control set; entries share sets, so this stays small. */
+const controlKeysBySet = new Map<string, ControlKeys>();
+const entryControlKeys = new WeakMap<AnswerEntry, ControlKeys>();
 
-/** 1 when the question's likely controls meet the entry's (or their counterparts), 0 when not, 0.5 when the entry names none. */
-function controlFit(ie: IndexedEntry, wanted: ReadonlySet<string>, source: ControlSource): number {
+/** 1 when the question's likely controls meet the entry's (or their counterparts), 0 when not, 0.5 when
+ *  the entry names none. `fits` memoises the answer per control set for one question. */
+function controlFit(ie: IndexedEntry, wanted: ReadonlySet<string>, source: ControlSource, fits: Map<ControlKeys, number>): number {
   if (ie.entry.controls.length === 0 || wanted.size === 0) return 0.5;
   let bySource = entryControlKeys.get(ie.entry);
   if (!bySource || bySource.source !== source) {
@@ -204,9 +231,13 @@ function controlFit(ie: IndexedEntry, wanted: ReadonlySet<string>, source: Contr
     }
     entryControlKeys.set(ie.entry, (bySource = keys));
   }
-  const keys = bySource.keys;
-  for (const k of wanted) if (keys.has(k)) return 1;
-  return 0;
+  let fit = fits.get(bySource);
+  if (fit === undefined) {
+    fit = 0;
+    for (const k of wanted) if (bySource.keys.has(k)) fit = 1;
+    fits.set(bySource, fit);
+  }
+  return fit;
 }
 
 const normalizedAnswers = new WeakMap<AnswerEntry, string>();
@@ -244,7 +275,8 @@ function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry): 
   for (const va of entryVariants(index, a)) {
     let mass = 0;
     for (const t of va) mass += index.bm25.idfAt(t);
-    for (const vb of entryVariants(index, b)) best = Math.max(best, dice(va, mass, vb, index.bm25));
+    const mark = markTerms(va, index.bm25);
+    for (const vb of entryVariants(index, b)) best = Math.max(best, dice(mark, mass, vb, index.bm25));
   }
   return best;
 }

@@ -7,6 +7,7 @@ import {
   answerCounts, answerDurations, expandAliases, frequencyTerms, nameTokens,
   type Amount, type FreqTerm,
 } from './shape-concepts';
+import { memoText } from './memo';
 import { analyzeQuery } from './text';
 
 export type OptionConcept =
@@ -72,10 +73,14 @@ function segmentAt(segs: readonly Segment[], at: number): Segment {
 /** The lexicon's terms plus the plain words (4+ letters, singular): the lexicon folds "how many employees"
  *  into "headcount" but "180 employees" into "personnel", and the plain word still ties them together. */
 const COMMON = new Set(['have', 'does', 'your', 'what', 'which', 'with', 'that', 'this', 'from', 'they', 'their', 'there', 'were', 'been', 'when', 'many', 'much', 'often', 'more', 'than', 'into', 'each', 'every', 'least', 'about', 'will', 'also', 'such', 'only', 'other', 'ours']);
-function relevanceTerms(text: string): string[] {
+const relevanceTerms = memoText((text): readonly string[] => {
   const plain = (text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !COMMON.has(w)).map((w) => `=${w.replace(/(?:es|s)$/, '')}`);
   return [...analyzeQuery(text), ...plain];
-}
+});
+
+/** An answer's frequencies and durations, memoised: an entry suggested for several questions is read once. */
+const answerFrequencies = memoText(frequencyTerms, 2_000);
+const durationsIn = memoText(answerDurations, 2_000);
 
 /** Whole sentences, from their clauses. */
 function sentenceSpans(segs: readonly Segment[]): Array<{ start: number; end: number }> {
@@ -128,8 +133,8 @@ export function chooseOptions(input: ChoiceInput): ChoicePick {
   const optionStems = new Set(input.options.flatMap((o) => relevanceTerms(o.label)));
   const qStems = new Set(relevanceTerms(input.question).filter((t) => !optionStems.has(t)));
   const segs = segments(text, qStems);
-  const freqs = frequencyTerms(text);
-  const durations = answerDurations(text);
+  const freqs = answerFrequencies(text);
+  const durations = durationsIn(text);
   const nouns = new Set(input.question.toLowerCase().match(/[a-z]+/g)?.map((w) => w.replace(/s$/, '')) ?? []);
   const counts = answerCounts(text, nouns);
   const supports: Support[] = [];

@@ -5,6 +5,7 @@
 import type { FieldKind } from '../page/types';
 import type { AnswerEntry, ShortAnswer } from '../library/schema';
 import { words } from './lexicon';
+import { memoText } from './memo';
 import { chooseOptions, type ChoicePick, type OptionConcept } from './shape-choice';
 import { frequencyTerms, nameTokens, expandAliases, parseAmountOption } from './shape-concepts';
 
@@ -30,8 +31,11 @@ export function optionMeaning(label: string): ShortAnswer | undefined {
 /** "Never", "None of the above", "Not performed", "No defined target": the practice is absent. */
 const ABSENT = /^(?:never\b|none\b|not\s+(?:performed|tested|conducted|required|done|defined|reviewed)\b|no\s+(?:defined|formal|set|fixed|target|timeframe|schedule)\b)/;
 
-/** What one option label means: a short answer, a frequency, an amount, absence, or a named thing. */
-export function optionConcept(label: string): OptionConcept {
+/** What one option label means: a short answer, a frequency, an amount, absence, or a named thing.
+ *  Memoised: labels ("Yes", "N/A", "Annually") recur field after field. */
+export const optionConcept: (label: string) => OptionConcept = memoText((label) => conceptOf(label), 2_000);
+
+function conceptOf(label: string): OptionConcept {
   const text = clean(label);
   const meaning = optionMeaning(label);
   if (meaning === 'Other' || meaning === 'N/A' || meaning === 'Partial' || meaning === 'Yes') return { type: 'short', meaning };
@@ -48,9 +52,12 @@ export function optionConcept(label: string): OptionConcept {
   return { type: 'named', tokens: nameTokens(expandAliases(label)) };
 }
 
+/** Words of 3+ letters; memoised, as an entry's answer is compared with several option labels. */
+const wordSet = memoText((text) => new Set(words(text).filter((w) => w.length > 2)), 2_000);
+
 function overlap(a: string, b: string): number {
-  const A = new Set(words(a).filter((w) => w.length > 2));
-  const B = new Set(words(b).filter((w) => w.length > 2));
+  const A = wordSet(a);
+  const B = wordSet(b);
   if (A.size === 0 || B.size === 0) return 0;
   let n = 0;
   for (const w of A) if (B.has(w)) n++;

@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import type { Bm25Index } from './bm25';
 import { getLexicon, words } from './lexicon';
+import { memoText } from './memo';
 import { stem } from './stem';
 
 /** Words of `question` the index does not know, e.g. "encrpytion". */
@@ -16,17 +17,8 @@ export function unknownWords(question: string, bm25: Bm25Index): string[] {
   });
 }
 
-/** Stems by word, as lexicon.ts caches word facts: the same words recur question after question. Bounded
- *  (cleared when full) so a stream of odd words cannot grow it without limit. */
-const stems = new Map<string, string>();
-function cachedStem(w: string): string {
-  let s = stems.get(w);
-  if (s === undefined) {
-    if (stems.size >= 20_000) stems.clear();
-    stems.set(w, (s = stem(w)));
-  }
-  return s;
-}
+/** Stems by word, as lexicon.ts caches word facts: the same words recur question after question. */
+const cachedStem = memoText(stem, 20_000);
 
 /** Rewrites unknown words to their closest word in `vocabulary`; returns the question unchanged when none is close. */
 export function correctTypos(question: string, unknown: readonly string[], vocabulary: readonly string[]): string {
