@@ -17,9 +17,6 @@ export interface IndexedEntry {
   /** The library entry (for a loaded index: parsed and validated on first read). */
   readonly entry: AnswerEntry;
   slot: number;
-  /** Distinct term numbers (Bm25Index.termIndex) of the question and each alternative; computed the
-   *  first time the entry is a candidate. */
-  variants?: Int32Array[];
 }
 
 export interface AnswerIndex {
@@ -38,12 +35,66 @@ export function entryFields(entry: AnswerEntry): string[][] {
 }
 
 /**
- * Distinct term numbers per question variant: similarity is over term sets, and only candidates ever need
- * it. Every term of an indexed entry has a number, since the entry's own postings hold it.
+ * Question variants (the question and each alternative) as distinct term numbers, for every entry that
+ * has been a candidate, packed into one growing array: at `at[slot]` the variant count, then per variant
+ * its length and its term numbers. Only candidates ever need them, so they are made on first use; one
+ * block per entry keeps re-ranking in cache, where a typed array per variant cost a cache miss each.
  */
-export function entryVariants(index: AnswerIndex, ie: IndexedEntry): Int32Array[] {
-  if (!ie.variants) ie.variants = [ie.entry.question, ...ie.entry.alternatives].map((q) => Int32Array.from(new Set(analyze(q)), (t) => index.bm25.termIndex(t)));
-  return ie.variants;
+export interface VariantPool {
+  data: Int32Array;
+  used: number;
+  /** Offset of each slot's block, -1 until made (and again once the entry is removed). */
+  at: Int32Array;
+  /** Words in blocks of removed entries; the pool starts over when they are most of it. */
+  dead: number;
+}
+
+const pools = new WeakMap<AnswerIndex, VariantPool>();
+
+export function variantPool(index: AnswerIndex): VariantPool {
+  let pool = pools.get(index);
+  if (!pool) pools.set(index, (pool = { data: new Int32Array(1024), used: 0, at: new Int32Array(0), dead: 0 }));
+  if (pool.at.length < index.slots.length) {
+    const at = new Int32Array(Math.max(16, index.slots.length * 2)).fill(-1);
+    at.set(pool.at);
+    pool.at = at;
+  }
+  return pool;
+}
+
+/** Offset in pool.data of the entry's variant block, made now if needed (pool.data may be replaced). */
+export function entryVariants(index: AnswerIndex, pool: VariantPool, ie: IndexedEntry): number {
+  const known = pool.at[ie.slot]!;
+  if (known >= 0) return known;
+  const variants = [ie.entry.question, ...ie.entry.alternatives].map((q) => [...new Set(analyze(q))]);
+  const size = 1 + variants.reduce((n, v) => n + 1 + v.length, 0);
+  if (pool.used + size > pool.data.length) {
+    const data = new Int32Array(Math.max(pool.data.length * 2, pool.used + size));
+    data.set(pool.data.subarray(0, pool.used));
+    pool.data = data;
+  }
+  const start = pool.used;
+  let o = start;
+  pool.data[o++] = variants.length;
+  for (const v of variants) {
+    pool.data[o++] = v.length;
+    for (const t of v) pool.data[o++] = index.bm25.termIndex(t);
+  }
+  pool.used = o;
+  pool.at[ie.slot] = start;
+  return start;
+}
+
+/** Forgets a removed entry's block; starts the pool over once removed blocks are most of it. */
+function dropVariants(index: AnswerIndex, slot: number): void {
+  const pool = pools.get(index);
+  if (!pool || slot >= pool.at.length || pool.at[slot]! < 0) return;
+  const start = pool.at[slot]!;
+  let o = start + 1;
+  for (let v = pool.data[start]!; v > 0; v--) o += 1 + pool.data[o]!;
+  pool.dead += o - start;
+  pool.at[slot] = -1;
+  if (pool.dead > 1 << 16 && pool.dead * 2 > pool.used) pools.delete(index);
 }
 
 const keyRanks = new WeakMap<AnswerIndex, { generation: number; ranks: Int32Array }>();
@@ -99,6 +150,7 @@ export function removeEntry(index: AnswerIndex, id: string): void {
   const ie = index.entries.get(id);
   if (!ie) throw new Error(unknownEntryError(id));
   index.bm25.remove(ie.slot, entryFields(ie.entry));
+  dropVariants(index, ie.slot);
   index.slots[ie.slot] = null;
   index.entries.delete(id);
 }
@@ -159,7 +211,6 @@ function schemaFingerprint(): string {
 
 /** An entry restored from a snapshot: its JSON is parsed and checked against the schema on first read. */
 class SavedEntry implements IndexedEntry {
-  variants?: Int32Array[];
   private parsed: AnswerEntry | undefined;
   constructor(
     private readonly json: string,

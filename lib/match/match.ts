@@ -2,7 +2,7 @@
 // typed abstention. A wrong answer is worse than none: conflicting, stale, draft or poorly fitting
 // entries are suggested at most, never auto-filled.
 import type { AnswerEntry, ReusePermission, Scope } from '../library/schema';
-import { entryVariants, slotEntries, slotRanks, type AnswerIndex, type IndexedEntry } from './answer-index';
+import { entryVariants, slotEntries, slotRanks, variantPool, type AnswerIndex, type IndexedEntry } from './answer-index';
 import type { Bm25Index } from './bm25';
 import { buildCitations, citeControls } from './citations';
 import { classifyControls } from './classify';
@@ -12,7 +12,7 @@ import { invalidQuestionError } from './errors';
 import { clearedFor, expiredEvidence, isStale, scopeConflict, todayIso } from './reuse';
 import { renderFooter, shapeAnswer, type FooterFormat } from './shape';
 import { addTerms, analyzeQuery, expand, type WeightedTerms } from './text';
-import { correctTypos, unknownWords } from './typos';
+import { closeWord, correctTypos, unknownWords } from './typos';
 import { QuestionInput, type AbstainReason, type ControlMatch, type MatchResult, type Suggestion, type Warning } from './types';
 
 export interface MatchOptions {
@@ -107,9 +107,13 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   let question = q.question;
   const unknown = unknownWords(question, index.bm25);
   if (unknown.length > 0 && hits.length > 0) {
+    const lists = hits.slice(0, 20).map((h) => questionWords(slotEntries(index)[h.doc]!.entry));
+    // Most unknown words are names, not typos: when no word of the top questions is within reach of any
+    // of them, correction cannot change anything, so the vocabulary is not even gathered.
+    const reachable = unknown.some((w) => lists.some((list) => list.some((v) => closeWord(w, v))));
     const vocabulary = new Set<string>();
-    for (const h of hits.slice(0, 20)) for (const w of questionWords(slotEntries(index)[h.doc]!.entry)) vocabulary.add(w);
-    const corrected = correctTypos(question, unknown, [...vocabulary]);
+    if (reachable) for (const list of lists) for (const w of list) vocabulary.add(w);
+    const corrected = reachable ? correctTypos(question, unknown, [...vocabulary]) : question;
     if (corrected !== question) {
       question = corrected;
       analyzed = analyzeQuery(question);
@@ -129,12 +133,19 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   const out: Candidate[] = [];
   const bySlot = slotEntries(index);
   const mark = markTerms(qIds, bm25);
+  const pool = variantPool(index);
   // Entries share control sets (clones per product, templates), so the fit is worked out once per set.
   const fits = new Map<ControlKeys, number>();
   for (const h of hits) {
     const ie = bySlot[h.doc]!;
     let sim = 0;
-    for (const v of entryVariants(index, ie)) sim = Math.max(sim, dice(mark, qMass, v, bm25));
+    let o = entryVariants(index, pool, ie);
+    const data = pool.data;
+    for (let v = data[o++]!; v > 0; v--) {
+      const length = data[o++]!;
+      sim = Math.max(sim, dice(mark, qMass, data, o, length, bm25));
+      o += length;
+    }
     if (sim < W.minSim) continue;
     const ctrl = controlFit(ie, wanted, source, fits);
     // A question term is in the entry exactly when the entry's slot is on the term's posting list.
@@ -188,13 +199,13 @@ function markTerms(ids: Int32Array, bm25: Bm25Index): number {
   return stamp;
 }
 
-/** idf-weighted Dice between the marked term set (idf mass `mass`) and one question variant (distinct
- *  term numbers) of an entry. */
-function dice(mark: number, mass: number, variant: Int32Array, bm25: Bm25Index): number {
+/** idf-weighted Dice between the marked term set (idf mass `mass`) and one question variant of an entry:
+ *  `length` distinct term numbers at data[from...]. */
+function dice(mark: number, mass: number, data: Int32Array, from: number, length: number, bm25: Bm25Index): number {
   let vMass = 0;
   let shared = 0;
-  for (let i = 0; i < variant.length; i++) {
-    const t = variant[i]!;
+  for (let i = from, end = from + length; i < end; i++) {
+    const t = data[i]!;
     const w = bm25.idfAt(t);
     vMass += w;
     if (t >= 0 && marks[t] === mark) shared += w;
@@ -271,12 +282,26 @@ function findConflict(index: AnswerIndex, usable: readonly Candidate[], today: s
 
 /** Best idf-weighted Dice between any question variant of one entry and any of the other. */
 function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry): number {
+  const pool = variantPool(index);
+  entryVariants(index, pool, a);
+  const bStart = entryVariants(index, pool, b);
+  const data = pool.data; // read after both blocks exist: making one may have grown the pool
+  const bm25 = index.bm25;
   let best = 0;
-  for (const va of entryVariants(index, a)) {
+  let oa = pool.at[a.slot]!;
+  for (let va = data[oa++]!; va > 0; va--) {
+    const length = data[oa++]!;
+    const terms = data.subarray(oa, oa + length);
     let mass = 0;
-    for (const t of va) mass += index.bm25.idfAt(t);
-    const mark = markTerms(va, index.bm25);
-    for (const vb of entryVariants(index, b)) best = Math.max(best, dice(mark, mass, vb, index.bm25));
+    for (const t of terms) mass += bm25.idfAt(t);
+    const mark = markTerms(terms, bm25);
+    let ob = bStart;
+    for (let vb = data[ob++]!; vb > 0; vb--) {
+      const lb = data[ob++]!;
+      best = Math.max(best, dice(mark, mass, data, ob, lb, bm25));
+      ob += lb;
+    }
+    oa += length;
   }
   return best;
 }

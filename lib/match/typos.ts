@@ -28,8 +28,7 @@ export function correctTypos(question: string, unknown: readonly string[], vocab
   for (const w of unknown) {
     // Fuse's pick is only kept within the edit-distance cap below, so when no word of the vocabulary is
     // that close, Fuse cannot change anything: skip it (most unknown words are names, not typos).
-    const cap = w.length <= 6 ? 1 : 2;
-    if (!vocabulary.some((v) => Math.abs(v.length - w.length) <= cap && editDistance(w, v.toLowerCase()) <= cap)) continue;
+    if (!vocabulary.some((v) => closeWord(w, v))) continue;
     fuse ??= new Fuse(vocabulary, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
     const best = fuse.search(w, { limit: 1 })[0];
     // Fuse finds the candidate; an edit-distance cap keeps unknown names ("Salesforce") from being
@@ -38,6 +37,12 @@ export function correctTypos(question: string, unknown: readonly string[], vocab
     out = out.replace(new RegExp(`\\b${w}\\b`, 'gi'), best.item);
   }
   return out;
+}
+
+/** Whether `v` is within the edit distance a typo of `w` may have (1 for short words, 2 for longer). */
+export function closeWord(w: string, v: string): boolean {
+  const cap = w.length <= 6 ? 1 : 2;
+  return Math.abs(v.length - w.length) <= cap && editDistance(w, v.toLowerCase()) <= cap;
 }
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions: "encrpytion"). */
