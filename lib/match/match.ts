@@ -154,7 +154,8 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
     const cover = qMass > 0 ? found / qMass : 0;
     out.push({ ie, sim, cover, ctrl, rank: W.sim * sim + W.rel * (h.score / top) + W.ctrl * ctrl });
   }
-  return out.sort((a, b) => b.rank - a.rank || (a.ie.entry.id < b.ie.entry.id ? -1 : 1));
+  // Ties go to the smaller entry id; a slot's rank is its entry's place in id order.
+  return out.sort((a, b) => b.rank - a.rank || ranks[a.ie.slot]! - ranks[b.ie.slot]!);
 }
 
 const questionWordCache = new WeakMap<AnswerEntry, readonly string[]>();

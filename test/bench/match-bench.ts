@@ -94,8 +94,13 @@ function speed(): void {
     const heap = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
     const build = time(() => (index = buildIndex(entries, evidence)), size > 10_000 ? 3 : 5);
     const buildCpu = lastCpu;
-    matchQuestion(index, questions[0]!); // warm caches (control classifier, lexicon)
-    const page = time(() => questions.forEach((q) => matchQuestion(index, q)), size > 10_000 ? 3 : 5);
+    // The first page on a fresh index pays for compiling the code and for per-entry work done once
+    // (question terms of every candidate); it is printed on its own. The figure held to the target is
+    // the steady state of a running background page: the median of later pages.
+    const cold = time(() => questions.forEach((q) => matchQuestion(index, q)), 1);
+    const coldCpu = lastCpu;
+    time(() => questions.forEach((q) => matchQuestion(index, q)), 2);
+    const page = time(() => questions.forEach((q) => matchQuestion(index, q)), size > 10_000 ? 5 : 9);
     const pageCpu = lastCpu;
     // The floor: split words and look up each posting list in a plain Map, nothing else.
     const bare = new Map<string, number[]>();
@@ -110,7 +115,8 @@ function speed(): void {
     const loadWithParse = time(() => loadIndex(JSON.parse(snapshot)), 3);
     const loadWithParseCpu = lastCpu;
     console.log(`speed ${size} entries (medians; load average ${loadAverage()}):`);
-    console.log(`  300 questions, controls+answers+citations: ${both(page, pageCpu)} (${(pageCpu / 300).toFixed(2)} ms cpu/question)`);
+    console.log(`  300 questions, controls+answers+citations: ${both(page, pageCpu)} (${(pageCpu / 300).toFixed(2)} ms cpu/question; median of ${size > 10_000 ? 5 : 9} pages after 3)`);
+    console.log(`  first page on a fresh index (cold): ${both(cold, coldCpu)}`);
     console.log(`  bare inverted-index lookup, same 300: ${both(floor, floorCpu)}; ratio ${(pageCpu / Math.max(floorCpu, 0.01)).toFixed(0)}x cpu`);
     console.log(`  build: ${both(build, buildCpu)}; load from snapshot: ${both(load, loadCpu)} (${both(loadWithParse, loadWithParseCpu)} incl. JSON.parse of ${(snapshot.length / 1e6).toFixed(1)} MB)`);
     console.log(`  heap held by the index: ${gc ? `${heap.toFixed(1)} MB` : 'n/a (gc unavailable)'}${sink < 0 ? '' : ''}`);

@@ -24,6 +24,16 @@ describe('answer index', () => {
     expect(answers(incremental)[1]!.suggestions[0]).toMatchObject({ entryId: 'rest', version: 2 });
   });
 
+  it('answers from the new wording when an entry is edited between questions', () => {
+    const lib = smallLibrary();
+    const index = buildIndex(lib);
+    answers(index); // every entry has been a candidate now, so its question terms are cached
+    const reworded = { ...lib[2]!, question: 'Do you commission an annual penetration test by an outside firm?', alternatives: ['Is a pen test run every year?'], version: 2 };
+    updateEntry(index, reworded);
+    removeEntry(index, lib[0]!.id);
+    expect(answers(index)).toEqual(answers(buildIndex([reworded, ...lib.filter((e) => e.id !== lib[0]!.id && e.id !== reworded.id)])));
+  });
+
   it('drops an entry from search when it is retired', () => {
     const index = buildIndex(smallLibrary());
     updateEntry(index, { ...smallLibrary()[3]!, status: 'retired', version: 2 });
