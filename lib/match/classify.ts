@@ -39,9 +39,9 @@ interface FrameworkIndex {
   controls: MatchControl[];
   /** Position of this framework's first control in the classifier-wide arrays. */
   offset: number;
-  /** Per control: each term of its fields -> the first field (title, keywords, summary, group) holding it,
-   *  so an explanation is one lookup per question term. */
-  firstField: Array<Map<string, number>>;
+  /** Per term: for each control, 1 + the first of its fields (title, keywords, summary, group) holding
+   *  the term, 0 when none does; an explanation then costs one lookup per question term and framework. */
+  fieldOf: Map<string, Uint8Array>;
   /** Multi-word keywords and titles ("phrases") of all controls, numbered control by control: control d's
    *  are [phraseStart[d], phraseStart[d + 1]). Each has its term count and idf sum (the catalog never
    *  changes, so neither do they), and each term lists the phrases that contain it. */
@@ -57,7 +57,6 @@ interface FrameworkIndex {
 interface Classifier {
   byFramework: Record<Framework, FrameworkIndex>;
   total: number;
-  frameworkOf: Framework[];
   /** Crosswalk neighbours in compressed rows: control i's are at [start[i], start[i + 1]). */
   neighbourStart: Int32Array;
   neighbourIndex: Int32Array;
@@ -70,9 +69,17 @@ interface Classifier {
   norm: Float64Array;
   lent: Float64Array;
   isReached: Uint8Array;
+  /** Framework of control i as its position in FRAMEWORKS. */
+  frameworkNumber: Uint8Array;
+  /** Per-question scratch: scores of one framework's hits, and the best controls per framework. */
+  hitScores: Float64Array;
+  bestIndex: Int32Array;
+  bestScore: Float64Array;
 }
 
 const classifiers = new WeakMap<ControlSource, Classifier>();
+/** Lexical hits taken per framework before the crosswalk and the cut to `limit`. */
+const HITS = 40;
 const key = (framework: Framework, id: string): string => `${framework}|${id}`;
 
 function build(source: ControlSource): Classifier {
@@ -84,7 +91,8 @@ function build(source: ControlSource): Classifier {
     const bm25 = new Bm25Index(CLASSIFIER_WEIGHTS.fields);
     const controls = source.controls.filter((c) => c.framework === framework);
     const phraseLists: string[][][] = [];
-    const firstField = controls.map((c, i) => {
+    const fieldOf = new Map<string, Uint8Array>();
+    controls.forEach((c, i) => {
       const keywords = c.keywords.map((k) => analyze(k));
       const title = analyze(c.title);
       const fields = [title, keywords.flat(), analyze(c.summary), analyze(c.group ?? '')];
@@ -92,9 +100,13 @@ function build(source: ControlSource): Classifier {
       phraseLists.push(uniquePhrases([title, ...keywords]));
       position.set(key(framework, c.id), offset + i);
       frameworkOf.push(framework);
-      const first = new Map<string, number>();
-      fields.forEach((terms, f) => terms.forEach((t) => first.has(t) || first.set(t, f)));
-      return first;
+      fields.forEach((terms, f) =>
+        terms.forEach((t) => {
+          let row = fieldOf.get(t);
+          if (!row) fieldOf.set(t, (row = new Uint8Array(controls.length)));
+          if (row[i] === 0) row[i] = f + 1;
+        }),
+      );
     });
     const all = phraseLists.flat();
     const phraseStart = new Int32Array(controls.length + 1);
@@ -102,7 +114,7 @@ function build(source: ControlSource): Classifier {
     const phrasesWith = new Map<string, number[]>();
     all.forEach((terms, p) => terms.forEach((t) => (phrasesWith.get(t) ?? phrasesWith.set(t, []).get(t)!).push(p)));
     byFramework[framework] = {
-      bm25, controls, offset, firstField, phraseStart, phrasesWith,
+      bm25, controls, offset, fieldOf, phraseStart, phrasesWith,
       phraseSeen: new Int32Array(all.length), phraseWhole: new Uint8Array(all.length),
       phraseLength: Int32Array.from(all, (terms) => terms.length),
       phraseIdf: Float64Array.from(all, (terms) => terms.reduce((sum, t) => sum + bm25.idf(t), 0)),
@@ -127,8 +139,10 @@ function build(source: ControlSource): Classifier {
   const idRank = new Int32Array(offset);
   all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i)).forEach((x, r) => (idRank[x.i] = r));
   return {
-    byFramework, total: offset, frameworkOf, neighbourStart, neighbourIndex, neighbourWeight, idRank,
+    byFramework, total: offset, neighbourStart, neighbourIndex, neighbourWeight, idRank,
     norm: new Float64Array(offset), lent: new Float64Array(offset), isReached: new Uint8Array(offset),
+    frameworkNumber: Uint8Array.from(frameworkOf, (f) => FRAMEWORKS.indexOf(f)),
+    hitScores: new Float64Array(HITS), bestIndex: new Int32Array(0), bestScore: new Float64Array(0),
   };
 }
 
@@ -216,22 +230,23 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const touched: number[] = [];
   for (const framework of FRAMEWORKS) {
     const fx = c.byFramework[framework];
-    const hits = fx.bm25.search(terms, 40, (d) => idRank[fx.offset + d]!);
+    const hits = fx.bm25.search(terms, HITS, (d) => idRank[fx.offset + d]!);
     const whole = wholePhrases(fx, present, marked);
     let max = 0;
-    const scores = hits.map((h) => {
-      const ctl = fx.controls[h.doc]!;
-      const lexical = h.score + W.phrase * phraseScore(fx, h.doc, whole);
-      const score = lexical * (ctl.kind === 'clause' ? W.clausePrior : 1);
+    const scores = c.hitScores;
+    for (let h = 0; h < hits.length; h++) {
+      const doc = hits[h]!.doc;
+      const lexical = hits[h]!.score + W.phrase * phraseScore(fx, doc, whole);
+      const score = lexical * (fx.controls[doc]!.kind === 'clause' ? W.clausePrior : 1);
       if (score > max) max = score;
-      return score;
-    });
+      scores[h] = score;
+    }
     clearPhrases(fx, marked);
     if (max <= 0) continue;
-    hits.forEach((h, i) => {
-      norm[fx.offset + h.doc] = scores[i]! / max;
-      touched.push(fx.offset + h.doc);
-    });
+    for (let h = 0; h < hits.length; h++) {
+      norm[fx.offset + hits[h]!.doc] = scores[h]! / max;
+      touched.push(fx.offset + hits[h]!.doc);
+    }
   }
   // 2. Crosswalk evidence: the strongest supporting counterpart, not the sum (hub criteria such as
   //    CC6.1 have dozens of edges and would otherwise win every question).
@@ -246,40 +261,52 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
     }
   }
   const wanted = opts.frameworks ?? FRAMEWORKS;
-  const limit = opts.limit ?? W.limit;
-  // Best `limit` per framework by (score desc, id asc): a short insertion list, not a sort of every control reached.
-  const best = new Map<Framework, Array<{ i: number; score: number }>>();
-  const id = (i: number): number => idRank[i]!;
+  const limit = Math.max(0, opts.limit ?? W.limit);
+  // Best `limit` per framework by (score desc, id asc): short insertion lists in typed arrays, not a sort
+  // of every control reached.
+  const count = [0, 0, 0];
+  if (c.bestIndex.length < FRAMEWORKS.length * limit) (c.bestIndex = new Int32Array(FRAMEWORKS.length * limit)), (c.bestScore = new Float64Array(FRAMEWORKS.length * limit));
+  const { bestIndex, bestScore } = c;
+  const want = FRAMEWORKS.map((f) => wanted.includes(f));
   for (const i of reached) {
-    const framework = c.frameworkOf[i]!;
-    if (!wanted.includes(framework)) continue;
+    const f = c.frameworkNumber[i]!;
+    if (!want[f] || limit === 0) continue;
     const score = norm[i]! + W.crosswalk * lent[i]!;
     if (score <= 0) continue;
-    let list = best.get(framework);
-    if (!list) best.set(framework, (list = []));
-    if (list.length === limit && limit > 0) {
-      const last = list[limit - 1]!;
-      if (score < last.score || (score === last.score && id(i) > id(last.i))) continue;
-    } else if (limit <= 0) continue;
-    let at = list.length;
-    while (at > 0 && (list[at - 1]!.score < score || (list[at - 1]!.score === score && id(list[at - 1]!.i) > id(i)))) at--;
-    list.splice(at, 0, { i, score });
-    if (list.length > limit) list.length = limit;
+    const base = f * limit;
+    let n = count[f]!;
+    if (n === limit) {
+      const last = bestScore[base + limit - 1]!;
+      if (score < last || (score === last && idRank[i]! > idRank[bestIndex[base + limit - 1]!]!)) continue;
+      n--;
+    }
+    let at = n;
+    while (at > 0 && (bestScore[base + at - 1]! < score || (bestScore[base + at - 1] === score && idRank[bestIndex[base + at - 1]!]! > idRank[i]!))) {
+      bestScore[base + at] = bestScore[base + at - 1]!;
+      bestIndex[base + at] = bestIndex[base + at - 1]!;
+      at--;
+    }
+    bestScore[base + at] = score;
+    bestIndex[base + at] = i;
+    count[f] = n + 1;
   }
   for (const i of reached) (norm[i] = 0), (lent[i] = 0), (isReached[i] = 0);
   const why = explainable(terms);
   const out: ControlMatch[] = [];
-  for (const framework of FRAMEWORKS) {
-    const scored = best.get(framework);
-    if (!scored || scored.length === 0) continue;
+  FRAMEWORKS.forEach((framework, f) => {
+    const n = count[f]!;
+    if (n === 0) return;
     const fx = c.byFramework[framework];
-    const top = scored[0]!.score;
-    for (const s of scored) {
-      if (s.score < top * W.floor) break;
-      const ctl = fx.controls[s.i - fx.offset]!;
-      out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((s.score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(why, fx.firstField[s.i - fx.offset]!) });
+    const rows = why.map((t) => fx.fieldOf.get(t));
+    const top = bestScore[f * limit]!;
+    for (let r = 0; r < n; r++) {
+      const score = bestScore[f * limit + r]!;
+      if (score < top * W.floor) break;
+      const d = bestIndex[f * limit + r]! - fx.offset;
+      const ctl = fx.controls[d]!;
+      out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(why, rows, d) });
     }
-  }
+  });
   return out;
 }
 
@@ -292,12 +319,13 @@ function explainable(terms: WeightedTerms): string[] {
   return out;
 }
 
-function explain(terms: readonly string[], firstField: ReadonlyMap<string, number>): string[] {
+/** "term -> field" for the question terms control `d` holds (rows[i]: the fieldOf row of terms[i]). */
+function explain(terms: readonly string[], rows: ReadonlyArray<Uint8Array | undefined>, d: number): string[] {
   const why: string[] = [];
-  for (const term of terms) {
-    const f = firstField.get(term);
-    if (f === undefined) continue;
-    why.push(`${term} -> ${FIELD_NAMES[f]}`);
+  for (let i = 0; i < terms.length; i++) {
+    const f = rows[i]?.[d] ?? 0;
+    if (f === 0) continue;
+    why.push(`${terms[i]} -> ${FIELD_NAMES[f - 1]}`);
     if (why.length === 8) break;
   }
   return why;
