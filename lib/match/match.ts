@@ -107,13 +107,13 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   let question = q.question;
   const unknown = unknownWords(question, index.bm25);
   if (unknown.length > 0 && hits.length > 0) {
-    const lists = hits.slice(0, 20).map((h) => questionWords(slotEntries(index)[h.doc]!.entry));
-    // Most unknown words are names, not typos: when no word of the top questions is within reach of any
-    // of them, correction cannot change anything, so the vocabulary is not even gathered.
-    const reachable = unknown.some((w) => lists.some((list) => list.some((v) => closeWord(w, v))));
     const vocabulary = new Set<string>();
-    if (reachable) for (const list of lists) for (const w of list) vocabulary.add(w);
-    const corrected = reachable ? correctTypos(question, unknown, [...vocabulary]) : question;
+    for (const h of hits.slice(0, 20)) for (const w of questionWords(slotEntries(index)[h.doc]!.entry)) vocabulary.add(w);
+    // Most unknown words are names, not typos: when no word of the top questions is within reach of any
+    // of them, correction cannot change anything and Fuse is not even started.
+    const words = [...vocabulary];
+    const reachable = unknown.some((w) => words.some((v) => closeWord(w, v)));
+    const corrected = reachable ? correctTypos(question, unknown, words) : question;
     if (corrected !== question) {
       question = corrected;
       analyzed = analyzeQuery(question);
