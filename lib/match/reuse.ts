@@ -43,5 +43,9 @@ export function expiredEvidence(entry: AnswerEntry, evidence: ReadonlyMap<string
 }
 
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  // Built from the UTC fields: toISOString() showed in profiles, and this runs once per question.
+  const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  const year = now.getUTCFullYear();
+  if (year < 0 || year > 9999) return now.toISOString().slice(0, 10);
+  return `${String(year).padStart(4, '0')}-${pad(now.getUTCMonth() + 1)}-${pad(now.getUTCDate())}`;
 }

@@ -47,24 +47,44 @@ interface Segment {
 
 /** Sentences (split at . ; ! ? but not inside "1.2") and their clauses, each scored by shared question stems. */
 function segments(text: string, questionStems: ReadonlySet<string>): Segment[] {
-  const rel = (s: string): number => new Set(relevanceTerms(s).filter((t) => questionStems.has(t))).size;
-  const out: Segment[] = [];
+  const rel = (terms: readonly string[]): number => {
+    let n = 0;
+    for (const t of terms) if (questionStems.has(t)) n++;
+    return n;
+  };
+  return spansOf(text).map((s) => ({ start: s.start, end: s.end, sentence: s.sentence, sentenceRel: rel(s.sentenceTerms), clauseRel: rel(s.clauseTerms) }));
+}
+
+interface Span {
+  start: number;
+  end: number;
+  sentence: number;
+  /** Distinct relevance terms of the whole sentence and of this clause. */
+  sentenceTerms: readonly string[];
+  clauseTerms: readonly string[];
+}
+
+/** The clauses of an answer and their terms: the part of segments() that does not depend on the question,
+ *  memoised because an entry's answer is read for every question it is suggested for. */
+const spansOf = memoText((text: string): readonly Span[] => {
+  const distinct = (s: string): readonly string[] => [...new Set(relevanceTerms(s))];
+  const out: Span[] = [];
   const sentenceRe = /[^.;!?]*(?:[.;!?](?!\s|$)[^.;!?]*)*(?:[.;!?]|$)/g;
   let n = 0;
   for (let m = sentenceRe.exec(text); m && m[0].length > 0; m = sentenceRe.exec(text)) {
     const s = m[0];
-    const sentenceRel = rel(s);
+    const sentenceTerms = distinct(s);
     const clauseRe = /(?:,\s+|\s+(?:and|but|while|whereas)\s+|$)/g;
     let from = 0;
     for (let c = clauseRe.exec(s); c; c = clauseRe.exec(s)) {
-      if (c.index >= from) out.push({ start: m.index + from, end: m.index + c.index, sentence: n, sentenceRel, clauseRel: rel(s.slice(from, c.index)) });
+      if (c.index >= from) out.push({ start: m.index + from, end: m.index + c.index, sentence: n, sentenceTerms, clauseTerms: distinct(s.slice(from, c.index)) });
       from = c.index + c[0].length;
       if (c[0].length === 0) break;
     }
     n++;
   }
   return out;
-}
+}, 2_000);
 
 function segmentAt(segs: readonly Segment[], at: number): Segment {
   return segs.find((s) => at >= s.start && at < s.end) ?? segs.find((s) => at <= s.end) ?? segs[segs.length - 1]!;
