@@ -94,23 +94,32 @@ function walk(own: readonly ControlRef[], source: ControlSource): CitedControl[]
   return [...result.values()].sort((a, b) => Number(a.via !== undefined) - Number(b.via !== undefined) || order(a.framework) - order(b.framework));
 }
 
+/** Evidence citations by evidence item (items are replaced, never changed in place), shared frozen. */
+const evidenceCitations = new WeakMap<EvidenceItem, EvidenceCitation>();
+
 export function citeEvidence(ids: readonly string[], evidence: ReadonlyMap<string, EvidenceItem>): EvidenceCitation[] {
   const out: EvidenceCitation[] = [];
   for (const id of ids) {
     const e = evidence.get(id);
     if (!e || e.status === 'retired') continue;
-    out.push({
-      id: e.id,
-      title: e.title,
-      kind: e.kind,
-      location: e.location.uri,
-      ...(e.location.section ? { section: e.location.section } : {}),
-      owner: e.owner,
-      ...(e.issuedAt ? { issuedAt: e.issuedAt } : {}),
-      ...(e.validUntil ? { validUntil: e.validUntil } : {}),
-    });
+    let cited = evidenceCitations.get(e);
+    if (!cited) evidenceCitations.set(e, (cited = Object.freeze(evidenceCitation(e))));
+    out.push(cited);
   }
   return out;
+}
+
+function evidenceCitation(e: EvidenceItem): EvidenceCitation {
+  return {
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    location: e.location.uri,
+    ...(e.location.section ? { section: e.location.section } : {}),
+    owner: e.owner,
+    ...(e.issuedAt ? { issuedAt: e.issuedAt } : {}),
+    ...(e.validUntil ? { validUntil: e.validUntil } : {}),
+  };
 }
 
 export function buildCitations(entry: AnswerEntry, evidence: ReadonlyMap<string, EvidenceItem>, source: ControlSource): Citations {

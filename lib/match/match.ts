@@ -52,10 +52,12 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   const q = parsed.data;
   const source = opts.source ?? defaultControlSource();
   const controls = opts.controls ?? classifyControls(q, { source });
-  const base = { ...(q.id !== undefined ? { id: q.id } : {}), question: q.question, controls };
+  // Built field by field (not spread from a shared base): this runs for every question of a page.
+  const result = (suggestions: Suggestion[], reasons: MatchResult['reasons']): MatchResult =>
+    q.id !== undefined ? { id: q.id, question: q.question, controls, suggestions, reasons } : { question: q.question, controls, suggestions, reasons };
   const ranked = rankCandidates(index, q, controls, source);
   if (ranked.length === 0) {
-    return { ...base, suggestions: [], reasons: [{ code: 'no-match', message: 'No library entry asks this question. Add an approved answer for it to the library.' }] };
+    return result([], [{ code: 'no-match', message: 'No library entry asks this question. Add an approved answer for it to the library.' }]);
   }
   const today = opts.today ?? todayIso();
   const recipient = opts.recipient ?? NDA;
@@ -78,7 +80,7 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
       const h = held.filter((x) => x.code === code);
       if (h.length) reasons.push({ code, message: heldMessage(code, h) });
     }
-    return { ...base, suggestions: [], reasons };
+    return result([], reasons);
   }
   const threshold = opts.threshold ?? DEFAULT_AUTOFILL_THRESHOLD;
   const conflicted = findConflict(index, usable, today);
@@ -96,7 +98,7 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   if (!top.autoFill && top.confidence < threshold) {
     reasons.push({ code: 'below-threshold', message: `The best match has confidence ${top.confidence.toFixed(2)} (< ${threshold}). It is a suggestion only; check it before filling.` });
   }
-  return { ...base, suggestions, reasons };
+  return result(suggestions, reasons);
 }
 
 export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: ControlMatch[], source: ControlSource): Candidate[] {
