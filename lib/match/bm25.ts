@@ -241,11 +241,11 @@ export class Bm25Index {
   }
 
   /**
-   * Top `k` documents for weighted query terms. `key` breaks score ties so results do not depend on slot
-   * order (an incrementally updated index ranks exactly like a rebuilt one); a precomputed numeric rank of
-   * the keys is cheaper than comparing strings when many documents tie.
+   * Top `k` documents for weighted query terms. Score ties go to the lower `order[doc]` (e.g. the place of
+   * the document's id in id order), so results do not depend on slot order: an incrementally updated
+   * index ranks exactly like a rebuilt one. A table, not a callback: near-duplicate entries tie often.
    */
-  search(query: ReadonlyMap<string, number>, k: number, key: (doc: number) => string | number): Hit[] {
+  search(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): Hit[] {
     this.refresh();
     const { acc, touched } = this;
     let nt = 0;
@@ -267,7 +267,7 @@ export class Bm25Index {
         acc[d] = a + w * sat[i]!;
       }
     }
-    return topK(acc, touched, nt, k, key);
+    return topK(acc, touched, nt, k, order);
   }
 
   snapshot(): Bm25Snapshot {
@@ -358,12 +358,12 @@ let topDocs = new Int32Array(64);
 let topScores = new Float64Array(64);
 
 /**
- * Best `k` of the touched documents (score desc, then key asc), clearing the accumulator as it goes. The
+ * Best `k` of the touched documents (score desc, then order asc), clearing the accumulator as it goes. The
  * best so far are kept in order in two typed arrays: most documents score below the last of them and cost
  * one comparison, and the rest are placed by insertion, which for k of 30-40 beats a heap (no calls).
- * `key` is only called on exact score ties.
+ * `order` is only read on exact score ties.
  */
-function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, key: (doc: number) => string | number): Hit[] {
+function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, order: ArrayLike<number>): Hit[] {
   // Shared scratch (search is synchronous and never re-entered), grown on demand.
   if (topDocs.length < k) (topDocs = new Int32Array(k)), (topScores = new Float64Array(k));
   const docs = topDocs;
@@ -376,11 +376,11 @@ function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, key
     acc[d] = 0;
     if (score <= 0 || score < last || k === 0) continue;
     if (size === k) {
-      if (score === last && key(d) > key(docs[k - 1]!)) continue;
+      if (score === last && order[d]! > order[docs[k - 1]!]!) continue;
       size--;
     }
     let p = size;
-    while (p > 0 && (scores[p - 1]! < score || (scores[p - 1] === score && key(docs[p - 1]!) > key(d)))) {
+    while (p > 0 && (scores[p - 1]! < score || (scores[p - 1] === score && order[docs[p - 1]!]! > order[d]!))) {
       scores[p] = scores[p - 1]!;
       docs[p] = docs[p - 1]!;
       p--;

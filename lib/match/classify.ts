@@ -52,6 +52,8 @@ interface FrameworkIndex {
   /** Per-question scratch for wholePhrases (terms seen per phrase, whole marks), cleared after use. */
   phraseSeen: Int32Array;
   phraseWhole: Uint8Array;
+  /** This framework's slice of the classifier's idRank: ties between its controls go by id. */
+  idOrder: Int32Array;
 }
 
 interface Classifier {
@@ -115,7 +117,7 @@ function build(source: ControlSource): Classifier {
     all.forEach((terms, p) => terms.forEach((t) => (phrasesWith.get(t) ?? phrasesWith.set(t, []).get(t)!).push(p)));
     byFramework[framework] = {
       bm25, controls, offset, fieldOf, phraseStart, phrasesWith,
-      phraseSeen: new Int32Array(all.length), phraseWhole: new Uint8Array(all.length),
+      phraseSeen: new Int32Array(all.length), phraseWhole: new Uint8Array(all.length), idOrder: new Int32Array(0),
       phraseLength: Int32Array.from(all, (terms) => terms.length),
       phraseIdf: Float64Array.from(all, (terms) => terms.reduce((sum, t) => sum + bm25.idf(t), 0)),
     };
@@ -138,6 +140,10 @@ function build(source: ControlSource): Classifier {
   const all = FRAMEWORKS.flatMap((framework) => byFramework[framework].controls.map((ctl, d) => ({ i: byFramework[framework].offset + d, id: ctl.id })));
   const idRank = new Int32Array(offset);
   all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i)).forEach((x, r) => (idRank[x.i] = r));
+  for (const framework of FRAMEWORKS) {
+    const fx = byFramework[framework];
+    fx.idOrder = idRank.subarray(fx.offset, fx.offset + fx.controls.length);
+  }
   return {
     byFramework, total: offset, neighbourStart, neighbourIndex, neighbourWeight, idRank,
     norm: new Float64Array(offset), lent: new Float64Array(offset), isReached: new Uint8Array(offset),
@@ -230,7 +236,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const touched: number[] = [];
   for (const framework of FRAMEWORKS) {
     const fx = c.byFramework[framework];
-    const hits = fx.bm25.search(terms, HITS, (d) => idRank[fx.offset + d]!);
+    const hits = fx.bm25.search(terms, HITS, fx.idOrder);
     const whole = wholePhrases(fx, present, marked);
     let max = 0;
     const scores = c.hitScores;

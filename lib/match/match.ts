@@ -103,9 +103,8 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
 
 export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: ControlMatch[], source: ControlSource): Candidate[] {
   const ranks = slotRanks(index);
-  const slotKey = (slot: number): number => ranks[slot]!;
   let analyzed = analyzeQuery(q.question);
-  let hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, slotKey);
+  let hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, ranks);
   let question = q.question;
   const unknown = unknownWords(question, index.bm25);
   if (unknown.length > 0 && hits.length > 0) {
@@ -119,7 +118,7 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
     if (corrected !== question) {
       question = corrected;
       analyzed = analyzeQuery(question);
-      hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, slotKey);
+      hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, ranks);
     }
   }
   if (hits.length === 0) return [];

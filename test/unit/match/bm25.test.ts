@@ -25,7 +25,7 @@ describe('Bm25Index.search', () => {
     for (let d = 0; d < 3000; d++) {
       index.add([Array.from({ length: 3 + Math.floor(r() * 10) }, () => word(r)), Array.from({ length: 5 + Math.floor(r() * 30) }, () => word(r))]);
     }
-    const key = (doc: number): number => doc;
+    const key = Int32Array.from({ length: index.slotCount }, (_, doc) => doc);
     for (let q = 0; q < 200; q++) {
       const query = new Map<string, number>();
       for (let i = 0; i < 2 + Math.floor(r() * 12); i++) query.set(word(r), i < 4 ? 1 : 0.3);
