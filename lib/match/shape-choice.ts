@@ -135,6 +135,13 @@ function amountQuality(a: Amount, o: Amount): number {
   return twoSided || near(a.stated, o.stated) ? 1 : 0.85;
 }
 
+/** The named things a sentence mentions, and whether it denies them; memoised per sentence, as every
+ *  named option of every suggestion reads the same sentences. */
+const namesIn = memoText((sentence: string): { tokens: ReadonlySet<string>; negated: boolean } => {
+  const expanded = expandAliases(sentence);
+  return { tokens: new Set(nameTokens(expanded)), negated: NEGATED.test(expanded) };
+}, 5_000);
+
 const NEGATED = /\b(?:not|never|neither|nor|without|disabled|deprecated|prohibited|blocked|planned|pursuing|working towards?|roadmap|intend|plan to|expect(?:ed)? to)\b|n't\b/;
 
 export interface ChoiceInput {
@@ -198,10 +205,9 @@ export function chooseOptions(input: ChoiceInput): ChoicePick {
       case 'named': {
         if (concept.tokens.length === 0) break;
         for (const seg of sentenceSpans(segs)) {
-          const sentence = expandAliases(input.answer.slice(seg.start, seg.end));
-          const tokens = new Set(nameTokens(sentence));
+          const { tokens, negated } = namesIn(input.answer.slice(seg.start, seg.end));
           if (!concept.tokens.every((t) => tokens.has(t))) continue;
-          if (NEGATED.test(sentence)) contradicted.push(label);
+          if (negated) contradicted.push(label);
           else supports.push(at(label, 1, seg.start));
         }
         break;
