@@ -93,10 +93,12 @@ function segmentAt(segs: readonly Segment[], at: number): Segment {
 /** The lexicon's terms plus the plain words (4+ letters, singular): the lexicon folds "how many employees"
  *  into "headcount" but "180 employees" into "personnel", and the plain word still ties them together. */
 const COMMON = new Set(['have', 'does', 'your', 'what', 'which', 'with', 'that', 'this', 'from', 'they', 'their', 'there', 'were', 'been', 'when', 'many', 'much', 'often', 'more', 'than', 'into', 'each', 'every', 'least', 'about', 'will', 'also', 'such', 'only', 'other', 'ours']);
-const relevanceTerms = memoText((text): readonly string[] => {
+function relevanceTerms(text: string): string[] {
   const plain = (text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !COMMON.has(w)).map((w) => `=${w.replace(/(?:es|s)$/, '')}`);
   return [...analyzeQuery(text), ...plain];
-});
+}
+/** relevanceTerms of option labels, which recur field after field ("Annually", "Quarterly"). */
+const labelTerms = memoText((label): readonly string[] => relevanceTerms(label), 2_000);
 
 /** An answer's frequencies and durations, memoised: an entry suggested for several questions is read once. */
 const answerFrequencies = memoText(frequencyTerms, 2_000);
@@ -157,7 +159,7 @@ export function chooseOptions(input: ChoiceInput): ChoicePick {
   const text = input.answer.toLowerCase();
   // Words the options themselves use ("annually" -> frequency) say nothing about which part of the answer
   // the question asks about, so they do not count towards relevance.
-  const optionStems = new Set(input.options.flatMap((o) => relevanceTerms(o.label)));
+  const optionStems = new Set(input.options.flatMap((o) => labelTerms(o.label)));
   const qStems = new Set(relevanceTerms(input.question).filter((t) => !optionStems.has(t)));
   const segs = segments(text, qStems);
   const freqs = answerFrequencies(text);
