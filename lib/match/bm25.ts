@@ -60,6 +60,8 @@ export class Bm25Index {
   // Per-query scratch, reused so a query allocates nothing proportional to the library.
   private acc = new Float64Array(0);
   private touched = new Int32Array(0);
+  /** 0..docCount-1, for small indexes, whose searches read every document. */
+  private everyDoc = new Int32Array(0);
 
   constructor(fields: FieldSpec[], k1 = 1.2) {
     this.fields = fields;
@@ -247,6 +249,7 @@ export class Bm25Index {
    */
   search(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): Hit[] {
     this.refresh();
+    if (this.docCount <= SMALL_INDEX) return this.searchSmall(query, k, order);
     const { acc, touched } = this;
     let nt = 0;
     for (const [term, qw] of query) {
@@ -268,6 +271,23 @@ export class Bm25Index {
       }
     }
     return topK(acc, touched, nt, k, order);
+  }
+
+  /** search() for a small index (a control catalog): no list of touched documents, whose upkeep costs
+   *  more than reading every document's score once. */
+  private searchSmall(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): Hit[] {
+    const acc = this.acc;
+    for (const [term, qw] of query) {
+      const id = this.termIds.get(term);
+      if (id === undefined) continue;
+      const p = this.postings[id]!;
+      if (p.n === 0) continue;
+      const w = qw * idfOf(p.n, this.liveCount);
+      const { docs, sat, n } = p;
+      for (let i = 0; i < n; i++) acc[docs[i]!]! += w * sat[i]!;
+    }
+    if (this.everyDoc.length !== this.docCount) this.everyDoc = Int32Array.from({ length: this.docCount }, (_, d) => d);
+    return topK(acc, this.everyDoc, this.docCount, k, order);
   }
 
   snapshot(): Bm25Snapshot {
@@ -335,6 +355,9 @@ export class Bm25Index {
     return index;
   }
 }
+
+/** Up to this many documents, a search reads every document's score instead of tracking touched ones. */
+const SMALL_INDEX = 512;
 
 function idfOf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));

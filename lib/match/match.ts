@@ -125,9 +125,14 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   const bm25 = index.bm25;
   const qTerms = [...new Set(analyzed)];
   // Term numbers (-1: a word no entry has) and idf per question term; variants are term numbers too.
-  const qIds = Int32Array.from(qTerms, (t) => bm25.termIndex(t));
-  const qIdf = Float64Array.from(qIds, (id) => bm25.idfAt(id));
-  const qMass = qIdf.reduce((s, w) => s + w, 0);
+  const qIds = new Int32Array(qTerms.length);
+  const qIdf = new Float64Array(qTerms.length);
+  let qMass = 0;
+  for (let i = 0; i < qTerms.length; i++) {
+    qIds[i] = bm25.termIndex(qTerms[i]!);
+    qIdf[i] = bm25.idfAt(qIds[i]!);
+    qMass += qIdf[i]!;
+  }
   const wanted = questionControls(controls);
   const top = hits[0]!.score;
   const W = MATCH_WEIGHTS;
