@@ -248,8 +248,12 @@ export class Bm25Index {
    * index ranks exactly like a rebuilt one. A table, not a callback: near-duplicate entries tie often.
    */
   search(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): Hit[] {
-    this.refresh();
-    if (this.docCount <= SMALL_INDEX) return this.searchSmall(query, k, order);
+    const top = this.searchTop(query, k, order);
+    return hits(top.count);
+  }
+
+  /** Adds every query term's postings into acc, recording first-touched documents; returns their count. */
+  private accumulate(query: ReadonlyMap<string, number>): number {
     const { acc, touched } = this;
     let nt = 0;
     for (const [term, qw] of query) {
@@ -270,12 +274,23 @@ export class Bm25Index {
         acc[d] = a + w * sat[i]!;
       }
     }
-    return topK(acc, touched, nt, k, order);
+    return nt;
+  }
+
+  /**
+   * search() without Hit objects: the best `count` documents and scores, best first, in arrays shared by
+   * every index and overwritten by the next search. For callers that read them at once (the classifier
+   * runs three catalog searches per question).
+   */
+  searchTop(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): { count: number; docs: Int32Array; scores: Float64Array } {
+    this.refresh();
+    const count = this.docCount <= SMALL_INDEX ? this.searchSmall(query, k, order) : topK(this.acc, this.touched, this.accumulate(query), k, order);
+    return { count, docs: topDocs, scores: topScores };
   }
 
   /** search() for a small index (a control catalog): no list of touched documents, whose upkeep costs
-   *  more than reading every document's score once. */
-  private searchSmall(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): Hit[] {
+   *  more than reading every document's score once. Returns the selection's size. */
+  private searchSmall(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): number {
     const acc = this.acc;
     for (const [term, qw] of query) {
       const id = this.termIds.get(term);
@@ -386,7 +401,7 @@ let topScores = new Float64Array(64);
  * one comparison, and the rest are placed by insertion, which for k of 30-40 beats a heap (no calls).
  * `order` is only read on exact score ties.
  */
-function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, order: ArrayLike<number>): Hit[] {
+function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, order: ArrayLike<number>): number {
   // Shared scratch (search is synchronous and never re-entered), grown on demand.
   if (topDocs.length < k) (topDocs = new Int32Array(k)), (topScores = new Float64Array(k));
   const docs = topDocs;
@@ -413,7 +428,12 @@ function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, ord
     size++;
     if (size === k) last = scores[k - 1]!;
   }
+  return size;
+}
+
+/** The last selection as Hit objects. */
+function hits(size: number): Hit[] {
   const out: Hit[] = new Array<Hit>(size);
-  for (let i = 0; i < size; i++) out[i] = { doc: docs[i]!, score: scores[i]! };
+  for (let i = 0; i < size; i++) out[i] = { doc: topDocs[i]!, score: topScores[i]! };
   return out;
 }

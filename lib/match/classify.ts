@@ -236,22 +236,22 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const touched: number[] = [];
   for (const framework of FRAMEWORKS) {
     const fx = c.byFramework[framework];
-    const hits = fx.bm25.search(terms, HITS, fx.idOrder);
+    const top = fx.bm25.searchTop(terms, HITS, fx.idOrder);
     const whole = wholePhrases(fx, present, marked);
     let max = 0;
     const scores = c.hitScores;
-    for (let h = 0; h < hits.length; h++) {
-      const doc = hits[h]!.doc;
-      const lexical = hits[h]!.score + W.phrase * phraseScore(fx, doc, whole);
+    for (let h = 0; h < top.count; h++) {
+      const doc = top.docs[h]!;
+      const lexical = top.scores[h]! + W.phrase * phraseScore(fx, doc, whole);
       const score = lexical * (fx.controls[doc]!.kind === 'clause' ? W.clausePrior : 1);
       if (score > max) max = score;
       scores[h] = score;
     }
     clearPhrases(fx, marked);
     if (max <= 0) continue;
-    for (let h = 0; h < hits.length; h++) {
-      norm[fx.offset + hits[h]!.doc] = scores[h]! / max;
-      touched.push(fx.offset + hits[h]!.doc);
+    for (let h = 0; h < top.count; h++) {
+      norm[fx.offset + top.docs[h]!] = scores[h]! / max;
+      touched.push(fx.offset + top.docs[h]!);
     }
   }
   // 2. Crosswalk evidence: the strongest supporting counterpart, not the sum (hub criteria such as
