@@ -1,35 +1,8 @@
 // The demo questionnaire (data/demo-questionnaire.html) scanned in Chromium: every numbered question and
 // the declaration found once, with the right kind, its "Please explain" box paired as a comment, and the
 // section taken from the section heading (never from the "Collapse" button next to it).
-import { test as base, chromium, type Browser } from '@playwright/test';
-import path from 'node:path';
-import { findChromium } from '../../lib/cli/chromium';
-import { serveDirectory } from '../../lib/cli/static-server';
 import { injectPage } from './page-bundle';
-import type { Win } from './page-harness';
-
-const test = base.extend<{}, { pwBrowser: Browser; dataBase: string }>({
-  pwBrowser: [
-    async ({}, use) => {
-      const b = await chromium.launch({
-        executablePath: findChromium(),
-        args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
-      });
-      await use(b);
-      await b.close();
-    },
-    { scope: 'worker' },
-  ],
-  dataBase: [
-    async ({}, use) => {
-      const server = await serveDirectory(path.resolve('data'));
-      await use(server.url);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
-});
-const expect = test.expect;
+import { expect, test, type Win } from './page-harness';
 
 interface Expected {
   number: string;

@@ -6,7 +6,7 @@ import { findChromium } from '../../lib/cli/chromium';
 import { serveDirectory } from '../../lib/cli/static-server';
 import { injectPage } from './page-bundle';
 
-type Workers = { pwBrowser: Browser; fixturesBase: string };
+type Workers = { pwBrowser: Browser; fixturesBase: string; dataBase: string };
 
 export const test = base.extend<{ open: (name: string) => Promise<Page> }, Workers>({
   pwBrowser: [
@@ -23,6 +23,15 @@ export const test = base.extend<{ open: (name: string) => Promise<Page> }, Worke
   fixturesBase: [
     async ({}, use) => {
       const server = await serveDirectory(path.resolve('test/fixtures'));
+      await use(server.url);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  // data/ (the demo questionnaire), served only for the specs that ask for it.
+  dataBase: [
+    async ({}, use) => {
+      const server = await serveDirectory(path.resolve('data'));
       await use(server.url);
       await server.close();
     },
