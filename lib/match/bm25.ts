@@ -252,8 +252,12 @@ export class Bm25Index {
     return hits(top.count);
   }
 
-  /** Adds every query term's postings into acc, recording first-touched documents; returns their count. */
-  private accumulate(query: ReadonlyMap<string, number>): number {
+  /**
+   * Adds every query term's postings into acc. With `track`, records first-touched documents in touched
+   * and returns their count; a small index (a control catalog) skips that upkeep, which costs more there
+   * than reading every document's score once.
+   */
+  private accumulate(query: ReadonlyMap<string, number>, track: boolean): number {
     const { acc, touched } = this;
     let nt = 0;
     for (const [term, qw] of query) {
@@ -264,6 +268,10 @@ export class Bm25Index {
       if (n === 0) continue;
       const w = qw * idfOf(n, this.liveCount);
       const { docs, sat } = p;
+      if (!track) {
+        for (let i = 0; i < n; i++) acc[docs[i]!]! += w * sat[i]!;
+        continue;
+      }
       for (let i = 0; i < n; i++) {
         const d = docs[i]!;
         const a = acc[d]!;
@@ -284,25 +292,14 @@ export class Bm25Index {
    */
   searchTop(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): { count: number; docs: Int32Array; scores: Float64Array } {
     this.refresh();
-    const count = this.docCount <= SMALL_INDEX ? this.searchSmall(query, k, order) : topK(this.acc, this.touched, this.accumulate(query), k, order);
-    return { count, docs: topDocs, scores: topScores };
-  }
-
-  /** search() for a small index (a control catalog): no list of touched documents, whose upkeep costs
-   *  more than reading every document's score once. Returns the selection's size. */
-  private searchSmall(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): number {
-    const acc = this.acc;
-    for (const [term, qw] of query) {
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const p = this.postings[id]!;
-      if (p.n === 0) continue;
-      const w = qw * idfOf(p.n, this.liveCount);
-      const { docs, sat, n } = p;
-      for (let i = 0; i < n; i++) acc[docs[i]!]! += w * sat[i]!;
+    let count: number;
+    if (this.docCount > SMALL_INDEX) count = topK(this.acc, this.touched, this.accumulate(query, true), k, order);
+    else {
+      this.accumulate(query, false);
+      if (this.everyDoc.length !== this.docCount) this.everyDoc = Int32Array.from({ length: this.docCount }, (_, d) => d);
+      count = topK(this.acc, this.everyDoc, this.docCount, k, order);
     }
-    if (this.everyDoc.length !== this.docCount) this.everyDoc = Int32Array.from({ length: this.docCount }, (_, d) => d);
-    return topK(acc, this.everyDoc, this.docCount, k, order);
+    return { count, docs: topDocs, scores: topScores };
   }
 
   snapshot(): Bm25Snapshot {

@@ -33,29 +33,35 @@ export function correctTypos(question: string, unknown: readonly string[], vocab
     const best = fuse.search(w, { limit: 1 })[0];
     // Fuse finds the candidate; an edit-distance cap keeps unknown names ("Salesforce") from being
     // "corrected" into unrelated words.
-    if (!best || (best.score ?? 1) > 0.3 || editDistance(w, best.item.toLowerCase()) > (w.length <= 6 ? 1 : 2)) continue;
+    if (!best || (best.score ?? 1) > 0.3 || editDistance(w, best.item.toLowerCase(), capOf(w)) > capOf(w)) continue;
     out = out.replace(new RegExp(`\\b${w}\\b`, 'gi'), best.item);
   }
   return out;
 }
 
-/** Whether `v` is within the edit distance a typo of `w` may have (1 for short words, 2 for longer). */
+/** The edit distance a typo of `w` may have: 1 for short words, 2 for longer ones. */
+const capOf = (w: string): number => (w.length <= 6 ? 1 : 2);
+
+/** Whether `v` is within the edit distance a typo of `w` may have. */
 export function closeWord(w: string, v: string): boolean {
-  const cap = w.length <= 6 ? 1 : 2;
-  return Math.abs(v.length - w.length) <= cap && withinDistance(w, v.toLowerCase(), cap);
+  const cap = capOf(w);
+  return Math.abs(v.length - w.length) <= cap && editDistance(w, v.toLowerCase(), cap) <= cap;
 }
 
 let rows = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
 
 /**
- * editDistance(a, b) <= cap, stopping as soon as a whole row exceeds the cap: most word pairs differ in
- * their first letters, and this runs for every unknown word against the top candidates' words.
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions: "encrpytion"). With a
+ * `cap`, it stops as soon as the distance must exceed it and returns cap + 1: most word pairs differ in
+ * their first letters, and typo checks compare every unknown word with the top candidates' words.
  */
-function withinDistance(a: string, b: string, cap: number): boolean {
+export function editDistance(a: string, b: string, cap = Infinity): number {
+  // Three rolling rows (two back for transpositions) instead of a full matrix, reused across calls.
   const n = b.length;
   if (rows[0]!.length <= n) rows = [new Int32Array(n * 2), new Int32Array(n * 2), new Int32Array(n * 2)];
   let [back2, back1, row] = rows as [Int32Array, Int32Array, Int32Array];
   for (let j = 0; j <= n; j++) back1[j] = j;
+  let lastLeast = 0;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let least = i;
@@ -66,38 +72,9 @@ function withinDistance(a: string, b: string, cap: number): boolean {
       row[j] = v;
       if (v < least) least = v;
     }
-    // A transposition reads two rows back, so stop only when both of the last two rows are over the cap.
-    if (least > cap && i > 1 && minOf(back1, n) > cap) return false;
-    const spare = back2;
-    back2 = back1;
-    back1 = row;
-    row = spare;
-  }
-  return back1[n]! <= cap;
-}
-
-function minOf(row: Int32Array, n: number): number {
-  let m = row[0]!;
-  for (let j = 1; j <= n; j++) if (row[j]! < m) m = row[j]!;
-  return m;
-}
-
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions: "encrpytion"). */
-export function editDistance(a: string, b: string): number {
-  // Three rolling rows (two back for transpositions) instead of a full matrix: called for many word pairs.
-  const n = b.length;
-  let back2 = new Int32Array(n + 1);
-  let back1 = new Int32Array(n + 1);
-  let row = new Int32Array(n + 1);
-  for (let j = 0; j <= n; j++) back1[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(back1[j]! + 1, row[j - 1]! + 1, back1[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, back2[j - 2]! + 1);
-      row[j] = v;
-    }
+    // A transposition reads two rows back, so stop only when the last two rows are both over the cap.
+    if (least > cap && lastLeast > cap) return cap + 1;
+    lastLeast = least;
     const spare = back2;
     back2 = back1;
     back1 = row;

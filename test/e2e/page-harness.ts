@@ -8,6 +8,15 @@ import { injectPage } from './page-bundle';
 
 type Workers = { pwBrowser: Browser; fixturesBase: string; dataBase: string };
 
+/** A worker fixture serving `dir` on loopback; its value is the base URL. */
+const served =
+  (dir: string) =>
+  async ({}, use: (url: string) => Promise<void>): Promise<void> => {
+    const server = await serveDirectory(path.resolve(dir));
+    await use(server.url);
+    await server.close();
+  };
+
 export const test = base.extend<{ open: (name: string) => Promise<Page> }, Workers>({
   pwBrowser: [
     async ({}, use) => {
@@ -20,23 +29,9 @@ export const test = base.extend<{ open: (name: string) => Promise<Page> }, Worke
     },
     { scope: 'worker' },
   ],
-  fixturesBase: [
-    async ({}, use) => {
-      const server = await serveDirectory(path.resolve('test/fixtures'));
-      await use(server.url);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  fixturesBase: [served('test/fixtures'), { scope: 'worker' }],
   // data/ (the demo questionnaire), served only for the specs that ask for it.
-  dataBase: [
-    async ({}, use) => {
-      const server = await serveDirectory(path.resolve('data'));
-      await use(server.url);
-      await server.close();
-    },
-    { scope: 'worker' },
-  ],
+  dataBase: [served('data'), { scope: 'worker' }],
   open: async ({ pwBrowser, fixturesBase }, use) => {
     const pages: Page[] = [];
     await use(async (name: string) => {
