@@ -35,7 +35,12 @@ export default defineConfig({
       config.build = {
         ...config.build,
         minify: 'terser',
-        terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, mangle: true, format: { comments: false } },
+        terserOptions: {
+          ecma: 2020,
+          compress: { passes: 3, unsafe_arrows: true },
+          mangle: true,
+          format: { comments: false },
+        },
       };
     },
   },

@@ -11,14 +11,14 @@ function dateRange(from?: string, to?: string): string {
 }
 
 export function CitationList({ citations, onNotes }: { citations: Citations; onNotes?: () => void }) {
-  const byFramework = Object.fromEntries(FRAMEWORKS.map((f) => [f, citations.controls.filter((c) => c.framework === f)])) as Record<
-    Framework,
-    Citations['controls']
-  >;
+  const byFramework = Object.fromEntries(
+    FRAMEWORKS.map((f) => [f, citations.controls.filter((c) => c.framework === f)]),
+  ) as Record<Framework, Citations['controls']>;
   return (
     <div className="cw-citations">
       <p className="cw-small">
-        <strong>Library entry</strong> <span className="cw-mono">{citations.entryId}</span> v{citations.version} · owner {citations.owner}
+        <strong>Library entry</strong> <span className="cw-mono">{citations.entryId}</span> v{citations.version} · owner{' '}
+        {citations.owner}
         {citations.approvedAt ? ` · approved ${citations.approvedAt}` : ' · not approved'}
         {citations.reviewBy ? ` · review by ${citations.reviewBy}` : ''}
       </p>
@@ -46,7 +46,8 @@ export function CitationList({ citations, onNotes }: { citations: Citations; onN
                   {c.via && (
                     <div className="cw-muted cw-small">
                       via {c.via.from.id} ({c.via.source}
-                      {c.via.strength ? `, ${c.via.strength}` : ''}){c.via.disputed ? <Badge tone="warn">disputed: {c.via.disputed}</Badge> : null}
+                      {c.via.strength ? `, ${c.via.strength}` : ''})
+                      {c.via.disputed ? <Badge tone="warn">disputed: {c.via.disputed}</Badge> : null}
                     </div>
                   )}
                 </li>

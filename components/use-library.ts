@@ -19,7 +19,11 @@ export function useLibrary(): { library?: Library; error?: string } {
     let live = true;
     getLibrary().then(
       (library) => live && setState({ library }),
-      (err: unknown) => live && setState({ error: `The library could not be opened (${String(err)}). Reload the page; if it persists, restore a backup in Options.` }),
+      (err: unknown) =>
+        live &&
+        setState({
+          error: `The library could not be opened (${String(err)}). Reload the page; if it persists, restore a backup in Options.`,
+        }),
     );
     return () => {
       live = false;

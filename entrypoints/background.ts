@@ -2,7 +2,13 @@
 // MV3 stops idle workers; every listener is registered synchronously here so a wake-up finds it.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createMenus, MENU_FIND_ANSWER, openPanel, setActionOpensPanel, toolbarAction } from '../lib/background/browser-ui';
+import {
+  createMenus,
+  MENU_FIND_ANSWER,
+  openPanel,
+  setActionOpensPanel,
+  toolbarAction,
+} from '../lib/background/browser-ui';
 import { fillFocused } from '../lib/background/fill-focused';
 import { makeHandlers } from '../lib/background/handlers';
 import { putLookup } from '../lib/background/lookup';
@@ -14,7 +20,11 @@ export default defineBackground(() => {
   const handlers = makeHandlers(services);
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-    route(message, sender, { runtimeId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), handlers }).then(sendResponse);
+    route(message, sender, {
+      runtimeId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      handlers,
+    }).then(sendResponse);
     return true; // answer asynchronously (sendResponse works in every MV3 browser)
   });
 
@@ -26,7 +36,11 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_FIND_ANSWER || !info.selectionText) return;
     openPanel(tab); // first, while the click still counts as a user gesture
-    void putLookup({ text: info.selectionText.slice(0, 2000), at: Date.now(), ...(tab?.id !== undefined ? { tabId: tab.id } : {}) });
+    void putLookup({
+      text: info.selectionText.slice(0, 2000),
+      at: Date.now(),
+      ...(tab?.id !== undefined ? { tabId: tab.id } : {}),
+    });
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

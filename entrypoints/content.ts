@@ -63,7 +63,9 @@ export default defineContentScript({
         return false;
       }
       handle(parsed.message).then(sendResponse, (error: unknown) =>
-        sendResponse({ error: `The page could not handle ${parsed.message.type}: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.` }),
+        sendResponse({
+          error: `The page could not handle ${parsed.message.type}: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`,
+        }),
       );
       return true; // keep the channel open for the async reply
     };

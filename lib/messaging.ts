@@ -18,7 +18,14 @@ export const PageRead = z.object({ type: z.literal('page/read'), fids: z.array(z
 /** Which scanned field has keyboard focus in this frame (for the fill-focused command). Added by the extension issue. */
 export const PageFocused = z.object({ type: z.literal('page/focused') });
 
-export const ContentRequest = z.discriminatedUnion('type', [PageScan, PageFill, PageUndo, PageHighlight, PageRead, PageFocused]);
+export const ContentRequest = z.discriminatedUnion('type', [
+  PageScan,
+  PageFill,
+  PageUndo,
+  PageHighlight,
+  PageRead,
+  PageFocused,
+]);
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
 export const ContentResponse = {
@@ -42,8 +49,11 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): ParseResult
   const res = schema.safeParse(raw);
   if (res.success) return { ok: true, message: res.data };
   const issue = res.error.issues[0];
-  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type) : '(no type)';
-  return { ok: false, reason: `Rejected message ${type}: ${issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'invalid'}` };
+  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String(raw.type) : '(no type)';
+  return {
+    ok: false,
+    reason: `Rejected message ${type}: ${issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'invalid'}`,
+  };
 }
 
 // ---- extension pages (side panel, options) -> background ----
@@ -129,7 +139,9 @@ export const ScanResponse = z.object({
   title: z.string(),
   fields: z.array(QuestionField),
   /** Frames that answered, and frames that could not be read (with why). */
-  frames: z.array(z.object({ frameId: z.number().int(), url: z.string(), fields: z.number().int(), error: z.string().optional() })),
+  frames: z.array(
+    z.object({ frameId: z.number().int(), url: z.string(), fields: z.number().int(), error: z.string().optional() }),
+  ),
 });
 export type ScanResponse = z.infer<typeof ScanResponse>;
 
@@ -159,11 +171,22 @@ export interface SenderInfo {
  * through externally_connectable are refused), and background requests must come from an extension page,
  * not a content script, because a content script shares its renderer with an untrusted page.
  */
-export function checkSender(sender: SenderInfo, runtimeId: string, extensionOrigin: string): { ok: true } | { ok: false; reason: string } {
-  if (sender.id !== runtimeId) return { ok: false, reason: `Rejected message from ${sender.id ?? 'an unknown sender'}: only Crosswalk's own pages may send requests.` };
+export function checkSender(
+  sender: SenderInfo,
+  runtimeId: string,
+  extensionOrigin: string,
+): { ok: true } | { ok: false; reason: string } {
+  if (sender.id !== runtimeId)
+    return {
+      ok: false,
+      reason: `Rejected message from ${sender.id ?? 'an unknown sender'}: only Crosswalk's own pages may send requests.`,
+    };
   const origin = extensionOrigin.replace(/\/+$/, '');
   if (!sender.url || !(sender.url === origin || sender.url.startsWith(`${origin}/`))) {
-    return { ok: false, reason: `Rejected message from ${sender.url ?? 'a content script'}: background requests come only from the side panel or options page.` };
+    return {
+      ok: false,
+      reason: `Rejected message from ${sender.url ?? 'a content script'}: background requests come only from the side panel or options page.`,
+    };
   }
   return { ok: true };
 }

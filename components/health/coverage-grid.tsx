@@ -18,15 +18,26 @@ function groups(cells: readonly CoverageCell[]): [string, CoverageCell[]][] {
   return [...out];
 }
 
-export function CoverageGrid({ framework, cells, entries }: { framework: Framework; cells: readonly CoverageCell[]; entries: ReadonlyMap<string, AnswerEntry> }) {
+export function CoverageGrid({
+  framework,
+  cells,
+  entries,
+}: {
+  framework: Framework;
+  cells: readonly CoverageCell[];
+  entries: ReadonlyMap<string, AnswerEntry>;
+}) {
   const [open, setOpen] = useState<CoverageCell>();
-  const counts = Object.fromEntries((Object.keys(COVERAGE_LABEL) as Coverage[]).map((k) => [k, cells.filter((c) => c.coverage === k).length])) as Record<Coverage, number>;
+  const counts = Object.fromEntries(
+    (Object.keys(COVERAGE_LABEL) as Coverage[]).map((k) => [k, cells.filter((c) => c.coverage === k).length]),
+  ) as Record<Coverage, number>;
   return (
     <section className="cw-card cw-coverage" aria-label={`${FRAMEWORK_LABEL[framework]} coverage`}>
       <header className="cw-row">
         <h2>{FRAMEWORK_LABEL[framework]}</h2>
         <span className="cw-muted cw-small">
-          {counts.fresh} of {cells.length} controls answered and in date · {counts.stale} stale · {counts.crosswalk + counts.none} without an approved answer
+          {counts.fresh} of {cells.length} controls answered and in date · {counts.stale} stale ·{' '}
+          {counts.crosswalk + counts.none} without an approved answer
         </span>
       </header>
       {groups(cells).map(([group, list]) => (
@@ -58,14 +69,18 @@ export function CoverageGrid({ framework, cells, entries }: { framework: Framewo
               {open.entryIds.map((id) => (
                 <li key={id}>
                   <span className="cw-mono">{id}</span> {entries.get(id)?.question}
-                  {entries.get(id)?.reviewBy ? <span className="cw-muted"> · review by {entries.get(id)?.reviewBy}</span> : null}
+                  {entries.get(id)?.reviewBy ? (
+                    <span className="cw-muted"> · review by {entries.get(id)?.reviewBy}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
           ) : (
             <p className="cw-small">
               {FRAMEWORK_LABEL[framework]} {open.id}: no approved answer.
-              {open.via.length ? ` Mapped controls with an answer: ${open.via.join(', ')}; check the claim also holds for ${open.id} before citing it.` : ' Write one in the library and cite this control.'}
+              {open.via.length
+                ? ` Mapped controls with an answer: ${open.via.join(', ')}; check the claim also holds for ${open.id} before citing it.`
+                : ' Write one in the library and cite this control.'}
             </p>
           )}
         </div>

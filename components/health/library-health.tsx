@@ -27,7 +27,8 @@ export function LibraryHealth({ library: given }: { library?: Library }) {
     let live = true;
     loadHealth(library).then(
       (report) => live && setState({ report }),
-      (err: unknown) => live && setState({ error: `Library health could not be computed (${String(err)}). Reload the page.` }),
+      (err: unknown) =>
+        live && setState({ error: `Library health could not be computed (${String(err)}). Reload the page.` }),
     );
     return () => {
       live = false;
@@ -56,8 +57,9 @@ export function LibraryHealth({ library: given }: { library?: Library }) {
         <span className="cw-muted cw-small">as of {r.today}</span>
       </div>
       <div className="cw-row cw-small cw-health__legend" aria-label="Legend">
-        <span className="cw-cell cw-cell--fresh">A</span> in date <span className="cw-cell cw-cell--stale">A</span> stale{' '}
-        <span className="cw-cell cw-cell--crosswalk">A</span> only via crosswalk <span className="cw-cell cw-cell--none">A</span> no approved answer
+        <span className="cw-cell cw-cell--fresh">A</span> in date <span className="cw-cell cw-cell--stale">A</span>{' '}
+        stale <span className="cw-cell cw-cell--crosswalk">A</span> only via crosswalk{' '}
+        <span className="cw-cell cw-cell--none">A</span> no approved answer
       </div>
       {FRAMEWORKS.map((fw) => (
         <CoverageGrid key={fw} framework={fw} cells={r.coverage[fw]} entries={entries} />
@@ -68,9 +70,12 @@ export function LibraryHealth({ library: given }: { library?: Library }) {
           <ul className="cw-small">
             {r.pairs.map((p) => (
               <li key={`${p.a.id}|${p.b.id}`}>
-                <Badge tone={p.kind === 'conflict' ? 'bad' : 'neutral'}>{p.kind}</Badge> <span className="cw-mono">{p.a.id}</span> ({p.a.shortAnswer ?? 'no short answer'}) and{' '}
+                <Badge tone={p.kind === 'conflict' ? 'bad' : 'neutral'}>{p.kind}</Badge>{' '}
+                <span className="cw-mono">{p.a.id}</span> ({p.a.shortAnswer ?? 'no short answer'}) and{' '}
                 <span className="cw-mono">{p.b.id}</span> ({p.b.shortAnswer ?? 'no short answer'}): “{p.a.question}”
-                {p.kind === 'conflict' ? ' — decide which is true and retire the other.' : ' — merge them into one entry.'}
+                {p.kind === 'conflict'
+                  ? ' — decide which is true and retire the other.'
+                  : ' — merge them into one entry.'}
               </li>
             ))}
           </ul>
@@ -84,7 +89,10 @@ export function LibraryHealth({ library: given }: { library?: Library }) {
           <ul className="cw-small">
             {r.stale.map((s) => (
               <li key={s.entry.id}>
-                <span className="cw-mono">{s.entry.id}</span> {s.entry.question} <span className="cw-muted">({s.reasons.join('; ')}; owner {s.entry.owner})</span>
+                <span className="cw-mono">{s.entry.id}</span> {s.entry.question}{' '}
+                <span className="cw-muted">
+                  ({s.reasons.join('; ')}; owner {s.entry.owner})
+                </span>
               </li>
             ))}
           </ul>
@@ -98,7 +106,10 @@ export function LibraryHealth({ library: given }: { library?: Library }) {
           <ol className="cw-small">
             {r.mostReused.map((m) => (
               <li key={m.entry.id}>
-                <span className="cw-mono">{m.entry.id}</span> {m.entry.question} <span className="cw-muted">({m.uses} uses in {m.questionnaires} questionnaires)</span>
+                <span className="cw-mono">{m.entry.id}</span> {m.entry.question}{' '}
+                <span className="cw-muted">
+                  ({m.uses} uses in {m.questionnaires} questionnaires)
+                </span>
               </li>
             ))}
           </ol>
@@ -108,7 +119,9 @@ export function LibraryHealth({ library: given }: { library?: Library }) {
       </section>
       <section className="cw-card cw-health__list" aria-label="Never used">
         <h2>Never used</h2>
-        <p className="cw-small cw-muted">{r.neverUsed.length ? r.neverUsed.map((e) => e.id).join(', ') : 'Every approved entry has been used.'}</p>
+        <p className="cw-small cw-muted">
+          {r.neverUsed.length ? r.neverUsed.map((e) => e.id).join(', ') : 'Every approved entry has been used.'}
+        </p>
       </section>
     </div>
   );

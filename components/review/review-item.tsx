@@ -30,7 +30,12 @@ export function ReviewItemCard({ item, busy, onDecide, onSave }: ReviewItemProps
   const d = DECISION[record.decision.status];
   const edited = record.edit?.editedAfterFill;
   return (
-    <article className="cw-card cw-review-item" data-record={record.id} data-edited={edited ? 'true' : 'false'} aria-label={record.question}>
+    <article
+      className="cw-card cw-review-item"
+      data-record={record.id}
+      data-edited={edited ? 'true' : 'false'}
+      aria-label={record.question}
+    >
       <header className="cw-row">
         <h3>{record.question || '(no question text)'}</h3>
         <span className="cw-spacer" />
@@ -51,8 +56,8 @@ export function ReviewItemCard({ item, busy, onDecide, onSave }: ReviewItemProps
         <details>
           <summary className="cw-small">
             Source: <span className="cw-mono">{record.entryId}</span> v{record.entryVersion}
-            {record.confidence !== undefined ? ` · confidence ${Math.round(record.confidence * 100)}%` : ''} · {record.evidence.length} evidence ·{' '}
-            {record.controls.length} controls
+            {record.confidence !== undefined ? ` · confidence ${Math.round(record.confidence * 100)}%` : ''} ·{' '}
+            {record.evidence.length} evidence · {record.controls.length} controls
           </summary>
           {record.matchedQuestion && <p className="cw-small cw-muted">Library question: {record.matchedQuestion}</p>}
           <CitationList
@@ -79,7 +84,8 @@ export function ReviewItemCard({ item, busy, onDecide, onSave }: ReviewItemProps
       )}
       {record.savedToLibrary && (
         <p className="cw-small cw-muted">
-          Edit saved to the library as {record.savedToLibrary.mode === 'new-version' ? 'a new draft version' : 'a new draft entry'}{' '}
+          Edit saved to the library as{' '}
+          {record.savedToLibrary.mode === 'new-version' ? 'a new draft version' : 'a new draft entry'}{' '}
           <span className="cw-mono">{record.savedToLibrary.entryId}</span> v{record.savedToLibrary.version}.
         </p>
       )}
@@ -90,25 +96,46 @@ export function ReviewItemCard({ item, busy, onDecide, onSave }: ReviewItemProps
         </label>
       )}
       <footer className="cw-row">
-        <button className="cw-btn cw-btn--primary cw-btn--small" disabled={busy} onClick={() => onDecide('approved', note || undefined)}>
+        <button
+          className="cw-btn cw-btn--primary cw-btn--small"
+          disabled={busy}
+          onClick={() => onDecide('approved', note || undefined)}
+        >
           Approve
         </button>
-        <button className="cw-btn cw-btn--danger cw-btn--small" disabled={busy} onClick={() => onDecide('rejected', note || undefined)}>
+        <button
+          className="cw-btn cw-btn--danger cw-btn--small"
+          disabled={busy}
+          onClick={() => onDecide('rejected', note || undefined)}
+        >
           Reject
         </button>
         {noting ? (
-          <button className="cw-btn cw-btn--small" disabled={busy || !record.entryId} onClick={() => onDecide('sent-back', note)}>
+          <button
+            className="cw-btn cw-btn--small"
+            disabled={busy || !record.entryId}
+            onClick={() => onDecide('sent-back', note)}
+          >
             Send back with note
           </button>
         ) : (
-          <button className="cw-btn cw-btn--small" disabled={busy || !record.entryId} onClick={() => setNoting(true)} title={record.entryId ? undefined : 'No library entry to send back'}>
+          <button
+            className="cw-btn cw-btn--small"
+            disabled={busy || !record.entryId}
+            onClick={() => setNoting(true)}
+            title={record.entryId ? undefined : 'No library entry to send back'}
+          >
             Send back to owner…
           </button>
         )}
         <span className="cw-spacer" />
         {edited && !record.savedToLibrary && (
           <>
-            <button className="cw-btn cw-btn--quiet cw-btn--small" disabled={busy || !item.entry} onClick={() => onSave('new-version')}>
+            <button
+              className="cw-btn cw-btn--quiet cw-btn--small"
+              disabled={busy || !item.entry}
+              onClick={() => onSave('new-version')}
+            >
               Save edit as new version
             </button>
             <button className="cw-btn cw-btn--quiet cw-btn--small" disabled={busy} onClick={() => onSave('new-entry')}>

@@ -29,7 +29,11 @@ export function ReviewList({ library, questionnaireId, reviewer, onChange }: Rev
   if (error) return <Alert tone="bad">{error}</Alert>;
   if (!data) return <Spinner label="Loading the review ledger…" />;
   if (!data.items.length) {
-    return <EmptyState title="Nothing to review yet">Answers you fill or copy into a questionnaire appear here with their sources.</EmptyState>;
+    return (
+      <EmptyState title="Nothing to review yet">
+        Answers you fill or copy into a questionnaire appear here with their sources.
+      </EmptyState>
+    );
   }
 
   const act = async (what: () => Promise<string>) => {
@@ -48,7 +52,9 @@ export function ReviewList({ library, questionnaireId, reviewer, onChange }: Rev
   const decide = (id: string) => (status: DecisionStatus, note?: string) =>
     act(async () => {
       await ledgerOf(library!).decide(id, { status, reviewer, note });
-      return status === 'sent-back' ? 'Sent back: the entry owner sees it in the library manager.' : 'Decision recorded.';
+      return status === 'sent-back'
+        ? 'Sent back: the entry owner sees it in the library manager.'
+        : 'Decision recorded.';
     });
   const save = (id: string) => (mode: SaveMode) =>
     act(async () => {
@@ -62,12 +68,19 @@ export function ReviewList({ library, questionnaireId, reviewer, onChange }: Rev
     <section className="cw-stack" aria-label="Answers under review">
       <div className="cw-row">
         <label className="cw-row cw-small">
-          <input type="checkbox" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.target.checked)} /> Needs attention ({attention} of {data.items.length})
+          <input type="checkbox" checked={onlyAttention} onChange={(e) => setOnlyAttention(e.target.checked)} /> Needs
+          attention ({attention} of {data.items.length})
         </label>
       </div>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       {shown.map((item) => (
-        <ReviewItemCard key={item.record.id} item={item} busy={busy} onDecide={decide(item.record.id)} onSave={save(item.record.id)} />
+        <ReviewItemCard
+          key={item.record.id}
+          item={item}
+          busy={busy}
+          onDecide={decide(item.record.id)}
+          onSave={save(item.record.id)}
+        />
       ))}
       {!shown.length && <EmptyState title="Nothing needs attention">Every answer is decided and unflagged.</EmptyState>}
     </section>

@@ -24,16 +24,30 @@ function download(name: string, text: string, type: string): void {
 }
 
 function fileSafe(s: string): string {
-  return s.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'questionnaire';
+  return (
+    s
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'questionnaire'
+  );
 }
 
-export async function buildReportFor(library: Library, questionnaireId: string | undefined, format: ReportFormat): Promise<{ name: string; text: string }> {
+export async function buildReportFor(
+  library: Library,
+  questionnaireId: string | undefined,
+  format: ReportFormat,
+): Promise<{ name: string; text: string }> {
   const data = await loadReview(library, questionnaireId);
   const flags = new Map(data.items.map((i) => [i.record.id, i.flags]));
   const q = data.items[0]?.record.questionnaire;
   const text = buildReviewReport(
     data.items.map((i) => i.record),
-    { format, title: `Review: ${q?.name || q?.pageTitle || 'questionnaire'}`, signOffs: data.signOffs, flagsFor: (r) => flags.get(r.id) ?? [] },
+    {
+      format,
+      title: `Review: ${q?.name || q?.pageTitle || 'questionnaire'}`,
+      signOffs: data.signOffs,
+      flagsFor: (r) => flags.get(r.id) ?? [],
+    },
   );
   return { name: `crosswalk-review-${fileSafe(q?.name || q?.pageTitle || 'questionnaire')}.${format}`, text };
 }
@@ -85,7 +99,8 @@ export function ReviewPage({ initialQuestionnaire }: { initialQuestionnaire?: st
           <select className="cw-select" value={current ?? ''} onChange={(e) => setQid(e.target.value)}>
             {summary?.questionnaires.map((s) => (
               <option key={s.questionnaire.id} value={s.questionnaire.id}>
-                {s.questionnaire.name || s.questionnaire.pageTitle || s.questionnaire.url} ({s.records} answers, {s.pending} to review)
+                {s.questionnaire.name || s.questionnaire.pageTitle || s.questionnaire.url} ({s.records} answers,{' '}
+                {s.pending} to review)
               </option>
             ))}
           </select>
@@ -116,12 +131,23 @@ export function ReviewPage({ initialQuestionnaire }: { initialQuestionnaire?: st
           Export printable report (HTML → Print to PDF)
         </button>
         <span className="cw-spacer" />
-        <button className="cw-btn cw-btn--primary" disabled={!current || !reviewer.trim()} onClick={() => void signOff()} title={reviewer.trim() ? undefined : 'Enter your name first'}>
+        <button
+          className="cw-btn cw-btn--primary"
+          disabled={!current || !reviewer.trim()}
+          onClick={() => void signOff()}
+          title={reviewer.trim() ? undefined : 'Enter your name first'}
+        >
           Sign off questionnaire
         </button>
       </div>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
-      <ReviewList key={current} library={library} questionnaireId={current} reviewer={reviewer} onChange={() => setVersion((v) => v + 1)} />
+      <ReviewList
+        key={current}
+        library={library}
+        questionnaireId={current}
+        reviewer={reviewer}
+        onChange={() => setVersion((v) => v + 1)}
+      />
     </main>
   );
 }

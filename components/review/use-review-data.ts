@@ -29,7 +29,10 @@ export function needsAttention(item: ReviewItem): boolean {
 
 export async function loadReview(library: Library, questionnaireId: string | undefined): Promise<ReviewData> {
   const ledger = ledgerOf(library);
-  const [questionnaires, data] = await Promise.all([ledger.questionnaires(), library.loadAll({ includeRetired: true })]);
+  const [questionnaires, data] = await Promise.all([
+    ledger.questionnaires(),
+    library.loadAll({ includeRetired: true }),
+  ]);
   const qid = questionnaireId ?? questionnaires[0]?.questionnaire.id;
   const records = qid ? await ledger.list({ questionnaireId: qid }) : [];
   const current = new Map(data.entries.map((e) => [e.id, e]));
@@ -38,11 +41,21 @@ export async function loadReview(library: Library, questionnaireId: string | und
     records.map(async (record): Promise<ReviewItem> => {
       const now = record.entryId ? current.get(record.entryId) : undefined;
       // Dates and status come from the entry as it is now; the answer text from the version used.
-      const entry = now ?? (record.entryId && record.entryVersion ? await library.entries.getVersion(record.entryId, record.entryVersion) : undefined);
+      const entry =
+        now ??
+        (record.entryId && record.entryVersion
+          ? await library.entries.getVersion(record.entryId, record.entryVersion)
+          : undefined);
       return { record, entry, flags: reviewFlags(record, entry, live) };
     }),
   );
-  return { questionnaires, items, signOffs: qid ? await ledger.signOffs(qid) : [], entries: data.entries, evidence: data.evidence };
+  return {
+    questionnaires,
+    items,
+    signOffs: qid ? await ledger.signOffs(qid) : [],
+    entries: data.entries,
+    evidence: data.evidence,
+  };
 }
 
 export function useReviewData(library: Library | undefined, questionnaireId: string | undefined) {
@@ -54,7 +67,8 @@ export function useReviewData(library: Library | undefined, questionnaireId: str
     let live = true;
     loadReview(library, questionnaireId).then(
       (data) => live && setState({ data }),
-      (err: unknown) => live && setState({ error: `The review ledger could not be read (${String(err)}). Reload the page.` }),
+      (err: unknown) =>
+        live && setState({ error: `The review ledger could not be read (${String(err)}). Reload the page.` }),
     );
     return () => {
       live = false;

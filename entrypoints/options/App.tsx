@@ -15,7 +15,9 @@ type Tab = (typeof TABS)[number];
 
 export function App() {
   const { library, error } = useLibrary();
-  const [tab, setTab] = useState<Tab>(() => (TABS.find((t) => t.toLowerCase() === location.hash.slice(1)) as Tab | undefined) ?? 'Entries');
+  const [tab, setTab] = useState<Tab>(
+    () => (TABS.find((t) => t.toLowerCase() === location.hash.slice(1)) as Tab | undefined) ?? 'Entries',
+  );
   // A notification's "Open entry" switches to Entries with that entry's editor open.
   const [openEntry, setOpenEntry] = useState<string>();
   return (
@@ -24,10 +26,16 @@ export function App() {
         <h1>Crosswalk library</h1>
         <nav className="op-tabs" role="tablist" aria-label="Library sections">
           {TABS.map((t) => (
-            <button key={t} role="tab" aria-selected={t === tab} className="op-tab" onClick={() => {
+            <button
+              key={t}
+              role="tab"
+              aria-selected={t === tab}
+              className="op-tab"
+              onClick={() => {
                 setTab(t);
                 setOpenEntry(undefined);
-              }}>
+              }}
+            >
               {t}
             </button>
           ))}
@@ -36,7 +44,9 @@ export function App() {
       <main className="op-body">
         {error && <Alert tone="bad">{error}</Alert>}
         {!library && !error && <Spinner label="Opening the library…" />}
-        {library && tab === 'Entries' && <EntriesView key={openEntry ?? ''} library={library} initialSelected={openEntry} />}
+        {library && tab === 'Entries' && (
+          <EntriesView key={openEntry ?? ''} library={library} initialSelected={openEntry} />
+        )}
         {library && tab === 'Evidence' && <EvidenceView library={library} />}
         {library && tab === 'Health' && <LibraryHealth library={library} />}
         {library && tab === 'Notifications' && (

@@ -23,15 +23,38 @@ export function EntriesView({ library, initialSelected }: { library: Library; in
     <div className="op-split">
       <section className="op-main" aria-label="Answer entries">
         <div className="op-filters">
-          <input className="cw-input" type="search" aria-label="Search entries" placeholder="Search questions, answers, ids, tags…" value={filter.text} onChange={(e) => set({ text: e.target.value })} />
-          <select className="cw-select" aria-label="Status" value={filter.status} onChange={(e) => set({ status: e.target.value as EntryFilter['status'] })}>
+          <input
+            className="cw-input"
+            type="search"
+            aria-label="Search entries"
+            placeholder="Search questions, answers, ids, tags…"
+            value={filter.text}
+            onChange={(e) => set({ text: e.target.value })}
+          />
+          <select
+            className="cw-select"
+            aria-label="Status"
+            value={filter.status}
+            onChange={(e) => set({ status: e.target.value as EntryFilter['status'] })}
+          >
             <option value="any">Any status</option>
             <option value="approved">Approved</option>
             <option value="draft">Draft</option>
             <option value="retired">Retired</option>
           </select>
-          <input className="cw-input" aria-label="Owner" placeholder="Owner" value={filter.owner} onChange={(e) => set({ owner: e.target.value })} />
-          <select className="cw-select" aria-label="Framework" value={filter.framework} onChange={(e) => set({ framework: e.target.value as EntryFilter['framework'] })}>
+          <input
+            className="cw-input"
+            aria-label="Owner"
+            placeholder="Owner"
+            value={filter.owner}
+            onChange={(e) => set({ owner: e.target.value })}
+          />
+          <select
+            className="cw-select"
+            aria-label="Framework"
+            value={filter.framework}
+            onChange={(e) => set({ framework: e.target.value as EntryFilter['framework'] })}
+          >
             <option value="any">Any framework</option>
             {FRAMEWORKS.map((f) => (
               <option key={f} value={f}>
@@ -39,20 +62,41 @@ export function EntriesView({ library, initialSelected }: { library: Library; in
               </option>
             ))}
           </select>
-          <input className="cw-input" aria-label="Control id" placeholder="Control (e.g. A.8.24)" value={filter.control} onChange={(e) => set({ control: e.target.value })} />
-          <select className="cw-select" aria-label="Review state" value={filter.stale} onChange={(e) => set({ stale: e.target.value as EntryFilter['stale'] })}>
+          <input
+            className="cw-input"
+            aria-label="Control id"
+            placeholder="Control (e.g. A.8.24)"
+            value={filter.control}
+            onChange={(e) => set({ control: e.target.value })}
+          />
+          <select
+            className="cw-select"
+            aria-label="Review state"
+            value={filter.stale}
+            onChange={(e) => set({ stale: e.target.value as EntryFilter['stale'] })}
+          >
             <option value="any">Any review state</option>
             <option value="stale">Stale (review overdue)</option>
             <option value="current">Current</option>
           </select>
-          <select className="cw-select" aria-label="Reuse permission" value={filter.reuse} onChange={(e) => set({ reuse: e.target.value as EntryFilter['reuse'] })}>
+          <select
+            className="cw-select"
+            aria-label="Reuse permission"
+            value={filter.reuse}
+            onChange={(e) => set({ reuse: e.target.value as EntryFilter['reuse'] })}
+          >
             <option value="any">Any reuse</option>
             <option value="public">Public</option>
             <option value="nda">Under NDA</option>
             <option value="customer">One customer</option>
             <option value="internal">Internal only</option>
           </select>
-          <select className="cw-select" aria-label="Origin" value={filter.origin} onChange={(e) => set({ origin: e.target.value as EntryFilter['origin'] })}>
+          <select
+            className="cw-select"
+            aria-label="Origin"
+            value={filter.origin}
+            onChange={(e) => set({ origin: e.target.value as EntryFilter['origin'] })}
+          >
             <option value="any">Any origin</option>
             <option value="page-edit">Edited on page</option>
           </select>
@@ -63,7 +107,9 @@ export function EntriesView({ library, initialSelected }: { library: Library; in
             {shown.length} of {entries.length} entries
           </p>
         )}
-        {entries && shown.length === 0 && <EmptyState title="No entries match">Clear a filter, or import answers from a spreadsheet.</EmptyState>}
+        {entries && shown.length === 0 && (
+          <EmptyState title="No entries match">Clear a filter, or import answers from a spreadsheet.</EmptyState>
+        )}
         {shown.length > 0 && (
           <div className="op-table-wrap">
             <table className="cw-table">
@@ -99,7 +145,9 @@ export function EntriesView({ library, initialSelected }: { library: Library; in
                     </td>
                     <td>{e.owner}</td>
                     <td className="cw-small">{e.controls.map((c) => c.id).join(', ') || '—'}</td>
-                    <td>{e.reviewBy ? <span className={isStale(e) ? 'op-stale' : undefined}>{e.reviewBy}</span> : '—'}</td>
+                    <td>
+                      {e.reviewBy ? <span className={isStale(e) ? 'op-stale' : undefined}>{e.reviewBy}</span> : '—'}
+                    </td>
                     <td className="cw-small">{reuseLabel(e.reuse)}</td>
                   </tr>
                 ))}
@@ -108,7 +156,9 @@ export function EntriesView({ library, initialSelected }: { library: Library; in
           </div>
         )}
       </section>
-      {current && <EntryEditor key={current.id} library={library} entry={current} onClose={() => setSelected(undefined)} />}
+      {current && (
+        <EntryEditor key={current.id} library={library} entry={current} onClose={() => setSelected(undefined)} />
+      )}
     </div>
   );
 }

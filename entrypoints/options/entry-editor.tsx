@@ -12,7 +12,10 @@ import { formatControls, today } from './filters';
 /** Parse "iso27001:2022 A.5.1, CC6.1" into control refs, or name each id that is not in a catalog. */
 export function parseControls(text: string): { ok: true; refs: ControlRef[] } | { ok: false; error: string } {
   const refs: ControlRef[] = [];
-  for (const part of text.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     // "soc2:2017 CC6.1" names its framework (as formatControls writes it); a bare id lets its shape decide.
     const [, prefix, rest] = /^(\S+)\s+(\S.*)$/.exec(part) ?? [];
     const framework = prefix ? Framework.safeParse(prefix) : undefined;
@@ -29,16 +32,37 @@ export function notifyBackground(): void {
 }
 
 function toDraft(entry: AnswerEntry) {
-  return { question: entry.question, answer: entry.answer, shortAnswer: entry.shortAnswer ?? '', owner: entry.owner, reviewBy: entry.reviewBy ?? '', controls: formatControls(entry.controls) };
+  return {
+    question: entry.question,
+    answer: entry.answer,
+    shortAnswer: entry.shortAnswer ?? '',
+    owner: entry.owner,
+    reviewBy: entry.reviewBy ?? '',
+    controls: formatControls(entry.controls),
+  };
 }
 
-export function EntryEditor({ library, entry, onClose }: { library: Library; entry: AnswerEntry; onClose: () => void }) {
+export function EntryEditor({
+  library,
+  entry,
+  onClose,
+}: {
+  library: Library;
+  entry: AnswerEntry;
+  onClose: () => void;
+}) {
   const [draft, setDraft] = useState(() => toDraft(entry));
   const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string }>();
   // A new version (saved here, restored, or written elsewhere) resets the form; the message stays.
   useEffect(() => setDraft(toDraft(entry)), [entry]);
   const history = useLiveQuery(() => library.entries.history(entry.id), [library, entry.id, entry.version]);
-  const dirty = draft.question !== entry.question || draft.answer !== entry.answer || draft.shortAnswer !== (entry.shortAnswer ?? '') || draft.owner !== entry.owner || draft.reviewBy !== (entry.reviewBy ?? '') || draft.controls !== formatControls(entry.controls);
+  const dirty =
+    draft.question !== entry.question ||
+    draft.answer !== entry.answer ||
+    draft.shortAnswer !== (entry.shortAnswer ?? '') ||
+    draft.owner !== entry.owner ||
+    draft.reviewBy !== (entry.reviewBy ?? '') ||
+    draft.controls !== formatControls(entry.controls);
 
   const act = async (label: string, fn: () => Promise<AnswerEntry>) => {
     try {
@@ -81,16 +105,28 @@ export function EntryEditor({ library, entry, onClose }: { library: Library; ent
       </p>
       <label className="cw-label">
         Question
-        <textarea className="cw-textarea op-short" value={draft.question} onChange={(e) => setDraft({ ...draft, question: e.target.value })} />
+        <textarea
+          className="cw-textarea op-short"
+          value={draft.question}
+          onChange={(e) => setDraft({ ...draft, question: e.target.value })}
+        />
       </label>
       <label className="cw-label">
         Answer
-        <textarea className="cw-textarea" value={draft.answer} onChange={(e) => setDraft({ ...draft, answer: e.target.value })} />
+        <textarea
+          className="cw-textarea"
+          value={draft.answer}
+          onChange={(e) => setDraft({ ...draft, answer: e.target.value })}
+        />
       </label>
       <div className="op-grid2">
         <label className="cw-label">
           Short answer
-          <select className="cw-select" value={draft.shortAnswer} onChange={(e) => setDraft({ ...draft, shortAnswer: e.target.value })}>
+          <select
+            className="cw-select"
+            value={draft.shortAnswer}
+            onChange={(e) => setDraft({ ...draft, shortAnswer: e.target.value })}
+          >
             <option value="">(none)</option>
             {ShortAnswer.options.map((o) => (
               <option key={o}>{o}</option>
@@ -99,16 +135,29 @@ export function EntryEditor({ library, entry, onClose }: { library: Library; ent
         </label>
         <label className="cw-label">
           Owner
-          <input className="cw-input" value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />
+          <input
+            className="cw-input"
+            value={draft.owner}
+            onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
+          />
         </label>
         <label className="cw-label">
           Review by
-          <input className="cw-input" type="date" value={draft.reviewBy} onChange={(e) => setDraft({ ...draft, reviewBy: e.target.value })} />
+          <input
+            className="cw-input"
+            type="date"
+            value={draft.reviewBy}
+            onChange={(e) => setDraft({ ...draft, reviewBy: e.target.value })}
+          />
         </label>
       </div>
       <label className="cw-label">
         Controls (framework and id, comma-separated)
-        <input className="cw-input" value={draft.controls} onChange={(e) => setDraft({ ...draft, controls: e.target.value })} />
+        <input
+          className="cw-input"
+          value={draft.controls}
+          onChange={(e) => setDraft({ ...draft, controls: e.target.value })}
+        />
       </label>
       {message && <Alert tone={message.tone}>{message.text}</Alert>}
       <div className="cw-row">
@@ -116,12 +165,20 @@ export function EntryEditor({ library, entry, onClose }: { library: Library; ent
           Save new version
         </button>
         {entry.status !== 'approved' && (
-          <button className="cw-btn" onClick={() => void act('Approved', () => library.entries.update(entry.id, { status: 'approved', approvedAt: today() }))}>
+          <button
+            className="cw-btn"
+            onClick={() =>
+              void act('Approved', () => library.entries.update(entry.id, { status: 'approved', approvedAt: today() }))
+            }
+          >
             Approve
           </button>
         )}
         {entry.status !== 'retired' && (
-          <button className="cw-btn cw-btn--danger" onClick={() => void act('Retired', () => library.entries.retire(entry.id))}>
+          <button
+            className="cw-btn cw-btn--danger"
+            onClick={() => void act('Retired', () => library.entries.retire(entry.id))}
+          >
             Retire
           </button>
         )}
@@ -137,7 +194,10 @@ export function EntryEditor({ library, entry, onClose }: { library: Library; ent
               </span>
               <span className="cw-spacer" />
               {v.version !== entry.version && (
-                <button className="cw-btn cw-btn--small" onClick={() => void act(`Restored v${v.version}`, () => library.entries.restore(entry.id, v.version))}>
+                <button
+                  className="cw-btn cw-btn--small"
+                  onClick={() => void act(`Restored v${v.version}`, () => library.entries.restore(entry.id, v.version))}
+                >
                   Restore
                 </button>
               )}

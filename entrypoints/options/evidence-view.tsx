@@ -12,10 +12,21 @@ export function EvidenceView({ library }: { library: Library }) {
   return (
     <section className="op-main" aria-label="Evidence">
       <div className="op-filters">
-        <input className="cw-input" type="search" aria-label="Search evidence" placeholder="Search titles, owners, locations…" value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          className="cw-input"
+          type="search"
+          aria-label="Search evidence"
+          placeholder="Search titles, owners, locations…"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
       </div>
       {!items && <Spinner label="Loading evidence…" />}
-      {items && shown.length === 0 && <EmptyState title="No evidence matches">Evidence comes in with library imports (JSON or the XLSX “Evidence” sheet).</EmptyState>}
+      {items && shown.length === 0 && (
+        <EmptyState title="No evidence matches">
+          Evidence comes in with library imports (JSON or the XLSX “Evidence” sheet).
+        </EmptyState>
+      )}
       {shown.length > 0 && (
         <div className="op-table-wrap">
           <table className="cw-table">
@@ -44,7 +55,8 @@ export function EvidenceView({ library }: { library: Library }) {
                   </td>
                   <td>{e.owner}</td>
                   <td className="cw-small">
-                    {e.issuedAt ?? '—'} → {e.validUntil ? <span className={e.expired ? 'op-stale' : undefined}>{e.validUntil}</span> : 'open'}
+                    {e.issuedAt ?? '—'} →{' '}
+                    {e.validUntil ? <span className={e.expired ? 'op-stale' : undefined}>{e.validUntil}</span> : 'open'}
                   </td>
                   <td className="cw-small">{e.controls.map((c) => c.id).join(', ') || '—'}</td>
                   <td className="cw-small">{reuseLabel(e.reuse)}</td>

@@ -1,11 +1,25 @@
 // Export the library (JSON, CSV, XLSX) and back it up or restore it, with a preview of what a restore changes.
 import { useState } from 'react';
 import { Alert } from '../../components/ui';
-import { applyRestore, createBackup, exportLibrary, parseBackup, planRestore, serializeBackup, type Backup, type RestoreMode, type RestorePlan } from '../../lib/library';
+import {
+  applyRestore,
+  createBackup,
+  exportLibrary,
+  parseBackup,
+  planRestore,
+  serializeBackup,
+  type Backup,
+  type RestoreMode,
+  type RestorePlan,
+} from '../../lib/library';
 import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
 
-const MIME = { json: 'application/json', csv: 'text/csv', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+const MIME = {
+  json: 'application/json',
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
 
 function download(bytes: Uint8Array, name: string, type: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
@@ -22,8 +36,15 @@ export function ExportBackup({ library }: { library: Library }) {
   const fail = (err: unknown) => setMsg({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
 
   const doExport = (format: keyof typeof MIME) =>
-    exportLibrary(library, format).then((bytes) => download(bytes, `crosswalk-library-${stamp()}.${format}`, MIME[format]), fail);
-  const doBackup = () => createBackup(library).then((b) => download(serializeBackup(b), `crosswalk-backup-${stamp()}.json`, MIME.json), fail);
+    exportLibrary(library, format).then(
+      (bytes) => download(bytes, `crosswalk-library-${stamp()}.${format}`, MIME[format]),
+      fail,
+    );
+  const doBackup = () =>
+    createBackup(library).then(
+      (b) => download(serializeBackup(b), `crosswalk-backup-${stamp()}.json`, MIME.json),
+      fail,
+    );
   const pickBackup = async (input: HTMLInputElement, mode: RestoreMode) => {
     const f = input.files?.[0];
     if (!f) return;
@@ -36,43 +57,71 @@ export function ExportBackup({ library }: { library: Library }) {
     applyRestore(library, restore.backup, restore.mode).then((plan) => {
       notifyBackground();
       setRestore(undefined);
-      setMsg({ tone: 'ok', text: `Restored: ${plan.entries.added.length} entries added, ${plan.entries.updated.length} updated, ${plan.entries.removed.length} removed.` });
+      setMsg({
+        tone: 'ok',
+        text: `Restored: ${plan.entries.added.length} entries added, ${plan.entries.updated.length} updated, ${plan.entries.removed.length} removed.`,
+      });
     }, fail);
 
   return (
     <section className="cw-card op-panel" aria-label="Export and backup">
       <h2>Export</h2>
-      <p className="cw-small cw-muted">Every entry and evidence item, retired ones included. CSV and XLSX open in any spreadsheet.</p>
+      <p className="cw-small cw-muted">
+        Every entry and evidence item, retired ones included. CSV and XLSX open in any spreadsheet.
+      </p>
       <div className="cw-row">
-        <button className="cw-btn" onClick={() => void doExport('json')}>Export JSON</button>
-        <button className="cw-btn" onClick={() => void doExport('csv')}>Export CSV</button>
-        <button className="cw-btn" onClick={() => void doExport('xlsx')}>Export XLSX</button>
+        <button className="cw-btn" onClick={() => void doExport('json')}>
+          Export JSON
+        </button>
+        <button className="cw-btn" onClick={() => void doExport('csv')}>
+          Export CSV
+        </button>
+        <button className="cw-btn" onClick={() => void doExport('xlsx')}>
+          Export XLSX
+        </button>
       </div>
       <h2>Backup and restore</h2>
       <p className="cw-small cw-muted">A backup holds the whole library with every version and your settings.</p>
       <div className="cw-row">
-        <button className="cw-btn cw-btn--primary" onClick={() => void doBackup()}>Download backup</button>
+        <button className="cw-btn cw-btn--primary" onClick={() => void doBackup()}>
+          Download backup
+        </button>
       </div>
       <div className="op-grid2">
         <label className="cw-label">
           Restore: merge into this library
-          <input className="cw-input" type="file" accept=".json" onChange={(e) => void pickBackup(e.currentTarget, 'merge')} />
+          <input
+            className="cw-input"
+            type="file"
+            accept=".json"
+            onChange={(e) => void pickBackup(e.currentTarget, 'merge')}
+          />
         </label>
         <label className="cw-label">
           Restore: replace this library
-          <input className="cw-input" type="file" accept=".json" onChange={(e) => void pickBackup(e.currentTarget, 'replace')} />
+          <input
+            className="cw-input"
+            type="file"
+            accept=".json"
+            onChange={(e) => void pickBackup(e.currentTarget, 'replace')}
+          />
         </label>
       </div>
       {restore && (
         <div className="cw-stack" data-testid="restore-preview">
           <Alert tone={restore.mode === 'replace' ? 'warn' : 'info'}>
-            {restore.mode === 'replace' ? 'Replace' : 'Merge'} preview — entries: {restore.plan.entries.added.length} added, {restore.plan.entries.updated.length} updated,{' '}
-            {restore.plan.entries.removed.length} removed, {restore.plan.entries.unchanged} unchanged. Evidence: {restore.plan.evidence.added.length} added,{' '}
+            {restore.mode === 'replace' ? 'Replace' : 'Merge'} preview — entries: {restore.plan.entries.added.length}{' '}
+            added, {restore.plan.entries.updated.length} updated, {restore.plan.entries.removed.length} removed,{' '}
+            {restore.plan.entries.unchanged} unchanged. Evidence: {restore.plan.evidence.added.length} added,{' '}
             {restore.plan.evidence.updated.length} updated, {restore.plan.evidence.removed.length} removed.
           </Alert>
           <div className="cw-row">
-            <button className="cw-btn cw-btn--primary" onClick={() => void apply()}>Restore now</button>
-            <button className="cw-btn" onClick={() => setRestore(undefined)}>Cancel</button>
+            <button className="cw-btn cw-btn--primary" onClick={() => void apply()}>
+              Restore now
+            </button>
+            <button className="cw-btn" onClick={() => setRestore(undefined)}>
+              Cancel
+            </button>
           </div>
         </div>
       )}

@@ -15,7 +15,16 @@ export interface EntryFilter {
   origin: 'any' | 'page-edit';
 }
 
-export const NO_FILTER: EntryFilter = { text: '', status: 'any', owner: '', framework: 'any', control: '', stale: 'any', reuse: 'any', origin: 'any' };
+export const NO_FILTER: EntryFilter = {
+  text: '',
+  status: 'any',
+  owner: '',
+  framework: 'any',
+  control: '',
+  stale: 'any',
+  reuse: 'any',
+  origin: 'any',
+};
 
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -42,7 +51,9 @@ export function filterEntries(entries: readonly AnswerEntry[], f: EntryFilter, o
     if (f.origin === 'page-edit' && !isPageEdit(e)) return false;
     if (f.stale !== 'any' && isStale(e, on) !== (f.stale === 'stale')) return false;
     if (f.framework !== 'any' || f.control.trim()) {
-      const hit = e.controls.some((c) => (f.framework === 'any' || c.framework === f.framework) && (!f.control.trim() || has(c.id, f.control)));
+      const hit = e.controls.some(
+        (c) => (f.framework === 'any' || c.framework === f.framework) && (!f.control.trim() || has(c.id, f.control)),
+      );
       if (!hit) return false;
     }
     if (f.text.trim()) {
@@ -53,7 +64,11 @@ export function filterEntries(entries: readonly AnswerEntry[], f: EntryFilter, o
   });
 }
 
-export function filterEvidence(items: readonly EvidenceItem[], text: string, on = today()): (EvidenceItem & { expired: boolean })[] {
+export function filterEvidence(
+  items: readonly EvidenceItem[],
+  text: string,
+  on = today(),
+): (EvidenceItem & { expired: boolean })[] {
   return items
     .filter((e) => !text.trim() || has([e.id, e.title, e.owner, e.location.uri, e.summary ?? ''].join('\n'), text))
     .map((e) => ({ ...e, expired: !!e.validUntil && e.validUntil < on }));

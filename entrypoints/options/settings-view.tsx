@@ -25,12 +25,30 @@ export function SettingsView({ library }: { library: Library }) {
         <h2>Answers</h2>
         <label className="cw-label">
           Auto-fill threshold: {Math.round(settings.autofillThreshold * 100)}%
-          <input type="range" min={50} max={100} step={1} value={Math.round(settings.autofillThreshold * 100)} onChange={(e) => setSettings({ ...settings, autofillThreshold: Number(e.target.value) / 100 })} onMouseUp={() => void save({ autofillThreshold: settings.autofillThreshold })} onKeyUp={() => void save({ autofillThreshold: settings.autofillThreshold })} />
+          <input
+            type="range"
+            min={50}
+            max={100}
+            step={1}
+            value={Math.round(settings.autofillThreshold * 100)}
+            onChange={(e) => setSettings({ ...settings, autofillThreshold: Number(e.target.value) / 100 })}
+            onMouseUp={() => void save({ autofillThreshold: settings.autofillThreshold })}
+            onKeyUp={() => void save({ autofillThreshold: settings.autofillThreshold })}
+          />
         </label>
-        <p className="cw-small cw-muted">Below this confidence, answers are suggested but never filled by “Fill all confident”.</p>
+        <p className="cw-small cw-muted">
+          Below this confidence, answers are suggested but never filled by “Fill all confident”.
+        </p>
         <label className="cw-label">
           Citation footer added to free-text answers
-          <select className="cw-select" value={Object.entries(FOOTER_PRESETS).find(([, v]) => v === settings.citationFooter)?.[0] ?? 'custom'} onChange={(e) => e.target.value !== 'custom' && void save({ citationFooter: FOOTER_PRESETS[e.target.value as keyof typeof FOOTER_PRESETS] })}>
+          <select
+            className="cw-select"
+            value={Object.entries(FOOTER_PRESETS).find(([, v]) => v === settings.citationFooter)?.[0] ?? 'custom'}
+            onChange={(e) =>
+              e.target.value !== 'custom' &&
+              void save({ citationFooter: FOOTER_PRESETS[e.target.value as keyof typeof FOOTER_PRESETS] })
+            }
+          >
             <option value="none">No footer</option>
             <option value="entry">Entry and version</option>
             <option value="entry-and-controls">Entry, version and controls</option>
@@ -40,7 +58,12 @@ export function SettingsView({ library }: { library: Library }) {
         </label>
         <label className="cw-label">
           Template ({'{entryId} {version} {owner} {approvedAt} {controls} {evidence}'})
-          <input className="cw-input cw-mono" value={settings.citationFooter} onChange={(e) => setSettings({ ...settings, citationFooter: e.target.value })} onBlur={() => void save({ citationFooter: settings.citationFooter })} />
+          <input
+            className="cw-input cw-mono"
+            value={settings.citationFooter}
+            onChange={(e) => setSettings({ ...settings, citationFooter: e.target.value })}
+            onBlur={() => void save({ citationFooter: settings.citationFooter })}
+          />
         </label>
         {saved && <Alert tone="ok">{saved}</Alert>}
       </section>

@@ -31,7 +31,11 @@ export function SitesView({ permissions }: { permissions: PermissionsApi }) {
 
   const grant = async () => {
     const pattern = originPattern(site);
-    if (!pattern) return setMsg({ tone: 'bad', text: `"${site}" is not a web address. Enter a site such as portal.example.com or https://portal.example.com.` });
+    if (!pattern)
+      return setMsg({
+        tone: 'bad',
+        text: `"${site}" is not a web address. Enter a site such as portal.example.com or https://portal.example.com.`,
+      });
     // permissions.request must run inside the click: no await before it.
     const ok = await permissions.request({ origins: [pattern] }).catch((err: unknown) => {
       setMsg({ tone: 'bad', text: String(err) });
@@ -50,18 +54,41 @@ export function SitesView({ permissions }: { permissions: PermissionsApi }) {
   return (
     <section className="cw-card op-panel" aria-label="Sites with persistent access">
       <h2>Sites with persistent access</h2>
-      <p className="cw-small cw-muted">Crosswalk reads a page only when you click its toolbar button. Add a portal here to let the side panel rescan it at any time.</p>
-      <form className="cw-row" onSubmit={(e) => { e.preventDefault(); void grant(); }}>
-        <input className="cw-input op-grow" aria-label="Site address" placeholder="portal.example.com" value={site} onChange={(e) => setSite(e.target.value)} />
-        <button className="cw-btn" type="submit" disabled={!site.trim()}>Allow site</button>
+      <p className="cw-small cw-muted">
+        Crosswalk reads a page only when you click its toolbar button. Add a portal here to let the side panel rescan it
+        at any time.
+      </p>
+      <form
+        className="cw-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void grant();
+        }}
+      >
+        <input
+          className="cw-input op-grow"
+          aria-label="Site address"
+          placeholder="portal.example.com"
+          value={site}
+          onChange={(e) => setSite(e.target.value)}
+        />
+        <button className="cw-btn" type="submit" disabled={!site.trim()}>
+          Allow site
+        </button>
       </form>
-      {origins && origins.length === 0 && <p className="cw-small cw-muted" data-testid="no-sites">No sites yet.</p>}
+      {origins && origins.length === 0 && (
+        <p className="cw-small cw-muted" data-testid="no-sites">
+          No sites yet.
+        </p>
+      )}
       <ul className="op-sites">
         {origins?.map((o) => (
           <li key={o} className="cw-row">
             <span className="cw-mono">{o}</span>
             <span className="cw-spacer" />
-            <button className="cw-btn cw-btn--small cw-btn--danger" onClick={() => void remove(o)}>Remove</button>
+            <button className="cw-btn cw-btn--small cw-btn--danger" onClick={() => void remove(o)}>
+              Remove
+            </button>
           </li>
         ))}
       </ul>

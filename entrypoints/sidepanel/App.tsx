@@ -69,10 +69,18 @@ export function App() {
         <div className="cw-row">
           <h1>Crosswalk</h1>
           <span className="cw-spacer" />
-          <button className="cw-btn cw-btn--small" onClick={() => void session.scan()} disabled={busy || tabId === undefined}>
+          <button
+            className="cw-btn cw-btn--small"
+            onClick={() => void session.scan()}
+            disabled={busy || tabId === undefined}
+          >
             {session.rows.length ? 'Rescan' : 'Scan'}
           </button>
-          <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => browser.runtime.openOptionsPage()} title="Open the library manager">
+          <button
+            className="cw-btn cw-btn--quiet cw-btn--small"
+            onClick={() => browser.runtime.openOptionsPage()}
+            title="Open the library manager"
+          >
             Library
           </button>
         </div>
@@ -85,7 +93,13 @@ export function App() {
       {libraryError && <Alert tone="bad">{libraryError}</Alert>}
       <div className="cw-row" role="tablist" aria-label="Side panel views">
         {(['questions', 'review'] as const).map((v) => (
-          <button key={v} role="tab" aria-selected={view === v} className={`cw-btn cw-btn--small${view === v ? ' cw-btn--primary' : ' cw-btn--quiet'}`} onClick={() => setView(v)}>
+          <button
+            key={v}
+            role="tab"
+            aria-selected={view === v}
+            className={`cw-btn cw-btn--small${view === v ? ' cw-btn--primary' : ' cw-btn--quiet'}`}
+            onClick={() => setView(v)}
+          >
             {v === 'questions' ? 'Questions' : 'Review'}
           </button>
         ))}
@@ -93,73 +107,86 @@ export function App() {
       {view === 'review' ? (
         <ReviewTab library={library} pageUrl={session.page.url} context={context} />
       ) : (
-      <>
-      <QuestionnaireForm value={context} onApply={applyContext} />
-      <div
-        className="sp-summary"
-        data-testid="summary"
-        data-detected={summary.detected}
-        data-suggested={summary.suggested}
-        data-filled={summary.filled}
-        data-abstained={summary.abstained}
-        aria-live="polite"
-      >
-        <span>
-          <strong>{summary.detected}</strong> questions
-        </span>
-        <span>
-          <strong>{summary.suggested}</strong> suggested
-        </span>
-        <span>
-          <strong>{summary.confident}</strong> confident
-        </span>
-        <span>
-          <strong>{summary.filled}</strong> filled
-        </span>
-        <span>
-          <strong>{summary.abstained}</strong> no answer
-        </span>
-      </div>
-      {session.phase === 'ready' && session.rows.length > 0 && (
-        <FillAll plan={plan} filledCount={summary.filled} fill={(p, onProgress) => session.fill(p, onProgress)} undoAll={() => session.undo()} />
-      )}
-      {session.phase === 'ready' && session.rows.length > 0 && <ReviewAnswers tabId={tabId} pageUrl={session.page.url} context={context} filled={summary.filled} />}
-      {session.error && <Alert tone="bad">{session.error}</Alert>}
-      {notesOpen && <FrameworkNotes onClose={() => setNotesOpen(false)} />}
-      <LibrarySearch context={context} threshold={threshold} onNotes={() => setNotesOpen(true)} />
-      <main>
-        {tabId === undefined && <EmptyState title="No tab to work on">Open a questionnaire page, then open Crosswalk from the toolbar.</EmptyState>}
-        {busy && (
-          <div className="sp-loading">
-            <Spinner label={session.phase === 'scanning' ? 'Reading the page…' : 'Finding answers…'} />
+        <>
+          <QuestionnaireForm value={context} onApply={applyContext} />
+          <div
+            className="sp-summary"
+            data-testid="summary"
+            data-detected={summary.detected}
+            data-suggested={summary.suggested}
+            data-filled={summary.filled}
+            data-abstained={summary.abstained}
+            aria-live="polite"
+          >
+            <span>
+              <strong>{summary.detected}</strong> questions
+            </span>
+            <span>
+              <strong>{summary.suggested}</strong> suggested
+            </span>
+            <span>
+              <strong>{summary.confident}</strong> confident
+            </span>
+            <span>
+              <strong>{summary.filled}</strong> filled
+            </span>
+            <span>
+              <strong>{summary.abstained}</strong> no answer
+            </span>
           </div>
-        )}
-        {session.phase === 'ready' && session.rows.length === 0 && (
-          <EmptyState title="No questions found">
-            <p>Crosswalk found no answer fields on this page. If the form is still loading, wait and press Rescan.</p>
-          </EmptyState>
-        )}
-        {session.rows.length > 0 && (
-          <ol className="sp-list" aria-label="Questions on this page">
-            {session.rows.map((row, i) => (
-              <QuestionCard
-                key={row.field.fid}
-                row={row}
-                index={i}
-                selected={selected === row.field.fid}
-                threshold={threshold}
-                onSelect={() => select(row.field.fid)}
-                onFill={(item, extra) => void session.fill(extra ? [item, extra] : [item])}
-                onUndo={() => void session.undo(row.comment ? [row.field.fid, row.comment.fid] : [row.field.fid])}
-                onStatus={(s) => session.setStatus(row.field.fid, s)}
-                onNotes={() => setNotesOpen(true)}
-                flagsFor={flagsFor}
-              />
-            ))}
-          </ol>
-        )}
-      </main>
-      </>
+          {session.phase === 'ready' && session.rows.length > 0 && (
+            <FillAll
+              plan={plan}
+              filledCount={summary.filled}
+              fill={(p, onProgress) => session.fill(p, onProgress)}
+              undoAll={() => session.undo()}
+            />
+          )}
+          {session.phase === 'ready' && session.rows.length > 0 && (
+            <ReviewAnswers tabId={tabId} pageUrl={session.page.url} context={context} filled={summary.filled} />
+          )}
+          {session.error && <Alert tone="bad">{session.error}</Alert>}
+          {notesOpen && <FrameworkNotes onClose={() => setNotesOpen(false)} />}
+          <LibrarySearch context={context} threshold={threshold} onNotes={() => setNotesOpen(true)} />
+          <main>
+            {tabId === undefined && (
+              <EmptyState title="No tab to work on">
+                Open a questionnaire page, then open Crosswalk from the toolbar.
+              </EmptyState>
+            )}
+            {busy && (
+              <div className="sp-loading">
+                <Spinner label={session.phase === 'scanning' ? 'Reading the page…' : 'Finding answers…'} />
+              </div>
+            )}
+            {session.phase === 'ready' && session.rows.length === 0 && (
+              <EmptyState title="No questions found">
+                <p>
+                  Crosswalk found no answer fields on this page. If the form is still loading, wait and press Rescan.
+                </p>
+              </EmptyState>
+            )}
+            {session.rows.length > 0 && (
+              <ol className="sp-list" aria-label="Questions on this page">
+                {session.rows.map((row, i) => (
+                  <QuestionCard
+                    key={row.field.fid}
+                    row={row}
+                    index={i}
+                    selected={selected === row.field.fid}
+                    threshold={threshold}
+                    onSelect={() => select(row.field.fid)}
+                    onFill={(item, extra) => void session.fill(extra ? [item, extra] : [item])}
+                    onUndo={() => void session.undo(row.comment ? [row.field.fid, row.comment.fid] : [row.field.fid])}
+                    onStatus={(s) => session.setStatus(row.field.fid, s)}
+                    onNotes={() => setNotesOpen(true)}
+                    flagsFor={flagsFor}
+                  />
+                ))}
+              </ol>
+            )}
+          </main>
+        </>
       )}
     </div>
   );

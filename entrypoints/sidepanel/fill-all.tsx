@@ -12,7 +12,11 @@ interface Props {
   undoAll: () => Promise<void>;
 }
 
-type Stage = { kind: 'idle' } | { kind: 'preview' } | { kind: 'filling'; done: number; total: number } | { kind: 'done'; ok: number; failed: number };
+type Stage =
+  | { kind: 'idle' }
+  | { kind: 'preview' }
+  | { kind: 'filling'; done: number; total: number }
+  | { kind: 'done'; ok: number; failed: number };
 
 export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
@@ -33,10 +37,23 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
   return (
     <section className="sp-fillall" aria-label="Fill all confident">
       <div className="cw-row">
-        <button className="cw-btn cw-btn--primary" disabled={!plan.length || stage.kind === 'filling'} onClick={() => setStage({ kind: 'preview' })}>
+        <button
+          className="cw-btn cw-btn--primary"
+          disabled={!plan.length || stage.kind === 'filling'}
+          onClick={() => setStage({ kind: 'preview' })}
+        >
           Fill all confident ({plan.length})
         </button>
-        <button className="cw-btn" disabled={!filledCount || stage.kind === 'filling'} onClick={() => undoAll().then(() => setStage({ kind: 'idle' }), (e) => setError(String(e)))}>
+        <button
+          className="cw-btn"
+          disabled={!filledCount || stage.kind === 'filling'}
+          onClick={() =>
+            undoAll().then(
+              () => setStage({ kind: 'idle' }),
+              (e) => setError(String(e)),
+            )
+          }
+        >
           Undo all
         </button>
       </div>
@@ -52,7 +69,8 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
         <Alert tone={stage.failed ? 'warn' : 'ok'}>
           <span data-testid="fill-done">
             Filled {stage.ok} field{stage.ok === 1 ? '' : 's'}
-            {stage.failed ? `; ${stage.failed} could not be filled (see the questions marked in red)` : ''}. Check them on the page before you submit.
+            {stage.failed ? `; ${stage.failed} could not be filled (see the questions marked in red)` : ''}. Check them
+            on the page before you submit.
           </span>
         </Alert>
       )}
@@ -72,7 +90,9 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
             </>
           }
         >
-          <p className="cw-small cw-muted">Only empty fields with a confident answer are written. Nothing is submitted.</p>
+          <p className="cw-small cw-muted">
+            Only empty fields with a confident answer are written. Nothing is submitted.
+          </p>
           <ol className="sp-preview" data-testid="fill-preview">
             {plan.map((p) => (
               <li key={p.fid}>

@@ -7,9 +7,19 @@ import type { Suggestion } from '../../lib/match/types';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import { SuggestionView } from './suggestion-view';
 
-export function LibrarySearch({ context, threshold, onNotes }: { context: QuestionnaireContext; threshold: number; onNotes: () => void }) {
+export function LibrarySearch({
+  context,
+  threshold,
+  onNotes,
+}: {
+  context: QuestionnaireContext;
+  threshold: number;
+  onNotes: () => void;
+}) {
   const [query, setQuery] = useState('');
-  const [state, setState] = useState<{ busy: boolean; hits?: Suggestion[]; error?: string; for?: string }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; hits?: Suggestion[]; error?: string; for?: string }>({
+    busy: false,
+  });
 
   const run = async (q: string) => {
     const text = q.trim();
@@ -50,7 +60,14 @@ export function LibrarySearch({ context, threshold, onNotes }: { context: Questi
         <label className="cw-visually-hidden" htmlFor="sp-search">
           Search the library
         </label>
-        <input id="sp-search" className="cw-input sp-search__input" type="search" placeholder="Search the library…" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id="sp-search"
+          className="cw-input sp-search__input"
+          type="search"
+          placeholder="Search the library…"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
         <button className="cw-btn" type="submit" disabled={!query.trim() || state.busy}>
           Search
         </button>
@@ -60,7 +77,9 @@ export function LibrarySearch({ context, threshold, onNotes }: { context: Questi
       {state.hits && (
         <div className="cw-stack" data-testid="search-results">
           <p className="cw-small cw-muted">
-            {state.hits.length ? `${state.hits.length} answer${state.hits.length === 1 ? '' : 's'} for “${state.for}”` : `No library answer for “${state.for}”.`}
+            {state.hits.length
+              ? `${state.hits.length} answer${state.hits.length === 1 ? '' : 's'} for “${state.for}”`
+              : `No library answer for “${state.for}”.`}
           </p>
           {state.hits.map((s) => (
             <div className="cw-card sp-hit" key={`${s.entryId}@${s.version}`}>

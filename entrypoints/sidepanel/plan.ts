@@ -37,7 +37,15 @@ export function toRows(fields: readonly QuestionField[]): Row[] {
 /** A choice answer's narrative goes into the question's empty comment box, so the reason travels with the Yes/No. */
 export function commentFill(row: Row, s: Suggestion): FillPlanItem | undefined {
   const narrative = (s.narrative ?? s.answer).trim();
-  if (!row.comment || row.comment.disabled || row.comment.value.trim() || !s.option || !narrative || narrative === s.option) return undefined;
+  if (
+    !row.comment ||
+    row.comment.disabled ||
+    row.comment.value.trim() ||
+    !s.option ||
+    !narrative ||
+    narrative === s.option
+  )
+    return undefined;
   return { fid: row.comment.fid, value: narrative, entryId: s.entryId, version: s.version };
 }
 
@@ -64,7 +72,10 @@ export function fits(field: QuestionField, s: Suggestion): boolean {
  * only when the engine marked it autoFill, it fits the field and no pre-fill check raised a high-severity flag.
  * Answers already on the page are left alone.
  */
-export function planConfident(rows: readonly Row[], blockers: (row: Row, s: Suggestion) => readonly { severity: string }[] = () => []): PlannedFill[] {
+export function planConfident(
+  rows: readonly Row[],
+  blockers: (row: Row, s: Suggestion) => readonly { severity: string }[] = () => [],
+): PlannedFill[] {
   const plan: PlannedFill[] = [];
   for (const row of rows) {
     const top = row.result?.suggestions[0];
@@ -83,7 +94,13 @@ export function planConfident(rows: readonly Row[], blockers: (row: Row, s: Sugg
       confidence: top.confidence,
     });
     const extra = commentFill(row, top);
-    if (extra) plan.push({ ...extra, question: `${row.field.question} (comment)`, number: row.field.number, confidence: top.confidence });
+    if (extra)
+      plan.push({
+        ...extra,
+        question: `${row.field.question} (comment)`,
+        number: row.field.number,
+        confidence: top.confidence,
+      });
   }
   return plan;
 }

@@ -43,7 +43,11 @@ export type FlagsFor = (row: Row, suggestion: Suggestion) => Flag[];
  * Live pre-fill checks: re-run when the library changes (`seq`) or the declared questionnaire changes.
  * Results are cached per field and entry version, so re-rendering the list costs nothing.
  */
-export function usePreFillChecks(library: Library | undefined, seq: number | undefined, context: QuestionnaireContext): FlagsFor {
+export function usePreFillChecks(
+  library: Library | undefined,
+  seq: number | undefined,
+  context: QuestionnaireContext,
+): FlagsFor {
   const data = useLiveQuery(() => library?.loadAll(), [library, seq]);
   const cache = useMemo(() => new Map<string, Flag[]>(), [data, context]);
   return useCallback(

@@ -29,17 +29,42 @@ const STATUS_BADGE: Record<Row['status'], { tone: 'ok' | 'warn' | 'neutral' | 'b
   flagged: { tone: 'warn', label: 'flagged for expert' },
 };
 
-export function QuestionCard({ row, index, selected, threshold, onSelect, onFill, onUndo, onStatus, onNotes, flagsFor }: Props) {
+export function QuestionCard({
+  row,
+  index,
+  selected,
+  threshold,
+  onSelect,
+  onFill,
+  onUndo,
+  onStatus,
+  onNotes,
+  flagsFor,
+}: Props) {
   const [showAlt, setShowAlt] = useState(false);
   const { field, result } = row;
   const [top, ...alternatives] = result?.suggestions ?? [];
   const badge = STATUS_BADGE[row.status];
   const choices = CHOICE_KINDS.has(field.kind) ? field.options : undefined;
   const flags = (s: NonNullable<typeof top>) => (flagsFor ? extraFlags(flagsFor(row, s), s.warnings) : []);
-  const fill = (value: string, s = top) => onFill({ fid: field.fid, value, entryId: s?.entryId, version: s?.version }, s && value === s.option ? commentFill(row, s) : undefined);
+  const fill = (value: string, s = top) =>
+    onFill(
+      { fid: field.fid, value, entryId: s?.entryId, version: s?.version },
+      s && value === s.option ? commentFill(row, s) : undefined,
+    );
   return (
-    <li className={`cw-card sp-question${selected ? ' is-selected' : ''}`} data-testid="question" data-fid={field.fid} data-status={row.status}>
-      <button className="sp-question__head" onClick={onSelect} aria-expanded={selected} aria-label={`Question ${index + 1}: ${field.question}`}>
+    <li
+      className={`cw-card sp-question${selected ? ' is-selected' : ''}`}
+      data-testid="question"
+      data-fid={field.fid}
+      data-status={row.status}
+    >
+      <button
+        className="sp-question__head"
+        onClick={onSelect}
+        aria-expanded={selected}
+        aria-label={`Question ${index + 1}: ${field.question}`}
+      >
         <span className="sp-question__num">{field.number ?? index + 1}</span>
         <span className="sp-question__text">{field.question || <em className="cw-muted">(no question text)</em>}</span>
         {badge && <Badge tone={badge.tone}>{badge.label}</Badge>}
@@ -62,16 +87,39 @@ export function QuestionCard({ row, index, selected, threshold, onSelect, onFill
         </div>
       )}
       {top && (selected || row.status === 'open') && (
-        <SuggestionView key={`${top.entryId}@${top.version}`} suggestion={top} flags={flags(top)} threshold={threshold} canFill={!field.disabled && fits(field, top)} onFill={row.status === 'filled' ? undefined : (v) => fill(v)} onNotes={onNotes} compact={!selected} choices={choices} />
+        <SuggestionView
+          key={`${top.entryId}@${top.version}`}
+          suggestion={top}
+          flags={flags(top)}
+          threshold={threshold}
+          canFill={!field.disabled && fits(field, top)}
+          onFill={row.status === 'filled' ? undefined : (v) => fill(v)}
+          onNotes={onNotes}
+          compact={!selected}
+          choices={choices}
+        />
       )}
       {selected && alternatives.length > 0 && (
         <div>
-          <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => setShowAlt(!showAlt)} aria-expanded={showAlt}>
+          <button
+            className="cw-btn cw-btn--quiet cw-btn--small"
+            onClick={() => setShowAlt(!showAlt)}
+            aria-expanded={showAlt}
+          >
             {showAlt ? 'Hide' : 'Show'} {alternatives.length} alternative{alternatives.length > 1 ? 's' : ''}
           </button>
           {showAlt &&
             alternatives.map((s) => (
-              <SuggestionView key={`${s.entryId}@${s.version}`} suggestion={s} flags={flags(s)} threshold={threshold} canFill={!field.disabled && fits(field, s)} onFill={(v) => fill(v, s)} onNotes={onNotes} choices={choices} />
+              <SuggestionView
+                key={`${s.entryId}@${s.version}`}
+                suggestion={s}
+                flags={flags(s)}
+                threshold={threshold}
+                canFill={!field.disabled && fits(field, s)}
+                onFill={(v) => fill(v, s)}
+                onNotes={onNotes}
+                choices={choices}
+              />
             ))}
         </div>
       )}

@@ -45,7 +45,13 @@ function scopeToText(ctx: QuestionnaireContext): Record<ScopeKey, string> {
   };
 }
 
-export function QuestionnaireForm({ value, onApply }: { value: QuestionnaireContext; onApply: (ctx: QuestionnaireContext) => void }) {
+export function QuestionnaireForm({
+  value,
+  onApply,
+}: {
+  value: QuestionnaireContext;
+  onApply: (ctx: QuestionnaireContext) => void;
+}) {
   const [draft, setDraft] = useState(value);
   const [scopeText, setScopeText] = useState(() => scopeToText(value));
   useEffect(() => {
@@ -62,7 +68,13 @@ export function QuestionnaireForm({ value, onApply }: { value: QuestionnaireCont
     },
   };
   const dirty = JSON.stringify(next) !== JSON.stringify(value);
-  const summary = [value.name || 'Unnamed questionnaire', value.recipient && `for ${value.recipient}`, value.nda && '(NDA)'].filter(Boolean).join(' ');
+  const summary = [
+    value.name || 'Unnamed questionnaire',
+    value.recipient && `for ${value.recipient}`,
+    value.nda && '(NDA)',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <details className="cw-card sp-context">
       <summary>
@@ -78,19 +90,34 @@ export function QuestionnaireForm({ value, onApply }: { value: QuestionnaireCont
       >
         <label className="cw-label">
           Questionnaire name
-          <input className="cw-input" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
+          <input
+            className="cw-input"
+            value={draft.name}
+            onChange={(e) => setDraft({ ...draft, name: e.target.value })}
+          />
         </label>
         <label className="cw-label">
           Recipient (customer)
-          <input className="cw-input" value={draft.recipient} placeholder="Who will read the answers" onChange={(e) => setDraft({ ...draft, recipient: e.target.value })} />
+          <input
+            className="cw-input"
+            value={draft.recipient}
+            placeholder="Who will read the answers"
+            onChange={(e) => setDraft({ ...draft, recipient: e.target.value })}
+          />
         </label>
         <label className="cw-row cw-small">
-          <input type="checkbox" checked={draft.nda} onChange={(e) => setDraft({ ...draft, nda: e.target.checked })} /> NDA in place with the recipient
+          <input type="checkbox" checked={draft.nda} onChange={(e) => setDraft({ ...draft, nda: e.target.checked })} />{' '}
+          NDA in place with the recipient
         </label>
         {SCOPE_FIELDS.map(([key, label, hint]) => (
           <label className="cw-label" key={key}>
             Declared scope: {label.toLowerCase()}
-            <input className="cw-input" value={scopeText[key]} placeholder={hint} onChange={(e) => setScopeText({ ...scopeText, [key]: e.target.value })} />
+            <input
+              className="cw-input"
+              value={scopeText[key]}
+              placeholder={hint}
+              onChange={(e) => setScopeText({ ...scopeText, [key]: e.target.value })}
+            />
           </label>
         ))}
         <div className="cw-row">

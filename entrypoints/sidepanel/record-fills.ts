@@ -17,9 +17,14 @@ export async function recordFills(
   /** The pre-fill reuse checks shown for each suggestion; the ledger keeps them with the fill. */
   flagsFor?: FlagsFor,
 ): Promise<void> {
-  const byFid = new Map(rows.flatMap((r) => [[r.field.fid, r] as const, ...(r.comment ? [[r.comment.fid, r] as const] : [])]));
+  const byFid = new Map(
+    rows.flatMap((r) => [[r.field.fid, r] as const, ...(r.comment ? [[r.comment.fid, r] as const] : [])]),
+  );
   const items = new Map(plan.map((p) => [p.fid, p]));
-  const ctx = { page, declared: { name: context.name, recipient: context.recipient, nda: context.nda, scope: context.scope } };
+  const ctx = {
+    page,
+    declared: { name: context.name, recipient: context.recipient, nda: context.nda, scope: context.scope },
+  };
   const records = results.flatMap((res) => {
     const row = byFid.get(res.fid);
     const item = items.get(res.fid);
@@ -27,7 +32,17 @@ export async function recordFills(
     const field = row.comment?.fid === res.fid ? row.comment : row.field;
     const suggestion = row.result?.suggestions.find((s) => s.entryId === item?.entryId && s.version === item?.version);
     const flags = suggestion && flagsFor ? flagsFor(row, suggestion) : [];
-    return [toFillRecord({ ctx, field, suggestion, value: res.value, action: 'fill', questionControls: row.result?.controls, flags })];
+    return [
+      toFillRecord({
+        ctx,
+        field,
+        suggestion,
+        value: res.value,
+        action: 'fill',
+        questionControls: row.result?.controls,
+        flags,
+      }),
+    ];
   });
   if (!records.length) return;
   try {

@@ -16,10 +16,16 @@ export interface ReadBackSummary {
 }
 
 /** Read the filled fields back from the tab into the ledger; returns how many were checked and edited. */
-export async function readBackFills(tabId: number, pageUrl: string, context: QuestionnaireContext): Promise<ReadBackSummary> {
+export async function readBackFills(
+  tabId: number,
+  pageUrl: string,
+  context: QuestionnaireContext,
+): Promise<ReadBackSummary> {
   const questionnaireId = questionnaireKey(pageUrl, context.name);
   const ledger = ledgerOf(await getLibrary());
-  const fids = [...new Set((await ledger.list({ questionnaireId })).filter((r) => r.action === 'fill').map((r) => r.fid))];
+  const fids = [
+    ...new Set((await ledger.list({ questionnaireId })).filter((r) => r.action === 'fill').map((r) => r.fid)),
+  ];
   if (fids.length) {
     const { values } = await request({ type: 'bg/read', tabId, fids });
     await ledger.applyReadBack(questionnaireId, values);
@@ -33,7 +39,17 @@ export function reviewPageUrl(questionnaireId: string): string {
   return `${browser.runtime.getURL('/review.html')}?q=${encodeURIComponent(questionnaireId)}`;
 }
 
-export function ReviewAnswers({ tabId, pageUrl, context, filled }: { tabId: number | undefined; pageUrl: string; context: QuestionnaireContext; filled: number }) {
+export function ReviewAnswers({
+  tabId,
+  pageUrl,
+  context,
+  filled,
+}: {
+  tabId: number | undefined;
+  pageUrl: string;
+  context: QuestionnaireContext;
+  filled: number;
+}) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ tone: 'ok' | 'warn' | 'bad'; text: string }>();
   const run = async () => {
@@ -44,12 +60,21 @@ export function ReviewAnswers({ tabId, pageUrl, context, filled }: { tabId: numb
       const s = await readBackFills(tabId, pageUrl, context);
       setResult(
         s.checked
-          ? { tone: s.edited ? 'warn' : 'ok', text: `Checked ${s.checked} filled answer${s.checked === 1 ? '' : 's'}: ${s.edited} edited on the page since filling.` }
-          : { tone: 'warn', text: 'Nothing filled in this questionnaire yet: the review page lists answers once Crosswalk fills them.' },
+          ? {
+              tone: s.edited ? 'warn' : 'ok',
+              text: `Checked ${s.checked} filled answer${s.checked === 1 ? '' : 's'}: ${s.edited} edited on the page since filling.`,
+            }
+          : {
+              tone: 'warn',
+              text: 'Nothing filled in this questionnaire yet: the review page lists answers once Crosswalk fills them.',
+            },
       );
       await browser.tabs.create({ url: reviewPageUrl(s.questionnaireId) });
     } catch (err) {
-      setResult({ tone: 'bad', text: `Could not read the answers back (${err instanceof Error ? err.message : String(err)}). Keep the questionnaire tab open, then try again.` });
+      setResult({
+        tone: 'bad',
+        text: `Could not read the answers back (${err instanceof Error ? err.message : String(err)}). Keep the questionnaire tab open, then try again.`,
+      });
     } finally {
       setBusy(false);
     }
@@ -60,7 +85,11 @@ export function ReviewAnswers({ tabId, pageUrl, context, filled }: { tabId: numb
         className="cw-btn"
         disabled={busy || tabId === undefined || !pageUrl}
         onClick={() => void run()}
-        title={filled ? 'Check the filled answers for edits, then open the review page' : 'Open the review page for this questionnaire'}
+        title={
+          filled
+            ? 'Check the filled answers for edits, then open the review page'
+            : 'Open the review page for this questionnaire'
+        }
       >
         {busy ? 'Reading answers…' : 'Review answers'}
       </button>

@@ -9,7 +9,15 @@ import { questionnaireKey } from '../../lib/review/schema';
 
 const REVIEWER_KEY = 'review.reviewer';
 
-export function ReviewTab({ library, pageUrl, context }: { library: Library | undefined; pageUrl: string; context: QuestionnaireContext }) {
+export function ReviewTab({
+  library,
+  pageUrl,
+  context,
+}: {
+  library: Library | undefined;
+  pageUrl: string;
+  context: QuestionnaireContext;
+}) {
   const [reviewer, setReviewer] = useState('');
   useEffect(() => {
     void library?.settings.get<string>(REVIEWER_KEY).then((name) => name && setReviewer(name));
@@ -24,12 +32,21 @@ export function ReviewTab({ library, pageUrl, context }: { library: Library | un
       <div className="cw-row">
         <label className="cw-label" style={{ flex: 1 }}>
           Reviewer
-          <input className="cw-input" value={reviewer} placeholder="Your name, recorded with each decision" onChange={(e) => saveReviewer(e.target.value)} />
+          <input
+            className="cw-input"
+            value={reviewer}
+            placeholder="Your name, recorded with each decision"
+            onChange={(e) => saveReviewer(e.target.value)}
+          />
         </label>
       </div>
       <button
         className="cw-btn cw-btn--quiet cw-btn--small"
-        onClick={() => void browser.tabs.create({ url: browser.runtime.getURL(`/review.html${key ? `?q=${encodeURIComponent(key)}` : ''}` as '/review.html') })}
+        onClick={() =>
+          void browser.tabs.create({
+            url: browser.runtime.getURL(`/review.html${key ? `?q=${encodeURIComponent(key)}` : ''}` as '/review.html'),
+          })
+        }
       >
         Open the full review page (report, sign-off)
       </button>

@@ -22,7 +22,8 @@ export function Warnings({ warnings }: { warnings: Warning[] }) {
     <ul className="sp-warnings" aria-label="Warnings">
       {warnings.map((w, i) => (
         <li key={i}>
-          <Badge tone={WARNING_TONE[w.code]}>{w.code.replace(/-/g, ' ')}</Badge> <span className="cw-small">{w.message}</span>
+          <Badge tone={WARNING_TONE[w.code]}>{w.code.replace(/-/g, ' ')}</Badge>{' '}
+          <span className="cw-small">{w.message}</span>
         </li>
       ))}
     </ul>
@@ -38,8 +39,8 @@ export function PreFillFlags({ flags }: { flags: readonly Flag[] }) {
     <ul className="sp-warnings" aria-label="Reuse checks" data-testid="pre-fill-flags">
       {flags.map((f) => (
         <li key={f.code} data-flag={f.code}>
-          <Badge tone={FLAG_TONE[f.severity]}>{f.code.replace(/-/g, ' ')}</Badge> <span className="cw-small">{f.message}</span>{' '}
-          <span className="cw-small cw-muted">Fix: {f.fix}</span>
+          <Badge tone={FLAG_TONE[f.severity]}>{f.code.replace(/-/g, ' ')}</Badge>{' '}
+          <span className="cw-small">{f.message}</span> <span className="cw-small cw-muted">Fix: {f.fix}</span>
         </li>
       ))}
     </ul>
@@ -59,7 +60,16 @@ interface Props {
   choices?: string[];
 }
 
-export function SuggestionView({ suggestion: s, flags = [], threshold, canFill, onFill, onNotes, compact, choices }: Props) {
+export function SuggestionView({
+  suggestion: s,
+  flags = [],
+  threshold,
+  canFill,
+  onFill,
+  onNotes,
+  compact,
+  choices,
+}: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(s.option ?? s.answer);
   const [copied, setCopied] = useState(false);
@@ -74,7 +84,12 @@ export function SuggestionView({ suggestion: s, flags = [], threshold, canFill, 
       {editing && choices?.length ? (
         <label className="cw-label">
           Choose the answer to fill
-          <select className="cw-select" value={choices.includes(draft) ? draft : ''} onChange={(e) => setDraft(e.target.value)} autoFocus>
+          <select
+            className="cw-select"
+            value={choices.includes(draft) ? draft : ''}
+            onChange={(e) => setDraft(e.target.value)}
+            autoFocus
+          >
             <option value="" disabled>
               Pick an option
             </option>
@@ -102,12 +117,21 @@ export function SuggestionView({ suggestion: s, flags = [], threshold, canFill, 
       )}
       <div className="cw-row sp-actions">
         {onFill && !editing && (
-          <button className="cw-btn cw-btn--primary cw-btn--small" disabled={!canFill} onClick={() => onFill(s.option ?? s.answer)} title={canFill ? 'Write this answer into the page' : 'This answer does not fit the field'}>
+          <button
+            className="cw-btn cw-btn--primary cw-btn--small"
+            disabled={!canFill}
+            onClick={() => onFill(s.option ?? s.answer)}
+            title={canFill ? 'Write this answer into the page' : 'This answer does not fit the field'}
+          >
             Fill
           </button>
         )}
         {onFill && editing && (
-          <button className="cw-btn cw-btn--primary cw-btn--small" disabled={!draft.trim()} onClick={() => onFill(draft)}>
+          <button
+            className="cw-btn cw-btn--primary cw-btn--small"
+            disabled={!draft.trim()}
+            onClick={() => onFill(draft)}
+          >
             Fill edited
           </button>
         )}
@@ -118,10 +142,12 @@ export function SuggestionView({ suggestion: s, flags = [], threshold, canFill, 
         )}
         <button
           className="cw-btn cw-btn--small"
-          onClick={() => copyText(s.answer).then(() => {
-            setCopied(true);
-            setTimeout(() => setCopied(false), 1500);
-          })}
+          onClick={() =>
+            copyText(s.answer).then(() => {
+              setCopied(true);
+              setTimeout(() => setCopied(false), 1500);
+            })
+          }
         >
           {copied ? 'Copied' : 'Copy'}
         </button>

@@ -95,7 +95,13 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
             if (!res) return r;
             if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
             const p = plan.get(r.field.fid);
-            return { ...r, status: 'filled', error: undefined, field: { ...r.field, value: res.value }, filled: { value: res.value, previous: res.previous, entryId: p?.entryId, version: p?.version } };
+            return {
+              ...r,
+              status: 'filled',
+              error: undefined,
+              field: { ...r.field, value: res.value },
+              filled: { value: res.value, previous: res.previous, entryId: p?.entryId, version: p?.version },
+            };
           }),
         );
         onProgress?.(Math.min(items.length, i + batch.length));

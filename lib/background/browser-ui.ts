@@ -22,7 +22,9 @@ function sidePanel(): SidePanelApi | undefined {
  */
 export function setActionOpensPanel(): void {
   try {
-    sidePanel()?.setPanelBehavior?.({ openPanelOnActionClick: false })?.catch?.(() => {});
+    sidePanel()
+      ?.setPanelBehavior?.({ openPanelOnActionClick: false })
+      ?.catch?.(() => {});
   } catch {
     /* not supported in this browser or test double */
   }
@@ -45,10 +47,13 @@ export function openPanel(tab: { id?: number; windowId?: number } | undefined): 
 
 export function createMenus(): void {
   try {
-    browser.contextMenus.create({ id: MENU_FIND_ANSWER, title: 'Find answer for selected text', contexts: ['selection'] }, () => {
-      // A second create after an update reports "duplicate id"; reading lastError keeps it from being logged as unchecked.
-      void browser.runtime.lastError;
-    });
+    browser.contextMenus.create(
+      { id: MENU_FIND_ANSWER, title: 'Find answer for selected text', contexts: ['selection'] },
+      () => {
+        // A second create after an update reports "duplicate id"; reading lastError keeps it from being logged as unchecked.
+        void browser.runtime.lastError;
+      },
+    );
   } catch (err) {
     console.warn('[crosswalk] context menu unavailable:', err);
   }

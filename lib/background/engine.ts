@@ -1,7 +1,17 @@
 // Binds the background's MatchEngine interface to lib/match. The only file in the background that knows
 // how lib/match's index is shaped.
 import type { ReusePermission } from '../library/schema';
-import { buildIndex, loadIndex, matchQuestion, putEvidence, removeEntry, serializeIndex, updateEntry, addEntry, type AnswerIndex } from '../match';
+import {
+  buildIndex,
+  loadIndex,
+  matchQuestion,
+  putEvidence,
+  removeEntry,
+  serializeIndex,
+  updateEntry,
+  addEntry,
+  type AnswerIndex,
+} from '../match';
 import type { QuestionnaireContext } from '../messaging';
 import type { MatchEngine, MatchOptions } from './index-service';
 

@@ -5,7 +5,8 @@ export const errors = {
     'Click the Crosswalk toolbar button on the page, or grant the site access in Options > Sites, then scan again.',
   badContentReply: (type: string, detail: string) =>
     `The page answered ${type} with something Crosswalk does not understand (${detail}). Reload the page and scan again.`,
-  noFields: 'No question fields were found on this page. If the questionnaire is inside a frame from another site, open that frame on its own and scan it.',
+  noFields:
+    'No question fields were found on this page. If the questionnaire is inside a frame from another site, open that frame on its own and scan it.',
   unknownFid: (fid: string) => `Field "${fid}" is not from the last scan. Scan the page again, then retry.`,
   frameGone: (frameId: number, cause: unknown) =>
     `Frame ${frameId} did not answer (${String(cause instanceof Error ? cause.message : cause)}). The page may have navigated: scan again.`,

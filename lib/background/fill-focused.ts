@@ -12,10 +12,13 @@ import { fillValue } from './settings';
 export type FocusedOutcome = { filled: true; field: QuestionField } | { filled: false; reason: string };
 
 /** Decide from the match alone (pure): fill the top suggestion only when it may be auto-filled. */
-export function decideFocusedFill(result: MatchResult | undefined): { ok: true; index: 0 } | { ok: false; reason: string } {
+export function decideFocusedFill(
+  result: MatchResult | undefined,
+): { ok: true; index: 0 } | { ok: false; reason: string } {
   const top = result?.suggestions[0];
   if (!top) return { ok: false, reason: result?.reasons[0]?.message ?? 'No library answer matches this question.' };
-  if (!top.autoFill) return { ok: false, reason: 'The best answer is below the auto-fill threshold: review it in the side panel.' };
+  if (!top.autoFill)
+    return { ok: false, reason: 'The best answer is below the auto-fill threshold: review it in the side panel.' };
   return { ok: true, index: 0 };
 }
 
@@ -34,18 +37,32 @@ export async function fillFocused(tabId: number, services: Services): Promise<Fo
   const settings = await services.settings();
   const index = await services.index();
   const [result] = await index.match(
-    [{ question: field.question, section: field.section, helper: field.helper, kind: field.kind, options: field.options }],
+    [
+      {
+        question: field.question,
+        section: field.section,
+        helper: field.helper,
+        kind: field.kind,
+        options: field.options,
+      },
+    ],
     { threshold: settings.autofillThreshold, footer: settings.citationFooter },
   );
   const decision = decideFocusedFill(result);
   if (!decision.ok) return report(tabId, { filled: false, reason: decision.reason });
   const top = result!.suggestions[0]!;
-  const [fill] = await fillTab(tabId, [{ fid: field.fid, value: fillValue(top), entryId: top.entryId, version: top.version }]);
+  const [fill] = await fillTab(tabId, [
+    { fid: field.fid, value: fillValue(top), entryId: top.entryId, version: top.version },
+  ]);
   if (!fill?.ok) return report(tabId, { filled: false, reason: fill?.error ?? 'The page did not accept the value.' });
   return report(tabId, { filled: true, field });
 }
 
 async function report(tabId: number, outcome: FocusedOutcome): Promise<FocusedOutcome> {
-  await badge(tabId, outcome.filled ? '✓' : '!', outcome.filled ? 'Crosswalk filled the focused field' : `Crosswalk: ${outcome.reason}`);
+  await badge(
+    tabId,
+    outcome.filled ? '✓' : '!',
+    outcome.filled ? 'Crosswalk filled the focused field' : `Crosswalk: ${outcome.reason}`,
+  );
   return outcome;
 }

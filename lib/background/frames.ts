@@ -48,7 +48,9 @@ export function mergeFrames(scans: readonly FrameScan[]): QuestionField[] {
 }
 
 /** Group framed items by frame, with frame-local fids; items with a malformed fid are returned apart. */
-export function groupByFrame<T extends { fid: string }>(items: readonly T[]): { byFrame: Map<number, T[]>; invalid: T[] } {
+export function groupByFrame<T extends { fid: string }>(
+  items: readonly T[],
+): { byFrame: Map<number, T[]>; invalid: T[] } {
   const byFrame = new Map<number, T[]>();
   const invalid: T[] = [];
   for (const item of items) {

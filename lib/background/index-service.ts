@@ -30,7 +30,9 @@ export interface MatchEngine<I> {
 export interface LibrarySource {
   loadAll(): Promise<{ entries: AnswerEntry[]; evidence: EvidenceItem[] }>;
   changeSeq(): Promise<number>;
-  changesSince(seq: number): Promise<{ changes: { seq: number; table: string; op: string; ids: string[] }[]; complete: boolean }>;
+  changesSince(
+    seq: number,
+  ): Promise<{ changes: { seq: number; table: string; op: string; ids: string[] }[]; complete: boolean }>;
   entries: { get(id: string): Promise<AnswerEntry | undefined> };
   evidence: { get(id: string): Promise<EvidenceItem | undefined> };
 }
@@ -67,7 +69,14 @@ export class IndexService<I> {
       if (cached && cached.seq === seq) {
         try {
           this.index = this.engine.load(cached.data);
-          this.status = { entries: cached.entries, evidence: cached.evidence, seq, builtFrom: 'cache', builtAt: cached.builtAt, updates: 0 };
+          this.status = {
+            entries: cached.entries,
+            evidence: cached.evidence,
+            seq,
+            builtFrom: 'cache',
+            builtAt: cached.builtAt,
+            updates: 0,
+          };
           return;
         } catch (err) {
           console.warn('[crosswalk] persisted index unreadable, rebuilding from the library:', err);
@@ -124,7 +133,14 @@ export class IndexService<I> {
     const seq = await this.lib.changeSeq();
     const { entries, evidence } = await this.lib.loadAll();
     this.index = this.engine.build(entries, evidence);
-    this.status = { entries: entries.length, evidence: evidence.length, seq, builtFrom: 'library', builtAt: new Date().toISOString(), updates: 0 };
+    this.status = {
+      entries: entries.length,
+      evidence: evidence.length,
+      seq,
+      builtFrom: 'library',
+      builtAt: new Date().toISOString(),
+      updates: 0,
+    };
     await this.persist();
   }
 

@@ -4,7 +4,11 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 
 export const LOOKUP_KEY = 'crosswalk.lookup';
-export const Lookup = z.object({ text: z.string().min(1).max(2000), at: z.number(), tabId: z.number().int().optional() });
+export const Lookup = z.object({
+  text: z.string().min(1).max(2000),
+  at: z.number(),
+  tabId: z.number().int().optional(),
+});
 export type Lookup = z.infer<typeof Lookup>;
 
 export async function putLookup(lookup: Lookup): Promise<void> {

@@ -35,7 +35,9 @@ export async function listFrames(tabId: number): Promise<FrameInfo[]> {
   } catch (err) {
     throw new Error(errors.noAccess(err));
   }
-  return results.flatMap((r) => (r.result ? [{ frameId: r.frameId, ...(r.result as Omit<FrameInfo, 'frameId'>) }] : []));
+  return results.flatMap((r) =>
+    r.result ? [{ frameId: r.frameId, ...(r.result as Omit<FrameInfo, 'frameId'>) }] : [],
+  );
 }
 
 /** Send one page/* request to one frame; the reply is checked against the contract before anyone sees it. */
@@ -47,9 +49,10 @@ export async function sendToFrame<T extends ContentRequest['type']>(
   const raw: unknown = await browser.tabs.sendMessage(tabId, message, { frameId });
   const failed = ErrorResponse.safeParse(raw);
   if (failed.success) throw new Error(failed.data.error);
-  const schema = ContentResponse[message.type as T];
+  const schema = ContentResponse[message.type];
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new Error(errors.badContentReply(message.type, parsed.error.issues[0]?.message ?? 'invalid'));
+  if (!parsed.success)
+    throw new Error(errors.badContentReply(message.type, parsed.error.issues[0]?.message ?? 'invalid'));
   return parsed.data as ContentResponseOf<T>;
 }
 

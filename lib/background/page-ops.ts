@@ -24,7 +24,12 @@ export async function scanTab(tabId: number): Promise<ScanResponse> {
     url: top?.url ?? '',
     title: top?.title ?? '',
     fields: mergeFrames(scans),
-    frames: scans.map((s) => ({ frameId: s.frameId, url: s.url, fields: s.fields.length, ...(s.error ? { error: s.error } : {}) })),
+    frames: scans.map((s) => ({
+      frameId: s.frameId,
+      url: s.url,
+      fields: s.fields.length,
+      ...(s.error ? { error: s.error } : {}),
+    })),
   };
 }
 
@@ -56,7 +61,10 @@ async function perFrame<T extends { fid: string }>(
 
 export function fillTab(tabId: number, plan: readonly FillPlanItem[]): Promise<FillResult[]> {
   return perFrame(plan, async (frameId, local) => {
-    const res = await sendToFrame(tabId, frameId, { type: 'page/fill', fills: local.map(({ fid, value }) => ({ fid, value })) });
+    const res = await sendToFrame(tabId, frameId, {
+      type: 'page/fill',
+      fills: local.map(({ fid, value }) => ({ fid, value })),
+    });
     return res.results;
   });
 }
@@ -65,7 +73,8 @@ export async function undoTab(tabId: number, fids?: readonly string[]): Promise<
   if (fids) {
     return perFrame(
       fids.map((fid) => ({ fid })),
-      async (frameId, local) => (await sendToFrame(tabId, frameId, { type: 'page/undo', fids: local.map((l) => l.fid) })).results,
+      async (frameId, local) =>
+        (await sendToFrame(tabId, frameId, { type: 'page/undo', fids: local.map((l) => l.fid) })).results,
     );
   }
   // Undo everything: every frame undoes its own fills.
@@ -86,7 +95,9 @@ export async function undoTab(tabId: number, fids?: readonly string[]): Promise<
 export async function highlightTab(tabId: number, fid: string | null): Promise<boolean> {
   if (fid === null) {
     const frames = await listFrames(tabId);
-    await Promise.all(frames.map((f) => sendToFrame(tabId, f.frameId, { type: 'page/highlight', fid: null }).catch(() => null)));
+    await Promise.all(
+      frames.map((f) => sendToFrame(tabId, f.frameId, { type: 'page/highlight', fid: null }).catch(() => null)),
+    );
     return true;
   }
   const split = splitFid(fid);

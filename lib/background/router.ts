@@ -1,8 +1,17 @@
 // The background's message router: validate sender and message, dispatch to one handler per request type,
 // and turn every failure into an ErrorResponse value (never a thrown string, never a silent drop).
-import { BackgroundRequest, checkSender, parseMessage, type BackgroundResponseOf, type ErrorResponse, type SenderInfo } from '../messaging';
+import {
+  BackgroundRequest,
+  checkSender,
+  parseMessage,
+  type BackgroundResponseOf,
+  type ErrorResponse,
+  type SenderInfo,
+} from '../messaging';
 
-export type Handlers = { [T in BackgroundRequest['type']]: (req: Extract<BackgroundRequest, { type: T }>) => Promise<BackgroundResponseOf<T>> };
+export type Handlers = {
+  [T in BackgroundRequest['type']]: (req: Extract<BackgroundRequest, { type: T }>) => Promise<BackgroundResponseOf<T>>;
+};
 
 export interface RouterDeps {
   runtimeId: string;

@@ -23,7 +23,9 @@ export const storageIndexCache: IndexCache = {
   },
 };
 
-export function createServices(open: () => Promise<Library> = () => openLibrary()): Services & { library(): Promise<Library> } {
+export function createServices(
+  open: () => Promise<Library> = () => openLibrary(),
+): Services & { library(): Promise<Library> } {
   let library: Promise<Library> | undefined;
   let index: Promise<IndexService<unknown>> | undefined;
   const getLibrary = () =>

@@ -37,7 +37,10 @@ export async function loadSettings(store: SettingsBackend): Promise<ExtensionSet
   return parseSettings(await store.get(SETTINGS_KEY));
 }
 
-export async function saveSettings(store: SettingsBackend, patch: Partial<ExtensionSettings>): Promise<ExtensionSettings> {
+export async function saveSettings(
+  store: SettingsBackend,
+  patch: Partial<ExtensionSettings>,
+): Promise<ExtensionSettings> {
   const next = parseSettings({ ...(await loadSettings(store)), ...patch });
   await store.set(SETTINGS_KEY, next);
   return next;

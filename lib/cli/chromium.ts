@@ -6,18 +6,26 @@ import { chromium, type BrowserContext } from '@playwright/test';
 
 export const EXTENSION_DIR = path.resolve(process.env.EXTENSION_PATH ?? '.output/chrome-mv3');
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/lib/chromium/chromium'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/lib/chromium/chromium',
+];
 
 /** CHROME_PATH wins; otherwise the first Chromium found on the system. */
 export function findChromium(): string {
   const fromEnv = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!fs.existsSync(fromEnv)) throw new Error(`CHROME_PATH points to ${fromEnv}, which does not exist. Fix the path or unset it.`);
+    if (!fs.existsSync(fromEnv))
+      throw new Error(`CHROME_PATH points to ${fromEnv}, which does not exist. Fix the path or unset it.`);
     return fromEnv;
   }
   const found = CANDIDATES.find((p) => fs.existsSync(p));
   if (!found) {
-    throw new Error('No Chromium found. Install it (Debian: apt-get install -y chromium) or set CHROME_PATH to its executable.');
+    throw new Error(
+      'No Chromium found. Install it (Debian: apt-get install -y chromium) or set CHROME_PATH to its executable.',
+    );
   }
   return found;
 }

@@ -38,7 +38,8 @@ export const HELP = [
   '  --framework <f>   framework of the id: iso27001:2022 (2022), iso27001:2013 (2013), soc2:2017 (soc2)',
 ].join('\n');
 
-type Parsed = { help: boolean; json: boolean; disagreements: boolean; framework?: Framework; ids: string[] } | { error: string };
+type Parsed =
+  { help: boolean; json: boolean; disagreements: boolean; framework?: Framework; ids: string[] } | { error: string };
 
 function parseArgs(args: string[]): Parsed {
   const out: { help: boolean; json: boolean; disagreements: boolean; framework?: Framework; ids: string[] } = {

@@ -1,13 +1,24 @@
 // Plain-text rendering for `crosswalk control`. Kept apart from argument handling so the layout can be read
 // (and tested through the CLI) on its own.
-import { FRAMEWORK_LABEL, getControl, type Control, type Counterpart, type Framework, type GuideDisagreement } from '../controls';
+import {
+  FRAMEWORK_LABEL,
+  getControl,
+  type Control,
+  type Counterpart,
+  type Framework,
+  type GuideDisagreement,
+} from '../controls';
 
 export interface ControlView {
   control: Control;
   counterparts: { framework: Framework; label: string; items: Counterpart[] }[];
 }
 
-const KIND_LABEL: Record<Control['kind'], string> = { annex: 'Annex A control', clause: 'Clause', criterion: 'Criterion' };
+const KIND_LABEL: Record<Control['kind'], string> = {
+  annex: 'Annex A control',
+  clause: 'Clause',
+  criterion: 'Criterion',
+};
 
 function counterpartLines(c: Counterpart): string[] {
   const what = c.level === 'domain' ? `${c.ref.id} (whole domain)` : c.ref.id;
@@ -17,7 +28,8 @@ function counterpartLines(c: Counterpart): string[] {
   const lines = [`  ${what}  ${title}`, `      ${c.strength} · ${c.source}`];
   if (c.via?.length) lines.push(`      via ISO/IEC 27001:2022 ${c.via.map((v) => v.id).join(', ')}`);
   const guideDomain = c.routes.find((r) => r.domain)?.domain;
-  if (guideDomain && c.level !== 'domain') lines.push(`      comparison guide states this for the whole domain ${guideDomain}`);
+  if (guideDomain && c.level !== 'domain')
+    lines.push(`      comparison guide states this for the whole domain ${guideDomain}`);
   if (c.disputed) lines.push(`      DISPUTED: ${c.disputed}`);
   return lines;
 }

@@ -34,10 +34,14 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
       args.screenshot = file;
     } else if (a === '--review-report') {
       const file = argv[++i];
-      if (!file || file.startsWith('--')) throw new Error('--review-report needs a file name, e.g. --review-report report.csv (or report.html)');
+      if (!file || file.startsWith('--'))
+        throw new Error('--review-report needs a file name, e.g. --review-report report.csv (or report.html)');
       reportFormatFor(file); // throws a cause-and-fix error for an unsupported extension before anything runs
       args.reviewReport = file;
-    } else throw new Error(`Unknown option ${a}. Use: npm run demo -- [--headless] [--screenshot out.png] [--review-report report.csv|report.html] [--no-build]`);
+    } else
+      throw new Error(
+        `Unknown option ${a}. Use: npm run demo -- [--headless] [--screenshot out.png] [--review-report report.csv|report.html] [--no-build]`,
+      );
   }
   return args;
 }
@@ -45,24 +49,38 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
 function build(): void {
   // Build output goes to stderr so stdout carries only the summary line.
   const res = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', process.stderr, process.stderr] });
-  if (res.status !== 0) throw new Error('The extension build failed (see the output above). Fix the error, then run the demo again.');
+  if (res.status !== 0)
+    throw new Error('The extension build failed (see the output above). Fix the error, then run the demo again.');
 }
 
 /** Drive the side panel like a user: scan if needed, Fill all confident, confirm the preview, wait for the end. */
-export async function driveFillAll(panel: Page): Promise<{ detected: number; suggested: number; filled: number; abstained: number }> {
+export async function driveFillAll(
+  panel: Page,
+): Promise<{ detected: number; suggested: number; filled: number; abstained: number }> {
   const summary = panel.getByTestId('summary');
   const fillAll = panel.getByRole('button', { name: /Fill all confident/ });
-  await fillAll.or(panel.getByRole('button', { name: /^(Scan|Rescan)$/ })).first().waitFor({ timeout: 30_000 });
+  await fillAll
+    .or(panel.getByRole('button', { name: /^(Scan|Rescan)$/ }))
+    .first()
+    .waitFor({ timeout: 30_000 });
   if (!(await fillAll.isVisible())) await panel.getByRole('button', { name: /^(Scan|Rescan)$/ }).click();
   await fillAll.waitFor({ timeout: 30_000 });
   if (await fillAll.isEnabled()) {
     await fillAll.click();
     await panel.getByTestId('fill-preview').waitFor();
-    await panel.getByRole('dialog').getByRole('button', { name: /^Fill \d+ field/ }).click();
+    await panel
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Fill \d+ field/ })
+      .click();
     await panel.getByTestId('fill-done').waitFor({ timeout: 60_000 });
   }
   const read = async (k: string) => Number(await summary.getAttribute(`data-${k}`));
-  return { detected: await read('detected'), suggested: await read('suggested'), filled: await read('filled'), abstained: await read('abstained') };
+  return {
+    detected: await read('detected'),
+    suggested: await read('suggested'),
+    filled: await read('filled'),
+    abstained: await read('abstained'),
+  };
 }
 
 /** One PNG with the side panel on the left and the questionnaire on the right. */
@@ -87,9 +105,16 @@ export function reportRows(text: string, format: 'csv' | 'html'): number {
 }
 
 /** The demo's questionnaire facts, declared through the panel's own form as a user would. */
-export const DEMO_QUESTIONNAIRE = { name: 'Harbor Mutual Financial vendor assessment', recipient: 'Harbor Mutual Financial', nda: true };
+export const DEMO_QUESTIONNAIRE = {
+  name: 'Harbor Mutual Financial vendor assessment',
+  recipient: 'Harbor Mutual Financial',
+  nda: true,
+};
 
-export async function declareQuestionnaire(panel: Page, q: { name: string; recipient: string; nda: boolean }): Promise<void> {
+export async function declareQuestionnaire(
+  panel: Page,
+  q: { name: string; recipient: string; nda: boolean },
+): Promise<void> {
   await panel.getByText('scope and recipient').click();
   await panel.getByLabel('Questionnaire name').fill(q.name);
   await panel.getByLabel('Recipient (customer)').fill(q.recipient);
@@ -99,7 +124,7 @@ export async function declareQuestionnaire(panel: Page, q: { name: string; recip
   const summary = panel.getByTestId('summary');
   await summary.waitFor({ timeout: 30_000 });
   let last = '';
-  for (let stable = 0; stable < 3; ) {
+  for (let stable = 0; stable < 3;) {
     await panel.waitForTimeout(400);
     const now = `${await summary.getAttribute('data-suggested')}|${await summary.getAttribute('data-abstained')}`;
     stable = now === last ? stable + 1 : 0;
@@ -116,7 +141,8 @@ export async function runDemo(args: DemoArgs): Promise<number> {
     try {
       context = await launchWithExtension({ headless: args.headless });
     } catch (err) {
-      if (!args.headless && /XServer|DISPLAY/i.test(String(err))) throw new Error('No display for a headed browser. Run with --headless, or under xvfb-run -a npm run demo.');
+      if (!args.headless && /XServer|DISPLAY/i.test(String(err)))
+        throw new Error('No display for a headed browser. Run with --headless, or under xvfb-run -a npm run demo.');
       throw err;
     }
     const extensionId = await extensionIdOf(context);
@@ -124,14 +150,18 @@ export async function runDemo(args: DemoArgs): Promise<number> {
     await page.goto(`${server.url}/demo-questionnaire.html`);
     const { panel } = await openPanelFor(context, page, extensionId, 420);
     if (!args.headless && !args.screenshot && !args.reviewReport) {
-      console.log(`Crosswalk demo running: questionnaire at ${page.url()}, side panel in the second tab. Close the browser to stop.`);
+      console.log(
+        `Crosswalk demo running: questionnaire at ${page.url()}, side panel in the second tab. Close the browser to stop.`,
+      );
       await new Promise<void>((resolve) => context!.on('close', () => resolve()));
       return 0;
     }
     await declareQuestionnaire(panel, DEMO_QUESTIONNAIRE);
     console.log(`questionnaire: ${DEMO_QUESTIONNAIRE.name}, for ${DEMO_QUESTIONNAIRE.recipient} (NDA in place)`);
     const s = await driveFillAll(panel);
-    console.log(`detected ${s.detected} questions, suggested ${s.suggested}, filled ${s.filled}, abstained ${s.abstained}`);
+    console.log(
+      `detected ${s.detected} questions, suggested ${s.suggested}, filled ${s.filled}, abstained ${s.abstained}`,
+    );
     if (args.screenshot) {
       // Select the first filled question: the panel highlights it and the page scrolls to it.
       const filled = panel.locator('[data-testid=question][data-status=filled]').first();
@@ -144,7 +174,9 @@ export async function runDemo(args: DemoArgs): Promise<number> {
     }
     if (args.reviewReport) {
       const text = await saveReviewReport(context, extensionId, args.reviewReport);
-      console.log(`review report: ${path.resolve(args.reviewReport)} (${reportRows(text, reportFormatFor(args.reviewReport))} rows)`);
+      console.log(
+        `review report: ${path.resolve(args.reviewReport)} (${reportRows(text, reportFormatFor(args.reviewReport))} rows)`,
+      );
     }
     return s.detected > 0 ? 0 : 1;
   } finally {
@@ -158,7 +190,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   let code = 1;
   try {
     code = await runDemo(parseDemoArgs(process.argv.slice(2)));
-    if (code !== 0) console.error('The demo found no questions on the demo questionnaire: check data/demo-questionnaire.html and the content script.');
+    if (code !== 0)
+      console.error(
+        'The demo found no questions on the demo questionnaire: check data/demo-questionnaire.html and the content script.',
+      );
   } catch (err) {
     console.error(`Demo failed: ${err instanceof Error ? err.message : String(err)}`);
   }

@@ -2,7 +2,17 @@
 // serializers of lib/library, from the command line (no IndexedDB involved).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { COLUMN_KINDS, formatOf, parseLibraryFile, serializeLibrary, type ColumnMapping, type ParsedLibraryFile, type ParseOptions, type RowIssue, type TextEncoding } from '../library';
+import {
+  COLUMN_KINDS,
+  formatOf,
+  parseLibraryFile,
+  serializeLibrary,
+  type ColumnMapping,
+  type ParsedLibraryFile,
+  type ParseOptions,
+  type RowIssue,
+  type TextEncoding,
+} from '../library';
 
 const USAGE = `Usage:
   crosswalk library validate <file> [options]     check a .json/.csv/.tsv/.xlsx file; exit 1 if any row is rejected
@@ -32,7 +42,8 @@ function parseArgs(args: string[]): Parsed | string {
     if (a === '--valid-rows') validRows = true;
     else if (a === '--map') {
       const [kind, ...rest] = next().split('=');
-      if (!COLUMN_KINDS.includes(kind as never) || !rest.length) return `--map expects <kind>=<header> with kind one of ${COLUMN_KINDS.join(', ')}.`;
+      if (!COLUMN_KINDS.includes(kind as never) || !rest.length)
+        return `--map expects <kind>=<header> with kind one of ${COLUMN_KINDS.join(', ')}.`;
       mapping[kind as (typeof COLUMN_KINDS)[number]] = rest.join('=');
     } else if (a === '--encoding') {
       const enc = next() as TextEncoding;
@@ -64,7 +75,9 @@ function report(file: string, parsed: ParsedLibraryFile): void {
   for (const p of parsed.rejected) console.log(`${where(file, p)}error: ${p.reason}`);
   for (const p of parsed.warnings) console.log(`${where(file, p)}warning: ${p.reason}`);
   for (const m of parsed.mergeProposals) {
-    console.log(`${file}: row ${m.row}: note: near-duplicate of row ${m.target.row} ("${m.target.question}", similarity ${m.similarity.toFixed(2)}); importing proposes a merge.`);
+    console.log(
+      `${file}: row ${m.row}: note: near-duplicate of row ${m.target.row} ("${m.target.question}", similarity ${m.similarity.toFixed(2)}); importing proposes a merge.`,
+    );
   }
 }
 
@@ -93,7 +106,9 @@ async function convert(p: Parsed): Promise<number> {
   if (typeof parsed === 'string') return fail(parsed);
   report(input, parsed);
   if (parsed.fatal || (parsed.rejected.length && !p.validRows)) {
-    console.log(`${summary(parsed)} Nothing written to ${output}: fix the rows above, or pass --valid-rows to convert only the valid ones.`);
+    console.log(
+      `${summary(parsed)} Nothing written to ${output}: fix the rows above, or pass --valid-rows to convert only the valid ones.`,
+    );
     return 1;
   }
   // Converting is a format change, not an import: near-duplicates are kept (in file order).
@@ -103,9 +118,13 @@ async function convert(p: Parsed): Promise<number> {
     .map((x) => x.entry);
   writeFileSync(output, serializeLibrary({ entries, evidence: parsed.accepted.evidence }, outFormat));
   if (outFormat === 'csv' && parsed.accepted.evidence.length) {
-    console.log(`warning: CSV holds answer entries only; ${parsed.accepted.evidence.length} evidence item(s) were not written. Use .json or .xlsx to keep them.`);
+    console.log(
+      `warning: CSV holds answer entries only; ${parsed.accepted.evidence.length} evidence item(s) were not written. Use .json or .xlsx to keep them.`,
+    );
   }
-  console.log(`${summary(parsed)} Wrote ${output}: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, ${outFormat === 'csv' ? 0 : parsed.accepted.evidence.length} evidence item(s).`);
+  console.log(
+    `${summary(parsed)} Wrote ${output}: ${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}, ${outFormat === 'csv' ? 0 : parsed.accepted.evidence.length} evidence item(s).`,
+  );
   return parsed.rejected.length ? 1 : 0;
 }
 

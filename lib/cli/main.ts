@@ -9,15 +9,31 @@ export interface Command {
 }
 
 export const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
-  control: { load: () => import('./control-command'), summary: 'show a control, its counterparts in the other frameworks, and guide disagreements' },
-  match: { load: () => import('./match-command'), summary: 'map questions to controls and suggest library answers with citations' },
-  library: { load: () => import('./library-command'), summary: 'validate a library/questionnaire file (JSON, CSV, XLSX) or convert between formats' },
+  control: {
+    load: () => import('./control-command'),
+    summary: 'show a control, its counterparts in the other frameworks, and guide disagreements',
+  },
+  match: {
+    load: () => import('./match-command'),
+    summary: 'map questions to controls and suggest library answers with citations',
+  },
+  library: {
+    load: () => import('./library-command'),
+    summary: 'validate a library/questionnaire file (JSON, CSV, XLSX) or convert between formats',
+  },
 };
 
 export function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
-  return ['Usage: crosswalk <command> [options]', '', 'Commands:', ...lines, '', 'Run `crosswalk <command> --help` for the options of one command.'].join('\n');
+  return [
+    'Usage: crosswalk <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `crosswalk <command> --help` for the options of one command.',
+  ].join('\n');
 }
 
 export async function main(argv: string[]): Promise<number> {

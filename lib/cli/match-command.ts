@@ -48,16 +48,29 @@ function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; erro
       const v = value() ?? '';
       if (v === 'public' || v === 'nda' || v === 'internal') args.recipient = { level: v };
       else if (v.startsWith('customer:') && v.length > 9) args.recipient = { level: 'customer', customer: v.slice(9) };
-      else return { ok: false, error: `--recipient "${v}" is not understood: use public, nda, internal or customer:<name>` };
+      else
+        return {
+          ok: false,
+          error: `--recipient "${v}" is not understood: use public, nda, internal or customer:<name>`,
+        };
     } else if (a === '--today') {
       const v = value() ?? '';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ok: false, error: `--today "${v}" is not a date: use YYYY-MM-DD` };
       args.today = v;
-    } else if (a.startsWith('-')) return { ok: false, error: `Unknown option ${a}. Run \`crosswalk match --help\` for the options.` };
+    } else if (a.startsWith('-'))
+      return { ok: false, error: `Unknown option ${a}. Run \`crosswalk match --help\` for the options.` };
     else if (args.target === undefined) args.target = a;
-    else return { ok: false, error: `Give one question or one file (got "${args.target}" and "${a}"). Quote a question that has spaces.` };
+    else
+      return {
+        ok: false,
+        error: `Give one question or one file (got "${args.target}" and "${a}"). Quote a question that has spaces.`,
+      };
   }
-  if (args.target === undefined) return { ok: false, error: 'Give a question in quotes or a questions file. Run `crosswalk match --help` for examples.' };
+  if (args.target === undefined)
+    return {
+      ok: false,
+      error: 'Give a question in quotes or a questions file. Run `crosswalk match --help` for examples.',
+    };
   return { ok: true, args };
 }
 
@@ -84,11 +97,14 @@ function human(r: MatchResult): string {
   const lines = [`${r.id ? `[${r.id}] ` : ''}${r.question}`];
   for (const f of FRAMEWORKS) {
     const cs = r.controls.filter((c) => c.framework === f).slice(0, 3);
-    if (cs.length) lines.push(`  ${FRAMEWORK_LABEL[f]}: ${cs.map((c) => `${c.id} ${c.title} (${c.score.toFixed(2)})`).join('; ')}`);
+    if (cs.length)
+      lines.push(`  ${FRAMEWORK_LABEL[f]}: ${cs.map((c) => `${c.id} ${c.title} (${c.score.toFixed(2)})`).join('; ')}`);
   }
   const s = r.suggestions[0];
   if (s) {
-    lines.push(`  Answer (${s.entryId} v${s.version}, confidence ${s.confidence.toFixed(2)}, ${s.autoFill ? 'auto-fill' : 'suggestion only'}): ${s.answer.replace(/\s+/g, ' ').slice(0, 240)}`);
+    lines.push(
+      `  Answer (${s.entryId} v${s.version}, confidence ${s.confidence.toFixed(2)}, ${s.autoFill ? 'auto-fill' : 'suggestion only'}): ${s.answer.replace(/\s+/g, ' ').slice(0, 240)}`,
+    );
     for (const w of s.warnings) lines.push(`  ! ${w.message}`);
     const ev = s.citations.evidence.map((e) => `${e.title}${e.section ? ` ${e.section}` : ''}`);
     if (ev.length) lines.push(`  Evidence: ${ev.join('; ')}`);
@@ -109,7 +125,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const { args } = parsed;
   if (!existsSync(args.library)) {
-    console.error(`Library file "${args.library}" does not exist. Pass --library <file> with a JSON, CSV or XLSX library.`);
+    console.error(
+      `Library file "${args.library}" does not exist. Pass --library <file> with a JSON, CSV or XLSX library.`,
+    );
     return 2;
   }
   const lib = parseLibraryFile(basename(args.library), new Uint8Array(readFileSync(args.library)));
@@ -129,10 +147,16 @@ export async function run(argv: string[]): Promise<number> {
     questions = [{ id: 'q1', question: args.target! }];
   }
   const index = buildIndex(lib.accepted.entries, lib.accepted.evidence);
-  const opts = { ...(args.recipient ? { recipient: args.recipient } : {}), ...(args.today ? { today: args.today } : {}) };
+  const opts = {
+    ...(args.recipient ? { recipient: args.recipient } : {}),
+    ...(args.today ? { today: args.today } : {}),
+  };
   const results = questions.map((q) => matchQuestion(index, q, { ...opts, controls: classifyControls(q) }));
   if (args.json) console.log(JSON.stringify(results.map(toJson), null, 2));
   else console.log(results.map(human).join('\n\n'));
-  if (lib.rejected.length > 0) console.error(`Note: ${lib.rejected.length} library row(s) were rejected; run \`crosswalk library\` on the file for details.`);
+  if (lib.rejected.length > 0)
+    console.error(
+      `Note: ${lib.rejected.length} library row(s) were rejected; run \`crosswalk library\` on the file for details.`,
+    );
   return 0;
 }

@@ -16,26 +16,45 @@ function fromTable(table: string[][], fileName: string): QuestionsResult {
   const body = col === -1 ? table : rows;
   if (col === -1) col = 0;
   const questions = body
-    .map((r, i) => ({ id: idCol >= 0 && col !== idCol ? r[idCol]?.trim() || `row-${i + 2}` : `q${i + 1}`, question: (r[col] ?? '').trim() }))
+    .map((r, i) => ({
+      id: idCol >= 0 && col !== idCol ? r[idCol]?.trim() || `row-${i + 2}` : `q${i + 1}`,
+      question: (r[col] ?? '').trim(),
+    }))
     .filter((q) => q.question.length > 0);
-  if (questions.length === 0) return { ok: false, error: `${fileName} has no questions in column "${header[col] ?? col + 1}". Name the column "question" or put questions in the first column.` };
+  if (questions.length === 0)
+    return {
+      ok: false,
+      error: `${fileName} has no questions in column "${header[col] ?? col + 1}". Name the column "question" or put questions in the first column.`,
+    };
   return { ok: true, questions };
 }
 
 function fromJsonValue(value: unknown, where: string): QuestionsResult {
-  if (!Array.isArray(value)) return { ok: false, error: `${where} must be an array of questions (strings or {"id", "question"} objects).` };
+  if (!Array.isArray(value))
+    return { ok: false, error: `${where} must be an array of questions (strings or {"id", "question"} objects).` };
   const questions: QuestionInput[] = [];
   for (const [i, item] of value.entries()) {
     if (typeof item === 'string' && item.trim()) questions.push({ id: `q${i + 1}`, question: item.trim() });
-    else if (item && typeof item === 'object' && typeof (item as { question?: unknown }).question === 'string' && (item as { question: string }).question.trim()) {
+    else if (
+      item &&
+      typeof item === 'object' &&
+      typeof (item as { question?: unknown }).question === 'string' &&
+      (item as { question: string }).question.trim()
+    ) {
       const o = item as { id?: unknown; question: string; section?: unknown; options?: unknown };
       questions.push({
         id: typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : `q${i + 1}`,
         question: o.question.trim(),
         ...(typeof o.section === 'string' ? { section: o.section } : {}),
-        ...(Array.isArray(o.options) && o.options.every((x) => typeof x === 'string') ? { options: o.options as string[], kind: 'radio' as const } : {}),
+        ...(Array.isArray(o.options) && o.options.every((x) => typeof x === 'string')
+          ? { options: o.options, kind: 'radio' as const }
+          : {}),
       });
-    } else return { ok: false, error: `${where} item ${i + 1} is not a question: use a non-empty string or {"id": "...", "question": "..."}.` };
+    } else
+      return {
+        ok: false,
+        error: `${where} item ${i + 1} is not a question: use a non-empty string or {"id": "...", "question": "..."}.`,
+      };
   }
   return { ok: true, questions };
 }
@@ -46,14 +65,19 @@ export function readQuestions(fileName: string, bytes: Uint8Array): QuestionsRes
     const wb = readWorkbook(bytes);
     if (!wb.ok) return { ok: false, error: wb.error };
     const sheet = wb.sheets[0];
-    return sheet ? fromTable(sheet.table, fileName) : { ok: false, error: `${fileName} has no sheets. Save the questions on the first sheet.` };
+    return sheet
+      ? fromTable(sheet.table, fileName)
+      : { ok: false, error: `${fileName} has no sheets. Save the questions on the first sheet.` };
   }
   const text = new TextDecoder().decode(bytes).replace(/^\uFEFF/, '');
   if (ext === 'json') {
     try {
       return fromJsonValue(JSON.parse(text), fileName);
     } catch (e) {
-      return { ok: false, error: `${fileName} is not valid JSON (${(e as Error).message}). Fix the syntax or save the questions as CSV.` };
+      return {
+        ok: false,
+        error: `${fileName} is not valid JSON (${(e as Error).message}). Fix the syntax or save the questions as CSV.`,
+      };
     }
   }
   if (ext === 'jsonl' || ext === 'ndjson') {
@@ -63,11 +87,15 @@ export function readQuestions(fileName: string, bytes: Uint8Array): QuestionsRes
       try {
         values.push(JSON.parse(line));
       } catch {
-        return { ok: false, error: `${fileName} line ${i + 1} is not valid JSON. Put one question (a string or {"id","question"}) per line.` };
+        return {
+          ok: false,
+          error: `${fileName} line ${i + 1} is not valid JSON. Put one question (a string or {"id","question"}) per line.`,
+        };
       }
     }
     return fromJsonValue(values, fileName);
   }
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return fromTable(parseCsvTable(text, ext === 'tsv' ? '\t' : undefined).table, fileName);
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt')
+    return fromTable(parseCsvTable(text, ext === 'tsv' ? '\t' : undefined).table, fileName);
   return { ok: false, error: `Cannot read questions from "${fileName}": use .csv, .tsv, .xlsx, .json or .jsonl.` };
 }

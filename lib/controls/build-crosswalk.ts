@@ -94,7 +94,9 @@ const publishedEdges: CrosswalkEdge[] = soc2Edges
     if (chain) sources.push('aicpa-nist80053-chain');
     if (pivot) sources.push('ciso-assistant-adobe-pivot');
     const support = {
-      ...(chain ? { sharedNist80053: chain.shared_nist80053_controls, via80053: chain.via.split(';').filter(Boolean) } : {}),
+      ...(chain
+        ? { sharedNist80053: chain.shared_nist80053_controls, via80053: chain.via.split(';').filter(Boolean) }
+        : {}),
       ...(pivot ? { pointsOfFocusMapped: pivot.points_of_focus_mapped } : {}),
     };
     return {
@@ -167,7 +169,8 @@ const tableRows = guideText
   .slice(tableStart)
   .split('\n')
   .filter((line) => /^\|\s*A\.\d+\s/.test(line));
-if (tableRows.length !== 14) throw new Error(`build-crosswalk: expected 14 guide rows (A.5..A.18), found ${tableRows.length}`);
+if (tableRows.length !== 14)
+  throw new Error(`build-crosswalk: expected 14 guide rows (A.5..A.18), found ${tableRows.length}`);
 
 const guideEdges: CrosswalkEdge[] = tableRows.flatMap((line) => {
   const [, isoCell = '', socCell = ''] = line.split('|').map((s) => s.trim());
@@ -193,7 +196,8 @@ const guideEdges: CrosswalkEdge[] = tableRows.flatMap((line) => {
   });
 });
 const unused = Object.keys(GUIDE_CHECK).filter((k) => !guideEdges.some((e) => `${e.from}>${e.to}` === k));
-if (unused.length) throw new Error(`build-crosswalk: guide-check rows not found in the guide table: ${unused.join(', ')}`);
+if (unused.length)
+  throw new Error(`build-crosswalk: guide-check rows not found in the guide table: ${unused.join(', ')}`);
 write('comparison-guide.json', {
   format: 'crosswalk-edges',
   version: 1,

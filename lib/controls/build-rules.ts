@@ -38,7 +38,7 @@ export function guideStrength(verdict: GuideVerdict | undefined, publishedEdges:
 }
 
 export const STRENGTH_RULES = {
-  annexB: 'strong: ISO/IEC 27002:2022 Annex B is the standard\'s own correspondence between the two editions.',
+  annexB: "strong: ISO/IEC 27002:2022 Annex B is the standard's own correspondence between the two editions.",
   published:
     'strong: both sources, or the AICPA/NIST chain through >= 2 shared NIST SP 800-53 controls; ' +
     'partial: the Adobe pivot alone with >= 3 points of focus mapped; ' +

@@ -71,7 +71,14 @@ const direct = (edge: CrosswalkEdge, target: string): Route => ({
 
 function guideRoute(edge: CrosswalkEdge, target: string, level: Route['level']): Route {
   const disputed = disputeText(edge);
-  return { target, level, sources: edge.sources, strength: edge.strength, domain: edge.from, ...(disputed ? { disputed } : {}) };
+  return {
+    target,
+    level,
+    sources: edge.sources,
+    strength: edge.strength,
+    domain: edge.from,
+    ...(disputed ? { disputed } : {}),
+  };
 }
 
 /** 2013 -> 2022 -> SOC 2: every Annex B successor, then its published SOC 2 edges. */
@@ -79,11 +86,18 @@ function iso2013ToSoc2(id: string): Route[] {
   const routes: Route[] = [];
   for (const b of loadCrosswalk('annexB').edges.filter((e) => e.from === id)) {
     for (const p of loadCrosswalk('published').edges.filter((e) => e.to === b.to)) {
-      routes.push({ target: p.from, level: 'control', sources: [...b.sources, ...p.sources], strength: weaker(b.strength, p.strength), via: [{ framework: 'iso27001:2022', id: b.to }] });
+      routes.push({
+        target: p.from,
+        level: 'control',
+        sources: [...b.sources, ...p.sources],
+        strength: weaker(b.strength, p.strength),
+        via: [{ framework: 'iso27001:2022', id: b.to }],
+      });
     }
   }
   const domain = domainOf(id);
-  for (const g of loadCrosswalk('guide').edges.filter((e) => e.from === domain && !e.targetMissing)) routes.push(guideRoute(g, g.to, 'control'));
+  for (const g of loadCrosswalk('guide').edges.filter((e) => e.from === domain && !e.targetMissing))
+    routes.push(guideRoute(g, g.to, 'control'));
   return routes;
 }
 
@@ -92,10 +106,17 @@ function soc2ToIso2013(id: string): Route[] {
   const routes: Route[] = [];
   for (const p of loadCrosswalk('published').edges.filter((e) => e.from === id)) {
     for (const b of loadCrosswalk('annexB').edges.filter((e) => e.to === p.to)) {
-      routes.push({ target: b.from, level: 'control', sources: [...b.sources, ...p.sources], strength: weaker(b.strength, p.strength), via: [{ framework: 'iso27001:2022', id: p.to }] });
+      routes.push({
+        target: b.from,
+        level: 'control',
+        sources: [...b.sources, ...p.sources],
+        strength: weaker(b.strength, p.strength),
+        via: [{ framework: 'iso27001:2022', id: p.to }],
+      });
     }
   }
-  for (const g of loadCrosswalk('guide').edges.filter((e) => e.to === id && !e.targetMissing)) routes.push(guideRoute(g, g.from, 'domain'));
+  for (const g of loadCrosswalk('guide').edges.filter((e) => e.to === id && !e.targetMissing))
+    routes.push(guideRoute(g, g.from, 'domain'));
   return routes;
 }
 
@@ -104,13 +125,21 @@ function routesFor(ref: ControlRef, target: Framework): Route[] {
   const key = `${framework}>${target}` as const;
   switch (key) {
     case 'iso27001:2013>iso27001:2022':
-      return loadCrosswalk('annexB').edges.filter((e) => e.from === id).map((e) => direct(e, e.to));
+      return loadCrosswalk('annexB')
+        .edges.filter((e) => e.from === id)
+        .map((e) => direct(e, e.to));
     case 'iso27001:2022>iso27001:2013':
-      return loadCrosswalk('annexB').edges.filter((e) => e.to === id).map((e) => direct(e, e.from));
+      return loadCrosswalk('annexB')
+        .edges.filter((e) => e.to === id)
+        .map((e) => direct(e, e.from));
     case 'soc2:2017>iso27001:2022':
-      return loadCrosswalk('published').edges.filter((e) => e.from === id).map((e) => direct(e, e.to));
+      return loadCrosswalk('published')
+        .edges.filter((e) => e.from === id)
+        .map((e) => direct(e, e.to));
     case 'iso27001:2022>soc2:2017':
-      return loadCrosswalk('published').edges.filter((e) => e.to === id).map((e) => direct(e, e.from));
+      return loadCrosswalk('published')
+        .edges.filter((e) => e.to === id)
+        .map((e) => direct(e, e.from));
     case 'iso27001:2013>soc2:2017':
       return iso2013ToSoc2(id);
     case 'soc2:2017>iso27001:2013':
@@ -126,7 +155,10 @@ function merge(target: Framework, routes: Route[]): Counterpart[] {
   const result: Counterpart[] = [];
   for (const [id, rs] of byId) {
     const sources = EdgeSource.options.filter((s) => rs.some((r) => r.sources.includes(s)));
-    const strength = rs.reduce<Strength>((best, r) => (STRENGTH_RANK[r.strength] > STRENGTH_RANK[best] ? r.strength : best), 'weak');
+    const strength = rs.reduce<Strength>(
+      (best, r) => (STRENGTH_RANK[r.strength] > STRENGTH_RANK[best] ? r.strength : best),
+      'weak',
+    );
     const viaIds = [...new Set(rs.flatMap((r) => r.via ?? []).map((v) => v.id))].sort(
       (a, b) => controlOrder('iso27001:2022', a) - controlOrder('iso27001:2022', b),
     );

@@ -21,8 +21,18 @@ export const RAW_CATALOGS: Record<Framework, { path: string; json: unknown }> = 
 
 export type CrosswalkName = 'annexB' | 'published' | 'guide';
 export const RAW_CROSSWALKS: Record<CrosswalkName, { path: string; json: unknown; from: Framework; to: Framework }> = {
-  annexB: { path: 'data/crosswalk/iso2013-to-iso2022.json', json: annexBJson, from: 'iso27001:2013', to: 'iso27001:2022' },
-  published: { path: 'data/crosswalk/soc2-to-iso2022.json', json: publishedJson, from: 'soc2:2017', to: 'iso27001:2022' },
+  annexB: {
+    path: 'data/crosswalk/iso2013-to-iso2022.json',
+    json: annexBJson,
+    from: 'iso27001:2013',
+    to: 'iso27001:2022',
+  },
+  published: {
+    path: 'data/crosswalk/soc2-to-iso2022.json',
+    json: publishedJson,
+    from: 'soc2:2017',
+    to: 'iso27001:2022',
+  },
   guide: { path: 'data/crosswalk/comparison-guide.json', json: guideJson, from: 'iso27001:2013', to: 'soc2:2017' },
 };
 
@@ -45,7 +55,8 @@ function lazy<T>(load: () => T): () => T {
 }
 
 function checkFrameworks(path: string, actual: string, expected: string): void {
-  if (actual !== expected) throw new ControlsDataError(errors.invalidDataFile(path, `framework is ${actual}, expected ${expected}`));
+  if (actual !== expected)
+    throw new ControlsDataError(errors.invalidDataFile(path, `framework is ${actual}, expected ${expected}`));
 }
 
 const catalogs = {} as Record<Framework, () => CatalogFile>;

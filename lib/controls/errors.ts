@@ -33,14 +33,15 @@ export const errors = {
 
   unknownControl: (id: string, framework: Framework, nearest: ControlRef[]): string =>
     `Unknown control ${id} in ${FRAMEWORK_LABEL[framework]}.` +
-    (nearest.length ? ` Nearest: ${list(nearest)}. Use one of these, or check the id against the standard.` : ' Check the id against the standard.'),
+    (nearest.length
+      ? ` Nearest: ${list(nearest)}. Use one of these, or check the id against the standard.`
+      : ' Check the id against the standard.'),
 
   wrongFramework: (id: string, asked: Framework, actual: Framework): string =>
     `${id} is a ${FRAMEWORK_LABEL[actual]} id, not ${FRAMEWORK_LABEL[asked]}. Pass framework "${actual}" to look it up, ` +
     `or ask for its counterparts in ${FRAMEWORK_LABEL[asked]}.`,
 
-  unknownFramework: (value: string): string =>
-    `Unknown framework "${value}". Use one of: ${FRAMEWORKS.join(', ')}.`,
+  unknownFramework: (value: string): string => `Unknown framework "${value}". Use one of: ${FRAMEWORKS.join(', ')}.`,
 
   // ---- CLI ----
   cliUnknownCommand: (command: string, known: string[]): string =>

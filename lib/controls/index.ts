@@ -10,7 +10,13 @@ export { FRAMEWORKS, FRAMEWORK_LABEL, Framework, ControlRef } from './framework'
 export { Control, ControlKind, Strength, EdgeSource, FrameworkNote } from './schema';
 export { allControls } from './catalog';
 export { resolveControlId, type ResolveResult } from './resolve';
-export { counterparts, disagreements, type Counterpart, type CounterpartRoute, type GuideDisagreement } from './counterparts';
+export {
+  counterparts,
+  disagreements,
+  type Counterpart,
+  type CounterpartRoute,
+  type GuideDisagreement,
+} from './counterparts';
 export { ControlsDataError, UnknownControlError } from './errors';
 
 /**

@@ -18,10 +18,7 @@ import { errors } from './errors';
 
 export type ResolveResult = { ok: true; ref: ControlRef } | { ok: false; error: string; nearest: ControlRef[] };
 
-type Parsed =
-  | { shape: 'soc2'; id: string }
-  | { shape: 'annex'; nums: number[] }
-  | { shape: 'bare'; nums: number[] };
+type Parsed = { shape: 'soc2'; id: string } | { shape: 'annex'; nums: number[] } | { shape: 'bare'; nums: number[] };
 
 const SOC2 = /^(CC|PI|A|C|P)\s*[.\-_]?\s*(\d{1,2})\s*\.\s*(\d{1,2})$/;
 const ANNEX = /^A\s*[.\-_]?\s*(\d{1,2})\s*\.\s*(\d{1,2})(?:\s*\.\s*(\d{1,2}))?$/;
@@ -36,7 +33,8 @@ function parse(input: string): Parsed | undefined {
     .trim();
   const soc = SOC2.exec(s);
   // "A.8.24" also fits the SOC 2 pattern; only A1.x is SOC 2 (ISO 27001 Annex A starts at A.5).
-  if (soc && !(soc[1] === 'A' && soc[2] !== '1')) return { shape: 'soc2', id: `${soc[1]}${Number(soc[2])}.${Number(soc[3])}` };
+  if (soc && !(soc[1] === 'A' && soc[2] !== '1'))
+    return { shape: 'soc2', id: `${soc[1]}${Number(soc[2])}.${Number(soc[3])}` };
   const annex = ANNEX.exec(s);
   if (annex) return { shape: 'annex', nums: annex.slice(1).filter(Boolean).map(Number) };
   const bare = BARE.exec(s);
@@ -62,7 +60,8 @@ function inNative(native: Framework, id: string, asked: Framework | undefined): 
         return { ok: false, error: errors.unknownControl(id, asked, nearest), nearest };
       }
     }
-    if (findControl(native, id)) return { ok: false, error: errors.wrongFramework(id, asked, native), nearest: [{ framework: native, id }] };
+    if (findControl(native, id))
+      return { ok: false, error: errors.wrongFramework(id, asked, native), nearest: [{ framework: native, id }] };
     return unknown(id, asked, [id]);
   }
   return findControl(native, id) ? ok(native, id) : unknown(id, native, [id]);
@@ -93,7 +92,11 @@ export function resolveControlId(input: string, framework?: Framework): ResolveR
     case 'soc2':
       return inNative('soc2:2017', parsed.id, framework);
     case 'annex':
-      return inNative(parsed.nums.length === 2 ? 'iso27001:2022' : 'iso27001:2013', `A.${parsed.nums.join('.')}`, framework);
+      return inNative(
+        parsed.nums.length === 2 ? 'iso27001:2022' : 'iso27001:2013',
+        `A.${parsed.nums.join('.')}`,
+        framework,
+      );
     case 'bare':
       return resolveBare(parsed.nums, framework);
   }
@@ -133,10 +136,13 @@ export function nearestIds(framework: Framework, targets: string[], limit = 5): 
         sibling: parent(t) === parent(c.id) ? 0 : 1,
         gap: Math.abs(last(t) - last(c.id)),
       };
-      if (cand.d < best.d || (cand.d === best.d && cand.prefix + cand.sibling < best.prefix + best.sibling)) best = cand;
+      if (cand.d < best.d || (cand.d === best.d && cand.prefix + cand.sibling < best.prefix + best.sibling))
+        best = cand;
     }
     return { id: c.id, order, ...best };
   });
-  scored.sort((a, b) => a.d - b.d || a.prefix - b.prefix || a.sibling - b.sibling || a.gap - b.gap || a.order - b.order);
+  scored.sort(
+    (a, b) => a.d - b.d || a.prefix - b.prefix || a.sibling - b.sibling || a.gap - b.gap || a.order - b.order,
+  );
   return scored.slice(0, limit).map((s) => ({ framework, id: s.id }));
 }

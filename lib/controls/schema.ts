@@ -82,10 +82,18 @@ export const CatalogFile = z
       }
       seen.add(c.id);
       if (file.framework === 'iso27001:2022' && c.kind === 'annex' && !c.theme) {
-        ctx.addIssue({ code: 'custom', path: ['controls', i, 'theme'], message: `${c.id}: ISO 27001:2022 Annex A controls need a theme` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['controls', i, 'theme'],
+          message: `${c.id}: ISO 27001:2022 Annex A controls need a theme`,
+        });
       }
       if (file.framework === 'soc2:2017' && !c.category) {
-        ctx.addIssue({ code: 'custom', path: ['controls', i, 'category'], message: `${c.id}: SOC 2 criteria need a category` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['controls', i, 'category'],
+          message: `${c.id}: SOC 2 criteria need a category`,
+        });
       }
     });
   });
@@ -194,8 +202,10 @@ export const FrameworkNotesFile = z
   .superRefine((file, ctx) => {
     const keys = file.notes.map((n) => n.key);
     for (const topic of NoteTopic.options) {
-      if (!keys.includes(topic)) ctx.addIssue({ code: 'custom', path: ['notes'], message: `missing note for topic "${topic}"` });
+      if (!keys.includes(topic))
+        ctx.addIssue({ code: 'custom', path: ['notes'], message: `missing note for topic "${topic}"` });
     }
-    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'each topic may appear once' });
+    if (new Set(keys).size !== keys.length)
+      ctx.addIssue({ code: 'custom', path: ['notes'], message: 'each topic may appear once' });
   });
 export type FrameworkNotesFile = z.infer<typeof FrameworkNotesFile>;

@@ -49,18 +49,28 @@ export async function planLedger(db: LibraryDb, backup: LedgerBackup, mode: Rest
   const cur = await readLedger(db);
   return {
     ledger: backup.reviewLedger ? diff(mode, byId(cur.reviewLedger), byId(backup.reviewLedger), true) : emptyDiff(),
-    signOffs: backup.reviewSignoffs ? diff(mode, bySignOffKey(cur.reviewSignoffs), bySignOffKey(backup.reviewSignoffs), true) : emptyDiff(),
-    notifications: backup.reviewNotifications ? diff(mode, byId(cur.reviewNotifications), byId(backup.reviewNotifications), true) : emptyDiff(),
+    signOffs: backup.reviewSignoffs
+      ? diff(mode, bySignOffKey(cur.reviewSignoffs), bySignOffKey(backup.reviewSignoffs), true)
+      : emptyDiff(),
+    notifications: backup.reviewNotifications
+      ? diff(mode, byId(cur.reviewNotifications), byId(backup.reviewNotifications), true)
+      : emptyDiff(),
   };
 }
 
 /** Runs inside the restore's transaction (which must cover ledgerTables). */
-export async function applyLedger(db: LibraryDb, backup: LedgerBackup, mode: RestoreMode, plan: LedgerPlan): Promise<void> {
+export async function applyLedger(
+  db: LibraryDb,
+  backup: LedgerBackup,
+  mode: RestoreMode,
+  plan: LedgerPlan,
+): Promise<void> {
   const { reviewLedger, reviewSignoffs, reviewNotifications } = backup;
   if (mode === 'replace') {
     if (reviewLedger) await db.reviewLedger.clear().then(() => db.reviewLedger.bulkPut(reviewLedger));
     if (reviewSignoffs) await db.reviewSignoffs.clear().then(() => db.reviewSignoffs.bulkAdd(reviewSignoffs));
-    if (reviewNotifications) await db.reviewNotifications.clear().then(() => db.reviewNotifications.bulkPut(reviewNotifications));
+    if (reviewNotifications)
+      await db.reviewNotifications.clear().then(() => db.reviewNotifications.bulkPut(reviewNotifications));
     return;
   }
   const added = (d: RestoreDiff) => new Set(d.added);

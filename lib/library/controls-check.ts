@@ -35,7 +35,9 @@ function resolveOnce(input: string, framework?: Framework): ControlCheck {
 }
 
 /** Check a list of refs; returns canonical refs (deduplicated, order kept) or every error found. */
-export function checkControlRefs(refs: readonly ControlRef[]): { ok: true; refs: ControlRef[] } | { ok: false; errors: string[] } {
+export function checkControlRefs(
+  refs: readonly ControlRef[],
+): { ok: true; refs: ControlRef[] } | { ok: false; errors: string[] } {
   const out: ControlRef[] = [];
   const errors: string[] = [];
   const seen = new Set<string>();

@@ -62,7 +62,9 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
 async function moveCurrentVersionOntoRow(tx: Transaction, current: string, versions: string): Promise<void> {
   type Row = { id: string; version: number; updatedAt: string; saved?: { at: string; reason: string } };
   const rows = (await tx.table(current).toArray()) as Row[];
-  const copies = (await tx.table(versions).bulkGet(rows.map((r) => [r.id, r.version]))) as ({ savedAt: string; reason: string } | undefined)[];
+  const copies = (await tx.table(versions).bulkGet(rows.map((r) => [r.id, r.version]))) as (
+    { savedAt: string; reason: string } | undefined
+  )[];
   rows.forEach((row, i) => {
     const copy = copies[i];
     row.saved = copy ? { at: copy.savedAt, reason: copy.reason } : { at: row.updatedAt, reason: 'update' };

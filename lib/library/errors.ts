@@ -41,7 +41,8 @@ export const messages = {
   notLibraryJson: (found: unknown) =>
     `This JSON is not a Crosswalk library (format is ${JSON.stringify(found)}, expected "crosswalk-library"). Export it from Crosswalk, or convert a questionnaire from CSV/XLSX instead.`,
   badJson: (detail: string) => `The file is not valid JSON (${detail}). Fix the syntax or re-export it from Crosswalk.`,
-  badXlsx: (detail: string) => `The file could not be read as an XLSX workbook (${detail}). Re-save it from Excel as .xlsx, or export it as CSV (UTF-8).`,
+  badXlsx: (detail: string) =>
+    `The file could not be read as an XLSX workbook (${detail}). Re-save it from Excel as .xlsx, or export it as CSV (UTF-8).`,
   utf16NoBom: () =>
     `The file looks like UTF-16 text without a byte-order mark, so its characters cannot be read reliably. Re-save it as "CSV UTF-8".`,
   invalidUtf8: () =>

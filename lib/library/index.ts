@@ -10,22 +10,53 @@ export { LibraryError, messages as libraryMessages, type LibraryErrorCode } from
 export { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryFile } from './format';
 export { SCHEMA_VERSIONS, LATEST_SCHEMA_VERSION, type SchemaVersion } from './db-schema';
 export { LibraryDb, type VersionRow, type ChangeReason, type ChangeRow } from './db';
-export { openLibrary, deleteLibrary, Library, SettingsStore, type LibraryData, type LibraryChange, type ChangeListener, type EntryDraft, type EvidenceDraft } from './repository';
+export {
+  openLibrary,
+  deleteLibrary,
+  Library,
+  SettingsStore,
+  type LibraryData,
+  type LibraryChange,
+  type ChangeListener,
+  type EntryDraft,
+  type EvidenceDraft,
+} from './repository';
 export { VersionedStore, type ListOptions } from './versioned-store';
 export { parseLibraryFile, formatOf } from './import/parse-file';
 export { importParsed, importFile, type ImportOptions, type ImportReport, type ImportCounts } from './import/apply';
 export { resolveMergeProposals, type MergeDecision } from './import/merge';
-export { COLUMN_KINDS, HEADER_SYNONYMS, type ColumnKind, type ColumnMapping, type ResolvedMapping } from './import/columns';
+export {
+  COLUMN_KINDS,
+  HEADER_SYNONYMS,
+  type ColumnKind,
+  type ColumnMapping,
+  type ResolvedMapping,
+} from './import/columns';
 export type { FileFormat, RowIssue, MergeProposal, ParseOptions, ParsedLibraryFile } from './import/types';
 export type { TextEncoding } from './import/decode';
 export { serializeLibrary, toLibraryFile } from './export/export';
 export { escapeFormula } from './export/columns';
-export { createBackup, serializeBackup, parseBackup, planRestore, applyRestore, Backup, BACKUP_FORMAT, type RestoreMode, type RestorePlan, type RestoreDiff } from './backup';
+export {
+  createBackup,
+  serializeBackup,
+  parseBackup,
+  planRestore,
+  applyRestore,
+  Backup,
+  BACKUP_FORMAT,
+  type RestoreMode,
+  type RestorePlan,
+  type RestoreDiff,
+} from './backup';
 export { seedIfEmpty } from './seed';
 export { questionTokens, jaccard } from './near-duplicates';
 
 /** Export a library (open repository, or data already loaded) as file bytes in `format`. */
-export async function exportLibrary(source: Library | LibraryData, format: FileFormat, opts: { exportedAt?: string } = {}): Promise<Uint8Array> {
+export async function exportLibrary(
+  source: Library | LibraryData,
+  format: FileFormat,
+  opts: { exportedAt?: string } = {},
+): Promise<Uint8Array> {
   const data = source instanceof Library ? await source.loadAll({ includeRetired: true }) : source;
   return serializeLibrary(data, format, opts);
 }

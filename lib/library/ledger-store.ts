@@ -67,7 +67,13 @@ export class LedgerStore {
     const signOffs = await this.db.reviewSignoffs.toArray();
     const byQ = new Map<string, QuestionnaireSummary>();
     for (const r of all) {
-      const s = byQ.get(r.questionnaire.id) ?? { questionnaire: r.questionnaire, records: 0, lastAt: r.at, pending: 0, edited: 0 };
+      const s = byQ.get(r.questionnaire.id) ?? {
+        questionnaire: r.questionnaire,
+        records: 0,
+        lastAt: r.at,
+        pending: 0,
+        edited: 0,
+      };
       s.records++;
       s.questionnaire = r.questionnaire;
       if (r.at > s.lastAt) s.lastAt = r.at;
@@ -77,7 +83,8 @@ export class LedgerStore {
     }
     for (const so of signOffs) {
       const s = byQ.get(so.questionnaireId);
-      if (s && (!s.signOff || so.at > s.signOff.at)) s.signOff = { questionnaireId: so.questionnaireId, reviewer: so.reviewer, at: so.at, note: so.note };
+      if (s && (!s.signOff || so.at > s.signOff.at))
+        s.signOff = { questionnaireId: so.questionnaireId, reviewer: so.reviewer, at: so.at, note: so.note };
     }
     return [...byQ.values()].sort((a, b) => b.lastAt.localeCompare(a.lastAt));
   }
@@ -98,7 +105,10 @@ export class LedgerStore {
       const rec = await this.require(id);
       const at = nowIso();
       const note = decision.note?.trim() || undefined;
-      const updated = parseRecord({ ...rec, decision: { status: decision.status, reviewer: decision.reviewer.trim(), at, note } });
+      const updated = parseRecord({
+        ...rec,
+        decision: { status: decision.status, reviewer: decision.reviewer.trim(), at, note },
+      });
       await this.db.reviewLedger.put(updated);
       if (decision.status === 'sent-back' && rec.entryId) {
         await this.notify({
@@ -116,7 +126,12 @@ export class LedgerStore {
 
   async signOff(questionnaireId: string, reviewer: string, note?: string): Promise<SignOff> {
     if (!reviewer.trim()) throw new ReviewError('no-reviewer', reviewMessages.noReviewer());
-    const so = SignOff.parse({ questionnaireId, reviewer: reviewer.trim(), at: nowIso(), note: note?.trim() || undefined });
+    const so = SignOff.parse({
+      questionnaireId,
+      reviewer: reviewer.trim(),
+      at: nowIso(),
+      note: note?.trim() || undefined,
+    });
     await this.db.reviewSignoffs.add(so);
     return so;
   }
@@ -139,7 +154,10 @@ export class LedgerStore {
       const source = rec.entryId ? await lib.entries.get(rec.entryId) : undefined;
       const draft = pageEditDraft(rec, mode, source, owner);
       const entry = await lib.entries.put(draft);
-      await db.reviewLedger.put({ ...rec, savedToLibrary: { mode, entryId: entry.id, version: entry.version, at: nowIso() } });
+      await db.reviewLedger.put({
+        ...rec,
+        savedToLibrary: { mode, entryId: entry.id, version: entry.version, at: nowIso() },
+      });
       await this.notify({
         kind: 'page-edit',
         entryId: entry.id,
@@ -163,7 +181,9 @@ export class LedgerStore {
   }
 
   private async notify(n: Omit<LibraryNotification, 'id' | 'at' | 'read'>): Promise<void> {
-    await this.db.reviewNotifications.put(LibraryNotification.parse({ ...n, id: newId('note'), at: nowIso(), read: false }));
+    await this.db.reviewNotifications.put(
+      LibraryNotification.parse({ ...n, id: newId('note'), at: nowIso(), read: false }),
+    );
   }
 
   private async require(id: string): Promise<FillRecord> {

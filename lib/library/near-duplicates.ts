@@ -3,7 +3,9 @@
 import { LIMITS } from './limits';
 
 const STOPWORDS = new Set(
-  'a an and are as at be by do does for from has have how if in is it its of on or our please the their there this to we what when where which who will with you your yours describe provide explain'.split(' '),
+  'a an and are as at be by do does for from has have how if in is it its of on or our please the their there this to we what when where which who will with you your yours describe provide explain'.split(
+    ' ',
+  ),
 );
 
 /** Lowercase, strip punctuation, drop stopwords, light suffix stemming ("encrypted" ~ "encrypts" ~ "encrypt"). */

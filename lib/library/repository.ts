@@ -4,7 +4,14 @@
 import Dexie from 'dexie';
 import type { ControlRef } from '../controls/framework';
 import { controlKey } from './controls-check';
-import { LibraryDb, type ChangeOp, type ChangeRow, type ChangeTable, type StoredEntry, type StoredEvidence } from './db';
+import {
+  LibraryDb,
+  type ChangeOp,
+  type ChangeRow,
+  type ChangeTable,
+  type StoredEntry,
+  type StoredEvidence,
+} from './db';
 import { fromEntryRow, toEntryRow } from './entry-row';
 import { LIMITS } from './limits';
 import { AnswerEntry, EvidenceItem, type AnswerEntryInput, type EvidenceItemInput } from './schema';
@@ -99,7 +106,11 @@ export class Library implements WriteContext {
 
   async logChange(table: ChangeTable, op: ChangeOp, ids: string[]): Promise<void> {
     const seq = await this.db.changes.add({ at: nowIso(), table, op, ids });
-    if (seq > LIMITS.changeLogKeep) await this.db.changes.where('seq').belowOrEqual(seq - LIMITS.changeLogKeep).delete();
+    if (seq > LIMITS.changeLogKeep)
+      await this.db.changes
+        .where('seq')
+        .belowOrEqual(seq - LIMITS.changeLogKeep)
+        .delete();
   }
 
   /** Listen to committed changes in this context. Returns the unsubscribe function. */

@@ -16,7 +16,12 @@ export const emptyDiff = (): RestoreDiff => ({ added: [], updated: [], removed: 
  * when `newerOnly` and the backup's `updatedAt` is later, so rows without one are never overwritten by a merge);
  * replace also removes keys missing from the backup.
  */
-export function diff<T extends object>(mode: RestoreMode, lib: Map<string, T>, backup: Map<string, T>, newerOnly: boolean): RestoreDiff {
+export function diff<T extends object>(
+  mode: RestoreMode,
+  lib: Map<string, T>,
+  backup: Map<string, T>,
+  newerOnly: boolean,
+): RestoreDiff {
   const d = emptyDiff();
   for (const [id, b] of backup) {
     const cur = lib.get(id);

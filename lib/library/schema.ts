@@ -74,7 +74,11 @@ export type EvidenceKind = z.infer<typeof EvidenceKind>;
 /** Framework-specific dates, kept apart: a SOC 2 report period is not an ISO certificate cycle. */
 export const EvidenceFrameworkDates = z.object({
   soc2: z
-    .object({ reportType: z.enum(['type1', 'type2']).optional(), periodStart: IsoDate.optional(), periodEnd: IsoDate.optional() })
+    .object({
+      reportType: z.enum(['type1', 'type2']).optional(),
+      periodStart: IsoDate.optional(),
+      periodEnd: IsoDate.optional(),
+    })
     .optional(),
   iso: z
     .object({

@@ -62,7 +62,8 @@ export function validateRecord<T extends Versioned>(schema: z.ZodType<T, any>, l
     throw new LibraryError('invalid-record', `Invalid ${label}: ${detail}. Fix these fields and save again.`);
   }
   const controls = checkControlRefs(parsed.data.controls);
-  if (!controls.ok) throw new LibraryError('unknown-control', `Invalid ${label} "${parsed.data.id}": ${controls.errors.join('; ')}`);
+  if (!controls.ok)
+    throw new LibraryError('unknown-control', `Invalid ${label} "${parsed.data.id}": ${controls.errors.join('; ')}`);
   return { ...parsed.data, controls: controls.refs };
 }
 
@@ -70,7 +71,12 @@ export function validateRecord<T extends Versioned>(schema: z.ZodType<T, any>, l
 export interface VersionWriter<T> {
   get(id: string): Promise<T | undefined>;
   saveVersions(recs: readonly T[], reason: ChangeReason, savedAt: string, opts?: { allNew?: boolean }): Promise<void>;
-  writeWithHistory(recs: readonly T[], versions: readonly VersionRow<T>[], fallbackReason: ChangeReason, now: string): Promise<void>;
+  writeWithHistory(
+    recs: readonly T[],
+    versions: readonly VersionRow<T>[],
+    fallbackReason: ChangeReason,
+    now: string,
+  ): Promise<void>;
 }
 
 export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
@@ -154,7 +160,10 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
 
   /** Every saved version including the current one, oldest first. */
   async history(id: string): Promise<VersionRow<T>[]> {
-    const [archived, row] = await Promise.all([this.spec.versions().where('id').equals(id).toArray(), this.spec.current().get(id)]);
+    const [archived, row] = await Promise.all([
+      this.spec.versions().where('id').equals(id).toArray(),
+      this.spec.current().get(id),
+    ]);
     const all = row ? [...archived.filter((v) => v.version !== row.version), this.versionRowOf(row)] : archived;
     return all.sort((a, b) => a.version - b.version);
   }
@@ -172,7 +181,13 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
   }
 
   private versionRowOf(row: Row): VersionRow<T> {
-    return { id: row.id, version: row.version, savedAt: row.saved?.at ?? row.updatedAt, reason: row.saved?.reason ?? 'update', record: this.spec.fromRow(row) };
+    return {
+      id: row.id,
+      version: row.version,
+      savedAt: row.saved?.at ?? row.updatedAt,
+      reason: row.saved?.reason ?? 'update',
+      record: this.spec.fromRow(row),
+    };
   }
 
   /** Make an earlier version current again, as a new version (so the restore itself is undoable). */
@@ -183,7 +198,12 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
       if (!old) throw new LibraryError('version-not-found', messages.versionNotFound(this.spec.label, id, version));
       if (sameContent(old, current)) return current;
       const now = nowIso();
-      const rec = validateRecord(this.spec.schema, this.spec.label, { ...old, createdAt: current.createdAt, updatedAt: now, version: current.version + 1 });
+      const rec = validateRecord(this.spec.schema, this.spec.label, {
+        ...old,
+        createdAt: current.createdAt,
+        updatedAt: now,
+        version: current.version + 1,
+      });
       await this.saveVersion(rec, 'restore', now);
       await this.ctx.logChange(this.spec.table, 'put', [id]);
       return rec;
@@ -223,7 +243,8 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
     await this.ctx.write(async () => {
       for (const id of ids) {
         const current = await this.require(id);
-        if (current.status !== 'retired') throw new LibraryError('not-retired', messages.notRetired(this.spec.label, id));
+        if (current.status !== 'retired')
+          throw new LibraryError('not-retired', messages.notRetired(this.spec.label, id));
         await this.spec.current().delete(id);
         await this.spec.versions().where('id').equals(id).delete();
       }
@@ -236,7 +257,12 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
    * (used by put/update/restore/retire, import and restore). `allNew` skips the lookup when the caller
    * knows none of the ids exist yet (a large import into the library).
    */
-  async saveVersions(recs: readonly T[], reason: ChangeReason, savedAt: string, opts: { allNew?: boolean } = {}): Promise<void> {
+  async saveVersions(
+    recs: readonly T[],
+    reason: ChangeReason,
+    savedAt: string,
+    opts: { allNew?: boolean } = {},
+  ): Promise<void> {
     if (!recs.length) return;
     const why = (r: T): ChangeReason => (r.version === 1 && reason === 'update' ? 'create' : reason);
     const lastIndex = new Map(recs.map((r, i) => [r.id, i]));
@@ -263,10 +289,21 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
   }
 
   /** Write records with their full history as given (backup restore): current rows plus archived versions. */
-  async writeWithHistory(recs: readonly T[], versions: readonly VersionRow<T>[], fallbackReason: ChangeReason, now: string): Promise<void> {
+  async writeWithHistory(
+    recs: readonly T[],
+    versions: readonly VersionRow<T>[],
+    fallbackReason: ChangeReason,
+    now: string,
+  ): Promise<void> {
     const currentVersion = new Map(recs.map((r) => [r.id, r.version]));
-    const meta = new Map(versions.filter((v) => currentVersion.get(v.id) === v.version).map((v) => [v.id, { at: v.savedAt, reason: v.reason }]));
+    const meta = new Map(
+      versions
+        .filter((v) => currentVersion.get(v.id) === v.version)
+        .map((v) => [v.id, { at: v.savedAt, reason: v.reason }]),
+    );
     await this.spec.versions().bulkPut(versions.filter((v) => currentVersion.get(v.id) !== v.version));
-    await this.spec.current().bulkPut(recs.map((r) => this.spec.toRow(r, meta.get(r.id) ?? { at: now, reason: fallbackReason })));
+    await this.spec
+      .current()
+      .bulkPut(recs.map((r) => this.spec.toRow(r, meta.get(r.id) ?? { at: now, reason: fallbackReason })));
   }
 }

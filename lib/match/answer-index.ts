@@ -106,12 +106,15 @@ const keyRanks = new WeakMap<AnswerIndex, { generation: number; ranks: Int32Arra
  */
 export function slotRanks(index: AnswerIndex): Int32Array {
   const cached = keyRanks.get(index);
-  if (cached && cached.generation === index.bm25.generation && cached.ranks.length >= index.slots.length) return cached.ranks;
-  const order = index.slots.map((_, slot) => slot).sort((a, b) => {
-    const x = index.slots[a] ?? '';
-    const y = index.slots[b] ?? '';
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
+  if (cached && cached.generation === index.bm25.generation && cached.ranks.length >= index.slots.length)
+    return cached.ranks;
+  const order = index.slots
+    .map((_, slot) => slot)
+    .sort((a, b) => {
+      const x = index.slots[a] ?? '';
+      const y = index.slots[b] ?? '';
+      return x < y ? -1 : x > y ? 1 : a - b;
+    });
   const ranks = new Int32Array(index.slots.length);
   order.forEach((slot, rank) => (ranks[slot] = rank));
   keyRanks.set(index, { generation: index.bm25.generation, ranks });
@@ -124,7 +127,8 @@ const slotTables = new WeakMap<AnswerIndex, { generation: number; entries: Array
  *  index changes (every add and remove moves the generation). */
 export function slotEntries(index: AnswerIndex): ReadonlyArray<IndexedEntry | undefined> {
   const cached = slotTables.get(index);
-  if (cached && cached.generation === index.bm25.generation && cached.entries.length === index.slots.length) return cached.entries;
+  if (cached && cached.generation === index.bm25.generation && cached.entries.length === index.slots.length)
+    return cached.entries;
   const entries = index.slots.map((id) => (id === null ? undefined : index.entries.get(id)));
   slotTables.set(index, { generation: index.bm25.generation, entries });
   return entries;
@@ -229,9 +233,12 @@ class SavedEntry implements IndexedEntry {
     const r = AnswerEntry.safeParse(raw);
     if (!r.success) {
       const first = r.error.issues[0];
-      throw new Error(indexFormatError(`entry "${this.id}" ${first ? `${first.path.join('.')}: ${first.message}` : 'is invalid'}`));
+      throw new Error(
+        indexFormatError(`entry "${this.id}" ${first ? `${first.path.join('.')}: ${first.message}` : 'is invalid'}`),
+      );
     }
-    if (r.data.id !== this.id) throw new Error(indexFormatError(`slot ${this.slot} names entry "${this.id}" but holds "${r.data.id}"`));
+    if (r.data.id !== this.id)
+      throw new Error(indexFormatError(`slot ${this.slot} names entry "${this.id}" but holds "${r.data.id}"`));
     return (this.parsed = r.data);
   }
 
@@ -251,7 +258,7 @@ export function serializeIndex(index: AnswerIndex): SerializedIndex {
     entries: live.map((ie) => (ie instanceof SavedEntry ? ie.toJson() : JSON.stringify(ie.entry))),
     evidence: [...index.evidence.values()],
     slots: index.slots.slice(),
-    bm25: index.bm25.snapshot() as Bm25Snapshot,
+    bm25: index.bm25.snapshot(),
   };
 }
 
@@ -264,16 +271,22 @@ export function loadIndex(data: unknown): AnswerIndex {
   const parsed = SerializedIndex.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(indexFormatError(first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'not a saved index'));
+    throw new Error(
+      indexFormatError(first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'not a saved index'),
+    );
   }
   const s = parsed.data;
-  if (s.lexicon !== getLexicon().fingerprint) throw new Error(indexFormatError('it was built with a different lexicon'));
-  if (s.schema !== schemaFingerprint()) throw new Error(indexFormatError('it was saved with a different library entry schema'));
+  if (s.lexicon !== getLexicon().fingerprint)
+    throw new Error(indexFormatError('it was built with a different lexicon'));
+  if (s.schema !== schemaFingerprint())
+    throw new Error(indexFormatError('it was saved with a different library entry schema'));
   let bm25: Bm25Index;
   try {
     bm25 = Bm25Index.restore(s.bm25);
   } catch (error) {
-    throw new Error(indexFormatError(`its postings are damaged (${error instanceof Error ? error.message : String(error)})`));
+    throw new Error(
+      indexFormatError(`its postings are damaged (${error instanceof Error ? error.message : String(error)})`),
+    );
   }
   if (s.slots.length !== bm25.slotCount) throw new Error(indexFormatError('its slot table and postings disagree'));
   const index: AnswerIndex = { bm25, slots: s.slots, entries: new Map(), evidence: new Map() };

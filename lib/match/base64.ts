@@ -8,9 +8,15 @@ export function bytesToBase64(bytes: Uint8Array): string {
   const parts: string[] = [];
   let chunk = '';
   for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!, b = bytes[i + 1] ?? 0, c = bytes[i + 2] ?? 0;
+    const a = bytes[i]!,
+      b = bytes[i + 1] ?? 0,
+      c = bytes[i + 2] ?? 0;
     const n = (a << 16) | (b << 8) | c;
-    chunk += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? ALPHABET[n & 63]! : '=');
+    chunk +=
+      ALPHABET[n >> 18]! +
+      ALPHABET[(n >> 12) & 63]! +
+      (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=') +
+      (i + 2 < bytes.length ? ALPHABET[n & 63]! : '=');
     if (chunk.length >= 8192) {
       parts.push(chunk);
       chunk = '';
@@ -27,7 +33,8 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
   const out = new Uint8Array((text.length / 4) * 3 - pad);
   let o = 0;
   for (let i = 0; i < text.length; i += 4) {
-    const a = DECODE[text.charCodeAt(i)] ?? -1, b = DECODE[text.charCodeAt(i + 1)] ?? -1;
+    const a = DECODE[text.charCodeAt(i)] ?? -1,
+      b = DECODE[text.charCodeAt(i + 1)] ?? -1;
     const c = text.charCodeAt(i + 2) === 61 ? 0 : (DECODE[text.charCodeAt(i + 2)] ?? -1);
     const d = text.charCodeAt(i + 3) === 61 ? 0 : (DECODE[text.charCodeAt(i + 3)] ?? -1);
     if ((a | b | c | d) < 0) return undefined;

@@ -98,7 +98,12 @@ export class Bm25Index {
       id = this.terms.length;
       this.termIds.set(term, id);
       this.terms.push(term);
-      this.postings.push({ docs: new Int32Array(2), tf: new Uint16Array(2 * this.fields.length), n: 0, sat: EMPTY_F32 });
+      this.postings.push({
+        docs: new Int32Array(2),
+        tf: new Uint16Array(2 * this.fields.length),
+        n: 0,
+        sat: EMPTY_F32,
+      });
     }
     return id;
   }
@@ -290,13 +295,18 @@ export class Bm25Index {
    * every index and overwritten by the next search. For callers that read them at once (the classifier
    * runs three catalog searches per question).
    */
-  searchTop(query: ReadonlyMap<string, number>, k: number, order: ArrayLike<number>): { count: number; docs: Int32Array; scores: Float64Array } {
+  searchTop(
+    query: ReadonlyMap<string, number>,
+    k: number,
+    order: ArrayLike<number>,
+  ): { count: number; docs: Int32Array; scores: Float64Array } {
     this.refresh();
     let count: number;
     if (this.docCount > SMALL_INDEX) count = topK(this.acc, this.touched, this.accumulate(query, true), k, order);
     else {
       this.accumulate(query, false);
-      if (this.everyDoc.length !== this.docCount) this.everyDoc = Int32Array.from({ length: this.docCount }, (_, d) => d);
+      if (this.everyDoc.length !== this.docCount)
+        this.everyDoc = Int32Array.from({ length: this.docCount }, (_, d) => d);
       count = topK(this.acc, this.everyDoc, this.docCount, k, order);
     }
     return { count, docs: topDocs, scores: topScores };
@@ -355,7 +365,8 @@ export class Bm25Index {
       let prev = -1;
       for (let i = 0; i < n; i++) {
         const d = i === 0 ? r.next() : prev + r.next();
-        if (d <= prev || d >= docCount) throw new RangeError(`term "${term}" lists document ${d} out of order or range`);
+        if (d <= prev || d >= docCount)
+          throw new RangeError(`term "${term}" lists document ${d} out of order or range`);
         docs[i] = prev = d;
       }
       const tf = new Uint16Array(Math.max(2, n) * nf);
@@ -400,7 +411,7 @@ let topScores = new Float64Array(64);
  */
 function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, order: ArrayLike<number>): number {
   // Shared scratch (search is synchronous and never re-entered), grown on demand.
-  if (topDocs.length < k) (topDocs = new Int32Array(k)), (topScores = new Float64Array(k));
+  if (topDocs.length < k) ((topDocs = new Int32Array(k)), (topScores = new Float64Array(k)));
   const docs = topDocs;
   const scores = topScores;
   let size = 0;

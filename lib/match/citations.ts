@@ -36,7 +36,8 @@ function edgeIndex(source: ControlSource): EdgeIndex {
   // Guide edges start at a 2013 domain ("A.15"); they apply to every control in it.
   for (const e of source.domainEdges) {
     for (const c of source.controls) {
-      if (c.framework === e.from.framework && c.id.startsWith(`${e.from.id}.`)) push({ ...e, from: { framework: c.framework, id: c.id } });
+      if (c.framework === e.from.framework && c.id.startsWith(`${e.from.id}.`))
+        push({ ...e, from: { framework: c.framework, id: c.id } });
     }
   }
   edgeIndexes.set(source, (idx = { titles, out }));
@@ -77,12 +78,20 @@ function walk(own: readonly ControlRef[], source: ControlSource): CitedControl[]
     const next: ControlRef[] = [];
     const allowed = (f: Framework): boolean => (hop === 0 ? true : !reached.has(f));
     for (const from of frontier) {
-      const edges = (out.get(k(from)) ?? []).filter((e) => e.to.framework !== from.framework && allowed(e.to.framework));
+      const edges = (out.get(k(from)) ?? []).filter(
+        (e) => e.to.framework !== from.framework && allowed(e.to.framework),
+      );
       const best = new Map<Framework, number>();
       for (const e of edges) best.set(e.to.framework, Math.max(best.get(e.to.framework) ?? 0, RANK[e.strength]));
       for (const e of edges) {
         if (RANK[e.strength] < best.get(e.to.framework)! || result.has(k(e.to))) continue;
-        const via: EdgeCitation = { from, to: e.to, source: e.source, strength: e.strength, ...(e.disputed ? { disputed: e.disputed } : {}) };
+        const via: EdgeCitation = {
+          from,
+          to: e.to,
+          source: e.source,
+          strength: e.strength,
+          ...(e.disputed ? { disputed: e.disputed } : {}),
+        };
         result.set(k(e.to), { ...e.to, title: titles.get(k(e.to)) ?? e.to.id, via });
         next.push(e.to);
       }
@@ -91,7 +100,9 @@ function walk(own: readonly ControlRef[], source: ControlSource): CitedControl[]
     frontier = next;
   }
   const order = (f: Framework): number => FRAMEWORKS.indexOf(f);
-  return [...result.values()].sort((a, b) => Number(a.via !== undefined) - Number(b.via !== undefined) || order(a.framework) - order(b.framework));
+  return [...result.values()].sort(
+    (a, b) => Number(a.via !== undefined) - Number(b.via !== undefined) || order(a.framework) - order(b.framework),
+  );
 }
 
 /** Evidence citations by evidence item (items are replaced, never changed in place), shared frozen. */
@@ -122,7 +133,11 @@ function evidenceCitation(e: EvidenceItem): EvidenceCitation {
   };
 }
 
-export function buildCitations(entry: AnswerEntry, evidence: ReadonlyMap<string, EvidenceItem>, source: ControlSource): Citations {
+export function buildCitations(
+  entry: AnswerEntry,
+  evidence: ReadonlyMap<string, EvidenceItem>,
+  source: ControlSource,
+): Citations {
   return {
     entryId: entry.id,
     version: entry.version,

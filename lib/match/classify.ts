@@ -116,8 +116,15 @@ function build(source: ControlSource): Classifier {
     const phrasesWith = new Map<string, number[]>();
     all.forEach((terms, p) => terms.forEach((t) => (phrasesWith.get(t) ?? phrasesWith.set(t, []).get(t)!).push(p)));
     byFramework[framework] = {
-      bm25, controls, offset, fieldOf, phraseStart, phrasesWith,
-      phraseSeen: new Int32Array(all.length), phraseWhole: new Uint8Array(all.length), idOrder: new Int32Array(0),
+      bm25,
+      controls,
+      offset,
+      fieldOf,
+      phraseStart,
+      phrasesWith,
+      phraseSeen: new Int32Array(all.length),
+      phraseWhole: new Uint8Array(all.length),
+      idOrder: new Int32Array(0),
       phraseLength: Int32Array.from(all, (terms) => terms.length),
       phraseIdf: Float64Array.from(all, (terms) => terms.reduce((sum, t) => sum + bm25.idf(t), 0)),
     };
@@ -136,8 +143,14 @@ function build(source: ControlSource): Classifier {
   neighbours.forEach((list, i) => (neighbourStart[i + 1] = neighbourStart[i]! + list.length));
   const neighbourIndex = new Int32Array(neighbourStart[offset]!);
   const neighbourWeight = new Float64Array(neighbourStart[offset]!);
-  neighbours.forEach((list, i) => list.forEach(([j, w], n) => ((neighbourIndex[neighbourStart[i]! + n] = j), (neighbourWeight[neighbourStart[i]! + n] = w))));
-  const all = FRAMEWORKS.flatMap((framework) => byFramework[framework].controls.map((ctl, d) => ({ i: byFramework[framework].offset + d, id: ctl.id })));
+  neighbours.forEach((list, i) =>
+    list.forEach(
+      ([j, w], n) => ((neighbourIndex[neighbourStart[i]! + n] = j), (neighbourWeight[neighbourStart[i]! + n] = w)),
+    ),
+  );
+  const all = FRAMEWORKS.flatMap((framework) =>
+    byFramework[framework].controls.map((ctl, d) => ({ i: byFramework[framework].offset + d, id: ctl.id })),
+  );
   const idRank = new Int32Array(offset);
   all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i)).forEach((x, r) => (idRank[x.i] = r));
   for (const framework of FRAMEWORKS) {
@@ -145,10 +158,19 @@ function build(source: ControlSource): Classifier {
     fx.idOrder = idRank.subarray(fx.offset, fx.offset + fx.controls.length);
   }
   return {
-    byFramework, total: offset, neighbourStart, neighbourIndex, neighbourWeight, idRank,
-    norm: new Float64Array(offset), lent: new Float64Array(offset), isReached: new Uint8Array(offset),
+    byFramework,
+    total: offset,
+    neighbourStart,
+    neighbourIndex,
+    neighbourWeight,
+    idRank,
+    norm: new Float64Array(offset),
+    lent: new Float64Array(offset),
+    isReached: new Uint8Array(offset),
     frameworkNumber: Uint8Array.from(frameworkOf, (f) => FRAMEWORKS.indexOf(f)),
-    hitScores: new Float64Array(HITS), bestIndex: new Int32Array(0), bestScore: new Float64Array(0),
+    hitScores: new Float64Array(HITS),
+    bestIndex: new Int32Array(0),
+    bestScore: new Float64Array(0),
   };
 }
 
@@ -182,7 +204,7 @@ function wholePhrases(fx: FrameworkIndex, present: readonly string[], marked: nu
 }
 
 function clearPhrases(fx: FrameworkIndex, marked: number[]): void {
-  for (const p of marked) (fx.phraseSeen[p] = 0), (fx.phraseWhole[p] = 0);
+  for (const p of marked) ((fx.phraseSeen[p] = 0), (fx.phraseWhole[p] = 0));
   marked.length = 0;
 }
 
@@ -208,10 +230,13 @@ function classifier(source: ControlSource): Classifier {
 export function questionTerms(q: QuestionInput): WeightedTerms {
   const W = CLASSIFIER_WEIGHTS;
   const terms: WeightedTerms = new Map();
-  sentences(q.question).forEach((sentence, i) => addTerms(terms, analyzeQuery(sentence), W.question * (i === 0 ? 1 : W.laterSentences)));
+  sentences(q.question).forEach((sentence, i) =>
+    addTerms(terms, analyzeQuery(sentence), W.question * (i === 0 ? 1 : W.laterSentences)),
+  );
   if (q.helper) addTerms(terms, analyzeQuery(q.helper), W.helper);
   if (q.section) addTerms(terms, analyzeQuery(q.section), W.section);
-  for (const option of q.options ?? []) addTerms(terms, analyzeQuery(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
+  for (const option of q.options ?? [])
+    addTerms(terms, analyzeQuery(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
   return expand(terms, W.expansion);
 }
 
@@ -258,12 +283,12 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   //    CC6.1 have dozens of edges and would otherwise win every question).
   const reached: number[] = [];
   for (const i of touched) {
-    if (!isReached[i]) (isReached[i] = 1), reached.push(i);
+    if (!isReached[i]) ((isReached[i] = 1), reached.push(i));
     for (let n = c.neighbourStart[i]!, end = c.neighbourStart[i + 1]!; n < end; n++) {
       const j = c.neighbourIndex[n]!;
       const v = c.neighbourWeight[n]! * norm[i]!;
       if (v > lent[j]!) lent[j] = v;
-      if (!isReached[j]) (isReached[j] = 1), reached.push(j);
+      if (!isReached[j]) ((isReached[j] = 1), reached.push(j));
     }
   }
   const wanted = opts.frameworks ?? FRAMEWORKS;
@@ -271,7 +296,9 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   // Best `limit` per framework by (score desc, id asc): short insertion lists in typed arrays, not a sort
   // of every control reached.
   const count = [0, 0, 0];
-  if (c.bestIndex.length < FRAMEWORKS.length * limit) (c.bestIndex = new Int32Array(FRAMEWORKS.length * limit)), (c.bestScore = new Float64Array(FRAMEWORKS.length * limit));
+  if (c.bestIndex.length < FRAMEWORKS.length * limit)
+    ((c.bestIndex = new Int32Array(FRAMEWORKS.length * limit)),
+      (c.bestScore = new Float64Array(FRAMEWORKS.length * limit)));
   const { bestIndex, bestScore } = c;
   const want = FRAMEWORKS.map((f) => wanted.includes(f));
   for (const i of reached) {
@@ -287,7 +314,11 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
       n--;
     }
     let at = n;
-    while (at > 0 && (bestScore[base + at - 1]! < score || (bestScore[base + at - 1] === score && idRank[bestIndex[base + at - 1]!]! > idRank[i]!))) {
+    while (
+      at > 0 &&
+      (bestScore[base + at - 1]! < score ||
+        (bestScore[base + at - 1] === score && idRank[bestIndex[base + at - 1]!]! > idRank[i]!))
+    ) {
       bestScore[base + at] = bestScore[base + at - 1]!;
       bestIndex[base + at] = bestIndex[base + at - 1]!;
       at--;
@@ -296,7 +327,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
     bestIndex[base + at] = i;
     count[f] = n + 1;
   }
-  for (const i of reached) (norm[i] = 0), (lent[i] = 0), (isReached[i] = 0);
+  for (const i of reached) ((norm[i] = 0), (lent[i] = 0), (isReached[i] = 0));
   const why = explainable(terms);
   const out: ControlMatch[] = [];
   FRAMEWORKS.forEach((framework, f) => {
@@ -310,7 +341,13 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
       if (score < top * W.floor) break;
       const d = bestIndex[f * limit + r]! - fx.offset;
       const ctl = fx.controls[d]!;
-      out.push({ framework, id: ctl.id, title: ctl.title, score: Math.round((score / (1 + W.crosswalk)) * 1000) / 1000, why: explain(why, rows, d) });
+      out.push({
+        framework,
+        id: ctl.id,
+        title: ctl.title,
+        score: Math.round((score / (1 + W.crosswalk)) * 1000) / 1000,
+        why: explain(why, rows, d),
+      });
     }
   });
   return out;

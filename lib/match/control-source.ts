@@ -58,7 +58,9 @@ export function defaultControlSource(): ControlSource {
         to: { framework: file.to, id: e.to },
         source: e.sources.join('+'),
         strength: e.strength,
-        ...(e.disagreement ? { disputed: `${e.disagreement.note} (published: ${e.disagreement.published.join(', ')})` } : {}),
+        ...(e.disagreement
+          ? { disputed: `${e.disagreement.note} (published: ${e.disagreement.published.join(', ')})` }
+          : {}),
       };
       (e.fromLevel === 'control' ? edges : domainEdges).push(edge);
     }

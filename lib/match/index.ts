@@ -1,5 +1,15 @@
 // Public API of the matching engine. Pure: no DOM, no IndexedDB; the background hands it library entries.
-export { buildIndex, addEntry, removeEntry, updateEntry, putEvidence, serializeIndex, loadIndex, type AnswerIndex, type SerializedIndex } from './answer-index';
+export {
+  buildIndex,
+  addEntry,
+  removeEntry,
+  updateEntry,
+  putEvidence,
+  serializeIndex,
+  loadIndex,
+  type AnswerIndex,
+  type SerializedIndex,
+} from './answer-index';
 export { classifyControls, type ClassifyOptions } from './classify';
 export { DEFAULT_AUTOFILL_THRESHOLD } from './confidence';
 export { matchQuestion, type MatchOptions } from './match';

@@ -61,7 +61,8 @@ export function words(text: string): string[] {
     // A possessive "'s" before a word boundary is dropped, as in wordsSlow.
     if (c === 39 && i + 1 < n && (text.charCodeAt(i + 1) | 32) === 115) {
       const after = i + 2 < n ? text.charCodeAt(i + 2) : 32;
-      const wordChar = (after >= 97 && after <= 122) || (after >= 48 && after <= 57) || (after >= 65 && after <= 90) || after === 95;
+      const wordChar =
+        (after >= 97 && after <= 122) || (after >= 48 && after <= 57) || (after >= 65 && after <= 90) || after === 95;
       if (!wordChar) i++;
     }
   }
@@ -85,7 +86,8 @@ function fingerprint(text: string): string {
 
 export function compileLexicon(input: unknown): CompiledLexicon {
   const parsed = LexiconFile.safeParse(input);
-  if (!parsed.success) throw new Error(lexiconError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)));
+  if (!parsed.success)
+    throw new Error(lexiconError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)));
   const file = parsed.data;
   const trie: TrieNode = { next: new Map() };
   const owner = new Map<string, string>();
@@ -98,7 +100,9 @@ export function compileLexicon(input: unknown): CompiledLexicon {
       const joined = key.join(' ');
       const previous = owner.get(joined);
       if (previous !== undefined && previous !== concept.term) {
-        clashes.push(`variant "${variant}" belongs to both "${previous}" and "${concept.term}" (after stemming); keep it in one concept`);
+        clashes.push(
+          `variant "${variant}" belongs to both "${previous}" and "${concept.term}" (after stemming); keep it in one concept`,
+        );
         continue;
       }
       owner.set(joined, concept.term);
@@ -167,7 +171,7 @@ export function foldTerms(text: string, lex: Pick<CompiledLexicon, 'trie' | 'sto
     let node: TrieNode | undefined = first.start;
     let matchEnd = -1;
     let matchTerm = '';
-    for (let j = i; node; ) {
+    for (let j = i; node;) {
       if (node.term !== undefined) {
         matchEnd = j;
         matchTerm = node.term;

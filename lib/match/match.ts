@@ -2,7 +2,14 @@
 // typed abstention. A wrong answer is worse than none: conflicting, stale, draft or poorly fitting
 // entries are suggested at most, never auto-filled.
 import type { AnswerEntry, ReusePermission, Scope } from '../library/schema';
-import { entryVariants, slotEntries, slotRanks, variantPool, type AnswerIndex, type IndexedEntry } from './answer-index';
+import {
+  entryVariants,
+  slotEntries,
+  slotRanks,
+  variantPool,
+  type AnswerIndex,
+  type IndexedEntry,
+} from './answer-index';
 import type { Bm25Index } from './bm25';
 import { buildCitations, citeControls } from './citations';
 import { classifyControls } from './classify';
@@ -13,7 +20,14 @@ import { clearedFor, expiredEvidence, isStale, scopeConflict, todayIso } from '.
 import { renderFooter, shapeAnswer, type FooterFormat } from './shape';
 import { addTerms, analyzeQuery, expand, type WeightedTerms } from './text';
 import { closeWord, correctTypos, unknownWords } from './typos';
-import { QuestionInput, type AbstainReason, type ControlMatch, type MatchResult, type Suggestion, type Warning } from './types';
+import {
+  QuestionInput,
+  type AbstainReason,
+  type ControlMatch,
+  type MatchResult,
+  type Suggestion,
+  type Warning,
+} from './types';
 
 export interface MatchOptions {
   /** Today as YYYY-MM-DD (review dates and evidence expiry are compared with it). */
@@ -33,7 +47,18 @@ export interface MatchOptions {
 }
 
 /** Ranking blend and gates; fitted with the confidence model in test/bench/match-bench.ts. */
-export const MATCH_WEIGHTS = { expansion: 0.3, expansionMaxDf: 0.2, sim: 0.7, rel: 0.2, ctrl: 0.1, minSim: 0.2, candidates: 30, conflictSim: 0.6, conflictGap: 0.35, conflictSame: 0.45 };
+export const MATCH_WEIGHTS = {
+  expansion: 0.3,
+  expansionMaxDf: 0.2,
+  sim: 0.7,
+  rel: 0.2,
+  ctrl: 0.1,
+  minSim: 0.2,
+  candidates: 30,
+  conflictSim: 0.6,
+  conflictGap: 0.35,
+  conflictSame: 0.45,
+};
 
 export interface Candidate {
   ie: IndexedEntry;
@@ -54,17 +79,31 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   const controls = opts.controls ?? classifyControls(q, { source });
   // Built field by field (not spread from a shared base): this runs for every question of a page.
   const result = (suggestions: Suggestion[], reasons: MatchResult['reasons']): MatchResult =>
-    q.id !== undefined ? { id: q.id, question: q.question, controls, suggestions, reasons } : { question: q.question, controls, suggestions, reasons };
+    q.id !== undefined
+      ? { id: q.id, question: q.question, controls, suggestions, reasons }
+      : { question: q.question, controls, suggestions, reasons };
   const ranked = rankCandidates(index, q, controls, source);
   if (ranked.length === 0) {
-    return result([], [{ code: 'no-match', message: 'No library entry asks this question. Add an approved answer for it to the library.' }]);
+    return result(
+      [],
+      [
+        {
+          code: 'no-match',
+          message: 'No library entry asks this question. Add an approved answer for it to the library.',
+        },
+      ],
+    );
   }
   const today = opts.today ?? todayIso();
   const recipient = opts.recipient ?? NDA;
   const held: Array<{ code: AbstainReason; id: string; detail: string }> = [];
   const usable = ranked.filter((c) => {
     if (!clearedFor(c.ie.entry.reuse, recipient)) {
-      held.push({ code: 'not-cleared-for-reuse', id: c.ie.entry.id, detail: `cleared for ${describe(c.ie.entry.reuse)} only` });
+      held.push({
+        code: 'not-cleared-for-reuse',
+        id: c.ie.entry.id,
+        detail: `cleared for ${describe(c.ie.entry.reuse)} only`,
+      });
       return false;
     }
     const axis = scopeConflict(c.ie.entry.scope, opts.scope);
@@ -85,23 +124,54 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   const threshold = opts.threshold ?? DEFAULT_AUTOFILL_THRESHOLD;
   const conflicted = findConflict(index, usable, today);
   if (conflicted.size > 0) {
-    reasons.push({ code: 'conflicting-entries', message: `Approved entries ${[...conflicted].join(' and ')} answer this question differently. Reconcile them in the library before reusing either.` });
+    reasons.push({
+      code: 'conflicting-entries',
+      message: `Approved entries ${[...conflicted].join(' and ')} answer this question differently. Reconcile them in the library before reusing either.`,
+    });
   }
-  const suggestions = usable.slice(0, opts.limit ?? 3).map((c, i) => suggest(index, q, c, usable, i, { today, recipient, threshold, conflicted, source, ...(opts.footer ? { footer: opts.footer } : {}) }));
+  const suggestions = usable.slice(0, opts.limit ?? 3).map((c, i) =>
+    suggest(index, q, c, usable, i, {
+      today,
+      recipient,
+      threshold,
+      conflicted,
+      source,
+      ...(opts.footer ? { footer: opts.footer } : {}),
+    }),
+  );
   if (suggestions.every((s) => s.warnings.some((w) => w.code === 'stale'))) {
-    reasons.push({ code: 'only-stale', message: 'Every matching entry is past its review date. Review and re-approve one before reusing it.' });
+    reasons.push({
+      code: 'only-stale',
+      message: 'Every matching entry is past its review date. Review and re-approve one before reusing it.',
+    });
   }
   const top = suggestions[0]!;
-  if ((q.kind === 'radio' || q.kind === 'select' || q.kind === 'checkbox') && (q.options?.length ?? 0) > 0 && top.option === undefined) {
-    reasons.push({ code: 'no-matching-option', message: 'No option of this field matches the library answer. Choose one by hand; the full answer is shown for reference.' });
+  if (
+    (q.kind === 'radio' || q.kind === 'select' || q.kind === 'checkbox') &&
+    (q.options?.length ?? 0) > 0 &&
+    top.option === undefined
+  ) {
+    reasons.push({
+      code: 'no-matching-option',
+      message:
+        'No option of this field matches the library answer. Choose one by hand; the full answer is shown for reference.',
+    });
   }
   if (!top.autoFill && top.confidence < threshold) {
-    reasons.push({ code: 'below-threshold', message: `The best match has confidence ${top.confidence.toFixed(2)} (< ${threshold}). It is a suggestion only; check it before filling.` });
+    reasons.push({
+      code: 'below-threshold',
+      message: `The best match has confidence ${top.confidence.toFixed(2)} (< ${threshold}). It is a suggestion only; check it before filling.`,
+    });
   }
   return result(suggestions, reasons);
 }
 
-export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: ControlMatch[], source: ControlSource): Candidate[] {
+export function rankCandidates(
+  index: AnswerIndex,
+  q: QuestionInput,
+  controls: ControlMatch[],
+  source: ControlSource,
+): Candidate[] {
   const ranks = slotRanks(index);
   let analyzed = analyzeQuery(q.question);
   let hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, ranks);
@@ -109,7 +179,8 @@ export function rankCandidates(index: AnswerIndex, q: QuestionInput, controls: C
   const unknown = unknownWords(question, index.bm25);
   if (unknown.length > 0 && hits.length > 0) {
     const vocabulary = new Set<string>();
-    for (const h of hits.slice(0, 20)) for (const w of questionWords(slotEntries(index)[h.doc]!.entry)) vocabulary.add(w);
+    for (const h of hits.slice(0, 20))
+      for (const w of questionWords(slotEntries(index)[h.doc]!.entry)) vocabulary.add(w);
     // Most unknown words are names, not typos: when no word of the top questions is within reach of any
     // of them, correction cannot change anything and Fuse is not even started.
     const words = [...vocabulary];
@@ -170,7 +241,8 @@ function questionWords(e: AnswerEntry): readonly string[] {
   let out = questionWordCache.get(e);
   if (!out) {
     const set = new Set<string>();
-    for (const text of [e.question, ...e.alternatives]) for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) set.add(w);
+    for (const text of [e.question, ...e.alternatives])
+      for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) set.add(w);
     questionWordCache.set(e, (out = [...set]));
   }
   return out;
@@ -223,7 +295,12 @@ function dice(mark: number, mass: number, data: Int32Array, from: number, length
 function questionControls(controls: readonly ControlMatch[]): Set<string> {
   const best = new Map<string, number>();
   for (const c of controls) best.set(c.framework, Math.max(best.get(c.framework) ?? 0, c.score));
-  return new Set(controls.filter((c) => c.score >= 0.6 * (best.get(c.framework) ?? 0)).slice(0, 12).map((c) => `${c.framework}|${c.id}`));
+  return new Set(
+    controls
+      .filter((c) => c.score >= 0.6 * (best.get(c.framework) ?? 0))
+      .slice(0, 12)
+      .map((c) => `${c.framework}|${c.id}`),
+  );
 }
 
 /** Control keys (own + counterparts) of one control set, as "framework|id". */
@@ -237,7 +314,12 @@ const entryControlKeys = new WeakMap<AnswerEntry, ControlKeys>();
 
 /** 1 when the question's likely controls meet the entry's (or their counterparts), 0 when not, 0.5 when
  *  the entry names none. `fits` memoises the answer per control set for one question. */
-function controlFit(ie: IndexedEntry, wanted: ReadonlySet<string>, source: ControlSource, fits: Map<ControlKeys, number>): number {
+function controlFit(
+  ie: IndexedEntry,
+  wanted: ReadonlySet<string>,
+  source: ControlSource,
+  fits: Map<ControlKeys, number>,
+): number {
   if (ie.entry.controls.length === 0 || wanted.size === 0) return 0.5;
   let bySource = entryControlKeys.get(ie.entry);
   if (!bySource || bySource.source !== source) {
@@ -282,7 +364,8 @@ function findConflict(index: AnswerIndex, usable: readonly Candidate[], today: s
   for (const other of current.slice(1, 5)) {
     if (other.sim < MATCH_WEIGHTS.conflictSim || first.sim - other.sim > MATCH_WEIGHTS.conflictGap) continue;
     if (sameAnswer(first.ie.entry, other.ie.entry)) continue;
-    if (entrySimilarity(index, first.ie, other.ie) >= MATCH_WEIGHTS.conflictSame) out.add(first.ie.entry.id).add(other.ie.entry.id);
+    if (entrySimilarity(index, first.ie, other.ie) >= MATCH_WEIGHTS.conflictSame)
+      out.add(first.ie.entry.id).add(other.ie.entry.id);
   }
   return out;
 }
@@ -322,22 +405,38 @@ interface SuggestContext {
   footer?: FooterFormat;
 }
 
-function suggest(index: AnswerIndex, q: QuestionInput, c: Candidate, all: readonly Candidate[], i: number, ctx: SuggestContext): Suggestion {
+function suggest(
+  index: AnswerIndex,
+  q: QuestionInput,
+  c: Candidate,
+  all: readonly Candidate[],
+  i: number,
+  ctx: SuggestContext,
+): Suggestion {
   const entry = c.ie.entry;
   const rival = all.find((o, j) => j !== i && !sameAnswer(o.ie.entry, entry));
   const margin = rival ? c.rank - rival.rank : 0.5;
   const matchConf = confidence({ sim: c.sim, cover: c.cover, ctrl: c.ctrl, margin });
   const citations = buildCitations(entry, index.evidence, ctx.source);
   const warnings: Warning[] = [];
-  if (isStale(entry, ctx.today)) warnings.push({ code: 'stale', message: `Past its review date (${entry.reviewBy}); re-approve before reuse.` });
+  if (isStale(entry, ctx.today))
+    warnings.push({ code: 'stale', message: `Past its review date (${entry.reviewBy}); re-approve before reuse.` });
   if (entry.status === 'draft') warnings.push({ code: 'draft', message: 'Draft entry: not approved for reuse yet.' });
-  if (ctx.conflicted.has(entry.id)) warnings.push({ code: 'conflict', message: 'Another approved entry answers this differently.' });
+  if (ctx.conflicted.has(entry.id))
+    warnings.push({ code: 'conflict', message: 'Another approved entry answers this differently.' });
   for (const e of expiredEvidence(entry, index.evidence, ctx.today)) {
-    warnings.push({ code: 'evidence-expired', message: `Evidence "${e.title}" expired on ${e.validUntil}; renew it before citing.` });
+    warnings.push({
+      code: 'evidence-expired',
+      message: `Evidence "${e.title}" expired on ${e.validUntil}; renew it before citing.`,
+    });
   }
   for (const id of entry.evidenceIds) {
     const e = index.evidence.get(id);
-    if (e && !clearedFor(e.reuse, ctx.recipient)) warnings.push({ code: 'not-cleared-for-reuse', message: `Evidence "${e.title}" is cleared for ${describe(e.reuse)} only; cite it without sharing it.` });
+    if (e && !clearedFor(e.reuse, ctx.recipient))
+      warnings.push({
+        code: 'not-cleared-for-reuse',
+        message: `Evidence "${e.title}" is cleared for ${describe(e.reuse)} only; cite it without sharing it.`,
+      });
   }
   const footer = ctx.footer
     ? renderFooter(ctx.footer, {
@@ -345,11 +444,18 @@ function suggest(index: AnswerIndex, q: QuestionInput, c: Candidate, all: readon
         version: String(entry.version),
         owner: entry.owner,
         approvedAt: entry.approvedAt ?? '',
-        controls: citations.controls.filter((x) => !x.via).map((x) => x.id).join(', '),
+        controls: citations.controls
+          .filter((x) => !x.via)
+          .map((x) => x.id)
+          .join(', '),
         evidence: citations.evidence.map((e) => (e.section ? `${e.title} ${e.section}` : e.title)).join('; '),
       })
     : undefined;
-  const shaped = shapeAnswer(entry, { ...(q.kind ? { kind: q.kind } : {}), ...(q.options ? { options: q.options } : {}), question: q.question }, footer);
+  const shaped = shapeAnswer(
+    entry,
+    { ...(q.kind ? { kind: q.kind } : {}), ...(q.options ? { options: q.options } : {}), question: q.question },
+    footer,
+  );
   // A weakly supported option lowers the confidence itself (the note says why), rather than blocking outright.
   const conf = foldChoice(matchConf, shaped.evidence);
   if (shaped.note) warnings.push({ code: 'option-mismatch', message: shaped.note });
@@ -373,7 +479,10 @@ function describe(r: ReusePermission): string {
   return r.level === 'customer' ? `customer "${r.customer}"` : r.level === 'nda' ? 'recipients under NDA' : r.level;
 }
 
-function heldMessage(code: 'not-cleared-for-reuse' | 'out-of-scope', held: ReadonlyArray<{ id: string; detail: string }>): string {
+function heldMessage(
+  code: 'not-cleared-for-reuse' | 'out-of-scope',
+  held: ReadonlyArray<{ id: string; detail: string }>,
+): string {
   const list = held.map((h) => `${h.id} (${h.detail})`).join('; ');
   return code === 'out-of-scope'
     ? `Matching entries hold for another scope: ${list}. Add an entry for this scope or widen the entry's scope if it truly applies.`

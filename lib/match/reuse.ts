@@ -12,7 +12,11 @@ export function clearedFor(entry: ReusePermission, recipient: ReusePermission): 
     case 'nda':
       return recipient.level !== 'public';
     case 'customer':
-      return recipient.level === 'internal' || (recipient.level === 'customer' && recipient.customer.trim().toLowerCase() === entry.customer.trim().toLowerCase());
+      return (
+        recipient.level === 'internal' ||
+        (recipient.level === 'customer' &&
+          recipient.customer.trim().toLowerCase() === entry.customer.trim().toLowerCase())
+      );
     case 'internal':
       return recipient.level === 'internal';
   }
@@ -21,7 +25,10 @@ export function clearedFor(entry: ReusePermission, recipient: ReusePermission): 
 export const SCOPE_AXES = ['services', 'environments', 'regions', 'dataTypes'] as const;
 
 /** The first scope axis on which entry and question both state values and share none, if any. */
-export function scopeConflict(entry: Scope, wanted: Partial<Scope> | undefined): (typeof SCOPE_AXES)[number] | undefined {
+export function scopeConflict(
+  entry: Scope,
+  wanted: Partial<Scope> | undefined,
+): (typeof SCOPE_AXES)[number] | undefined {
   if (!wanted) return undefined;
   for (const axis of SCOPE_AXES) {
     const want = (wanted[axis] ?? []).map((v) => v.toLowerCase());
@@ -35,7 +42,11 @@ export function isStale(entry: AnswerEntry, today: string): boolean {
   return entry.reviewBy !== undefined && entry.reviewBy < today;
 }
 
-export function expiredEvidence(entry: AnswerEntry, evidence: ReadonlyMap<string, EvidenceItem>, today: string): EvidenceItem[] {
+export function expiredEvidence(
+  entry: AnswerEntry,
+  evidence: ReadonlyMap<string, EvidenceItem>,
+  today: string,
+): EvidenceItem[] {
   return entry.evidenceIds.flatMap((id) => {
     const e = evidence.get(id);
     return e && e.status === 'current' && e.validUntil !== undefined && e.validUntil < today ? [e] : [];

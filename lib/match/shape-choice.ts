@@ -4,8 +4,13 @@
 // supports it; when several options are supported equally the pick is weak, when none is there is no pick.
 import type { ShortAnswer } from '../library/schema';
 import {
-  answerCounts, answerDurations, expandAliases, frequencyTerms, nameTokens,
-  type Amount, type FreqTerm,
+  answerCounts,
+  answerDurations,
+  expandAliases,
+  frequencyTerms,
+  nameTokens,
+  type Amount,
+  type FreqTerm,
 } from './shape-concepts';
 import { memoText } from './memo';
 import { analyzeQuery } from './text';
@@ -52,7 +57,13 @@ function segments(text: string, questionStems: ReadonlySet<string>): Segment[] {
     for (const t of terms) if (questionStems.has(t)) n++;
     return n;
   };
-  return spansOf(text).map((s) => ({ start: s.start, end: s.end, sentence: s.sentence, sentenceRel: rel(s.sentenceTerms), clauseRel: rel(s.clauseTerms) }));
+  return spansOf(text).map((s) => ({
+    start: s.start,
+    end: s.end,
+    sentence: s.sentence,
+    sentenceRel: rel(s.sentenceTerms),
+    clauseRel: rel(s.clauseTerms),
+  }));
 }
 
 interface Span {
@@ -77,7 +88,14 @@ const spansOf = memoText((text: string): readonly Span[] => {
     const clauseRe = /(?:,\s+|\s+(?:and|but|while|whereas)\s+|$)/g;
     let from = 0;
     for (let c = clauseRe.exec(s); c; c = clauseRe.exec(s)) {
-      if (c.index >= from) out.push({ start: m.index + from, end: m.index + c.index, sentence: n, sentenceTerms, clauseTerms: distinct(s.slice(from, c.index)) });
+      if (c.index >= from)
+        out.push({
+          start: m.index + from,
+          end: m.index + c.index,
+          sentence: n,
+          sentenceTerms,
+          clauseTerms: distinct(s.slice(from, c.index)),
+        });
       from = c.index + c[0].length;
       if (c[0].length === 0) break;
     }
@@ -92,9 +110,43 @@ function segmentAt(segs: readonly Segment[], at: number): Segment {
 
 /** The lexicon's terms plus the plain words (4+ letters, singular): the lexicon folds "how many employees"
  *  into "headcount" but "180 employees" into "personnel", and the plain word still ties them together. */
-const COMMON = new Set(['have', 'does', 'your', 'what', 'which', 'with', 'that', 'this', 'from', 'they', 'their', 'there', 'were', 'been', 'when', 'many', 'much', 'often', 'more', 'than', 'into', 'each', 'every', 'least', 'about', 'will', 'also', 'such', 'only', 'other', 'ours']);
+const COMMON = new Set([
+  'have',
+  'does',
+  'your',
+  'what',
+  'which',
+  'with',
+  'that',
+  'this',
+  'from',
+  'they',
+  'their',
+  'there',
+  'were',
+  'been',
+  'when',
+  'many',
+  'much',
+  'often',
+  'more',
+  'than',
+  'into',
+  'each',
+  'every',
+  'least',
+  'about',
+  'will',
+  'also',
+  'such',
+  'only',
+  'other',
+  'ours',
+]);
 function relevanceTerms(text: string): string[] {
-  const plain = (text.toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((w) => !COMMON.has(w)).map((w) => `=${w.replace(/(?:es|s)$/, '')}`);
+  const plain = (text.toLowerCase().match(/[a-z]{4,}/g) ?? [])
+    .filter((w) => !COMMON.has(w))
+    .map((w) => `=${w.replace(/(?:es|s)$/, '')}`);
   return [...analyzeQuery(text), ...plain];
 }
 /** relevanceTerms of option labels, which recur field after field ("Annually", "Quarterly"). */
@@ -127,10 +179,12 @@ function freqQuality(a: FreqTerm, o: FreqTerm): number {
 
 function amountQuality(a: Amount, o: Amount): number {
   if (a.unit !== o.unit) return 0;
-  const inside = (v: number): boolean => (o.loOpen ? v > o.lo : v >= o.lo * 0.999) && (o.hiOpen ? v < o.hi : v <= o.hi * 1.001);
+  const inside = (v: number): boolean =>
+    (o.loOpen ? v > o.lo : v >= o.lo * 0.999) && (o.hiOpen ? v < o.hi : v <= o.hi * 1.001);
   let ok: boolean;
   if (a.lo === a.hi) ok = inside(a.lo);
-  else if (a.lo === 0) ok = o.lo === 0 && (o.hiOpen ? a.hi < o.hi : a.hi <= o.hi * 1.001); // "within 7 days"
+  else if (a.lo === 0)
+    ok = o.lo === 0 && (o.hiOpen ? a.hi < o.hi : a.hi <= o.hi * 1.001); // "within 7 days"
   else ok = o.hi === Infinity && a.lo >= o.lo; // "at least 12 months"
   if (!ok) return 0;
   const twoSided = o.lo > 0 && o.hi < Infinity && o.lo !== o.hi;
@@ -144,7 +198,8 @@ const namesIn = memoText((sentence: string): { tokens: ReadonlySet<string>; nega
   return { tokens: new Set(nameTokens(expanded)), negated: NEGATED.test(expanded) };
 }, 5_000);
 
-const NEGATED = /\b(?:not|never|neither|nor|without|disabled|deprecated|prohibited|blocked|planned|pursuing|working towards?|roadmap|intend|plan to|expect(?:ed)? to)\b|n't\b/;
+const NEGATED =
+  /\b(?:not|never|neither|nor|without|disabled|deprecated|prohibited|blocked|planned|pursuing|working towards?|roadmap|intend|plan to|expect(?:ed)? to)\b|n't\b/;
 
 export interface ChoiceInput {
   question: string;
@@ -164,7 +219,12 @@ export function chooseOptions(input: ChoiceInput): ChoicePick {
   const segs = segments(text, qStems);
   const freqs = answerFrequencies(text);
   const durations = durationsIn(text);
-  const nouns = new Set(input.question.toLowerCase().match(/[a-z]+/g)?.map((w) => w.replace(/s$/, '')) ?? []);
+  const nouns = new Set(
+    input.question
+      .toLowerCase()
+      .match(/[a-z]+/g)
+      ?.map((w) => w.replace(/s$/, '')) ?? [],
+  );
   const counts = answerCounts(text, nouns);
   const supports: Support[] = [];
   const contradicted: string[] = [];
@@ -185,14 +245,18 @@ export function chooseOptions(input: ChoiceInput): ChoicePick {
         let quality = 1;
         for (const o of concept.terms) {
           const found = freqs.map((a) => ({ a, q: freqQuality(a, o) })).filter((x) => x.q > 0);
-          if (found.length === 0) { quality = 0; break; }
+          if (found.length === 0) {
+            quality = 0;
+            break;
+          }
           const top = found.reduce((x, y) => (y.q > x.q ? y : x));
           quality = Math.min(quality, top.q);
           const s = at(label, 1, top.a.at, concept.terms.length);
           if (!best || s.sentenceRel < best.sentenceRel) best = s;
         }
         // "Only when something changes" is false when the answer also states a schedule.
-        if (quality > 0 && concept.only && freqs.some((a) => !concept.terms.some((o) => freqQuality(a, o) > 0))) quality = 0;
+        if (quality > 0 && concept.only && freqs.some((a) => !concept.terms.some((o) => freqQuality(a, o) > 0)))
+          quality = 0;
         if (quality > 0 && best) supports.push({ ...best, quality });
         break;
       }
@@ -231,29 +295,64 @@ export function chooseOptions(input: ChoiceInput): ChoicePick {
     const order = input.options.map((o) => o.label).filter((l) => picked.some((p) => p.label === l));
     // An answer names what holds; it rarely denies every option it leaves out, so a multi-select pick is
     // always checked by a person.
-    return { labels: order, evidence: Math.min(0.85, ...picked.map((p) => p.quality)), note: 'Options were picked from the names the library answer mentions; options it does not mention were left unchecked.' };
+    return {
+      labels: order,
+      evidence: Math.min(0.85, ...picked.map((p) => p.quality)),
+      note: 'Options were picked from the names the library answer mentions; options it does not mention were left unchecked.',
+    };
   }
   const top = ranked[0]!;
-  const typeOf = (label: string): OptionConcept['type'] | undefined => input.options.find((o) => o.label === label)?.concept.type;
+  const typeOf = (label: string): OptionConcept['type'] | undefined =>
+    input.options.find((o) => o.label === label)?.concept.type;
   // Two options stated equally prominently: "TLS 1.2 or 1.3", "annually ... and every quarter". One mention
   // backing two options ("within 7 days" is also "within 30 days") is not a rival: the weaker one is implied.
-  const rival = ranked.find((s) => s !== top && s.quality === 1 && (s.at !== top.at || typeOf(s.label) === 'named') && s.sentenceRel === top.sentenceRel && s.clauseRel === top.clauseRel);
+  const rival = ranked.find(
+    (s) =>
+      s !== top &&
+      s.quality === 1 &&
+      (s.at !== top.at || typeOf(s.label) === 'named') &&
+      s.sentenceRel === top.sentenceRel &&
+      s.clauseRel === top.clauseRel,
+  );
   if (rival) {
-    return { labels: [top.label], evidence: Math.min(top.quality, 0.5), note: `The library answer supports both "${top.label}" and "${rival.label}"; check which one this question asks about.` };
+    return {
+      labels: [top.label],
+      evidence: Math.min(top.quality, 0.5),
+      note: `The library answer supports both "${top.label}" and "${rival.label}"; check which one this question asks about.`,
+    };
   }
   // Values read from the text (not a Yes/No stance) need a sentence about the question's subject.
   const source = typeOf(top.label);
   if ((source === 'freq' || source === 'amount' || source === 'named') && top.sentenceRel === 0 && qStems.size > 0) {
-    return { labels: [top.label], evidence: 0.6, note: `"${top.label}" comes from a sentence of the library answer that shares no words with this question; check that it is about the same thing.` };
+    return {
+      labels: [top.label],
+      evidence: 0.6,
+      note: `"${top.label}" comes from a sentence of the library answer that shares no words with this question; check that it is about the same thing.`,
+    };
   }
-  return { labels: [top.label], evidence: top.quality, ...(top.quality < 1 ? { note: `"${top.label}" is implied by the library answer but not stated in its words.` } : {}) };
+  return {
+    labels: [top.label],
+    evidence: top.quality,
+    ...(top.quality < 1
+      ? { note: `"${top.label}" is implied by the library answer but not stated in its words.` }
+      : {}),
+  };
 }
 
 function compare(a: Support, b: Support): number {
-  return b.sentenceRel - a.sentenceRel || a.sentence - b.sentence || b.clauseRel - a.clauseRel || b.quality - a.quality || b.terms - a.terms || a.at - b.at;
+  return (
+    b.sentenceRel - a.sentenceRel ||
+    a.sentence - b.sentence ||
+    b.clauseRel - a.clauseRel ||
+    b.quality - a.quality ||
+    b.terms - a.terms ||
+    a.at - b.at
+  );
 }
 
 function noMatch(contradicted: readonly string[]): string {
   const base = 'No option matches the library answer; choose one by hand and keep the full answer as a comment.';
-  return contradicted.length > 0 ? `${base} The answer rules out ${contradicted.map((l) => `"${l}"`).join(', ')}.` : base;
+  return contradicted.length > 0
+    ? `${base} The answer rules out ${contradicted.map((l) => `"${l}"`).join(', ')}.`
+    : base;
 }

@@ -13,8 +13,25 @@ export interface FreqTerm {
 }
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12,
-  fourteen: 14, fifteen: 15, eighteen: 18, thirty: 30, sixty: 60, ninety: 90, 'twenty-four': 24, 'seventy-two': 72,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  eighteen: 18,
+  thirty: 30,
+  sixty: 60,
+  ninety: 90,
+  'twenty-four': 24,
+  'seventy-two': 72,
 };
 const NUM = `(?:\\d+(?:[.,]\\d+)?|${Object.keys(NUMBER_WORDS).join('|')})`;
 export function toNumber(s: string): number {
@@ -22,22 +39,38 @@ export function toNumber(s: string): number {
   return w ?? Number(s.replace(/,(?=\d{3}\b)/g, '').replace(',', '.'));
 }
 
-const PERIOD_DAYS: Record<string, number> = { day: 1, week: 7, fortnight: 14, month: 365 / 12, quarter: 365 / 4, year: 365 };
+const PERIOD_DAYS: Record<string, number> = {
+  day: 1,
+  week: 7,
+  fortnight: 14,
+  month: 365 / 12,
+  quarter: 365 / 4,
+  year: 365,
+};
 const PERIOD_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(?:daily|nightly)\b/g, 1],
   [/\bweekly\b/g, 7],
   [/\b(?:fortnightly|bi-?weekly)\b/g, 14],
   [/\bmonthly\b/g, 365 / 12],
   [/\bquarterly\b/g, 365 / 4],
-  [/\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice (?:a|per|each|every) year|two times (?:a|per) year)\b/g, 365 / 2],
+  [
+    /\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice (?:a|per|each|every) year|two times (?:a|per) year)\b/g,
+    365 / 2,
+  ],
   [/\b(?:annual(?:ly)?|yearly)\b/g, 365],
   [/\bbiennial(?:ly)?\b/g, 730],
 ];
-const EVERY = new RegExp(`\\b(?:every|each|per)\\s+(other\\s+)?(?:(${NUM})(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s+)?(day|week|fortnight|month|quarter|year)s?\\b`, 'g');
-const TIMES = /\b(once|twice|two times|three times|four times)\s+(?:a|per|each|every)\s+(day|week|month|quarter|year)\b/g;
+const EVERY = new RegExp(
+  `\\b(?:every|each|per)\\s+(other\\s+)?(?:(${NUM})(?:\\s*(?:-|–|to|or)\\s*(${NUM}))?\\s+)?(day|week|fortnight|month|quarter|year)s?\\b`,
+  'g',
+);
+const TIMES =
+  /\b(once|twice|two times|three times|four times)\s+(?:a|per|each|every)\s+(day|week|month|quarter|year)\b/g;
 const TIMES_N: Record<string, number> = { once: 1, twice: 2, 'two times': 2, 'three times': 3, 'four times': 4 };
-const EVENT = /\b(?:ad[- ]hoc|as needed|as required|on demand|on change|out[- ]of[- ]cycle|event[- ]driven|triggered by|when(?:ever)?\b[^.;]{0,40}\bchang\w*|upon\b[^.;]{0,30}\bchang\w*|after (?:major|significant) (?:changes?|incidents?))/g;
-const HIRE = /\b(?:(?:at|upon|on|after|before)\s+(?:hire|hiring|joining|onboarding|starting)|onboarding|new (?:hires?|joiners?|starters?)|of (?:starting|joining|hire)|when (?:they|staff|employees|people|workers) (?:join|start))\b/g;
+const EVENT =
+  /\b(?:ad[- ]hoc|as needed|as required|on demand|on change|out[- ]of[- ]cycle|event[- ]driven|triggered by|when(?:ever)?\b[^.;]{0,40}\bchang\w*|upon\b[^.;]{0,30}\bchang\w*|after (?:major|significant) (?:changes?|incidents?))/g;
+const HIRE =
+  /\b(?:(?:at|upon|on|after|before)\s+(?:hire|hiring|joining|onboarding|starting)|onboarding|new (?:hires?|joiners?|starters?)|of (?:starting|joining|hire)|when (?:they|staff|employees|people|workers) (?:join|start))\b/g;
 const CONTINUOUS = /\b(?:continuous(?:ly)?|real[- ]time|around the clock|24\/7)\b/g;
 
 function each(re: RegExp, text: string, fn: (m: RegExpExecArray) => void): void {
@@ -50,7 +83,8 @@ export function frequencyTerms(input: string): FreqTerm[] {
   const out: FreqTerm[] = [];
   // Each phrase is read once: masking what matched keeps "semi-annually" from also reading as "annually".
   let text = input;
-  const mask = (m: RegExpExecArray): void => void (text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length));
+  const mask = (m: RegExpExecArray): void =>
+    void (text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index + m[0].length));
   const period = (days: number, m: RegExpExecArray, hi = days): void => {
     out.push({ kind: 'period', lo: days, hi, at: m.index });
     mask(m);
@@ -103,7 +137,11 @@ const MORE = '(?:>=?|≥|more than|over|greater than|longer than|at least|minimu
 /** Parses one option label as an amount ("< 24 hours", "1-4 hours", "90 days to 6 months", "51-200", "1,000+"). */
 export function parseAmountOption(label: string): Amount | undefined {
   const t = label.toLowerCase().replace(/\s+/g, ' ').trim();
-  const scaled = (n: string, unit: string | undefined, fallback?: string): { v: number; unit: Amount['unit'] } | undefined => {
+  const scaled = (
+    n: string,
+    unit: string | undefined,
+    fallback?: string,
+  ): { v: number; unit: Amount['unit'] } | undefined => {
     const h = unitHours(unit) ?? unitHours(fallback);
     if ((unit ?? fallback) !== undefined && h === undefined) return undefined;
     return { v: toNumber(n) * (h ?? 1), unit: h === undefined ? 'count' : 'hours' };
@@ -114,7 +152,9 @@ export function parseAmountOption(label: string): Amount | undefined {
     const open = !/within|up to|no more|at most|maximum|<=|≤/.test(t);
     return a && { unit: a.unit, lo: 0, hi: a.v, loOpen: false, hiOpen: open, stated: a.v, at: 0 };
   }
-  m = new RegExp(`^(?:${MORE})\\s*(${NUM})\\s*(${UNIT})?$`).exec(t) ?? new RegExp(`^(${NUM})\\s*(${UNIT})?\\s*(?:\\+|or more|or longer|and (?:over|above|more))$`).exec(t);
+  m =
+    new RegExp(`^(?:${MORE})\\s*(${NUM})\\s*(${UNIT})?$`).exec(t) ??
+    new RegExp(`^(${NUM})\\s*(${UNIT})?\\s*(?:\\+|or more|or longer|and (?:over|above|more))$`).exec(t);
   if (m) {
     const a = scaled(m[1]!, m[2]);
     const open = /more than|over|greater|longer than|above|^>(?!=)/.test(t);
@@ -124,7 +164,9 @@ export function parseAmountOption(label: string): Amount | undefined {
   if (m) {
     const a = scaled(m[1]!, m[2], m[4]);
     const b = scaled(m[3]!, m[4], m[2]);
-    return a && b && a.unit === b.unit ? { unit: a.unit, lo: a.v, hi: b.v, loOpen: false, hiOpen: false, stated: b.v, at: 0 } : undefined;
+    return a && b && a.unit === b.unit
+      ? { unit: a.unit, lo: a.v, hi: b.v, loOpen: false, hiOpen: false, stated: b.v, at: 0 }
+      : undefined;
   }
   m = new RegExp(`^(${NUM})\\s*(${UNIT})$`).exec(t);
   if (m) {
@@ -145,7 +187,15 @@ export function answerDurations(text: string): Amount[] {
     const q = m[1] ?? '';
     const atMost = new RegExp(`^${LESS}$`).test(q) && q !== '';
     const atLeast = new RegExp(`^${MORE}$`).test(q) && q !== '';
-    out.push({ unit: 'hours', lo: atMost ? 0 : v, hi: atLeast ? Infinity : v, loOpen: false, hiOpen: false, stated: v, at: m.index });
+    out.push({
+      unit: 'hours',
+      lo: atMost ? 0 : v,
+      hi: atLeast ? Infinity : v,
+      loOpen: false,
+      hiOpen: false,
+      stated: v,
+      at: m.index,
+    });
   });
   return out;
 }
@@ -176,7 +226,24 @@ const ALIASES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b[Tt]ype (?:I|i|1)\b/g, ' type 1 '],
 ];
 /** Words a named option can omit or the answer can add without changing which thing is named. */
-const FILLER = new Set(['iec', 'the', 'of', 'and', 'a', 'an', 'inc', 'ltd', 'llc', 'certification', 'certified', 'report', 'attestation', 'standard', 'region', 'regions']);
+const FILLER = new Set([
+  'iec',
+  'the',
+  'of',
+  'and',
+  'a',
+  'an',
+  'inc',
+  'ltd',
+  'llc',
+  'certification',
+  'certified',
+  'report',
+  'attestation',
+  'standard',
+  'region',
+  'regions',
+]);
 
 /** Expands abbreviations (case-sensitive) and lower-cases; keeps offsets meaningful per sentence only. */
 export function expandAliases(text: string): string {

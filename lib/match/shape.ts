@@ -20,7 +20,11 @@ const MEANINGS: ReadonlyArray<readonly [ShortAnswer, RegExp]> = [
   ['Other', /^(?:other\b|see (?:comment|attached|notes?)\b|explain\b)/],
 ];
 
-const clean = (label: string): string => label.trim().toLowerCase().replace(/^[\s"'(\[]+/, '');
+const clean = (label: string): string =>
+  label
+    .trim()
+    .toLowerCase()
+    .replace(/^[\s"'(\[]+/, '');
 
 export function optionMeaning(label: string): ShortAnswer | undefined {
   const text = clean(label);
@@ -29,7 +33,8 @@ export function optionMeaning(label: string): ShortAnswer | undefined {
 }
 
 /** "Never", "None of the above", "Not performed", "No defined target": the practice is absent. */
-const ABSENT = /^(?:never\b|none\b|not\s+(?:performed|tested|conducted|required|done|defined|reviewed)\b|no\s+(?:defined|formal|set|fixed|target|timeframe|schedule)\b)/;
+const ABSENT =
+  /^(?:never\b|none\b|not\s+(?:performed|tested|conducted|required|done|defined|reviewed)\b|no\s+(?:defined|formal|set|fixed|target|timeframe|schedule)\b)/;
 
 /** What one option label means: a short answer, a frequency, an amount, absence, or a named thing.
  *  Memoised: labels ("Yes", "N/A", "Annually") recur field after field. */
@@ -38,14 +43,19 @@ export const optionConcept: (label: string) => OptionConcept = memoText((label) 
 function conceptOf(label: string): OptionConcept {
   const text = clean(label);
   const meaning = optionMeaning(label);
-  if (meaning === 'Other' || meaning === 'N/A' || meaning === 'Partial' || meaning === 'Yes') return { type: 'short', meaning };
+  if (meaning === 'Other' || meaning === 'N/A' || meaning === 'Partial' || meaning === 'Yes')
+    return { type: 'short', meaning };
   if (ABSENT.test(text)) return { type: 'none' };
   if (meaning === 'No') return { type: 'short', meaning };
   const terms = frequencyTerms(text);
   if (terms.length > 0) {
     // "At least annually" accepts any schedule at least that frequent.
     const atLeast = /\bat least\b|\bor more often\b/.test(text);
-    return { type: 'freq', terms: terms.map((t) => (atLeast && t.kind === 'period' ? { ...t, lo: 0 } : t)), only: /\bonly\b/.test(text) };
+    return {
+      type: 'freq',
+      terms: terms.map((t) => (atLeast && t.kind === 'period' ? { ...t, lo: 0 } : t)),
+      only: /\bonly\b/.test(text),
+    };
   }
   const amount = parseAmountOption(text);
   if (amount) return { type: 'amount', amount };
@@ -91,26 +101,50 @@ export interface FooterFormat {
 }
 export const DEFAULT_FOOTER: FooterFormat = { format: '[Source: {entryId} v{version}; {controls}]' };
 
-export function renderFooter(format: FooterFormat, values: Record<'entryId' | 'version' | 'owner' | 'approvedAt' | 'controls' | 'evidence', string>): string {
-  return format.format.replace(/\{(entryId|version|owner|approvedAt|controls|evidence)\}/g, (_, k: keyof typeof values) => values[k]);
+export function renderFooter(
+  format: FooterFormat,
+  values: Record<'entryId' | 'version' | 'owner' | 'approvedAt' | 'controls' | 'evidence', string>,
+): string {
+  return format.format.replace(
+    /\{(entryId|version|owner|approvedAt|controls|evidence)\}/g,
+    (_, k: keyof typeof values) => values[k],
+  );
 }
 
-export function shapeAnswer(entry: Pick<AnswerEntry, 'answer' | 'shortAnswer'>, field: FieldShape, footer?: string): ShapedAnswer {
+export function shapeAnswer(
+  entry: Pick<AnswerEntry, 'answer' | 'shortAnswer'>,
+  field: FieldShape,
+  footer?: string,
+): ShapedAnswer {
   const options = field.options ?? [];
-  const isChoice = (field.kind !== undefined && CHOICE_KINDS.has(field.kind)) || (field.kind === undefined && options.length > 0);
+  const isChoice =
+    (field.kind !== undefined && CHOICE_KINDS.has(field.kind)) || (field.kind === undefined && options.length > 0);
   if (!isChoice) {
     const text = footer ? `${entry.answer}\n\n${footer}` : entry.answer;
     return { answer: text, fits: true, evidence: 1 };
   }
-  if (options.length === 0) return { answer: entry.shortAnswer ?? entry.answer, fits: entry.shortAnswer !== undefined, evidence: entry.shortAnswer !== undefined ? 1 : 0 };
+  if (options.length === 0)
+    return {
+      answer: entry.shortAnswer ?? entry.answer,
+      fits: entry.shortAnswer !== undefined,
+      evidence: entry.shortAnswer !== undefined ? 1 : 0,
+    };
   const stated = statedStance(entry);
   const concepts = options.map((label) => ({ label, concept: optionConcept(label) }));
-  const picked = field.kind === 'checkbox' && options.length === 1
-    ? confirmBox(options[0]!, stated)
-    : isYesNo(concepts)
-      ? pickYesNo(entry, concepts, stated)
-      : chooseOptions({ question: field.question ?? '', answer: entry.answer, stance: stated?.stance, options: concepts, multi: field.kind === 'checkbox' });
-  if (picked.labels.length === 0) return { answer: entry.answer, fits: false, evidence: 0, ...(picked.note ? { note: picked.note } : {}) };
+  const picked =
+    field.kind === 'checkbox' && options.length === 1
+      ? confirmBox(options[0]!, stated)
+      : isYesNo(concepts)
+        ? pickYesNo(entry, concepts, stated)
+        : chooseOptions({
+            question: field.question ?? '',
+            answer: entry.answer,
+            stance: stated?.stance,
+            options: concepts,
+            multi: field.kind === 'checkbox',
+          });
+  if (picked.labels.length === 0)
+    return { answer: entry.answer, fits: false, evidence: 0, ...(picked.note ? { note: picked.note } : {}) };
   const option = picked.labels.join('; ');
   return {
     answer: option,
@@ -133,7 +167,12 @@ function statedStance(entry: Pick<AnswerEntry, 'answer' | 'shortAnswer'>): Stanc
   if (entry.shortAnswer !== undefined) return { stance: entry.shortAnswer, explicit: true };
   const t = clean(entry.answer);
   if (/^yes\b/.test(t)) return { stance: 'Yes', explicit: true };
-  if (/^(?:no\b(?!\s+(?:one|longer|more|later|less|single)\b)|none\b|never\b|we (?:do not|don't|have not|haven't)\b)/.test(t)) return { stance: 'No', explicit: /^no\b\s*[.,;:!-]/.test(t) };
+  if (
+    /^(?:no\b(?!\s+(?:one|longer|more|later|less|single)\b)|none\b|never\b|we (?:do not|don't|have not|haven't)\b)/.test(
+      t,
+    )
+  )
+    return { stance: 'No', explicit: /^no\b\s*[.,;:!-]/.test(t) };
   if (/^(?:n\/a\b|not applicable\b)/.test(t)) return { stance: 'N/A', explicit: true };
   if (/^(?:partially|partly|in part)\b/.test(t)) return { stance: 'Partial', explicit: true };
   return undefined;
@@ -142,10 +181,17 @@ function statedStance(entry: Pick<AnswerEntry, 'answer' | 'shortAnswer'>): Stanc
 /** Yes/No/N/A fields: every option is a short answer or an absence ("Never" reads as "No" here). */
 function isYesNo(concepts: ReadonlyArray<{ concept: OptionConcept }>): boolean {
   const shorts = concepts.filter((c) => c.concept.type === 'short' || c.concept.type === 'none');
-  return shorts.length === concepts.length && concepts.some((c) => c.concept.type === 'short' && (c.concept.meaning === 'Yes' || c.concept.meaning === 'No'));
+  return (
+    shorts.length === concepts.length &&
+    concepts.some((c) => c.concept.type === 'short' && (c.concept.meaning === 'Yes' || c.concept.meaning === 'No'))
+  );
 }
 
-function pickYesNo(entry: Pick<AnswerEntry, 'answer'>, concepts: ReadonlyArray<{ label: string; concept: OptionConcept }>, stated: Stance | undefined): ChoicePick {
+function pickYesNo(
+  entry: Pick<AnswerEntry, 'answer'>,
+  concepts: ReadonlyArray<{ label: string; concept: OptionConcept }>,
+  stated: Stance | undefined,
+): ChoicePick {
   let stance = stated;
   let evidence = stated?.explicit ? 1 : 0.8;
   let note: string | undefined;
@@ -158,7 +204,8 @@ function pickYesNo(entry: Pick<AnswerEntry, 'answer'>, concepts: ReadonlyArray<{
     }
     stance = { stance: 'Yes', explicit: false };
     evidence = 0.75;
-    note = 'The library answer does not say "Yes" in so many words; "Yes" is read from its description of the practice.';
+    note =
+      'The library answer does not say "Yes" in so many words; "Yes" is read from its description of the practice.';
   }
   let best: { label: string; score: number } | undefined;
   for (const { label, concept } of concepts) {
@@ -169,14 +216,27 @@ function pickYesNo(entry: Pick<AnswerEntry, 'answer'>, concepts: ReadonlyArray<{
     const score = overlap(label, entry.answer);
     if (!best || score > best.score) best = { label, score };
   }
-  if (!best) return { labels: [], evidence: 0, note: `No option means "${stance.stance}", which is what the library answer says; choose one by hand.` };
+  if (!best)
+    return {
+      labels: [],
+      evidence: 0,
+      note: `No option means "${stance.stance}", which is what the library answer says; choose one by hand.`,
+    };
   return { labels: [best.label], evidence, ...(note ? { note } : {}) };
 }
 
 /** A lone confirmation checkbox ("We confirm that shared IDs are not used"): ticked only on an explicit Yes. */
 function confirmBox(label: string, stated: Stance | undefined): ChoicePick {
   if (stated?.stance === 'Yes' && stated.explicit) {
-    return { labels: [label], evidence: 0.75, note: 'A confirmation box restates the question in its own words; check that the library answer confirms all of it.' };
+    return {
+      labels: [label],
+      evidence: 0.75,
+      note: 'A confirmation box restates the question in its own words; check that the library answer confirms all of it.',
+    };
   }
-  return { labels: [], evidence: 0, note: 'The library answer does not confirm this statement; tick it by hand if it holds.' };
+  return {
+    labels: [],
+    evidence: 0,
+    note: 'The library answer does not confirm this statement; tick it by hand if it holds.',
+  };
 }

@@ -25,7 +25,7 @@ export function analyze(text: string, lex: CompiledLexicon = getLexicon()): stri
  */
 export function analyzeQuery(text: string): readonly string[] {
   const lex = getLexicon();
-  if (recent.lex !== lex) (recent.lex = lex), recent.terms.clear();
+  if (recent.lex !== lex) ((recent.lex = lex), recent.terms.clear());
   let terms = recent.terms.get(text);
   if (terms === undefined) {
     if (recent.terms.size >= RECENT_TEXTS) recent.terms.clear();
@@ -34,7 +34,10 @@ export function analyzeQuery(text: string): readonly string[] {
   return terms;
 }
 const RECENT_TEXTS = 64;
-const recent: { lex: CompiledLexicon | undefined; terms: Map<string, readonly string[]> } = { lex: undefined, terms: new Map() };
+const recent: { lex: CompiledLexicon | undefined; terms: Map<string, readonly string[]> } = {
+  lex: undefined,
+  terms: new Map(),
+};
 
 /** term -> weight. Repeated terms add up; each source contributes at its own weight. */
 export type WeightedTerms = Map<string, number>;

@@ -73,7 +73,16 @@ export const AbstainReason = z.enum([
 export type AbstainReason = z.infer<typeof AbstainReason>;
 
 export const Warning = z.object({
-  code: z.enum(['stale', 'out-of-scope', 'not-cleared-for-reuse', 'conflict', 'draft', 'evidence-expired', 'framework-mismatch', 'option-mismatch']),
+  code: z.enum([
+    'stale',
+    'out-of-scope',
+    'not-cleared-for-reuse',
+    'conflict',
+    'draft',
+    'evidence-expired',
+    'framework-mismatch',
+    'option-mismatch',
+  ]),
   message: z.string(),
 });
 export type Warning = z.infer<typeof Warning>;

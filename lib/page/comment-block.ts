@@ -8,7 +8,7 @@ import { isCommentLike } from './text';
 
 /** The child of `anc` that holds `el` (composed tree), or null. */
 function childUnder(anc: Element, el: Element): Element | null {
-  for (let cur: Element | null = el; cur; ) {
+  for (let cur: Element | null = el; cur;) {
     const p = composedParent(cur);
     if (p === anc) return cur;
     cur = p;
@@ -20,7 +20,14 @@ function childUnder(anc: Element, el: Element): Element | null {
  * `first`/`last`: the question's first and last controls; `box`: the comment box; `prev`: the last element
  * of the question before, `next`: the first control of the unit after the box.
  */
-export function commentBlockAfter(lca: Element, first: Element, last: Element, box: Element, prev?: Element, next?: Element): boolean {
+export function commentBlockAfter(
+  lca: Element,
+  first: Element,
+  last: Element,
+  box: Element,
+  prev?: Element,
+  next?: Element,
+): boolean {
   const a = childUnder(lca, last);
   const b = childUnder(lca, box);
   if (!a || !b || a.nextElementSibling !== b || childUnder(lca, first) !== a) return false;

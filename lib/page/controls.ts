@@ -16,7 +16,9 @@ export type ControlType =
   | 'contenteditable';
 
 const SKIP_INPUT_TYPES = words('hidden password submit button reset image file range color');
-const SKIP_SUBTREE = words('SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME FRAME OBJECT EMBED CANVAS VIDEO AUDIO IMG svg SVG math OPTION DATALIST');
+const SKIP_SUBTREE = words(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME FRAME OBJECT EMBED CANVAS VIDEO AUDIO IMG svg SVG math OPTION DATALIST',
+);
 const WIDGET_PARENT = roles('radio checkbox switch option combobox listbox menuitemcheckbox menuitemradio');
 
 function editingHost(el: Element): boolean {
@@ -98,7 +100,11 @@ const SEARCHY = wordRe('search|query|keywords?');
 const LANGUAGE = wordRe('lang|language|locale');
 const LOGIN = wordRe('username|login|signin|sign-in|one-time-code');
 
-const attrs = (el: Element): string => 'name id placeholder aria-label title autocomplete'.split(' ').map((a) => el.getAttribute(a) ?? '').join(' ');
+const attrs = (el: Element): string =>
+  'name id placeholder aria-label title autocomplete'
+    .split(' ')
+    .map((a) => el.getAttribute(a) ?? '')
+    .join(' ');
 
 // One ancestor walk per control finds all three: aria-hidden/inert, a non-question area, the form.
 const HIDDEN = '[aria-hidden=true],[inert]';
@@ -115,7 +121,7 @@ export function nonQuestionFilter(layout: boolean): (c: Control) => boolean {
     const el = c.el;
     let area: Element | null = null;
     let form: Element | null = (el as HTMLInputElement).form ?? null;
-    for (let hit = closestComposed(el, WALK); hit; ) {
+    for (let hit = closestComposed(el, WALK); hit;) {
       if (hit.matches(HIDDEN)) return true;
       if (hit.tagName === 'FORM') form ??= hit;
       else area ??= hit;
@@ -124,10 +130,16 @@ export function nonQuestionFilter(layout: boolean): (c: Control) => boolean {
     }
     if (!visible(c, layout)) return true;
     // A <header> is the page banner unless it sits inside the content (a card or section header).
-    if (area && (area.tagName !== 'HEADER' || !closestComposed(area, 'main,article,section,form,fieldset,table,[role=main],[role=dialog],dialog'))) return true;
+    if (
+      area &&
+      (area.tagName !== 'HEADER' ||
+        !closestComposed(area, 'main,article,section,form,fieldset,table,[role=main],[role=dialog],dialog'))
+    )
+      return true;
     const a = attrs(el);
     if (c.type === 'text' || c.type === 'combobox') {
-      const search = (attr(el, 'type') === 'search' && c.type === 'text') || SEARCHY.test(a) || attr(el, 'name') === 'q';
+      const search =
+        (attr(el, 'type') === 'search' && c.type === 'text') || SEARCHY.test(a) || attr(el, 'name') === 'q';
       if (search || LOGIN.test(a)) return true;
     }
     if ((c.type === 'select' || c.type === 'combobox') && LANGUAGE.test(a)) return true;

@@ -3,7 +3,11 @@
 // closed-shadow-root opener in through ScanOptions.
 
 /** A selector list of ARIA roles from a space-separated list: "a b" -> "[role=a],[role=b]". */
-export const roles = (s: string): string => s.split(' ').map((r) => `[role=${r}]`).join(',');
+export const roles = (s: string): string =>
+  s
+    .split(' ')
+    .map((r) => `[role=${r}]`)
+    .join(',');
 
 /** Anything that may be an answer control (cheap pre-filter for querySelector). */
 // Built at run time on purpose: minifiers inline string constants at every use site.
@@ -118,7 +122,8 @@ export const hasLayout = (doc: Document): boolean => doc.documentElement.getBoun
 export function isRendered(el: Element, layout: boolean, textbox = false): boolean {
   if (layout) {
     const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
-    if (typeof check === 'function' && !check.call(el, { visibilityProperty: true, opacityProperty: textbox })) return false;
+    if (typeof check === 'function' && !check.call(el, { visibilityProperty: true, opacityProperty: textbox }))
+      return false;
     const rect = el.getBoundingClientRect();
     if (textbox ? rect.width < 2 || rect.height < 2 : rect.width === 0 && rect.height === 0) return false;
     // Honeypots parked far off-screen to the left or top are not questions.

@@ -14,7 +14,8 @@ function ringFor(doc: Document): HTMLElement {
   host.setAttribute(OWN_MARK, '');
   host.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;pointer-events:none;z-index:2147483647';
   const ring = doc.createElement('div');
-  ring.style.cssText = 'position:absolute;border:3px solid #2563eb;border-radius:6px;box-shadow:0 0 0 4px #2563eb40;display:none';
+  ring.style.cssText =
+    'position:absolute;border:3px solid #2563eb;border-radius:6px;box-shadow:0 0 0 4px #2563eb40;display:none';
   host.attachShadow({ mode: 'closed' }).append(ring);
   (doc.body ?? doc.documentElement).append(host);
   RINGS.set(doc, { host, ring });

@@ -25,4 +25,7 @@ export function ownForLabels(el: Element, labels: Element[]): Element[] {
  * question in itself (JSON-schema booleans in rjsf and JSON Forms, form.io checkbox): its label is the
  * question, not an option, and the legend or heading before it names the section around it.
  */
-export const asksQuestion = (label: string): boolean => cleanQuestion(label).text.replace(/[\s*]+$/, '').endsWith('?');
+export const asksQuestion = (label: string): boolean =>
+  cleanQuestion(label)
+    .text.replace(/[\s*]+$/, '')
+    .endsWith('?');

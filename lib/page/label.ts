@@ -8,7 +8,6 @@ import { rowContext } from './table';
 import { asksQuestion, ownForLabels } from './label-quirks';
 import { bareNumber, canonical, cleanQuestion, isBlank, isGeneric, isNumberOnly, normalize } from './text';
 
-
 /** Labels pointing at `el` by for=id (scoped to its tree) and the label wrapping it. */
 // label[for] index per tree, rebuilt once per scan or fill: Chromium computes `el.labels` by walking the
 // whole tree scope on every call, which made label lookup quadratic on large questionnaires.
@@ -48,7 +47,12 @@ function labelsFor(root: Document | ShadowRoot, id: string): Element[] {
 export function labelElements(el: Element): { forLabels: Element[]; wrap: Element | null } {
   const wrap = el.parentElement ? el.parentElement.closest('label') : null;
   const id = el.id;
-  const forLabels = id ? ownForLabels(el, labelsFor(el.getRootNode() as Document | ShadowRoot, id).filter((l) => l !== wrap)) : [];
+  const forLabels = id
+    ? ownForLabels(
+        el,
+        labelsFor(el.getRootNode() as Document | ShadowRoot, id).filter((l) => l !== wrap),
+      )
+    : [];
   return { forLabels, wrap };
 }
 
@@ -155,7 +159,7 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   const pushAriaLabel = (el: Element): void => push(normalize(attr(el, 'aria-label')), 'aria-label');
   // Group-level names: aria-labelledby / legend / aria-label on radiogroup, group or fieldset.
   const groupNames = (): void => {
-    for (let cur = choice ? composedParent(first) : u.group ?? null; cur; cur = composedParent(cur)) {
+    for (let cur = choice ? composedParent(first) : (u.group ?? null); cur; cur = composedParent(cur)) {
       const role = cur.getAttribute('role');
       const isGroup = cur.tagName === 'FIELDSET' || role === 'radiogroup' || role === 'group' || cur === u.group;
       if (isGroup || (choice && cur.hasAttribute(LABELLEDBY))) {
@@ -203,7 +207,8 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   if (fromContainer) push(fromContainer.text, fromContainer.source);
   // An attestation under its own question title ("5.8 Shared user IDs"): the title stays the question;
   // under a section heading ("Declaration") the statement is the question.
-  if (attest && !asksQuestion(loneQuestion) && fromContainer?.source === 'preceding-text') cands.unshift({ text: fromContainer.text, source: fromContainer.source });
+  if (attest && !asksQuestion(loneQuestion) && fromContainer?.source === 'preceding-text')
+    cands.unshift({ text: fromContainer.text, source: fromContainer.source });
   push(normalize(first.getAttribute('placeholder') ?? attr(first, 'aria-placeholder')), 'placeholder');
   push(normalize(attr(first, 'title')), 'title');
   if (choice && u.els.length === 1) push(ownLabelText(first), 'label-wrap');
@@ -218,7 +223,9 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
     cleaned.required ||
     u.els.some((el) => (el as HTMLInputElement).required === true || attr(el, 'aria-required') === 'true') ||
     (u.group?.getAttribute('aria-required') ?? '') === 'true';
-  let helper = describedBy(u) || (chosen && fromContainer && chosen.text === fromContainer.text ? fromContainer.helper : undefined);
+  let helper =
+    describedBy(u) ||
+    (chosen && fromContainer && chosen.text === fromContainer.text ? fromContainer.helper : undefined);
   if (helper && normalize(helper) === cleaned.text) helper = undefined;
   const number = cleaned.number ?? rowNumber ?? fromContainer?.number;
   return { question: cleaned.text, number, required, helper, source: chosen?.source };
@@ -249,7 +256,11 @@ function precedingText(u: Unit, _ctx: LabelContext): Preceding | null {
   for (const el of firstAndGroup(u)) for (const r of idRefs(el, 'aria-describedby')) excluded.add(r);
   const isControl = (el: Element): boolean => mine.has(el) || el.matches(CONTROLISH);
   const exclude = (el: Element): boolean =>
-    excluded.has(el) || el.tagName === 'BUTTON' || attr(el, 'role') === 'button' || el.getAttribute('aria-live') !== null || attr(el, 'role') === 'alert';
+    excluded.has(el) ||
+    el.tagName === 'BUTTON' ||
+    attr(el, 'role') === 'button' ||
+    el.getAttribute('aria-live') !== null ||
+    attr(el, 'role') === 'alert';
   const items = readItems(u.area, { isControl, exclude });
   const before: Item[] = [];
   for (const it of items) {
@@ -277,7 +288,10 @@ function precedingText(u: Unit, _ctx: LabelContext): Preceding | null {
     return !isBlank(t.text);
   });
   if (real.length === 0) return null;
-  const q = real.find((t) => t.text.replace(/[\s*]+$/, '').endsWith('?')) ?? [...real].reverse().find((t) => t.heading) ?? real[0]!;
+  const q =
+    real.find((t) => t.text.replace(/[\s*]+$/, '').endsWith('?')) ??
+    [...real].reverse().find((t) => t.heading) ??
+    real[0]!;
   const after = real.slice(real.indexOf(q) + 1).map((t) => t.text);
   return {
     text: q.text,

@@ -9,7 +9,13 @@ const isStrArray = (v: unknown): boolean => Array.isArray(v) && v.every((x) => t
 type Key = 'fills' | 'fids' | 'fid';
 // Each field's check and what it expects (for the rejection reason).
 const CHECKS: Record<Key, [(v: unknown) => boolean, string]> = {
-  fills: [(v) => Array.isArray(v) && v.length <= 5000 && v.every((f) => isObj(f) && typeof f.fid === 'string' && typeof f.value === 'string'), '<= 5000 {fid, value} strings'],
+  fills: [
+    (v) =>
+      Array.isArray(v) &&
+      v.length <= 5000 &&
+      v.every((f) => isObj(f) && typeof f.fid === 'string' && typeof f.value === 'string'),
+    '<= 5000 {fid, value} strings',
+  ],
   fids: [isStrArray, 'an array of strings'],
   fid: [(v) => v === null || typeof v === 'string', 'a string or null'],
 };
@@ -26,8 +32,12 @@ const FIELDS: Record<ContentRequest['type'], string> = {
 
 export function parseContentRequest(raw: unknown): ParseResult<ContentRequest> {
   const type = isObj(raw) && typeof raw.type === 'string' ? raw.type : '(no type)';
-  const fail = (problem: string): ParseResult<ContentRequest> => ({ ok: false, reason: `Rejected message ${type}: ${problem}` });
-  if (!isObj(raw) || !Object.hasOwn(FIELDS, type)) return fail(`type: unknown; expected one of ${Object.keys(FIELDS).join(', ')}`);
+  const fail = (problem: string): ParseResult<ContentRequest> => ({
+    ok: false,
+    reason: `Rejected message ${type}: ${problem}`,
+  });
+  if (!isObj(raw) || !Object.hasOwn(FIELDS, type))
+    return fail(`type: unknown; expected one of ${Object.keys(FIELDS).join(', ')}`);
   // Keep only the known keys, like zod's object parsing does.
   const picked: Record<string, unknown> = { type };
   const spec = FIELDS[type as ContentRequest['type']];

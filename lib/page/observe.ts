@@ -19,9 +19,25 @@ export interface ObserveOptions extends ScanOptions {
 
 /** Elements we add ourselves (highlight overlay) carry this attribute and are never rescanned. */
 export const OWN_MARK = 'data-crosswalk-ui';
-const ATTRS = ['hidden', 'style', 'class', 'aria-hidden', 'aria-expanded', 'disabled', 'open', 'inert', 'contenteditable', 'role'];
+const ATTRS = [
+  'hidden',
+  'style',
+  'class',
+  'aria-hidden',
+  'aria-expanded',
+  'disabled',
+  'open',
+  'inert',
+  'contenteditable',
+  'role',
+];
 
-export function observePage(root: Document, onChange: (change: PageChange) => void, signal: AbortSignal, opts: ObserveOptions = {}): void {
+export function observePage(
+  root: Document,
+  onChange: (change: PageChange) => void,
+  signal: AbortSignal,
+  opts: ObserveOptions = {},
+): void {
   if (signal.aborted) return;
   if (pageState(root).order.length === 0) scanPage(root, opts);
   const win = root.defaultView;

@@ -4,7 +4,9 @@ import { normalize } from './text';
 import { attr, words } from './dom';
 
 const SKIP = words('SCRIPT STYLE NOSCRIPT TEMPLATE SELECT OPTION TEXTAREA INPUT IFRAME svg SVG CANVAS OBJECT');
-const INLINE = words('SPAN B STRONG EM I U A ABBR SMALL CODE SUP SUB MARK FONT S Q CITE TIME BDI BDO DFN KBD VAR LABEL SLOT');
+const INLINE = words(
+  'SPAN B STRONG EM I U A ABBR SMALL CODE SUP SUB MARK FONT S Q CITE TIME BDI BDO DFN KBD VAR LABEL SLOT',
+);
 const HEADING = /^H[1-6]$/;
 
 function hiddenInline(el: Element): boolean {
@@ -38,9 +40,7 @@ export function textOf(node: Element, opts: TextOptions = {}): string {
     .join(' ');
 }
 
-export type Item =
-  | { type: 'text'; text: string; heading: boolean; el: Element }
-  | { type: 'control'; el: Element };
+export type Item = { type: 'text'; text: string; heading: boolean; el: Element } | { type: 'control'; el: Element };
 
 export interface ReadOptions {
   /** Elements that are answer controls (not descended into; marked as control items). */
@@ -49,7 +49,8 @@ export interface ReadOptions {
   exclude: (el: Element) => boolean;
 }
 
-export const isHeadingEl = (el: Element): boolean => HEADING.test(el.tagName) || attr(el, 'role') === 'heading' || el.tagName === 'LEGEND';
+export const isHeadingEl = (el: Element): boolean =>
+  HEADING.test(el.tagName) || attr(el, 'role') === 'heading' || el.tagName === 'LEGEND';
 
 /**
  * A container as an ordered list of text blocks and controls. Inline content merges into one block;

@@ -35,13 +35,23 @@ const STATES = new WeakMap<Document, PageState>();
 export function pageState(doc: Document): PageState {
   let s = STATES.get(doc);
   if (!s) {
-    s = { fids: new WeakMap(), counter: 0, units: new Map(), order: [], fields: new Map(), undo: new Map(), known: new WeakSet(), sections: new WeakMap() };
+    s = {
+      fids: new WeakMap(),
+      counter: 0,
+      units: new Map(),
+      order: [],
+      fields: new Map(),
+      undo: new Map(),
+      known: new WeakSet(),
+      sections: new WeakMap(),
+    };
     STATES.set(doc, s);
   }
   return s;
 }
 
-export const docOf = (root: Document | Element | ShadowRoot): Document => (root as Document).nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
+export const docOf = (root: Document | Element | ShadowRoot): Document =>
+  (root as Document).nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
 
 export function fidOf(state: PageState, el: Element): string {
   let fid = state.fids.get(el);
@@ -85,7 +95,8 @@ function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionFiel
     // An ancestor holding a neighbour question holds two or more: a group that may carry a section title.
     const prev = all[i - 1]?.els.at(-1);
     const next = all[i + 1]?.els[0];
-    const holdsOther = (el: Element): boolean => (!!prev && composedContains(el, prev)) || (!!next && composedContains(el, next));
+    const holdsOther = (el: Element): boolean =>
+      (!!prev && composedContains(el, prev)) || (!!next && composedContains(el, next));
     const section = sectionOf(u.area, state.sections, inf.question, u.els[0], holdsOther);
     state.sections.set(u.area, section);
     const fid = fidOf(state, u.els[0]!);
@@ -175,7 +186,8 @@ export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOp
   for (const t of subtrees) {
     if (!t.isConnected) continue;
     indexLabelsIn(t);
-    for (const c of questionControls(t, doc, opts)) if (!state.known.has(c.el) && !seen.has(c.el)) (seen.add(c.el), fresh.push(c));
+    for (const c of questionControls(t, doc, opts))
+      if (!state.known.has(c.el) && !seen.has(c.el)) (seen.add(c.el), fresh.push(c));
   }
   if (fresh.length === 0) {
     state.order = kept;

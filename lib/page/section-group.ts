@@ -9,12 +9,17 @@ import { isCommentLike, isNumberOnly } from './text';
 const NOT_HEADER = `${CONTROLISH},a,button,[role=button],[role=link]`;
 
 /** A short title-like text: not a sentence, not a question, not a number or a comment cue. */
-const titleLike = (t: string): boolean => !!t && t.length <= 80 && t.split(' ').length <= 10 && !/[.?]$/.test(t) && !isNumberOnly(t) && !isCommentLike(t);
+const titleLike = (t: string): boolean =>
+  !!t && t.length <= 80 && t.split(' ').length <= 10 && !/[.?]$/.test(t) && !isNumberOnly(t) && !isCommentLike(t);
 
 /** Section title carried by `group`, an ancestor that holds more than one question (caller checks). */
 export function groupTitle(group: Element): string {
   // Tables name sections with caption / spanning rows (section.ts); a header row is column titles.
-  if (/^(HTML|BODY|TABLE|THEAD|TBODY|TFOOT|TR)$/.test(group.tagName) || /^(grid|table|rowgroup|row)$/.test(attr(group, 'role'))) return '';
+  if (
+    /^(HTML|BODY|TABLE|THEAD|TBODY|TFOOT|TR)$/.test(group.tagName) ||
+    /^(grid|table|rowgroup|row)$/.test(attr(group, 'role'))
+  )
+    return '';
   const legend = group.tagName === 'FIELDSET' && group.querySelector(':scope>legend');
   if (legend && textOf(legend)) return textOf(legend);
   if (/^(group|region)$/.test(attr(group, 'role')) || group.tagName === 'SECTION') {

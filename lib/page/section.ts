@@ -25,7 +25,13 @@ const ownTitle = (h: string, skip: string): boolean => h === skip || (skip.lengt
  * starts at `from` (the question's first control, so a heading inside its container counts); `holdsOther`
  * tells whether an ancestor also holds another question, making it a group that may carry a title.
  */
-export function sectionOf(container: Element, sections: WeakMap<Element, string>, skip = '', from: Element = container, holdsOther: (el: Element) => boolean = () => false): string {
+export function sectionOf(
+  container: Element,
+  sections: WeakMap<Element, string>,
+  skip = '',
+  from: Element = container,
+  holdsOther: (el: Element) => boolean = () => false,
+): string {
   const descend = (el: Element): { hit: string } | Element => {
     // Walk down the last-child chain; stop at a known container or a heading.
     let cur = el;

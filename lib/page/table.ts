@@ -44,7 +44,12 @@ function headers(table: Element, row: Element, aria: boolean, cache: Map<Element
     if (!headerRow) {
       for (const r of [...t.rows].slice(0, 3)) {
         const cells = cellsOf(r);
-        if (r !== row && cells.length > 1 && cells.every((c) => c.tagName === 'TH' || !c.querySelector(CONTROLISH)) && cells.some((c) => c.tagName === 'TH')) {
+        if (
+          r !== row &&
+          cells.length > 1 &&
+          cells.every((c) => c.tagName === 'TH' || !c.querySelector(CONTROLISH)) &&
+          cells.some((c) => c.tagName === 'TH')
+        ) {
           headerRow = r;
           break;
         }
@@ -99,5 +104,7 @@ export function isSectionRow(el: Element): boolean {
   const cells = cellsOf(el);
   if (cells.length !== 1) return false;
   const c = cells[0]!;
-  return ((c as HTMLTableCellElement).colSpan > 1 || c.getAttribute('aria-colspan') !== null) && !c.querySelector(CONTROLISH);
+  return (
+    ((c as HTMLTableCellElement).colSpan > 1 || c.getAttribute('aria-colspan') !== null) && !c.querySelector(CONTROLISH)
+  );
 }

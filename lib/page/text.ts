@@ -21,7 +21,8 @@ const NUMBER_PATTERNS: RegExp[] = [
 ];
 
 /** A whole string that is nothing but a question number or control code. */
-const NUMBER_ONLY = /^(?:(?:Q(?:uestion)?\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)[.:)]?$/i;
+const NUMBER_ONLY =
+  /^(?:(?:Q(?:uestion)?\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)[.:)]?$/i;
 
 /** A question number without its trailing punctuation ("3.1." -> "3.1"). */
 export const bareNumber = (s: string): string => s.replace(/[.:)]$/, '');
@@ -90,7 +91,9 @@ const GENERIC =
   /^(?:(?:your )?(?:answer|response)|reply|value|input|text|(?:select|choose)(?: one| an option)?|please (?:select|choose)|pick one|type (?:here|your answer)|enter (?:your )?(?:answer|response|text|value|here)|search)$/i;
 
 export function isGeneric(s: string): boolean {
-  const t = normalize(s).replace(/[-–—_*:.…]+/g, ' ').trim();
+  const t = normalize(s)
+    .replace(/[-–—_*:.…]+/g, ' ')
+    .trim();
   return t === '' || GENERIC.test(t);
 }
 
@@ -99,15 +102,24 @@ const COMMENT_LIKE =
   /^(?:(?:comments?|notes?|remarks?|explanation|justification|details?)(?: (?:for|on|about|regarding)\b.*)?|explain|justify|evidence(?: ?[/&] ?\w+)?|attach\w*|rationale|additional (?:comments?|notes?|info(?:rmation)?|details?|context)|other(?:\b.*)?|please (?:explain|specify|describe|provide|elaborate|comment|detail|justify|list|attach)\b.*|if (?:yes|no|not|other|applicable|so|partial(?:ly)?|n\/?a)\b.*|provide (?:details|comments?|an? explanation|evidence|justification)\b.*|supporting (?:details|information|evidence)|compensating controls?|reason|why not\??)$/i;
 
 export function isCommentLike(s: string): boolean {
-  const t = normalize(s).replace(/[*:]+$/, '').trim();
+  const t = normalize(s)
+    .replace(/[*:]+$/, '')
+    .trim();
   return t === '' || isGeneric(t) || COMMENT_LIKE.test(t);
 }
 
 /** Placeholder-ish texts shown in an empty dropdown. */
 export function isPlaceholderOption(s: string): boolean {
-  const t = normalize(s).replace(/[-–—_*.…]+/g, ' ').trim();
+  const t = normalize(s)
+    .replace(/[-–—_*.…]+/g, ' ')
+    .trim();
   // Dashes became spaces above: "---" is '' by now.
-  return t === '' || /^(?:(?:please )?(?:select|choose)|pick|none(?: selected)?|select (?:one|an option|a value|an answer|response)|choose (?:one|an option))$/i.test(t);
+  return (
+    t === '' ||
+    /^(?:(?:please )?(?:select|choose)|pick|none(?: selected)?|select (?:one|an option|a value|an answer|response)|choose (?:one|an option))$/i.test(
+      t,
+    )
+  );
 }
 
 // ---- option-value matching, shared by every writer ----
@@ -126,7 +138,12 @@ export function canonical(s: string): string {
 }
 
 function canon(s: string): string {
-  const t = normalize(s).toLowerCase().replace(/[’']/g, '').replace(/[^\p{L}\p{N}/ ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const t = normalize(s)
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}/ ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (/^(?:n ?\/ ?a|na|not applicable|non applicable|not relevant|does not apply|n a)$/.test(t)) return 'n/a';
   if (/^(?:y|yes|true|yes we do|affirmative)$/.test(t)) return 'yes';
   if (/^(?:n|no|false|we do not)$/.test(t)) return 'no';

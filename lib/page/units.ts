@@ -28,7 +28,8 @@ export interface Unit {
 }
 
 /** The field kind a control type answers as: ARIA radios/checkboxes are radios/checkboxes, popups selects. */
-export const kindOf = (t: ControlType): FieldKind => t === 'combobox' || t === 'listbox' ? 'select' : (t.replace('aria-', '') as FieldKind);
+export const kindOf = (t: ControlType): FieldKind =>
+  t === 'combobox' || t === 'listbox' ? 'select' : (t.replace('aria-', '') as FieldKind);
 
 // Tag and role sets: space-separated words (compact in the shipped bundle).
 const CLUSTER_BARRIER = words('HTML BODY FORM MAIN TABLE TBODY THEAD TFOOT');
@@ -38,7 +39,8 @@ const CONTAINER_BARRIER_ROLE = words('main grid treegrid rowgroup list table dia
 const ROW_STOP = words('TR LI FIELDSET SECTION ARTICLE');
 const ROW_STOP_ROLE = words('row listitem article');
 
-const isBarrier = (el: Element, tags: Set<string>, roles: Set<string>): boolean => tags.has(el.tagName) || roles.has(attr(el, 'role'));
+const isBarrier = (el: Element, tags: Set<string>, roles: Set<string>): boolean =>
+  tags.has(el.tagName) || roles.has(attr(el, 'role'));
 
 function family(t: ControlType): 'radio' | 'checkbox' | null {
   const k = kindOf(t);
@@ -52,7 +54,11 @@ export function groupControls(controls: Control[]): Unit[] {
   for (const c of controls) {
     const fam = family(c.type);
     if (!fam || (c.type === 'radio' && (c.el as HTMLInputElement).name)) continue;
-    for (let cur = composedParent(c.el); cur && !isBarrier(cur, CLUSTER_BARRIER, CLUSTER_BARRIER_ROLE); cur = composedParent(cur)) {
+    for (
+      let cur = composedParent(c.el);
+      cur && !isBarrier(cur, CLUSTER_BARRIER, CLUSTER_BARRIER_ROLE);
+      cur = composedParent(cur)
+    ) {
       counts[fam].set(cur, (counts[fam].get(cur) ?? 0) + 1);
     }
   }
@@ -67,7 +73,14 @@ export function groupControls(controls: Control[]): Unit[] {
       existing.disabled &&= c.disabled;
       return;
     }
-    const u: Unit = { idx: units.length, kind: kindOf(c.type), ctype: c.type, els: [c.el], disabled: c.disabled, area: c.el };
+    const u: Unit = {
+      idx: units.length,
+      kind: kindOf(c.type),
+      ctype: c.type,
+      els: [c.el],
+      disabled: c.disabled,
+      area: c.el,
+    };
     units.push(u);
     if (key !== null) map.set(key, u);
   };
@@ -91,7 +104,11 @@ export function groupControls(controls: Control[]): Unit[] {
     }
     // Lowest ancestor holding another choice control of the same family = this option's group.
     let cluster: Element | null = null;
-    for (let cur = composedParent(c.el); cur && !isBarrier(cur, CLUSTER_BARRIER, CLUSTER_BARRIER_ROLE); cur = composedParent(cur)) {
+    for (
+      let cur = composedParent(c.el);
+      cur && !isBarrier(cur, CLUSTER_BARRIER, CLUSTER_BARRIER_ROLE);
+      cur = composedParent(cur)
+    ) {
       if ((counts[fam].get(cur) ?? 0) >= 2) {
         cluster = cur;
         break;
@@ -107,10 +124,11 @@ export function groupControls(controls: Control[]): Unit[] {
 }
 
 /** Every element of a unit, its comment's included, in document order. */
-export const unitElements = (u: Unit): Element[] => u.comment ? [...u.els, ...u.comment.els] : u.els;
+export const unitElements = (u: Unit): Element[] => (u.comment ? [...u.els, ...u.comment.els] : u.els);
 
 /** `a` is `b` or a composed ancestor of it: native contains within one tree, the composed walk across. */
-const holds = (a: Element, b: Element | undefined): boolean => !!b && (a.contains(b) || (a.getRootNode() !== b.getRootNode() && composedContains(a, b)));
+const holds = (a: Element, b: Element | undefined): boolean =>
+  !!b && (a.contains(b) || (a.getRootNode() !== b.getRootNode() && composedContains(a, b)));
 
 const lastEl = (u: Unit | undefined): Element | undefined => (u ? unitElements(u).at(-1) : undefined);
 

@@ -7,8 +7,8 @@ import { isPlaceholderOption, normalize } from './text';
 import { optionText } from './option-text';
 import { readEditable } from './fill/contenteditable';
 
-
-const realOptions = (sel: HTMLSelectElement): HTMLOptionElement[] => [...sel.options].filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
+const realOptions = (sel: HTMLSelectElement): HTMLOptionElement[] =>
+  [...sel.options].filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
 
 export const isListbox = (el: Element): boolean => attr(el, 'role') === 'listbox';
 
@@ -25,9 +25,11 @@ export function listboxOf(el: Element): Element | null {
 }
 
 /** What an ARIA option shows: its text, else its aria-label or title (icon-only options). */
-export const optionName = (o: Element): string => textOf(o) || normalize(o.getAttribute('aria-label') ?? attr(o, 'title'));
+export const optionName = (o: Element): string =>
+  textOf(o) || normalize(o.getAttribute('aria-label') ?? attr(o, 'title'));
 
-export const optionTexts = (listbox: Element): string[] => [...listbox.querySelectorAll('[role=option]')].map(optionName);
+export const optionTexts = (listbox: Element): string[] =>
+  [...listbox.querySelectorAll('[role=option]')].map(optionName);
 
 export function optionsOf(u: Unit, headers: Map<Element, string[]>): string[] | undefined {
   switch (u.ctype) {
@@ -49,7 +51,8 @@ export function optionsOf(u: Unit, headers: Map<Element, string[]>): string[] | 
   }
 }
 
-const ariaOn = (el: Element): boolean => attr(el, 'aria-checked') === 'true' || attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true';
+const ariaOn = (el: Element): boolean =>
+  attr(el, 'aria-checked') === 'true' || attr(el, 'aria-selected') === 'true' || attr(el, 'aria-pressed') === 'true';
 
 /** Is one choice option currently selected? */
 export function isOn(el: Element): boolean {
@@ -61,7 +64,8 @@ export function isOn(el: Element): boolean {
 export function comboboxText(el: Element): string {
   const own = el.tagName === 'INPUT' ? normalize((el as HTMLInputElement).value) : '';
   if (own && !(el as HTMLInputElement).readOnly) return own;
-  const skip = (e: Element): boolean => /placeholder/i.test(attr(e, 'class')) || attr(e, 'aria-hidden') === 'true' || isListbox(e);
+  const skip = (e: Element): boolean =>
+    /placeholder/i.test(attr(e, 'class')) || attr(e, 'aria-hidden') === 'true' || isListbox(e);
   // A non-input combobox (MUI Select, lightning-combobox button) shows its value itself.
   if (el.tagName !== 'INPUT') {
     const t = textOf(el, { exclude: skip });
@@ -74,7 +78,12 @@ export function comboboxText(el: Element): string {
   let cur: Element | null = el.parentElement;
   for (let i = 0; i < 3 && cur; i++, cur = cur.parentElement) {
     const c = cur;
-    if (c.querySelectorAll(CONTROLISH).length > 1 || c.querySelector('label,legend,h1,h2,h3,h4,h5,h6,[role=heading]') || labels.some((l) => c.contains(l))) break;
+    if (
+      c.querySelectorAll(CONTROLISH).length > 1 ||
+      c.querySelector('label,legend,h1,h2,h3,h4,h5,h6,[role=heading]') ||
+      labels.some((l) => c.contains(l))
+    )
+      break;
     const t = textOf(cur, { exclude: skip });
     if (t.length > 200) break;
     if (t) best = t;
@@ -93,9 +102,14 @@ export function comboboxText(el: Element): string {
  */
 function chosenInside(el: Element): string {
   const opts = [...el.querySelectorAll('[role=listbox] [role=option][aria-selected=true]')].filter(
-    (o) => isRendered(o, hasLayout(o.ownerDocument)) && !/placeholder/i.test(attr(o, 'class')) && !o.hasAttribute('data-placeholder'),
+    (o) =>
+      isRendered(o, hasLayout(o.ownerDocument)) &&
+      !/placeholder/i.test(attr(o, 'class')) &&
+      !o.hasAttribute('data-placeholder'),
   );
-  const texts = opts.map((o) => textOf(o, { exclude: (e) => e.tagName === 'BUTTON' })).filter((t) => t && !isPlaceholderOption(t));
+  const texts = opts
+    .map((o) => textOf(o, { exclude: (e) => e.tagName === 'BUTTON' }))
+    .filter((t) => t && !isPlaceholderOption(t));
   return texts.join('; ');
 }
 

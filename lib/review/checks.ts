@@ -62,7 +62,12 @@ export function recordFlags(record: FillRecord): Flag[] {
  * Flags for the review view: the entry as it is in the library now (or the version used, when the entry is
  * gone) checked against the questionnaire the record was filled into, plus the record's own findings.
  */
-export function reviewFlags(record: FillRecord, entry: AnswerEntry | undefined, library: { entries: readonly AnswerEntry[]; evidence: readonly EvidenceItem[] }, today: string = todayIso()): Flag[] {
+export function reviewFlags(
+  record: FillRecord,
+  entry: AnswerEntry | undefined,
+  library: { entries: readonly AnswerEntry[]; evidence: readonly EvidenceItem[] },
+  today: string = todayIso(),
+): Flag[] {
   const own = recordFlags(record);
   if (!entry) return [...own, ...record.flags.filter((f) => !own.some((o) => o.code === f.code))];
   return [

@@ -19,7 +19,10 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   const a = tokenize(before);
   const b = tokenize(after);
   if (a.length * b.length > MAX_CELLS) {
-    return merge([...(before ? [{ op: 'del' as const, text: before }] : []), ...(after ? [{ op: 'add' as const, text: after }] : [])]);
+    return merge([
+      ...(before ? [{ op: 'del' as const, text: before }] : []),
+      ...(after ? [{ op: 'add' as const, text: after }] : []),
+    ]);
   }
   const key = (t: string) => t.trim();
   // lcs[i][j] = LCS length of a[i..] and b[j..], as a flat array.
@@ -27,7 +30,10 @@ export function wordDiff(before: string, after: string): DiffPart[] {
   const lcs = new Uint32Array((a.length + 1) * w);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * w + j] = key(a[i]!) === key(b[j]!) ? lcs[(i + 1) * w + j + 1]! + 1 : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
+      lcs[i * w + j] =
+        key(a[i]!) === key(b[j]!)
+          ? lcs[(i + 1) * w + j + 1]! + 1
+          : Math.max(lcs[(i + 1) * w + j]!, lcs[i * w + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];

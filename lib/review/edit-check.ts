@@ -13,7 +13,11 @@ export function checkEdit(written: string, current: string, checkedAt: string = 
  * compared (an earlier fill of the same field was overwritten by the later one). Fields the page did not
  * return (gone, or in a frame that did not answer) keep their last check.
  */
-export function applyReadBack(records: readonly FillRecord[], values: Readonly<Record<string, string>>, checkedAt?: string): FillRecord[] {
+export function applyReadBack(
+  records: readonly FillRecord[],
+  values: Readonly<Record<string, string>>,
+  checkedAt?: string,
+): FillRecord[] {
   const latest = new Map<string, FillRecord>();
   for (const r of records) {
     if (r.action !== 'fill') continue;
@@ -25,7 +29,8 @@ export function applyReadBack(records: readonly FillRecord[], values: Readonly<R
     const current = values[r.fid];
     if (current === undefined) continue;
     const edit = checkEdit(r.value, current, checkedAt);
-    if (r.edit && r.edit.currentValue === edit.currentValue && r.edit.editedAfterFill === edit.editedAfterFill) continue;
+    if (r.edit && r.edit.currentValue === edit.currentValue && r.edit.editedAfterFill === edit.editedAfterFill)
+      continue;
     changed.push({ ...r, edit });
   }
   return changed;

@@ -71,7 +71,10 @@ function mappedControls(id: string, target: Framework, from: Framework): { id: s
   return hit;
 }
 
-function coverageFor(approved: readonly AnswerEntry[], staleIds: ReadonlySet<string>): Record<Framework, CoverageCell[]> {
+function coverageFor(
+  approved: readonly AnswerEntry[],
+  staleIds: ReadonlySet<string>,
+): Record<Framework, CoverageCell[]> {
   const citing = new Map<string, string[]>();
   for (const e of approved) {
     for (const c of e.controls) {
@@ -88,7 +91,11 @@ function coverageFor(approved: readonly AnswerEntry[], staleIds: ReadonlySet<str
       .filter((c) => c.kind !== 'clause')
       .map((c) => {
         const entryIds = direct(fw, c.id);
-        let coverage: Coverage = entryIds.length ? (entryIds.every((id) => staleIds.has(id)) ? 'stale' : 'fresh') : 'none';
+        let coverage: Coverage = entryIds.length
+          ? entryIds.every((id) => staleIds.has(id))
+            ? 'stale'
+            : 'fresh'
+          : 'none';
         const via: string[] = [];
         if (coverage === 'none') {
           for (const other of FRAMEWORKS) {
@@ -115,7 +122,9 @@ export function computeHealth(input: {
   const { today } = input;
   const live = input.entries.filter((e) => e.status !== 'retired');
   const approved = live.filter((e) => e.status === 'approved');
-  const stale = approved.map((entry) => ({ entry, reasons: staleReasons(entry, input.evidence, today) })).filter((s) => s.reasons.length);
+  const stale = approved
+    .map((entry) => ({ entry, reasons: staleReasons(entry, input.evidence, today) }))
+    .filter((s) => s.reasons.length);
   const staleIds = new Set(stale.map((s) => s.entry.id));
 
   const uses = new Map<string, { uses: number; qs: Set<string> }>();
@@ -134,7 +143,12 @@ export function computeHealth(input: {
 
   const coverage = coverageFor(approved, staleIds);
   const gaps = FRAMEWORKS.flatMap((fw) =>
-    coverage[fw].filter((c) => c.coverage === 'none' || c.coverage === 'crosswalk').map((c) => `${FRAMEWORK_LABEL[fw]} ${c.id}: no approved answer${c.via.length ? ` (mapped controls have one: ${c.via.join(', ')})` : ''}`),
+    coverage[fw]
+      .filter((c) => c.coverage === 'none' || c.coverage === 'crosswalk')
+      .map(
+        (c) =>
+          `${FRAMEWORK_LABEL[fw]} ${c.id}: no approved answer${c.via.length ? ` (mapped controls have one: ${c.via.join(', ')})` : ''}`,
+      ),
   );
   return {
     today,

@@ -1,11 +1,25 @@
 // Public API of lib/review (pure; runs in Node and in the extension). The ledger's IndexedDB store is
 // lib/library/ledger-store.ts; the Node-only report download helper is ./report-download.ts.
 export * from './schema';
-export { runReuseChecks, REUSE_RULES, todayIso, type ReuseContext, type ReuseQuestionnaire, type ReuseRule } from './rules';
+export {
+  runReuseChecks,
+  REUSE_RULES,
+  todayIso,
+  type ReuseContext,
+  type ReuseQuestionnaire,
+  type ReuseRule,
+} from './rules';
 export { checkBeforeFill, reviewFlags, recordFlags, citedEvidence, type PreFillInput } from './checks';
 export { wordDiff, diffText } from './diff';
 export { checkEdit, applyReadBack } from './edit-check';
-export { buildReviewReport, reportFormatFor, escapeFormulaCell, REPORT_COLUMNS, type ReportFormat, type ReportOptions } from './report';
+export {
+  buildReviewReport,
+  reportFormatFor,
+  escapeFormulaCell,
+  REPORT_COLUMNS,
+  type ReportFormat,
+  type ReportOptions,
+} from './report';
 export { computeHealth, type HealthReport, type CoverageCell, type Coverage } from './health';
 export { similarPairs, type SimilarPair } from './similar-pairs';
 export { pageEditDraft, isPageEdit, PAGE_EDIT_SOURCE, type SaveMode } from './page-edit';

@@ -16,7 +16,11 @@ export function isPageEdit(entry: Pick<AnswerEntry, 'source'>): boolean {
 }
 
 /** The edited text on a choice field is an option label; it updates the short answer when it is one. */
-function applyValue(record: FillRecord, value: string, base: { answer?: string; shortAnswer?: ShortAnswer }): { answer: string; shortAnswer?: ShortAnswer } {
+function applyValue(
+  record: FillRecord,
+  value: string,
+  base: { answer?: string; shortAnswer?: ShortAnswer },
+): { answer: string; shortAnswer?: ShortAnswer } {
   if (CHOICE_KINDS.has(record.fieldKind)) {
     const short = ShortAnswer.safeParse(value.trim());
     if (short.success) return { answer: base.answer ?? value, shortAnswer: short.data };
@@ -28,7 +32,12 @@ function applyValue(record: FillRecord, value: string, base: { answer?: string; 
  * The library draft for saving `record`'s page edit. `entry` is the entry the fill came from (current
  * version), required for 'new-version'; `owner` is required for a new entry with no source entry.
  */
-export function pageEditDraft(record: FillRecord, mode: SaveMode, entry: AnswerEntry | undefined, owner?: string): EntryDraft {
+export function pageEditDraft(
+  record: FillRecord,
+  mode: SaveMode,
+  entry: AnswerEntry | undefined,
+  owner?: string,
+): EntryDraft {
   if (!record.edit?.editedAfterFill) throw new ReviewError('not-edited', reviewMessages.notEdited(record.question));
   const value = record.edit.currentValue;
   if (mode === 'new-version') {
@@ -54,6 +63,7 @@ export function pageEditDraft(record: FillRecord, mode: SaveMode, entry: AnswerE
 }
 
 export function pageEditMessage(record: FillRecord, mode: SaveMode): string {
-  const where = record.questionnaire.name || record.questionnaire.pageTitle || record.questionnaire.origin || 'a questionnaire';
+  const where =
+    record.questionnaire.name || record.questionnaire.pageTitle || record.questionnaire.origin || 'a questionnaire';
   return `${mode === 'new-version' ? 'New draft version' : 'New draft entry'} from an edit on "${where}" to "${record.question}". Review and approve it, or retire it.`;
 }

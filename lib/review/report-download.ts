@@ -13,11 +13,18 @@ const BUTTON = { csv: 'Export CSV', html: 'Export printable report' } as const;
  * Export the review report of `questionnaireId` (default: the one filled last) from the extension running in
  * `context` into `outPath`; the format follows the extension (.csv or .html). Returns the file's text.
  */
-export async function saveReviewReport(context: BrowserContext, extensionId: string, outPath: string, questionnaireId?: string): Promise<string> {
+export async function saveReviewReport(
+  context: BrowserContext,
+  extensionId: string,
+  outPath: string,
+  questionnaireId?: string,
+): Promise<string> {
   const format = reportFormatFor(outPath);
   const page = await context.newPage();
   try {
-    await page.goto(`chrome-extension://${extensionId}/review.html${questionnaireId ? `?q=${encodeURIComponent(questionnaireId)}` : ''}`);
+    await page.goto(
+      `chrome-extension://${extensionId}/review.html${questionnaireId ? `?q=${encodeURIComponent(questionnaireId)}` : ''}`,
+    );
     const button = page.getByRole('button', { name: new RegExp(`^${BUTTON[format]}`) });
     await button.waitFor({ timeout: 15_000 });
     await page.locator('article[data-record], .cw-empty').first().waitFor({ timeout: 15_000 });
@@ -31,7 +38,11 @@ export async function saveReviewReport(context: BrowserContext, extensionId: str
 }
 
 /** When the records are already in hand (tests, scripts): write the report file, format from the extension. */
-export function writeReviewReport(records: readonly FillRecord[], outPath: string, opts: Omit<ReportOptions, 'format'> = {}): void {
+export function writeReviewReport(
+  records: readonly FillRecord[],
+  outPath: string,
+  opts: Omit<ReportOptions, 'format'> = {},
+): void {
   const text = buildReviewReport(records, { ...opts, format: reportFormatFor(outPath) });
   fs.mkdirSync(path.dirname(path.resolve(outPath)), { recursive: true });
   fs.writeFileSync(outPath, text);

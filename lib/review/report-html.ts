@@ -21,8 +21,14 @@ th{background:#eee}thead{display:table-header-group}tr{break-inside:avoid;page-b
 `;
 
 function row(r: ReportRow): string {
-  const controls = FRAMEWORKS.map((fw) => `<div><span class="muted">${escapeHtml(FRAMEWORK_LABEL[fw])}:</span> ${escapeHtml(r.controls[fw] || '—')}</div>`).join('');
-  const edited = r.edited === 'yes' ? `<div class="edited">Edited on page: ${escapeHtml(r.currentValue)}<br><span class="muted">${escapeHtml(r.editDiff)}</span></div>` : '';
+  const controls = FRAMEWORKS.map(
+    (fw) =>
+      `<div><span class="muted">${escapeHtml(FRAMEWORK_LABEL[fw])}:</span> ${escapeHtml(r.controls[fw] || '—')}</div>`,
+  ).join('');
+  const edited =
+    r.edited === 'yes'
+      ? `<div class="edited">Edited on page: ${escapeHtml(r.currentValue)}<br><span class="muted">${escapeHtml(r.editDiff)}</span></div>`
+      : '';
   return `<tr${r.edited === 'yes' ? ' class="edited"' : ''}>
 <td><div class="q">${escapeHtml(r.question)}</div><div class="muted">${escapeHtml(r.section)}</div></td>
 <td>${lines(r.answer)}${edited}<div class="muted">${escapeHtml(r.action)} · ${escapeHtml(r.fieldKind)} · ${escapeHtml(r.filledAt)}</div></td>
@@ -34,10 +40,18 @@ function row(r: ReportRow): string {
 </tr>`;
 }
 
-export function reportHtml(rows: readonly ReportRow[], opts: { title: string; generatedAt: string; signOffs: readonly SignOff[] }): string {
+export function reportHtml(
+  rows: readonly ReportRow[],
+  opts: { title: string; generatedAt: string; signOffs: readonly SignOff[] },
+): string {
   const questionnaires = [...new Set(rows.map((r) => `${r.questionnaire}${r.recipient ? ` → ${r.recipient}` : ''}`))];
   const signed = opts.signOffs.length
-    ? opts.signOffs.map((s) => `Signed off by ${escapeHtml(s.reviewer)} at ${escapeHtml(s.at)}${s.note ? `: ${escapeHtml(s.note)}` : ''}`).join('<br>')
+    ? opts.signOffs
+        .map(
+          (s) =>
+            `Signed off by ${escapeHtml(s.reviewer)} at ${escapeHtml(s.at)}${s.note ? `: ${escapeHtml(s.note)}` : ''}`,
+        )
+        .join('<br>')
     : 'Not signed off.';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(opts.title)}</title>

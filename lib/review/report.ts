@@ -63,7 +63,10 @@ export const REPORT_COLUMNS: readonly [string, (r: ReportRow) => string][] = [
   ['Owner', (r) => r.owner],
   ['Confidence', (r) => r.confidence],
   ['Evidence', (r) => r.evidence],
-  ...FRAMEWORKS.map((fw): [string, (r: ReportRow) => string] => [`${FRAMEWORK_LABEL[fw]} controls`, (r) => r.controls[fw]]),
+  ...FRAMEWORKS.map((fw): [string, (r: ReportRow) => string] => [
+    `${FRAMEWORK_LABEL[fw]} controls`,
+    (r) => r.controls[fw],
+  ]),
   ['Flags', (r) => r.flags],
   ['Decision', (r) => r.decision],
   ['Reviewer', (r) => r.reviewer],
@@ -81,7 +84,9 @@ export function defaultFlags(record: FillRecord): Flag[] {
 function controlsCell(record: FillRecord, fw: Framework): string {
   return record.controls
     .filter((c) => c.framework === fw)
-    .map((c) => `${c.id} ${c.title}${c.via ? ` [crosswalk: ${c.via.source}${c.via.disputed ? ', disputed' : ''}]` : ''}`)
+    .map(
+      (c) => `${c.id} ${c.title}${c.via ? ` [crosswalk: ${c.via.source}${c.via.disputed ? ', disputed' : ''}]` : ''}`,
+    )
     .join('; ');
 }
 
@@ -104,7 +109,10 @@ export function toReportRow(record: FillRecord, flags: readonly Flag[]): ReportR
     owner: record.owner ?? '',
     confidence: record.confidence !== undefined ? `${Math.round(record.confidence * 100)}%` : '',
     evidence: record.evidence
-      .map((e) => `${e.title}${e.section ? ` (${e.section})` : ''} [${e.id}]${e.validUntil ? ` valid until ${e.validUntil}` : ''}`)
+      .map(
+        (e) =>
+          `${e.title}${e.section ? ` (${e.section})` : ''} [${e.id}]${e.validUntil ? ` valid until ${e.validUntil}` : ''}`,
+      )
       .join('; '),
     controls: Object.fromEntries(FRAMEWORKS.map((fw) => [fw, controlsCell(record, fw)])) as Record<Framework, string>,
     flags: flags.map((f) => `${f.severity.toUpperCase()} ${f.code}: ${f.message} Fix: ${f.fix}`).join('\n'),
@@ -113,7 +121,9 @@ export function toReportRow(record: FillRecord, flags: readonly Flag[]): ReportR
     decidedAt: record.decision.at ?? '',
     note: record.decision.note ?? '',
     filledAt: record.at,
-    savedToLibrary: record.savedToLibrary ? `${record.savedToLibrary.mode} ${record.savedToLibrary.entryId} v${record.savedToLibrary.version}` : '',
+    savedToLibrary: record.savedToLibrary
+      ? `${record.savedToLibrary.mode} ${record.savedToLibrary.entryId} v${record.savedToLibrary.version}`
+      : '',
   };
 }
 
@@ -152,5 +162,7 @@ export function reportFormatFor(path: string): ReportFormat {
   const ext = path.toLowerCase().split('.').pop();
   if (ext === 'csv') return 'csv';
   if (ext === 'html' || ext === 'htm') return 'html';
-  throw new Error(`Cannot tell the report format from "${path}". Name the file .csv (spreadsheet) or .html (printable page; print it to PDF).`);
+  throw new Error(
+    `Cannot tell the report format from "${path}". Name the file .csv (spreadsheet) or .html (printable page; print it to PDF).`,
+  );
 }

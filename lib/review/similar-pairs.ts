@@ -22,7 +22,10 @@ interface Doc {
   tokens: string[];
 }
 
-export function similarPairs(entries: readonly AnswerEntry[], threshold: number = LIMITS.nearDuplicateJaccard): SimilarPair[] {
+export function similarPairs(
+  entries: readonly AnswerEntry[],
+  threshold: number = LIMITS.nearDuplicateJaccard,
+): SimilarPair[] {
   const raw = entries.map((e) => [e.question, ...e.alternatives].map(questionTokens).filter((t) => t.length));
   const df = new Map<string, number>();
   for (const docs of raw) for (const tokens of docs) for (const tok of tokens) df.set(tok, (df.get(tok) ?? 0) + 1);
@@ -70,7 +73,11 @@ export function similarPairs(entries: readonly AnswerEntry[], threshold: number 
     }
   }
   const order = new Map(entries.map((e, i) => [e, i]));
-  return [...best.values()].sort(
-    (x, y) => (x.kind === y.kind ? y.similarity - x.similarity || order.get(x.a)! - order.get(y.a)! || order.get(x.b)! - order.get(y.b)! : x.kind === 'conflict' ? -1 : 1),
+  return [...best.values()].sort((x, y) =>
+    x.kind === y.kind
+      ? y.similarity - x.similarity || order.get(x.a)! - order.get(y.a)! || order.get(x.b)! - order.get(y.b)!
+      : x.kind === 'conflict'
+        ? -1
+        : 1,
   );
 }

@@ -13,8 +13,30 @@ const IMPORT_ROWS = 20_000;
 const OPEN_ENTRIES = 10_000;
 
 // Distinct, realistic-looking questions: a topic × an asset × a qualifier, plus a unique reference.
-const TOPICS = ['encrypt', 'back up', 'monitor', 'review access to', 'patch', 'log changes to', 'test recovery of', 'classify', 'retain', 'dispose of'];
-const ASSETS = ['customer data', 'laptops', 'production databases', 'source code', 'payment records', 'HR files', 'audit logs', 'cloud storage', 'email', 'backups'];
+const TOPICS = [
+  'encrypt',
+  'back up',
+  'monitor',
+  'review access to',
+  'patch',
+  'log changes to',
+  'test recovery of',
+  'classify',
+  'retain',
+  'dispose of',
+];
+const ASSETS = [
+  'customer data',
+  'laptops',
+  'production databases',
+  'source code',
+  'payment records',
+  'HR files',
+  'audit logs',
+  'cloud storage',
+  'email',
+  'backups',
+];
 const CONTROLS = ['A.8.24', 'A.8.13', 'A.8.16', 'A.5.15', 'A.8.8', 'A.8.15', 'A.5.30', 'A.5.12', 'A.5.33', 'A.7.14'];
 
 function rows(n: number): string[][] {
@@ -54,7 +76,8 @@ async function timeImport(name: string, bytes: Uint8Array): Promise<{ total: num
   const report = await importParsed(lib, parsed);
   const t2 = performance.now();
   const cpu = cpuMs(c0);
-  if (!report.committed || report.entries.added !== IMPORT_ROWS) throw new Error(`bench import failed: ${report.summary}`);
+  if (!report.committed || report.entries.added !== IMPORT_ROWS)
+    throw new Error(`bench import failed: ${report.summary}`);
   lib.close();
   await deleteLibrary(db);
   return { total: t2 - t0, parse: t1 - t0, cpu };
@@ -67,7 +90,10 @@ export async function run(): Promise<void> {
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(table), 'Questionnaire');
   const xlsx = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
 
-  for (const [label, name, bytes] of [['CSV', 'q.csv', csv], ['XLSX', 'q.xlsx', xlsx]] as const) {
+  for (const [label, name, bytes] of [
+    ['CSV', 'q.csv', csv],
+    ['XLSX', 'q.xlsx', xlsx],
+  ] as const) {
     const totals: number[] = [];
     const parses: number[] = [];
     const cpus: number[] = [];
@@ -105,7 +131,9 @@ export async function run(): Promise<void> {
   }
   const m = median(opens);
   const c = median(openCpu);
-  console.log(`library cold open ${OPEN_ENTRIES} entries: median wall ${m.toFixed(0)} ms, CPU ${c.toFixed(0)} ms (target < 300 ms, ratio wall ${(m / 300).toFixed(2)}, CPU ${(c / 300).toFixed(2)})`);
+  console.log(
+    `library cold open ${OPEN_ENTRIES} entries: median wall ${m.toFixed(0)} ms, CPU ${c.toFixed(0)} ms (target < 300 ms, ratio wall ${(m / 300).toFixed(2)}, CPU ${(c / 300).toFixed(2)})`,
+  );
   await deleteLibrary(db);
 }
 

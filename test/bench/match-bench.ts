@@ -5,11 +5,27 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadavg } from 'node:os';
 import type { Framework } from '../../lib/controls/framework';
-import { buildIndex, classifyControls, DEFAULT_AUTOFILL_THRESHOLD, loadIndex, matchQuestion, serializeIndex } from '../../lib/match';
+import {
+  buildIndex,
+  classifyControls,
+  DEFAULT_AUTOFILL_THRESHOLD,
+  loadIndex,
+  matchQuestion,
+  serializeIndex,
+} from '../../lib/match';
 import { defaultControlSource } from '../../lib/match/control-source';
 import { words } from '../../lib/match/lexicon';
 import { plainBm25 } from './match/baseline';
-import { adobeCcf, demoLibrary, isExpected, pageOfQuestions, paraphrases, syntheticLibrary, vsaq, type LabelledQuestion } from './match/fixtures';
+import {
+  adobeCcf,
+  demoLibrary,
+  isExpected,
+  pageOfQuestions,
+  paraphrases,
+  syntheticLibrary,
+  vsaq,
+  type LabelledQuestion,
+} from './match/fixtures';
 
 const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -40,8 +56,15 @@ const both = (wall: number, cpu: number): string => `${ms(wall)} wall / ${ms(cpu
 
 function controlMapping(name: string, set: LabelledQuestion[]): void {
   const baseline = plainBm25(defaultControlSource());
-  for (const [framework, key] of [['iso27001:2022', 'iso'], ['soc2:2017', 'soc2']] as Array<[Framework, 'iso' | 'soc2']>) {
-    let n = 0, h1 = 0, h3 = 0, b1 = 0, b3 = 0;
+  for (const [framework, key] of [
+    ['iso27001:2022', 'iso'],
+    ['soc2:2017', 'soc2'],
+  ] as Array<[Framework, 'iso' | 'soc2']>) {
+    let n = 0,
+      h1 = 0,
+      h3 = 0,
+      b1 = 0,
+      b3 = 0;
     for (const q of set) {
       const labels = q.labels[key];
       if (labels.length === 0) continue;
@@ -53,7 +76,9 @@ function controlMapping(name: string, set: LabelledQuestion[]): void {
       if (labels.includes(base[0]!)) b1++;
       if (base.slice(0, 3).some((id) => labels.includes(id))) b3++;
     }
-    console.log(`controls ${name} ${framework}: n=${n} hit@1 ${pct(h1, n)} hit@3 ${pct(h3, n)} | plain BM25 hit@1 ${pct(b1, n)} hit@3 ${pct(b3, n)} | hit@3 ratio ${(h3 / Math.max(b3, 1)).toFixed(2)}x`);
+    console.log(
+      `controls ${name} ${framework}: n=${n} hit@1 ${pct(h1, n)} hit@3 ${pct(h3, n)} | plain BM25 hit@1 ${pct(b1, n)} hit@3 ${pct(b3, n)} | hit@3 ratio ${(h3 / Math.max(b3, 1)).toFixed(2)}x`,
+    );
   }
 }
 
@@ -61,7 +86,11 @@ function answerRetrieval(): void {
   const { entries, evidence } = demoLibrary();
   const index = buildIndex(entries, evidence);
   const set = paraphrases();
-  let answerable = 0, top1 = 0, filled = 0, filledRight = 0, abstainedUnanswerable = 0;
+  let answerable = 0,
+    top1 = 0,
+    filled = 0,
+    filledRight = 0,
+    abstainedUnanswerable = 0;
   for (const p of set) {
     const r = matchQuestion(index, { question: p.question }, { today: '2026-06-01' });
     const top = r.suggestions[0];
@@ -75,7 +104,9 @@ function answerRetrieval(): void {
     }
   }
   console.log(`answers (${set.length} paraphrases, ${answerable} answerable): top-1 ${pct(top1, answerable)}`);
-  console.log(`auto-fill at threshold ${DEFAULT_AUTOFILL_THRESHOLD}: precision ${pct(filledRight, filled)} (${filledRight}/${filled}), coverage ${pct(filledRight, answerable)} of answerable; unanswerable not auto-filled ${pct(abstainedUnanswerable, set.length - answerable)}`);
+  console.log(
+    `auto-fill at threshold ${DEFAULT_AUTOFILL_THRESHOLD}: precision ${pct(filledRight, filled)} (${filledRight}/${filled}), coverage ${pct(filledRight, answerable)} of answerable; unanswerable not auto-filled ${pct(abstainedUnanswerable, set.length - answerable)}`,
+  );
 }
 
 const loadAverage = (): string => loadavg()[0]!.toFixed(1);
@@ -101,7 +132,7 @@ async function speed(): Promise<void> {
     const entries = syntheticLibrary(size, base);
     const heapBefore = await held();
     let index = buildIndex(entries, evidence);
-    const heap = (await held() - heapBefore) / 1e6;
+    const heap = ((await held()) - heapBefore) / 1e6;
     const build = time(() => (index = buildIndex(entries, evidence)), size > 10_000 ? 3 : 5);
     const buildCpu = lastCpu;
     // The first page on a fresh index pays for compiling the code (much of it on V8's background
@@ -116,9 +147,14 @@ async function speed(): Promise<void> {
     const spread = `${Math.min(...lastCpus).toFixed(0)}-${Math.max(...lastCpus).toFixed(0)} ms cpu`;
     // The floor: split words and look up each posting list in a plain Map, nothing else.
     const bare = new Map<string, number[]>();
-    entries.forEach((e, i) => new Set(words(`${e.question} ${e.answer}`)).forEach((w) => (bare.get(w) ?? bare.set(w, []).get(w)!).push(i)));
+    entries.forEach((e, i) =>
+      new Set(words(`${e.question} ${e.answer}`)).forEach((w) => (bare.get(w) ?? bare.set(w, []).get(w)!).push(i)),
+    );
     let sink = 0;
-    const floor = time(() => questions.forEach((q) => words(q.question).forEach((w) => (sink += bare.get(w)?.length ?? 0))), 9);
+    const floor = time(
+      () => questions.forEach((q) => words(q.question).forEach((w) => (sink += bare.get(w)?.length ?? 0))),
+      9,
+    );
     const floorCpu = lastCpu;
     const snapshot = JSON.stringify(serializeIndex(index));
     const parsed = JSON.parse(snapshot) as unknown;
@@ -127,11 +163,19 @@ async function speed(): Promise<void> {
     const loadWithParse = time(() => loadIndex(JSON.parse(snapshot)), 3);
     const loadWithParseCpu = lastCpu;
     console.log(`speed ${size} entries (medians; load average ${loadAverage()}):`);
-    console.log(`  300 questions, controls+answers+citations: ${both(page, pageCpu)} (${(pageCpu / 300).toFixed(2)} ms cpu/question; median of ${size > 10_000 ? 5 : 9} pages after ${WARM_PAGES}, range ${spread})`);
+    console.log(
+      `  300 questions, controls+answers+citations: ${both(page, pageCpu)} (${(pageCpu / 300).toFixed(2)} ms cpu/question; median of ${size > 10_000 ? 5 : 9} pages after ${WARM_PAGES}, range ${spread})`,
+    );
     console.log(`  first page on a fresh index (cold): ${both(cold, coldCpu)}`);
-    console.log(`  bare inverted-index lookup, same 300: ${both(floor, floorCpu)}; ratio ${(pageCpu / Math.max(floorCpu, 0.01)).toFixed(0)}x cpu`);
-    console.log(`  build: ${both(build, buildCpu)}; load from snapshot: ${both(load, loadCpu)} (${both(loadWithParse, loadWithParseCpu)} incl. JSON.parse of ${(snapshot.length / 1e6).toFixed(1)} MB)`);
-    console.log(`  memory held by the index (JS heap + typed-array buffers): ${gc ? `${heap.toFixed(1)} MB` : 'n/a (gc unavailable)'}${sink < 0 ? '' : ''}`);
+    console.log(
+      `  bare inverted-index lookup, same 300: ${both(floor, floorCpu)}; ratio ${(pageCpu / Math.max(floorCpu, 0.01)).toFixed(0)}x cpu`,
+    );
+    console.log(
+      `  build: ${both(build, buildCpu)}; load from snapshot: ${both(load, loadCpu)} (${both(loadWithParse, loadWithParseCpu)} incl. JSON.parse of ${(snapshot.length / 1e6).toFixed(1)} MB)`,
+    );
+    console.log(
+      `  memory held by the index (JS heap + typed-array buffers): ${gc ? `${heap.toFixed(1)} MB` : 'n/a (gc unavailable)'}${sink < 0 ? '' : ''}`,
+    );
   }
 }
 

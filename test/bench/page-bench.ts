@@ -61,7 +61,10 @@ async function fresh(page: Page, url: string, bundle: string): Promise<CDPSessio
 
 export async function run(): Promise<void> {
   const server = await serveDirectory(path.resolve('test/fixtures'));
-  const browser = await chromium.launch({ executablePath: findChromium(), args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'] });
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    args: ['--no-sandbox', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1'],
+  });
   try {
     const bundle = await pageBundle();
     const page = await browser.newPage();
@@ -69,7 +72,11 @@ export async function run(): Promise<void> {
     await calibrate(page, cdp);
     const scan = { wall: [] as number[], cpu: [] as number[] };
     for (let i = 0; i < 12; i++) {
-      const r = await measure(page, cdp, `(() => { const t = performance.now(); const n = __crosswalkPage.scanPage(document).length; if (n !== 500) throw new Error('found ' + n); return performance.now() - t; })()`);
+      const r = await measure(
+        page,
+        cdp,
+        `(() => { const t = performance.now(); const n = __crosswalkPage.scanPage(document).length; if (n !== 500) throw new Error('found ' + n); return performance.now() - t; })()`,
+      );
       if (i >= 2) (scan.wall.push(r.wall), scan.cpu.push(r.cpu)); // first runs warm up the JIT
     }
     line('scan, 500 questions', scan.wall, scan.cpu, 50);
@@ -88,7 +95,11 @@ export async function run(): Promise<void> {
         }
         document.body.getBoundingClientRect(); // let the page's own layout happen outside the measurement
       }, round);
-      const r = await measure(page, cdp, `(() => { const t = performance.now(); const r = __crosswalkPage.rescanSubtrees(document, __added); if (r.added.length !== 10) throw new Error('found ' + r.added.length); return performance.now() - t; })()`);
+      const r = await measure(
+        page,
+        cdp,
+        `(() => { const t = performance.now(); const r = __crosswalkPage.rescanSubtrees(document, __added); if (r.added.length !== 10) throw new Error('found ' + r.added.length); return performance.now() - t; })()`,
+      );
       if (round >= 2) (inc.wall.push(r.wall), inc.cpu.push(r.cpu));
     }
     line('incremental rescan, +10 questions', inc.wall, inc.cpu, 5);
@@ -114,10 +125,14 @@ export async function run(): Promise<void> {
   const built = path.resolve('.output/chrome-mv3/content-scripts/content.js');
   if (fs.existsSync(built)) {
     const kb = fs.statSync(built).size / 1000;
-    console.log(`${'content script bundle (wxt build)'.padEnd(34)} ${kb.toFixed(2)} KB minified (target <= 40 KB) ${kb <= 40 ? 'ok' : 'OVER'}`);
+    console.log(
+      `${'content script bundle (wxt build)'.padEnd(34)} ${kb.toFixed(2)} KB minified (target <= 40 KB) ${kb <= 40 ? 'ok' : 'OVER'}`,
+    );
   } else console.log('content script bundle: no .output build; run `npx wxt build` first');
   const own = await minifiedSize('entrypoints/content.ts', { defineContentScript: 'Object' });
-  console.log(`${'content script code (esbuild -m)'.padEnd(34)} ${(own / 1000).toFixed(2)} KB minified, without the WXT runtime`);
+  console.log(
+    `${'content script code (esbuild -m)'.padEnd(34)} ${(own / 1000).toFixed(2)} KB minified, without the WXT runtime`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('test/bench/page-bench.ts')) await run();

@@ -33,11 +33,16 @@ async function main(): Promise<number> {
   } finally {
     await env.close();
   }
-  console.log(`[frameworks2] all: found-right-kind ${found}/${total} (${((100 * found) / total).toFixed(1)}%), precision ${real}/${reported} (${((100 * real) / Math.max(1, reported)).toFixed(1)}%)`);
+  console.log(
+    `[frameworks2] all: found-right-kind ${found}/${total} (${((100 * found) / total).toFixed(1)}%), precision ${real}/${reported} (${((100 * real) / Math.max(1, reported)).toFixed(1)}%)`,
+  );
   return 0;
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err instanceof Error ? err.stack : err);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.stack : err);
+    process.exit(1);
+  },
+);

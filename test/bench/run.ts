@@ -12,7 +12,9 @@ for (const area of AREAS) {
     await mod.run();
   } catch (error) {
     failed++;
-    console.error(`${area} benchmark failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    console.error(
+      `${area} benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
   }
 }
 process.exit(failed > 0 ? 1 : 0);

@@ -105,7 +105,10 @@ export async function buildFrameworkFixtures(opts: { force?: boolean } = {}): Pr
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const started = Date.now();
   buildFrameworkFixtures({ force: process.argv.includes('--force') }).then(
-    ({ rebuilt }) => console.log(`framework fixtures: rebuilt [${rebuilt.join(', ')}] in ${Date.now() - started} ms -> ${FIXTURE_DIST}`),
+    ({ rebuilt }) =>
+      console.log(
+        `framework fixtures: rebuilt [${rebuilt.join(', ')}] in ${Date.now() - started} ms -> ${FIXTURE_DIST}`,
+      ),
     (err: unknown) => {
       console.error(err instanceof Error ? err.message : err);
       process.exit(1);

@@ -81,7 +81,15 @@ async function buildPages(force: boolean): Promise<Page2[]> {
     minify: true,
     legalComments: 'none',
     logLevel: 'error',
-    loader: { '.woff': 'file', '.woff2': 'file', '.ttf': 'file', '.eot': 'file', '.svg': 'file', '.png': 'file', '.gif': 'file' },
+    loader: {
+      '.woff': 'file',
+      '.woff2': 'file',
+      '.ttf': 'file',
+      '.eot': 'file',
+      '.svg': 'file',
+      '.png': 'file',
+      '.gif': 'file',
+    },
     define: {
       'process.env.NODE_ENV': '"production"',
       __VUE_OPTIONS_API__: 'true',
@@ -128,7 +136,8 @@ export async function buildFramework2Fixtures(opts: { force?: boolean } = {}): P
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const started = Date.now();
   buildFramework2Fixtures({ force: process.argv.includes('--force') }).then(
-    ({ rebuilt }) => console.log(`frameworks2 pages: rebuilt [${rebuilt.join(', ')}] in ${Date.now() - started} ms -> ${DIST2}`),
+    ({ rebuilt }) =>
+      console.log(`frameworks2 pages: rebuilt [${rebuilt.join(', ')}] in ${Date.now() - started} ms -> ${DIST2}`),
     (err: unknown) => {
       console.error(err instanceof Error ? err.message : err);
       process.exit(1);

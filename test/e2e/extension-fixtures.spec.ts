@@ -2,7 +2,11 @@
 import { openPanelFor } from '../../lib/cli/toolbar-click';
 import { expect, test } from './fixtures';
 
-test('table questionnaire: choice questions are listed in page order and filled with option labels', async ({ context, extensionId, fixturesURL }) => {
+test('table questionnaire: choice questions are listed in page order and filled with option labels', async ({
+  context,
+  extensionId,
+  fixturesURL,
+}) => {
   const page = await context.newPage();
   await page.goto(`${fixturesURL}/table-questionnaire.html`);
   const { panel } = await openPanelFor(context, page, extensionId);
@@ -18,10 +22,21 @@ test('table questionnaire: choice questions are listed in page order and filled 
   await expect(fill).toBeEnabled();
   await fill.click();
   await expect(mfa).toHaveAttribute('data-status', 'filled');
-  await expect.poll(() => page.evaluate(() => document.querySelector<HTMLInputElement>('input[name="AC-01"]:checked')?.getAttribute('aria-label') ?? null)).not.toBeNull();
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          document.querySelector<HTMLInputElement>('input[name="AC-01"]:checked')?.getAttribute('aria-label') ?? null,
+      ),
+    )
+    .not.toBeNull();
 });
 
-test('portal with an embedded frame: fields from both frames, frame fields fillable', async ({ context, extensionId, fixturesURL }) => {
+test('portal with an embedded frame: fields from both frames, frame fields fillable', async ({
+  context,
+  extensionId,
+  fixturesURL,
+}) => {
   const page = await context.newPage();
   await page.goto(`${fixturesURL}/iframe-host.html`);
   await page.frameLocator('#gsft_main').locator('body').waitFor();
@@ -46,6 +61,9 @@ test('portal with an embedded frame: fields from both frames, frame fields filla
   await inFrame.getByRole('textbox').fill('Written by the e2e test');
   await inFrame.getByRole('button', { name: 'Fill edited' }).click();
   await expect(inFrame).toHaveAttribute('data-status', 'filled');
-  const values = await page.frameLocator('#gsft_main').locator('input, textarea').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  const values = await page
+    .frameLocator('#gsft_main')
+    .locator('input, textarea')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
   expect(values).toContain('Written by the e2e test');
 });

@@ -16,7 +16,9 @@ test.afterAll(async () => {
 /** Every form control's state, in document order (what a user would see as "the answers"). */
 function formState(page: Page): Promise<string[]> {
   return page.evaluate(() =>
-    Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')).map((el) =>
+    Array.from(
+      document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select'),
+    ).map((el) =>
       el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox') ? String(el.checked) : el.value,
     ),
   );
@@ -37,7 +39,10 @@ test('demo questionnaire: suggest, preview, fill all confident, undo all', async
   await expect(panel.getByTestId('question')).toHaveCount(detected);
 
   // A suggestion carries its citations: entry + version and controls.
-  const first = panel.getByTestId('question').filter({ has: panel.getByText('confident', { exact: true }) }).first();
+  const first = panel
+    .getByTestId('question')
+    .filter({ has: panel.getByText('confident', { exact: true }) })
+    .first();
   await first.getByRole('button').first().click();
   await first.getByText('Citations').click();
   await expect(first.getByText(/Library entry/)).toBeVisible();
@@ -49,7 +54,10 @@ test('demo questionnaire: suggest, preview, fill all confident, undo all', async
   const planned = await preview.locator('li').count();
   expect(planned).toBeGreaterThan(0);
   const textValues = (await preview.locator('.sp-preview__a').allInnerTexts()).filter((v) => v.length > 40);
-  await panel.getByRole('dialog').getByRole('button', { name: `Fill ${planned} field${planned === 1 ? '' : 's'}` }).click();
+  await panel
+    .getByRole('dialog')
+    .getByRole('button', { name: `Fill ${planned} field${planned === 1 ? '' : 's'}` })
+    .click();
   await expect(panel.getByTestId('fill-done')).toContainText('Filled');
   expect(Number(await summary.getAttribute('data-filled'))).toBeGreaterThan(0);
 

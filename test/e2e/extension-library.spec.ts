@@ -3,12 +3,20 @@
 import { openPanelFor } from '../../lib/cli/toolbar-click';
 import { expect, test } from './fixtures';
 
-test('an answer edited in the options page shows in the side panel suggestion', async ({ context, extensionId, fixturesURL }) => {
+test('an answer edited in the options page shows in the side panel suggestion', async ({
+  context,
+  extensionId,
+  fixturesURL,
+}) => {
   const page = await context.newPage();
   await page.goto(`${fixturesURL}/plain-form.html`);
   const { panel } = await openPanelFor(context, page, extensionId);
   // A free-text question, so the suggestion shows the answer's full text.
-  const question = panel.getByTestId('question').filter({ has: panel.locator('.sp-question__meta', { hasText: /^(text|textarea)\b/ }) }).filter({ has: panel.getByText('confident', { exact: true }) }).first();
+  const question = panel
+    .getByTestId('question')
+    .filter({ has: panel.locator('.sp-question__meta', { hasText: /^(text|textarea)\b/ }) })
+    .filter({ has: panel.getByText('confident', { exact: true }) })
+    .first();
   await question.getByRole('button').first().click();
   await question.getByText('Citations').first().click();
   const entryId = (await question.locator('.cw-citations .cw-mono').first().innerText()).trim();
@@ -39,7 +47,9 @@ test('CSV import through the wizard: row errors reported, valid rows committed',
     '"Is the e2e wizard backup encrypted?",,Platform Team',
     '"Do you test the e2e wizard restore quarterly?","Yes. Restores are rehearsed every quarter.",Platform Team',
   ].join('\n');
-  await options.getByLabel('Library file').setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await options
+    .getByLabel('Library file')
+    .setInputFiles({ name: 'answers.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const review = options.getByTestId('import-review');
   await expect(review).toBeVisible();
   await expect(review.getByText('1 rejected')).toBeVisible();

@@ -15,13 +15,18 @@ test('no network requests during load, scan, match and fill', async ({ context, 
     const fillAll = panel.getByRole('button', { name: /Fill all confident \(\d+\)/ });
     await expect(fillAll).toBeEnabled({ timeout: 30_000 });
     await fillAll.click();
-    await panel.getByRole('dialog').getByRole('button', { name: /^Fill \d+ field/ }).click();
+    await panel
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Fill \d+ field/ })
+      .click();
     await expect(panel.getByTestId('fill-done')).toBeVisible();
     await panel.getByRole('searchbox', { name: 'Search the library' }).fill('encryption at rest');
     await panel.getByRole('button', { name: 'Search', exact: true }).click();
     await expect(panel.getByTestId('search-results')).toBeVisible();
 
-    const foreign = urls.filter((u) => !u.startsWith(`${data.url}/`) && !u.startsWith(`chrome-extension://${extensionId}/`));
+    const foreign = urls.filter(
+      (u) => !u.startsWith(`${data.url}/`) && !u.startsWith(`chrome-extension://${extensionId}/`),
+    );
     expect(foreign).toEqual([]);
     expect(urls.some((u) => u.startsWith(data.url))).toBe(true);
   } finally {

@@ -10,8 +10,11 @@ defineFrameworkSuite(test, {
   nonQuestions: /search/i,
   fills: [
     { key: 'companyName', value: 'Northwind Data Ltd', expected: 'Northwind Data Ltd' },
-    { key: 'offboarding', value: 'HR closes the ticket; SSO access is revoked the same day and devices are collected.',
-      expected: 'HR closes the ticket; SSO access is revoked the same day and devices are collected.' },
+    {
+      key: 'offboarding',
+      value: 'HR closes the ticket; SSO access is revoked the same day and devices are collected.',
+      expected: 'HR closes the ticket; SSO access is revoked the same day and devices are collected.',
+    },
     { key: 'mfaRemote', value: 'No', expected: 'No' },
     { key: 'retention', value: '90 days', expected: '90 days' },
     // The last option: outside the window of options antd mirrors into its hidden accessibility listbox.
@@ -21,6 +24,10 @@ defineFrameworkSuite(test, {
     { key: 'dataRegion', value: 'EU only', expected: 'EU only' },
     // antd Switch is a <button role="switch">: "Yes" turns it on.
     { key: 'cyberInsurance', value: 'Yes', expected: true, readBack: null },
-    { key: 'privilegedTools', value: 'Password vault; Session recording', expected: ['Password vault', 'Session recording'] },
+    {
+      key: 'privilegedTools',
+      value: 'Password vault; Session recording',
+      expected: ['Password vault', 'Session recording'],
+    },
   ],
 });

@@ -41,7 +41,8 @@ export async function openFixture(env: FrameworkEnv, name: FrameworkFixture): Pr
   await page.waitForFunction(() => !!window.__fixture);
   // Let entrance transitions (MUI ripples, antd motion) settle before measuring visibility.
   await page.waitForTimeout(300);
-  if (errors.length) throw new Error(`The ${name} fixture threw while rendering: ${errors.join(' | ')}. Rebuild with --force.`);
+  if (errors.length)
+    throw new Error(`The ${name} fixture threw while rendering: ${errors.join(' | ')}. Rebuild with --force.`);
   await injectPage(page);
   return page;
 }
@@ -51,7 +52,10 @@ export async function scan(page: Page): Promise<QuestionField[]> {
 }
 
 export async function fill(page: Page, fid: string, value: string): Promise<FillResult> {
-  return page.evaluate(([f, v]) => (window as any).__crosswalkPage.applyFill(document, f, v) as FillResult, [fid, value] as const);
+  return page.evaluate(([f, v]) => (window as any).__crosswalkPage.applyFill(document, f, v) as FillResult, [
+    fid,
+    value,
+  ] as const);
 }
 
 export async function frameworkValues(page: Page): Promise<Record<string, unknown>> {
@@ -101,7 +105,9 @@ export function score(expected: FixtureQuestion[], reported: QuestionField[]): S
   for (const f of reported) {
     const q = byText.get(normQuestion(f.question));
     if (!q) {
-      problems.push(`reported a field that is not a question: ${JSON.stringify({ question: f.question, kind: f.kind, options: f.options })}`);
+      problems.push(
+        `reported a field that is not a question: ${JSON.stringify({ question: f.question, kind: f.kind, options: f.options })}`,
+      );
       continue;
     }
     if (byKey.has(q.key)) {
@@ -121,7 +127,8 @@ export function score(expected: FixtureQuestion[], reported: QuestionField[]): S
     }
     if (f.kind !== q.kind) problems.push(`"${q.text}": kind ${f.kind}, expected ${q.kind}`);
     else if (q.comment && !f.comment) problems.push(`"${q.text}": its comment box is not paired (no comment fid)`);
-    else if (!optionsMatch(q, f)) problems.push(`"${q.text}": options ${JSON.stringify(f.options)}, expected ${JSON.stringify(q.options)}`);
+    else if (!optionsMatch(q, f))
+      problems.push(`"${q.text}": options ${JSON.stringify(f.options)}, expected ${JSON.stringify(q.options)}`);
     else rightKind++;
     if ((f.section ?? '').trim().toLowerCase() === q.section.toLowerCase()) sectionRight++;
   }
@@ -159,7 +166,8 @@ function blank(v: unknown): boolean {
 
 function at(values: Record<string, unknown>, dotted: string): unknown {
   let cur: unknown = values;
-  for (const part of dotted.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
+  for (const part of dotted.split('.'))
+    cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
   return cur;
 }
 
@@ -200,13 +208,15 @@ export function defineFrameworkSuite(test: typeof import('@playwright/test').tes
   test(`${s.name}: the search box is not reported as a question`, async () => {
     const reported = await scan(readPage);
     expect(reported.length).toBeGreaterThan(0);
-    expect(reported.filter((f) => s.nonQuestions.test(f.question) || f.question.trim() === '').map((f) => f.question)).toEqual([]);
+    expect(
+      reported.filter((f) => s.nonQuestions.test(f.question) || f.question.trim() === '').map((f) => f.question),
+    ).toEqual([]);
   });
 
   for (const c of s.fills) {
     const q = s.questions.find((x) => x.key === c.key);
     if (!q) throw new Error(`Fill case "${c.key}" names no question of the ${s.name} fixture: fix the key.`);
-    const what = c.target === 'comment' ? 'the comment box of' : q.combobox ? 'combobox' : q.widget ?? q.kind;
+    const what = c.target === 'comment' ? 'the comment box of' : q.combobox ? 'combobox' : (q.widget ?? q.kind);
     test(`${s.name}: filling ${what} "${c.key}" reaches ${s.stateName}`, async () => {
       fillPage ??= await openFixture(env, s.name);
       const page = fillPage;
@@ -243,7 +253,10 @@ export function defineFrameworkSuite(test: typeof import('@playwright/test').tes
         const field = fields.find((f) => normQuestion(f.question) === normQuestion(q.text))!;
         expect((await fill(page, field.fid, c.value)).ok).toBe(true);
         await expect.poll(async () => at(await frameworkValues(page), c.stateKey ?? c.key)).toEqual(c.expected);
-        const undone = await page.evaluate((f) => (window as any).__crosswalkPage.undoFill(document, f) as FillResult, field.fid);
+        const undone = await page.evaluate(
+          (f) => (window as any).__crosswalkPage.undoFill(document, f) as FillResult,
+          field.fid,
+        );
         expect(undone.error ?? '').toBe('');
         // Frameworks spell "no answer" differently (antd: undefined until touched, then ""): compare emptiness.
         const was = at(initial, c.stateKey ?? c.key);

@@ -10,8 +10,11 @@ defineFrameworkSuite(test, {
   nonQuestions: /search/i,
   fills: [
     { key: 'ssoProvider', value: 'Okta Workforce Identity Cloud', expected: 'Okta Workforce Identity Cloud' },
-    { key: 'keyManagement', value: 'Keys live in a cloud KMS; only the platform team can use them; rotated yearly.',
-      expected: 'Keys live in a cloud KMS; only the platform team can use them; rotated yearly.' },
+    {
+      key: 'keyManagement',
+      value: 'Keys live in a cloud KMS; only the platform team can use them; rotated yearly.',
+      expected: 'Keys live in a cloud KMS; only the platform team can use them; rotated yearly.',
+    },
     { key: 'adminMfa', value: 'Yes', expected: 'Yes' },
     { key: 'accessReview', value: 'Quarterly', expected: 'Quarterly' },
     { key: 'dataTypes', value: 'Personal data; Source code', expected: ['Personal data', 'Source code'] },

@@ -11,8 +11,11 @@ defineSuite2(test, {
   nonQuestions: /search/i,
   fills: [
     { key: 'auditLimits', value: 'Only the EU region is in scope.', expected: 'Only the EU region is in scope.' },
-    { key: 'areaSeparation', value: 'Badge-controlled doors separate our floor from shared areas.',
-      expected: 'Badge-controlled doors separate our floor from shared areas.' },
+    {
+      key: 'areaSeparation',
+      value: 'Badge-controlled doors separate our floor from shared areas.',
+      expected: 'Badge-controlled doors separate our floor from shared areas.',
+    },
     { key: 'officePolicy', value: 'Yes', expected: 'yes' },
     { key: 'entryLogReview', value: 'Once per month', expected: 'once-per-month' },
     { key: 'officeControls', value: 'Alarms; CCTV', expected: ['alarms', 'cctv'] },

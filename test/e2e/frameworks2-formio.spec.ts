@@ -11,12 +11,19 @@ defineSuite2(test, {
   nonQuestions: /search|autocomplete/i,
   fills: [
     { key: 'standardName', value: 'ISO/IEC 27001:2022', expected: 'ISO/IEC 27001:2022' },
-    { key: 'auditorSelection', value: 'We rotate audit firms every three years; the last three were A, B and C.',
-      expected: 'We rotate audit firms every three years; the last three were A, B and C.' },
+    {
+      key: 'auditorSelection',
+      value: 'We rotate audit firms every three years; the last three were A, B and C.',
+      expected: 'We rotate audit firms every three years; the last three were A, B and C.',
+    },
     { key: 'internalAuditFrequency', value: 'At least annually.', expected: 'at-least-annually' },
     { key: 'riskReview', value: 'Once per year.', expected: 'once-per-year' },
-    { key: 'detectionControls', value: 'We regularly review log files for signs of intrusion.; We have other methods in place to detect security and privacy incidents.',
-      expected: { 'we-have-signature-and': false, 'we-regularly-review-log': true, 'we-have-other-methods': true } },
+    {
+      key: 'detectionControls',
+      value:
+        'We regularly review log files for signs of intrusion.; We have other methods in place to detect security and privacy incidents.',
+      expected: { 'we-have-signature-and': false, 'we-regularly-review-log': true, 'we-have-other-methods': true },
+    },
     { key: 'irDocumented', value: 'Yes', expected: true, readBack: 'Are incident response procedures documented?' },
   ],
 });

@@ -35,7 +35,8 @@ export async function openPage2(env: Env2, name: Page2): Promise<Page> {
   await page.waitForFunction(() => !!window.__fixture, undefined, { timeout: 5_000 });
   // Entrance transitions (Element Plus, Choices.js) settle before visibility is measured.
   await page.waitForTimeout(250);
-  if (errors.length) throw new Error(`The ${name} page threw while rendering: ${errors.join(' | ')}. Rebuild with --force.`);
+  if (errors.length)
+    throw new Error(`The ${name} page threw while rendering: ${errors.join(' | ')}. Rebuild with --force.`);
   await page.addScriptTag({ content: fs.readFileSync(PAGE_BUNDLE2, 'utf8') });
   return page;
 }
@@ -44,7 +45,10 @@ export const scan2 = (page: Page): Promise<QuestionField[]> =>
   page.evaluate(() => (window as any).__crosswalkPage.scanPage(document) as QuestionField[]);
 
 export const fill2 = (page: Page, fid: string, value: string): Promise<FillResult> =>
-  page.evaluate(([f, v]) => (window as any).__crosswalkPage.applyFill(document, f, v) as Promise<FillResult>, [fid, value] as const);
+  page.evaluate(([f, v]) => (window as any).__crosswalkPage.applyFill(document, f, v) as Promise<FillResult>, [
+    fid,
+    value,
+  ] as const);
 
 export const model2 = (page: Page): Promise<Record<string, unknown>> =>
   page.evaluate(() => JSON.parse(JSON.stringify(window.__fixture!.values())) as Record<string, unknown>);
@@ -74,7 +78,9 @@ export function score2(expected: PageQuestion[], reported: QuestionField[]): Sco
   for (const f of reported) {
     const q = byText.get(norm(f.question));
     if (!q) {
-      problems.push(`not a question: ${JSON.stringify({ question: f.question.slice(0, 90), kind: f.kind, options: f.options?.slice(0, 4) })}`);
+      problems.push(
+        `not a question: ${JSON.stringify({ question: f.question.slice(0, 90), kind: f.kind, options: f.options?.slice(0, 4) })}`,
+      );
       continue;
     }
     if (found.has(q.key)) {
@@ -93,12 +99,24 @@ export function score2(expected: PageQuestion[], reported: QuestionField[]): Sco
       continue;
     }
     if (f.kind !== q.kind) problems.push(`${q.key}: kind ${f.kind}, expected ${q.kind}`);
-    else if (!optionsMatch(q, f)) problems.push(`${q.key}: options ${JSON.stringify(f.options)}, expected ${JSON.stringify(q.options)}`);
+    else if (!optionsMatch(q, f))
+      problems.push(`${q.key}: options ${JSON.stringify(f.options)}, expected ${JSON.stringify(q.options)}`);
     else rightKind++;
     if (norm(f.section ?? '') === norm(q.section)) sectionRight++;
-    else sectionProblems.push(`${q.key}: section ${JSON.stringify(f.section ?? '')}, expected ${JSON.stringify(q.section)}`);
+    else
+      sectionProblems.push(
+        `${q.key}: section ${JSON.stringify(f.section ?? '')}, expected ${JSON.stringify(q.section)}`,
+      );
   }
-  return { total: expected.length, rightKind, reported: reported.length, real, sectionRight, problems, sectionProblems };
+  return {
+    total: expected.length,
+    rightKind,
+    reported: reported.length,
+    real,
+    sectionRight,
+    problems,
+    sectionProblems,
+  };
 }
 
 const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
@@ -155,7 +173,9 @@ export function defineSuite2(test: typeof import('@playwright/test').test, s: Su
     const reported = await scan2(page);
     const result = score2(s.questions, reported);
     console.log(formatScore2(s.name, result));
-    expect(reported.filter((f) => s.nonQuestions.test(f.question) || f.question.trim() === '').map((f) => f.question)).toEqual([]);
+    expect(
+      reported.filter((f) => s.nonQuestions.test(f.question) || f.question.trim() === '').map((f) => f.question),
+    ).toEqual([]);
     expect(result.problems).toEqual([]);
   });
 

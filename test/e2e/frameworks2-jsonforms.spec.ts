@@ -12,11 +12,18 @@ defineSuite2(test, {
   nonQuestions: /find a question|search/i,
   fills: [
     { key: 'dcCountries', value: 'Ireland, Germany', expected: 'Ireland, Germany' },
-    { key: 'equipmentSeparation', value: 'Locked cages with badge readers; shared rooms are not used.',
-      expected: 'Locked cages with badge readers; shared rooms are not used.' },
+    {
+      key: 'equipmentSeparation',
+      value: 'Locked cages with badge readers; shared rooms are not used.',
+      expected: 'Locked cages with badge readers; shared rooms are not used.',
+    },
     { key: 'controlsTested', value: 'No', expected: 'no' },
     { key: 'logReview', value: 'Once per month', expected: 'once-per-month' },
-    { key: 'accessProcess', value: 'Yes', expected: true,
-      readBack: 'Do you have an auditable process in place for granting and revoking physical access to data centers?' },
+    {
+      key: 'accessProcess',
+      value: 'Yes',
+      expected: true,
+      readBack: 'Do you have an auditable process in place for granting and revoking physical access to data centers?',
+    },
   ],
 });

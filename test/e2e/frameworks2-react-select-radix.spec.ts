@@ -12,10 +12,18 @@ defineSuite2(test, {
   nonQuestions: /search|jump to/i,
   fills: [
     { key: 'standardName', value: 'NIST CSF', expected: 'NIST CSF' },
-    { key: 'otherDetection', value: 'EDR alerts page the on-call engineer.', expected: 'EDR alerts page the on-call engineer.' },
+    {
+      key: 'otherDetection',
+      value: 'EDR alerts page the on-call engineer.',
+      expected: 'EDR alerts page the on-call engineer.',
+    },
     { key: 'informCustomers', value: 'N/A', expected: 'na' },
     { key: 'policyReview', value: 'Once per year.', expected: 'once-per-year' },
     { key: 'riskReview', value: 'Less frequently.', expected: 'less-frequently' },
-    { key: 'policyTopics', value: 'Access control; Software development', expected: ['access-control', 'software-development'] },
+    {
+      key: 'policyTopics',
+      value: 'Access control; Software development',
+      expected: ['access-control', 'software-development'],
+    },
   ],
 });

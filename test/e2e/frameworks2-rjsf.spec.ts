@@ -12,11 +12,20 @@ defineSuite2(test, {
   nonQuestions: /search|email|password|sign in/i,
   fills: [
     { key: 'securityHeadcount', value: '4', expected: '4' },
-    { key: 'otherChecks', value: 'Right-to-work verification for all hires.', expected: 'Right-to-work verification for all hires.' },
+    {
+      key: 'otherChecks',
+      value: 'Right-to-work verification for all hires.',
+      expected: 'Right-to-work verification for all hires.',
+    },
     { key: 'jobDescriptions', value: 'No', expected: 'no' },
     { key: 'contractorTraining', value: 'N/A', expected: 'na' },
     { key: 'checkKinds', value: 'Reference checks; Credit checks', expected: ['reference-checks', 'credit-checks'] },
-    { key: 'backgroundChecks', value: 'Yes', expected: true,
-      readBack: 'Do you perform background checks for personnel who are entrusted with sensitive information or granted access to sensitive systems?' },
+    {
+      key: 'backgroundChecks',
+      value: 'Yes',
+      expected: true,
+      readBack:
+        'Do you perform background checks for personnel who are entrusted with sensitive information or granted access to sensitive systems?',
+    },
   ],
 });

@@ -27,6 +27,15 @@ export async function injectPage(page: Page): Promise<void> {
 
 /** Minified size of a bundle of `entry` (bytes), for the size budget. */
 export async function minifiedSize(entry: string, define: Record<string, string> = {}): Promise<number> {
-  const r = await build({ entryPoints: [path.resolve(entry)], bundle: true, format: 'iife', minify: true, write: false, logLevel: 'silent', platform: 'browser', define });
+  const r = await build({
+    entryPoints: [path.resolve(entry)],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    platform: 'browser',
+    define,
+  });
   return r.outputFiles[0]!.contents.byteLength;
 }

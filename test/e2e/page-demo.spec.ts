@@ -12,7 +12,10 @@ interface Expected {
   comment: string | null;
 }
 
-test('demo questionnaire: 76 numbered questions + declaration, comments paired, sections from headings', async ({ pwBrowser, dataBase }) => {
+test('demo questionnaire: 76 numbered questions + declaration, comments paired, sections from headings', async ({
+  pwBrowser,
+  dataBase,
+}) => {
   const page = await pwBrowser.newPage();
   await page.goto(`${dataBase}/demo-questionnaire.html`);
   await injectPage(page);
@@ -45,7 +48,9 @@ test('demo questionnaire: 76 numbered questions + declaration, comments paired, 
   const { expected, fields } = r;
   expect(expected).toHaveLength(76);
   const numbered = fields.filter((f) => f.number);
-  console.log(`[page-demo] fields ${fields.length}, numbered ${numbered.length}, with comment ${fields.filter((f) => f.comment).length}`);
+  console.log(
+    `[page-demo] fields ${fields.length}, numbered ${numbered.length}, with comment ${fields.filter((f) => f.comment).length}`,
+  );
   // 76 numbered questions and the declaration checkbox, nothing else (no search box, no language picker).
   expect(fields).toHaveLength(77);
   expect(numbered.map((f) => f.number)).toEqual(expected.map((q) => q.number));
@@ -66,16 +71,23 @@ test('demo questionnaire: 76 numbered questions + declaration, comments paired, 
   // The comment fids point at the boxes the page shows after each question: fill each and read the boxes back.
   const explained = numbered.filter((f) => f.comment);
   expect(explained.length).toBe(expected.filter((q) => q.comment).length);
-  const fill = await page.evaluate(async (pairs) => {
-    const api = (window as unknown as Win).__crosswalkPage;
-    const out: [string, string][] = [];
-    for (const [fid, text] of pairs) await api.applyFill(document, fid, text);
-    for (const el of document.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>('.explain textarea, table.grid input[type=text]')) out.push([el.id || el.name, el.value]);
-    return out;
-  }, explained.map((f) => [f.comment!, `comment for ${f.number}`] as [string, string]));
+  const fill = await page.evaluate(
+    async (pairs) => {
+      const api = (window as unknown as Win).__crosswalkPage;
+      const out: [string, string][] = [];
+      for (const [fid, text] of pairs) await api.applyFill(document, fid, text);
+      for (const el of document.querySelectorAll<HTMLTextAreaElement | HTMLInputElement>(
+        '.explain textarea, table.grid input[type=text]',
+      ))
+        out.push([el.id || el.name, el.value]);
+      return out;
+    },
+    explained.map((f) => [f.comment!, `comment for ${f.number}`] as [string, string]),
+  );
   const byBox = new Map(fill);
   for (const [i, q] of expected.entries()) {
-    if (q.comment) expect.soft(byBox.get(q.comment), `comment box of ${q.number}`).toBe(`comment for ${numbered[i]!.number}`);
+    if (q.comment)
+      expect.soft(byBox.get(q.comment), `comment box of ${q.number}`).toBe(`comment for ${numbered[i]!.number}`);
   }
   await page.close();
 });

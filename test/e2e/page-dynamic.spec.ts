@@ -10,7 +10,12 @@ test('dynamic page: added questions, accordion and wizard steps arrive through o
     const fields = api.scanPage(document);
     w.__changes = [];
     w.__ctrl = new AbortController();
-    api.observePage(document, (c) => w.__changes.push({ added: c.added.map((f) => f.question), removed: c.removed, total: c.fields.length }), w.__ctrl.signal, { debounceMs: 20 });
+    api.observePage(
+      document,
+      (c) => w.__changes.push({ added: c.added.map((f) => f.question), removed: c.removed, total: c.fields.length }),
+      w.__ctrl.signal,
+      { debounceMs: 20 },
+    );
     return fields.map((f) => [f.fid, f.question]);
   });
   expect(first.map((f) => f[1])).toEqual(['What is your company name?', 'Do you have a DR site?']);
@@ -22,14 +27,19 @@ test('dynamic page: added questions, accordion and wizard steps arrive through o
   await page.click('#next');
   await expect.poll(() => page.evaluate(() => (window as unknown as W).__changes.length)).toBe(3);
   const changes = await page.evaluate(() => (window as unknown as W).__changes);
-  expect(changes[0]!.added).toEqual(['Added question 2: do you encrypt backups?', 'Added question 3: do you encrypt backups?']);
+  expect(changes[0]!.added).toEqual([
+    'Added question 2: do you encrypt backups?',
+    'Added question 3: do you encrypt backups?',
+  ]);
   expect(changes[1]!.added).toEqual(['Is the BCP tested annually?', 'Who owns the BCP?']);
   expect(changes[2]!.added).toEqual(['Where is the DR site located?']);
 
   const after = await page.evaluate(() => (window as unknown as W).__crosswalkPage.scanPage(document));
   // The same elements keep their fids across rescans; sections come from the nearest heading.
   expect(after.find((f) => f.question === 'What is your company name?')!.fid).toBe(first[0]![0]);
-  expect(after.find((f) => f.question === 'Is the BCP tested annually?')!.section).toBe('3. Business Continuity (2 questions)');
+  expect(after.find((f) => f.question === 'Is the BCP tested annually?')!.section).toBe(
+    '3. Business Continuity (2 questions)',
+  );
   expect(after.find((f) => f.question === 'Added question 3: do you encrypt backups?')!.section).toBe('1. General');
 
   // After abort, nothing more is reported.
@@ -46,12 +56,31 @@ test('large page: 1,000 questions found with the right kinds, in linear time', a
     const t0 = performance.now();
     const f = api.scanPage(document);
     const ms = performance.now() - t0;
-    return { n: f.length, kinds: [f[0]!.kind, f[1]!.kind, f[2]!.kind, f[3]!.kind], q999: f[998], q997: f[996], ms, sections: new Set(f.map((x) => x.section)).size };
+    return {
+      n: f.length,
+      kinds: [f[0]!.kind, f[1]!.kind, f[2]!.kind, f[3]!.kind],
+      q999: f[998],
+      q997: f[996],
+      ms,
+      sections: new Set(f.map((x) => x.section)).size,
+    };
   });
   expect(r.n).toBe(1000);
   expect(r.kinds).toEqual(['radio', 'select', 'text', 'textarea']);
-  expect(r.q999).toMatchObject({ number: '999', question: 'Who owns control 999?', kind: 'text', section: 'Section 40', labelSource: 'preceding-text' });
-  expect(r.q997).toMatchObject({ number: '997', question: 'Is control 997 implemented?', kind: 'radio', section: 'Section 40', options: ['Yes', 'No', 'N/A'] });
+  expect(r.q999).toMatchObject({
+    number: '999',
+    question: 'Who owns control 999?',
+    kind: 'text',
+    section: 'Section 40',
+    labelSource: 'preceding-text',
+  });
+  expect(r.q997).toMatchObject({
+    number: '997',
+    question: 'Is control 997 implemented?',
+    kind: 'radio',
+    section: 'Section 40',
+    options: ['Yes', 'No', 'N/A'],
+  });
   expect(r.sections).toBe(40);
 });
 
@@ -63,7 +92,14 @@ test('highlight: scrolls to the field and draws a ring in a closed shadow root w
     const ok = api.highlightField(document, f[150]!.fid);
     const host = document.querySelector('[data-crosswalk-ui]') as HTMLElement;
     const missing = api.highlightField(document, 'nope');
-    return { ok, missing, scrolled: window.scrollY > 0, open: host.shadowRoot, text: host.textContent, again: api.scanPage(document).length };
+    return {
+      ok,
+      missing,
+      scrolled: window.scrollY > 0,
+      open: host.shadowRoot,
+      text: host.textContent,
+      again: api.scanPage(document).length,
+    };
   });
   expect(r).toEqual({ ok: true, missing: false, scrolled: true, open: null, text: '', again: 200 });
 });

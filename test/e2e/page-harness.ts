@@ -49,4 +49,8 @@ export const expect = test.expect;
 
 /** Types of the injected API, for page.evaluate callbacks. */
 export type PageApi = typeof import('../../lib/page/index');
-export type Win = Window & { __crosswalkPage: PageApi; __log: { type: string; id: string }[]; __committed: Record<string, string> } & Record<string, unknown>;
+export type Win = Window & {
+  __crosswalkPage: PageApi;
+  __log: { type: string; id: string }[];
+  __committed: Record<string, string>;
+} & Record<string, unknown>;

@@ -18,7 +18,20 @@ test('plain form: questions, kinds, options, and what is ignored', async ({ open
     'Account reference',
     'I confirm the answers are accurate',
   ]);
-  expect(fields.map((f) => f.kind)).toEqual(['textarea', 'textarea', 'textarea', 'radio', 'checkbox', 'text', 'text', 'textarea', 'select', 'text', 'text', 'checkbox']);
+  expect(fields.map((f) => f.kind)).toEqual([
+    'textarea',
+    'textarea',
+    'textarea',
+    'radio',
+    'checkbox',
+    'text',
+    'text',
+    'textarea',
+    'select',
+    'text',
+    'text',
+    'checkbox',
+  ]);
   expect(fields[3]!.options).toEqual(['Yes', 'No', 'Not applicable']);
 });
 
@@ -39,7 +52,10 @@ test('plain form: fills reach the page (tracker, blur validation, select by text
     results.push(await api.applyFill(document, fid('Which frameworks'), 'ISO 27001; SOC 2'));
     results.push(await api.applyFill(document, fid('Account reference'), 'changed'));
     results.push(await api.applyFill(document, fid('Number of employees'), 'lots'));
-    const afterFill = api.readFields(document, fields.map((f) => f.fid));
+    const afterFill = api.readFields(
+      document,
+      fields.map((f) => f.fid),
+    );
     const committed = { ...w.__committed };
     const undo = await api.undoFill(document, fid('Hosting model'));
     const undoText = await api.undoFill(document, fid('Describe your incident'));
@@ -70,7 +86,9 @@ test('plain form: fills reach the page (tracker, blur validation, select by text
   expect(locked!.ok).toBe(false);
   expect(locked!.error).toMatch(/read-only/);
   expect(num!.ok).toBe(false);
-  expect(out.log).toEqual(expect.arrayContaining(['input:q17', 'change:q17', 'focusout:q17', 'change:hosting', 'click:pt', 'change:pt']));
+  expect(out.log).toEqual(
+    expect.arrayContaining(['input:q17', 'change:q17', 'focusout:q17', 'change:hosting', 'click:pt', 'change:pt']),
+  );
   expect(out.undo).toMatchObject({ ok: true, value: '' });
   expect(out.undoText).toMatchObject({ ok: true, value: '' });
   expect(out.textarea).toBe('');

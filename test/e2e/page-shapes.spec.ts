@@ -1,8 +1,13 @@
 import { test, expect, type Win } from './page-harness';
 
-const scan = () => (window as unknown as Win).__crosswalkPage.scanPage(document).map(({ fid: _f, comment, ...f }) => ({ ...f, hasComment: !!comment }));
+const scan = () =>
+  (window as unknown as Win).__crosswalkPage
+    .scanPage(document)
+    .map(({ fid: _f, comment, ...f }) => ({ ...f, hasComment: !!comment }));
 
-test('table questionnaire: row text is the question, select/radio columns are options, comments paired', async ({ open }) => {
+test('table questionnaire: row text is the question, select/radio columns are options, comments paired', async ({
+  open,
+}) => {
   const page = await open('table-questionnaire.html');
   const fields = await page.evaluate(scan);
   expect(fields.map((f) => [f.number, f.question, f.kind, f.hasComment])).toEqual([
@@ -18,7 +23,16 @@ test('table questionnaire: row text is the question, select/radio columns are op
   expect(fields[0]!.options).toEqual(['Yes', 'No', 'Not applicable']);
   expect(fields[2]!.options).toEqual(['Yes', 'No', 'N/A']);
   expect(fields[3]!.options).toEqual(['Yes', 'No', 'N/A']);
-  expect(fields.map((f) => f.section)).toEqual(['Audit & assurance', 'Audit & assurance', 'Access control', 'Access control', 'Access control', 'Section B — Encryption', 'Section B — Encryption', 'Section B — Encryption']);
+  expect(fields.map((f) => f.section)).toEqual([
+    'Audit & assurance',
+    'Audit & assurance',
+    'Access control',
+    'Access control',
+    'Access control',
+    'Section B — Encryption',
+    'Section B — Encryption',
+    'Section B — Encryption',
+  ]);
   const res = await page.evaluate(async () => {
     const api = (window as unknown as Win).__crosswalkPage;
     const f = api.scanPage(document);
@@ -36,7 +50,9 @@ test('table questionnaire: row text is the question, select/radio columns are op
   expect(res[3]!.error).toContain('No option matches "Maybe"');
 });
 
-test('ARIA widgets without native inputs: radios, checkboxes, portalled and searchable comboboxes', async ({ open }) => {
+test('ARIA widgets without native inputs: radios, checkboxes, portalled and searchable comboboxes', async ({
+  open,
+}) => {
   const page = await open('aria-widgets.html');
   const fields = await page.evaluate(scan);
   expect(fields.map((f) => [f.question, f.kind, f.options])).toEqual([
@@ -59,7 +75,12 @@ test('ARIA widgets without native inputs: radios, checkboxes, portalled and sear
       await api.applyFill(document, f[4]!.fid, 'No'),
     ];
     const undo = await api.undoFill(document, f[1]!.fid);
-    return { out, undo, submitted: w.__log.some((e) => e.type === 'submit'), hosting: (document.querySelector('[name=hosting]') as HTMLInputElement).value };
+    return {
+      out,
+      undo,
+      submitted: w.__log.some((e) => e.type === 'submit'),
+      hosting: (document.querySelector('[name=hosting]') as HTMLInputElement).value,
+    };
   });
   expect(res.out.map((r) => [r.ok, r.value])).toEqual([
     [true, 'Yes'],
@@ -73,7 +94,9 @@ test('ARIA widgets without native inputs: radios, checkboxes, portalled and sear
   expect(res.submitted).toBe(false);
 });
 
-test('ARIA grid with contenteditable cells: row header is the question, Notes column is the comment', async ({ open }) => {
+test('ARIA grid with contenteditable cells: row header is the question, Notes column is the comment', async ({
+  open,
+}) => {
   const page = await open('aria-grid.html');
   const fields = await page.evaluate(scan);
   expect(fields.map((f) => [f.question, f.kind, f.labelSource, f.hasComment, f.value])).toEqual([
@@ -89,7 +112,14 @@ test('ARIA grid with contenteditable cells: row header is the question, Notes co
     const b = await api.applyFill(document, f[2]!.fid, 'The CISO');
     const cell = document.getElementById('r4')!.textContent;
     const u = await api.undoFill(document, f[2]!.fid);
-    return { a, b, cell, u, after: document.getElementById('r4')!.textContent, inputs: w.__log.filter((e) => e.type === 'input').map((e) => e.id) };
+    return {
+      a,
+      b,
+      cell,
+      u,
+      after: document.getElementById('r4')!.textContent,
+      inputs: w.__log.filter((e) => e.type === 'input').map((e) => e.id),
+    };
   });
   expect(res.a).toMatchObject({ ok: true, value: 'Keys live in a cloud KMS with HSM backing.' });
   expect(res.b).toMatchObject({ ok: true, value: 'The CISO', previous: 'Security officer' });
@@ -134,7 +164,11 @@ test('same-origin iframe: each frame scans its own document; fids carry no frame
     const doc = (document.getElementById('gsft_main') as HTMLIFrameElement).contentDocument!;
     const f = api.scanPage(doc);
     const r = await api.applyFill(doc, f[0]!.fid, 'Yes');
-    return { f: f.map((x) => [x.fid, x.question, x.kind, x.section]), r, v: (doc.getElementById('asmt.q12') as HTMLSelectElement).value };
+    return {
+      f: f.map((x) => [x.fid, x.question, x.kind, x.section]),
+      r,
+      v: (doc.getElementById('asmt.q12') as HTMLSelectElement).value,
+    };
   });
   expect(inner.f.map((x) => x.slice(1))).toEqual([
     ['Do you log privileged access?', 'select', 'Logging'],

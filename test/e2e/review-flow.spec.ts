@@ -19,10 +19,14 @@ test.afterAll(async () => {
   await data.close();
 });
 
-const textareas = (page: Page) => page.evaluate(() => Array.from(document.querySelectorAll('textarea'), (t) => t.value));
+const textareas = (page: Page) =>
+  page.evaluate(() => Array.from(document.querySelectorAll('textarea'), (t) => t.value));
 const ADDED = 'Exceptions need written approval from the CISO.';
 
-test('fill, edit on the page, review answers: diff, stale flag, approval, sign-off and CSV report', async ({ context, extensionId }) => {
+test('fill, edit on the page, review answers: diff, stale flag, approval, sign-off and CSV report', async ({
+  context,
+  extensionId,
+}) => {
   test.setTimeout(120_000);
   const page = await context.newPage();
   await page.goto(`${data.url}/demo-questionnaire.html`);
@@ -43,7 +47,10 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
 
   const empty = await textareas(page);
   await fillAll.click();
-  await panel.getByRole('dialog').getByRole('button', { name: /^Fill \d+ field/ }).click();
+  await panel
+    .getByRole('dialog')
+    .getByRole('button', { name: /^Fill \d+ field/ })
+    .click();
   await expect(panel.getByTestId('fill-done')).toContainText('Filled');
 
   // The demo fill uses only current entries, so fill one stale-entry suggestion by hand with its Fill button.
@@ -55,7 +62,9 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   await staleCard.scrollIntoViewIfNeeded();
   const staleQuestion = (await staleCard.locator('.sp-question__text').innerText()).trim();
   await staleCard.getByRole('button', { name: 'Fill', exact: true }).click();
-  await expect(panel.locator('[data-testid=question][data-status=filled]').filter({ hasText: staleQuestion })).toHaveCount(1);
+  await expect(
+    panel.locator('[data-testid=question][data-status=filled]').filter({ hasText: staleQuestion }),
+  ).toHaveCount(1);
 
   // Edit one filled free-text answer on the page, as a person would before submitting.
   const filled = await textareas(page);
@@ -64,7 +73,10 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   const original = filled[i]!;
   await page.locator('textarea').nth(i).fill(`${original} ${ADDED}`);
 
-  const [review] = await Promise.all([context.waitForEvent('page'), panel.getByRole('button', { name: 'Review answers' }).click()]);
+  const [review] = await Promise.all([
+    context.waitForEvent('page'),
+    panel.getByRole('button', { name: 'Review answers' }).click(),
+  ]);
   await expect(panel.getByTestId('review-readback')).toContainText('1 edited on the page');
   await review.waitForLoadState();
   expect(review.url()).toMatch(new RegExp(`^chrome-extension://${extensionId}/review\\.html\\?q=`));
@@ -74,7 +86,12 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   // The side panel's own Review tab lists the same answers, the edited one included.
   await panel.getByRole('tab', { name: 'Review' }).click();
   await expect(panel.locator('article[data-edited="true"]')).toHaveCount(1);
-  await expect(panel.locator('article[data-record]').filter({ has: panel.locator('h3', { hasText: staleQuestion }) }).locator('[data-flag="entry-stale"]')).toBeVisible();
+  await expect(
+    panel
+      .locator('article[data-record]')
+      .filter({ has: panel.locator('h3', { hasText: staleQuestion }) })
+      .locator('[data-flag="entry-stale"]'),
+  ).toBeVisible();
   await panel.getByRole('tab', { name: 'Questions' }).click();
 
   // The edit, as a word diff on the answer it changed.
@@ -85,7 +102,9 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   const editedQuestion = (await edited.locator('h3').innerText()).trim();
 
   // The stale entry, flagged with its review date.
-  const stale = review.locator('article[data-record]').filter({ has: review.locator('h3', { hasText: staleQuestion }) });
+  const stale = review
+    .locator('article[data-record]')
+    .filter({ has: review.locator('h3', { hasText: staleQuestion }) });
   await expect(stale.locator('[data-flag="entry-stale"]')).toContainText('due for review');
 
   await review.getByLabel('Reviewer').fill('Sam Reviewer');
@@ -97,7 +116,10 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-review-flow-'));
   try {
     const csv = await saveReviewReport(context, extensionId, path.join(dir, 'report.csv'), qid);
-    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     const filledCount = Number(await panel.getByTestId('summary').getAttribute('data-filled'));
     expect(rows.length).toBeGreaterThanOrEqual(filledCount);
     for (const r of rows) {
@@ -124,7 +146,9 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   // Back to the library: the edit becomes a draft version marked "page edit"; the library manager shows it.
   await review.locator('article[data-edited="true"]').getByRole('button', { name: 'Save edit as new version' }).click();
   await expect(review.getByText(/Saved as draft ans-\d+ v2/)).toBeVisible();
-  await expect(review.locator('article[data-edited="true"]')).toContainText(/Edit saved to the library as a new draft version ans-\d+ v2/);
+  await expect(review.locator('article[data-edited="true"]')).toContainText(
+    /Edit saved to the library as a new draft version ans-\d+ v2/,
+  );
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html#notifications`);
   const note = options.getByRole('list', { name: 'Notifications' }).locator('li');

@@ -17,19 +17,36 @@ const url = 'http://127.0.0.1:9/vendor-form.html';
 const qid = questionnaireKey(url, 'E2E vendor review');
 
 function entry(over: Partial<AnswerEntryInput>): AnswerEntry & { controlKeys: string[] } {
-  const e = AnswerEntry.parse({ owner: 'Dana (Security)', status: 'approved', reuse: { level: 'public' }, createdAt: T, updatedAt: T, version: 1, answer: 'x', question: 'x', ...over });
+  const e = AnswerEntry.parse({
+    owner: 'Dana (Security)',
+    status: 'approved',
+    reuse: { level: 'public' },
+    createdAt: T,
+    updatedAt: T,
+    version: 1,
+    answer: 'x',
+    question: 'x',
+    ...over,
+  });
   return { ...e, controlKeys: e.controls.map((c) => `${c.framework}|${c.id}`) };
 }
 
 function fill(over: Partial<FillRecordInput>): FillRecord {
   return FillRecord.parse({
-    questionnaire: { id: qid, origin: 'http://127.0.0.1:9', url, pageTitle: 'Vendor form', name: 'E2E vendor review', recipient: 'Acme Corp' },
+    questionnaire: {
+      id: qid,
+      origin: 'http://127.0.0.1:9',
+      url,
+      pageTitle: 'Vendor form',
+      name: 'E2E vendor review',
+      recipient: 'Acme Corp',
+    },
     fieldKind: 'textarea',
     action: 'fill',
     confidence: 0.9,
     owner: 'Dana (Security)',
     ...over,
-  } as FillRecordInput);
+  });
 }
 
 const staleEntry = entry({
@@ -39,7 +56,12 @@ const staleEntry = entry({
   reviewBy: '2020-01-01',
   controls: [{ framework: 'iso27001:2022', id: 'A.8.24' }],
 });
-const okEntry = entry({ id: 'e2e-ok', question: 'Do you run background checks on new staff?', answer: 'Yes, before their start date.', shortAnswer: 'Yes' });
+const okEntry = entry({
+  id: 'e2e-ok',
+  question: 'Do you run background checks on new staff?',
+  answer: 'Yes, before their start date.',
+  shortAnswer: 'Yes',
+});
 const records = [
   fill({
     id: 'fill-e2e-1',
@@ -52,10 +74,21 @@ const records = [
     at: '2025-06-15T10:00:00.000Z',
     edit: checkEdit('Keys rotate every 90 days.', 'Keys rotate every 30 days.'),
   }),
-  fill({ id: 'fill-e2e-2', fid: 'f2', question: 'Background checks?', entryId: 'e2e-ok', entryVersion: 1, value: 'Yes, before their start date.', at: '2025-06-15T10:01:00.000Z' }),
+  fill({
+    id: 'fill-e2e-2',
+    fid: 'f2',
+    question: 'Background checks?',
+    entryId: 'e2e-ok',
+    entryVersion: 1,
+    value: 'Yes, before their start date.',
+    at: '2025-06-15T10:01:00.000Z',
+  }),
 ];
 
-test('review page shows the edit and the stale entry, records decisions and exports the report', async ({ context, extensionId }) => {
+test('review page shows the edit and the stale entry, records decisions and exports the report', async ({
+  context,
+  extensionId,
+}) => {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/review.html`);
   await page.getByRole('button', { name: 'Export CSV' }).waitFor();
@@ -103,8 +136,13 @@ test('review page shows the edit and the stale entry, records decisions and expo
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cw-review-'));
   const csv = await saveReviewReport(context, extensionId, path.join(dir, 'report.csv'), qid);
-  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: true }).data;
-  expect(rows.map((r) => [r['Question'], r['Source entry'], r['Entry version'], r['Edited after fill'], r['Decision']])).toEqual([
+  const rows = Papa.parse<Record<string, string>>(csv.replace(/^\ufeff/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+  expect(
+    rows.map((r) => [r['Question'], r['Source entry'], r['Entry version'], r['Edited after fill'], r['Decision']]),
+  ).toEqual([
     ['How often do you rotate encryption keys?', 'e2e-stale', '1', 'yes', 'pending'],
     ['Background checks?', 'e2e-ok', '1', 'not checked', 'approved'],
   ]);

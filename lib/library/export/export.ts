@@ -22,15 +22,23 @@ export function toLibraryFile(data: LibraryData, exportedAt: string = nowIso()):
  * Serialize library data in the order given (a converted questionnaire keeps its row order; a library
  * export comes in id order from IndexedDB, so two exports of one library are identical bar exportedAt).
  */
-export function serializeLibrary(data: LibraryData, format: FileFormat, opts: { exportedAt?: string } = {}): Uint8Array {
+export function serializeLibrary(
+  data: LibraryData,
+  format: FileFormat,
+  opts: { exportedAt?: string } = {},
+): Uint8Array {
   const { entries, evidence } = data;
   switch (format) {
     case 'json':
-      return new TextEncoder().encode(`${JSON.stringify(toLibraryFile({ entries, evidence }, opts.exportedAt), null, 2)}\n`);
+      return new TextEncoder().encode(
+        `${JSON.stringify(toLibraryFile({ entries, evidence }, opts.exportedAt), null, 2)}\n`,
+      );
     case 'csv': {
       const [fields, ...rows] = toTable(ENTRY_COLUMNS, entries);
       // BOM: Excel opens UTF-8 CSV correctly only with it; our importer strips it.
-      return new TextEncoder().encode(`\uFEFF${Papa.unparse({ fields: fields!, data: rows }, { newline: '\r\n' })}\r\n`);
+      return new TextEncoder().encode(
+        `\uFEFF${Papa.unparse({ fields: fields!, data: rows }, { newline: '\r\n' })}\r\n`,
+      );
     }
     case 'xlsx': {
       const wb = XLSX.utils.book_new();

@@ -44,7 +44,11 @@ function firstProblem(rejected: RowIssue[]): string {
   return p ? `${p.row ? `row ${p.row}, ${p.column}: ` : ''}${p.reason}` : '';
 }
 
-export async function importParsed(lib: Library, parsed: ParsedLibraryFile, opts: ImportOptions = {}): Promise<ImportReport> {
+export async function importParsed(
+  lib: Library,
+  parsed: ParsedLibraryFile,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   const zero = { added: 0, updated: 0, unchanged: 0 };
   const base = { fileName: parsed.fileName, rejected: parsed.rejected, warnings: parsed.warnings };
   const mode = opts.mode ?? 'all-or-nothing';
@@ -53,7 +57,15 @@ export async function importParsed(lib: Library, parsed: ParsedLibraryFile, opts
     const summary = parsed.fatal
       ? `Nothing imported: ${parsed.fatal}`
       : `Nothing imported: ${n} row(s) have problems (first: ${firstProblem(parsed.rejected)}). Fix them, or import valid rows only.`;
-    return { ...base, committed: false, accepted: [], entries: zero, evidence: zero, mergeProposals: parsed.mergeProposals, summary };
+    return {
+      ...base,
+      committed: false,
+      accepted: [],
+      entries: zero,
+      evidence: zero,
+      mergeProposals: parsed.mergeProposals,
+      summary,
+    };
   }
 
   return lib.write(async () => {
@@ -64,7 +76,9 @@ export async function importParsed(lib: Library, parsed: ParsedLibraryFile, opts
       if (e.status !== 'retired') for (const q of [e.question, ...e.alternatives]) libDocs.push([e, questionTokens(q)]);
     }
     // Nothing to compare against in an empty library: skip tokenizing the file again.
-    const incomingTokens = parsed.accepted.entries.map((e) => (existing.has(e.id) || !libDocs.length ? [] : questionTokens(e.question)));
+    const incomingTokens = parsed.accepted.entries.map((e) =>
+      existing.has(e.id) || !libDocs.length ? [] : questionTokens(e.question),
+    );
     const dupes = new DuplicateIndex<AnswerEntry>(tokenFrequencies([...libDocs.map(([, t]) => t), ...incomingTokens]));
     for (const [e, tokens] of libDocs) dupes.add(e, tokens);
     const proposals: MergeProposal[] = [...parsed.mergeProposals];
@@ -75,7 +89,12 @@ export async function importParsed(lib: Library, parsed: ParsedLibraryFile, opts
       if (current) return plan(incoming, current, toWrite, counts, now);
       const dup = dupes.size ? dupes.best(incomingTokens[i]!) : undefined;
       if (dup) {
-        proposals.push({ incoming, row: parsed.acceptedRows[i] ?? 0, target: { id: dup.key.id, question: dup.key.question, in: 'library' }, similarity: dup.similarity });
+        proposals.push({
+          incoming,
+          row: parsed.acceptedRows[i] ?? 0,
+          target: { id: dup.key.id, question: dup.key.question, in: 'library' },
+          similarity: dup.similarity,
+        });
         return;
       }
       toWrite.push(incoming);
@@ -95,7 +114,11 @@ export async function importParsed(lib: Library, parsed: ParsedLibraryFile, opts
 
     const total = toWrite.length + evWrite.length;
     let written = 0;
-    const writeChunks = async <T extends Versioned>(store: VersionWriter<T>, recs: T[], existingIds: ReadonlyMap<string, unknown>) => {
+    const writeChunks = async <T extends Versioned>(
+      store: VersionWriter<T>,
+      recs: T[],
+      existingIds: ReadonlyMap<string, unknown>,
+    ) => {
       for (let i = 0; i < recs.length; i += LIMITS.writeChunk) {
         if (opts.signal?.aborted) throw new LibraryError('import-cancelled', messages.cancelled());
         const chunk = recs.slice(i, i + LIMITS.writeChunk);
@@ -106,11 +129,23 @@ export async function importParsed(lib: Library, parsed: ParsedLibraryFile, opts
     };
     await writeChunks(lib.entries, toWrite, existing);
     await writeChunks(lib.evidence, evWrite, evExisting);
-    if (toWrite.length) await lib.logChange('entries', 'put', toWrite.map((e) => e.id));
-    if (evWrite.length) await lib.logChange('evidence', 'put', evWrite.map((e) => e.id));
+    if (toWrite.length)
+      await lib.logChange(
+        'entries',
+        'put',
+        toWrite.map((e) => e.id),
+      );
+    if (evWrite.length)
+      await lib.logChange(
+        'evidence',
+        'put',
+        evWrite.map((e) => e.id),
+      );
 
     const held = proposals.length ? `; ${proposals.length} near-duplicate(s) held back for review` : '';
-    const skipped = parsed.rejected.length ? `; ${new Set(parsed.rejected.map((r) => r.row)).size} row(s) rejected` : '';
+    const skipped = parsed.rejected.length
+      ? `; ${new Set(parsed.rejected.map((r) => r.row)).size} row(s) rejected`
+      : '';
     return {
       ...base,
       committed: true,
@@ -134,6 +169,11 @@ function plan<T extends Versioned>(incoming: T, current: T, out: T[], counts: Im
 }
 
 /** Parse + write in one call (the extension's import button). */
-export async function importFile(lib: Library, fileName: string, bytes: Uint8Array, opts: ParseOptions & ImportOptions = {}): Promise<ImportReport> {
+export async function importFile(
+  lib: Library,
+  fileName: string,
+  bytes: Uint8Array,
+  opts: ParseOptions & ImportOptions = {},
+): Promise<ImportReport> {
   return importParsed(lib, parseLibraryFile(fileName, bytes, opts), opts);
 }

@@ -32,16 +32,24 @@ function checkDate(v: string): Parsed<string> {
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d) return { ok: true, value: `${m[1]}-${m[2]}-${m[3]}` };
+    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d)
+      return { ok: true, value: `${m[1]}-${m[2]}-${m[3]}` };
   }
   return { ok: false, reason: messages.badDate(v) };
 }
 
 const SHORT: Record<string, ShortAnswer> = {
-  yes: 'Yes', y: 'Yes', true: 'Yes',
-  no: 'No', n: 'No', false: 'No',
-  'n/a': 'N/A', na: 'N/A', 'not applicable': 'N/A',
-  partial: 'Partial', partially: 'Partial',
+  yes: 'Yes',
+  y: 'Yes',
+  true: 'Yes',
+  no: 'No',
+  n: 'No',
+  false: 'No',
+  'n/a': 'N/A',
+  na: 'N/A',
+  'not applicable': 'N/A',
+  partial: 'Partial',
+  partially: 'Partial',
   other: 'Other',
 };
 
@@ -58,7 +66,9 @@ export function inferShortAnswer(answer: string): ShortAnswer | undefined {
 
 export function parseStatus(v: string): Parsed<EntryStatus> {
   const s = v.trim().toLowerCase();
-  return s === 'draft' || s === 'approved' || s === 'retired' ? { ok: true, value: s } : { ok: false, reason: messages.badStatus(v) };
+  return s === 'draft' || s === 'approved' || s === 'retired'
+    ? { ok: true, value: s }
+    : { ok: false, reason: messages.badStatus(v) };
 }
 
 export function parseReuse(v: string): Parsed<ReusePermission> {
@@ -66,7 +76,9 @@ export function parseReuse(v: string): Parsed<ReusePermission> {
   const lower = s.toLowerCase();
   if (lower === 'public' || lower === 'nda' || lower === 'internal') return { ok: true, value: { level: lower } };
   const m = /^customer\s*:\s*(.+)$/i.exec(s);
-  return m ? { ok: true, value: { level: 'customer', customer: m[1]!.trim() } } : { ok: false, reason: messages.badReuse(v) };
+  return m
+    ? { ok: true, value: { level: 'customer', customer: m[1]!.trim() } }
+    : { ok: false, reason: messages.badReuse(v) };
 }
 
 export function formatReuse(r: ReusePermission): string {

@@ -27,19 +27,77 @@ export type ColumnKind = (typeof COLUMN_KINDS)[number];
 export const HEADER_SYNONYMS: Record<ColumnKind, readonly string[]> = {
   // "ID" alone is usually a questionnaire's own numbering ("1.2"), not ours: only explicit names map to id.
   id: ['entry id', 'crosswalk id', 'library id'],
-  question: ['question', 'questions', 'control question', 'question text', 'requirement', 'requirements', 'query', 'assessment question', 'control requirement', 'item'],
+  question: [
+    'question',
+    'questions',
+    'control question',
+    'question text',
+    'requirement',
+    'requirements',
+    'query',
+    'assessment question',
+    'control requirement',
+    'item',
+  ],
   alternatives: ['alternatives', 'alternative questions', 'also asked as', 'question variants'],
-  answer: ['answer', 'answers', 'response', 'responses', 'vendor response', 'supplier response', 'answer text', 'your answer', 'explanation', 'answer details', 'vendor answer'],
-  shortAnswer: ['short answer', 'yes/no', 'yes/no/n/a', 'y/n', 'answer yes/no', 'response yes/no', 'compliant', 'compliance'],
-  comments: ['comments', 'comment', 'notes', 'note', 'remarks', 'additional comments', 'additional information', 'vendor comments'],
+  answer: [
+    'answer',
+    'answers',
+    'response',
+    'responses',
+    'vendor response',
+    'supplier response',
+    'answer text',
+    'your answer',
+    'explanation',
+    'answer details',
+    'vendor answer',
+  ],
+  shortAnswer: [
+    'short answer',
+    'yes/no',
+    'yes/no/n/a',
+    'y/n',
+    'answer yes/no',
+    'response yes/no',
+    'compliant',
+    'compliance',
+  ],
+  comments: [
+    'comments',
+    'comment',
+    'notes',
+    'note',
+    'remarks',
+    'additional comments',
+    'additional information',
+    'vendor comments',
+  ],
   owner: ['owner', 'answer owner', 'responsible', 'responsible person', 'assignee', 'contact'],
   status: ['status', 'entry status', 'approval status'],
   controls: ['controls', 'control ids', 'mapped controls', 'control mapping', 'control references'],
-  iso2022: ['iso 27001', 'iso/iec 27001', 'iso 27001:2022', 'iso/iec 27001:2022', 'iso27001', 'iso 27001 2022', 'iso controls', 'annex a'],
+  iso2022: [
+    'iso 27001',
+    'iso/iec 27001',
+    'iso 27001:2022',
+    'iso/iec 27001:2022',
+    'iso27001',
+    'iso 27001 2022',
+    'iso controls',
+    'annex a',
+  ],
   iso2013: ['iso 27001:2013', 'iso/iec 27001:2013', 'iso 27001 2013', 'iso27001:2013'],
   soc2: ['soc 2', 'soc2', 'soc 2 tsc', 'tsc', 'trust services criteria', 'soc 2 criteria', 'soc 2 controls'],
   evidenceIds: ['evidence', 'evidence ids', 'evidence id', 'supporting evidence'],
-  approvedAt: ['approved at', 'approved', 'approval date', 'date approved', 'last reviewed', 'reviewed at', 'reviewed on'],
+  approvedAt: [
+    'approved at',
+    'approved',
+    'approval date',
+    'date approved',
+    'last reviewed',
+    'reviewed at',
+    'reviewed on',
+  ],
   reviewBy: ['review by', 'next review', 'review date', 'next review date', 'expires', 'expiry'],
   reuse: ['reuse', 'reuse permission', 'sharing', 'classification', 'confidentiality'],
   tags: ['tags', 'tag', 'labels', 'category', 'domain'],
@@ -82,7 +140,8 @@ function kindOf(header: string): ColumnKind | undefined {
   let best: { kind: ColumnKind; len: number } | undefined;
   for (const kind of COLUMN_KINDS) {
     for (const syn of HEADER_SYNONYMS[kind]) {
-      if ((h.startsWith(`${syn} `) || h.startsWith(`${syn}:`)) && (!best || syn.length > best.len)) best = { kind, len: syn.length };
+      if ((h.startsWith(`${syn} `) || h.startsWith(`${syn}:`)) && (!best || syn.length > best.len))
+        best = { kind, len: syn.length };
     }
   }
   return best?.kind;
@@ -101,7 +160,10 @@ function detectIn(headers: string[]): Partial<Record<ColumnKind, number>> {
  * Find the header row (the first of the leading rows naming both a question and an answer column)
  * and map columns; explicit `mapping` entries override detection. Unmatched overrides are reported.
  */
-export function resolveMapping(table: string[][], mapping: ColumnMapping = {}): { mapping: ResolvedMapping; problems: string[] } {
+export function resolveMapping(
+  table: string[][],
+  mapping: ColumnMapping = {},
+): { mapping: ResolvedMapping; problems: string[] } {
   const limit = Math.min(table.length, LIMITS.headerSearchRows);
   let headerRow = table.findIndex((r) => r.some((c) => c.trim() !== ''));
   for (let r = 0; r < limit; r++) {
@@ -118,9 +180,12 @@ export function resolveMapping(table: string[][], mapping: ColumnMapping = {}): 
   for (const kind of COLUMN_KINDS) {
     const want = mapping[kind];
     if (want === undefined) continue;
-    const idx = typeof want === 'number' ? want : headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(want));
+    const idx =
+      typeof want === 'number' ? want : headers.findIndex((h) => normalizeHeader(h) === normalizeHeader(want));
     if (idx < 0 || idx >= Math.max(headers.length, 1)) {
-      problems.push(`mapping.${kind} = ${JSON.stringify(want)} matches no column (headers: ${headers.map((h) => JSON.stringify(h)).join(', ')}). Use one of those header names or a 0-based column index.`);
+      problems.push(
+        `mapping.${kind} = ${JSON.stringify(want)} matches no column (headers: ${headers.map((h) => JSON.stringify(h)).join(', ')}). Use one of those header names or a 0-based column index.`,
+      );
       continue;
     }
     for (const k of COLUMN_KINDS) if (columns[k] === idx) delete columns[k];

@@ -24,15 +24,32 @@ export function decodeText(bytes: Uint8Array, encoding: TextEncoding = 'auto'): 
     return { ok: true, text, encoding, invalidUtf8: false };
   }
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', invalidUtf8: false };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', invalidUtf8: false };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return {
+      ok: true,
+      text: new TextDecoder('utf-16le').decode(bytes.subarray(2)),
+      encoding: 'utf-16le',
+      invalidUtf8: false,
+    };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return {
+      ok: true,
+      text: new TextDecoder('utf-16be').decode(bytes.subarray(2)),
+      encoding: 'utf-16be',
+      invalidUtf8: false,
+    };
   if (looksUtf16WithoutBom(bytes)) return { ok: false, error: messages.utf16NoBom() };
   return decodeUtf8(bytes);
 }
 
 function decodeUtf8(bytes: Uint8Array): Decoded {
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', invalidUtf8: false };
+    return {
+      ok: true,
+      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+      encoding: 'utf-8',
+      invalidUtf8: false,
+    };
   } catch {
     return { ok: true, text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', invalidUtf8: true };
   }

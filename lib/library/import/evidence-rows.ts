@@ -9,11 +9,21 @@ import { parseDate, parseReuse, splitList, unescapeCell } from './cells';
 import { normalizeHeader } from './columns';
 import type { RowIssue } from './types';
 
-const CONTROL_HEADERS: Record<string, Framework> = { 'ISO 27001:2022': 'iso27001:2022', 'ISO 27001:2013': 'iso27001:2013', 'SOC 2': 'soc2:2017' };
+const CONTROL_HEADERS: Record<string, Framework> = {
+  'ISO 27001:2022': 'iso27001:2022',
+  'ISO 27001:2013': 'iso27001:2013',
+  'SOC 2': 'soc2:2017',
+};
 
-export function evidenceTableToItems(table: string[][], sheet: string, now: string = nowIso()): { items: EvidenceItem[]; rejected: RowIssue[]; rowsRead: number } {
+export function evidenceTableToItems(
+  table: string[][],
+  sheet: string,
+  now: string = nowIso(),
+): { items: EvidenceItem[]; rejected: RowIssue[]; rowsRead: number } {
   const headers = (table[0] ?? []).map((h) => h.trim());
-  const index = new Map(EVIDENCE_COLUMNS.map(([h]) => [h, headers.findIndex((x) => normalizeHeader(x) === normalizeHeader(h))]));
+  const index = new Map(
+    EVIDENCE_COLUMNS.map(([h]) => [h, headers.findIndex((x) => normalizeHeader(x) === normalizeHeader(h))]),
+  );
   const items: EvidenceItem[] = [];
   const rejected: RowIssue[] = [];
   let rowsRead = 0;
@@ -62,8 +72,10 @@ export function evidenceTableToItems(table: string[][], sheet: string, now: stri
     };
     const parsed = EvidenceItem.safeParse(draft);
     if (!parsed.success) {
-      const column = (f: string) => ({ title: 'Title', kind: 'Kind', location: 'Location', owner: 'Owner', status: 'Status' })[f] ?? f;
-      for (const i of parsed.error.issues) issues.push({ row, column: column(String(i.path[0])), reason: `${i.path.join('.')}: ${i.message}`, sheet });
+      const column = (f: string) =>
+        ({ title: 'Title', kind: 'Kind', location: 'Location', owner: 'Owner', status: 'Status' })[f] ?? f;
+      for (const i of parsed.error.issues)
+        issues.push({ row, column: column(String(i.path[0])), reason: `${i.path.join('.')}: ${i.message}`, sheet });
     }
     if (issues.length || !parsed.success) rejected.push(...issues);
     else items.push(parsed.data);

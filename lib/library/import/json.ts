@@ -10,7 +10,15 @@ import type { ParsedLibraryFile, RowIssue } from './types';
 type JsonResult = Omit<ParsedLibraryFile, 'fileName' | 'format'>;
 
 function empty(reason: string): JsonResult {
-  return { accepted: { entries: [], evidence: [] }, acceptedRows: [], rejected: [{ row: 0, column: '(file)', reason }], warnings: [], mergeProposals: [], rowsRead: 0, fatal: reason };
+  return {
+    accepted: { entries: [], evidence: [] },
+    acceptedRows: [],
+    rejected: [{ row: 0, column: '(file)', reason }],
+    warnings: [],
+    mergeProposals: [],
+    rowsRead: 0,
+    fatal: reason,
+  };
 }
 
 export function parseLibraryJson(text: string): JsonResult {
@@ -22,20 +30,35 @@ export function parseLibraryJson(text: string): JsonResult {
   }
   const obj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   if (obj.format !== LIBRARY_FORMAT) return empty(messages.notLibraryJson(obj.format));
-  if (typeof obj.version === 'number' && obj.version > LIBRARY_FORMAT_VERSION) return empty(messages.newerFormat(obj.version));
+  if (typeof obj.version === 'number' && obj.version > LIBRARY_FORMAT_VERSION)
+    return empty(messages.newerFormat(obj.version));
   const env = LibraryEnvelope.safeParse(raw);
   if (!env.success) {
     const i = env.error.issues[0]!;
-    return empty(`The library file's ${i.path.join('.') || 'top level'} is invalid: ${i.message}. Re-export it from Crosswalk or fix that field (see lib/library/FORMAT.md).`);
+    return empty(
+      `The library file's ${i.path.join('.') || 'top level'} is invalid: ${i.message}. Re-export it from Crosswalk or fix that field (see lib/library/FORMAT.md).`,
+    );
   }
   const total = env.data.entries.length + env.data.evidence.length;
   if (total > LIMITS.maxRows) return empty(messages.tooManyRows(total.toLocaleString('en-US')));
 
-  const out: JsonResult = { accepted: { entries: [], evidence: [] }, acceptedRows: [], rejected: [], warnings: [], mergeProposals: [], rowsRead: total };
+  const out: JsonResult = {
+    accepted: { entries: [], evidence: [] },
+    acceptedRows: [],
+    rejected: [],
+    warnings: [],
+    mergeProposals: [],
+    rowsRead: total,
+  };
   const check = <T extends { id: string; controls: AnswerEntry['controls'] }>(
     list: unknown[],
     name: 'entries' | 'evidence',
-    schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } },
+    schema: {
+      safeParse: (
+        v: unknown,
+      ) =>
+        { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+    },
     sink: T[],
   ) => {
     const seen = new Map<string, number>();
@@ -43,12 +66,19 @@ export function parseLibraryJson(text: string): JsonResult {
       const issues: RowIssue[] = [];
       const res = schema.safeParse(item);
       if (!res.success) {
-        for (const is of res.error.issues) issues.push({ row: i + 1, column: `${name}[${i}].${is.path.map(String).join('.')}`, reason: is.message });
+        for (const is of res.error.issues)
+          issues.push({ row: i + 1, column: `${name}[${i}].${is.path.map(String).join('.')}`, reason: is.message });
       } else {
         const controls = checkControlRefs(res.data.controls);
-        if (!controls.ok) for (const reason of controls.errors) issues.push({ row: i + 1, column: `${name}[${i}].controls`, reason });
+        if (!controls.ok)
+          for (const reason of controls.errors) issues.push({ row: i + 1, column: `${name}[${i}].controls`, reason });
         const first = seen.get(res.data.id);
-        if (first !== undefined) issues.push({ row: i + 1, column: `${name}[${i}].id`, reason: `id "${res.data.id}" is already used by ${name}[${first - 1}]. Ids must be unique.` });
+        if (first !== undefined)
+          issues.push({
+            row: i + 1,
+            column: `${name}[${i}].id`,
+            reason: `id "${res.data.id}" is already used by ${name}[${first - 1}]. Ids must be unique.`,
+          });
         if (!issues.length && controls.ok) {
           seen.set(res.data.id, i + 1);
           sink.push({ ...res.data, controls: controls.refs });

@@ -35,7 +35,9 @@ export async function resolveMergeProposals(lib: Library, decisions: readonly Me
       }
       out.push(
         await lib.entries.update(target.id, {
-          alternatives: union(target.alternatives, [incoming.question, ...incoming.alternatives]).filter((q) => q !== target.question),
+          alternatives: union(target.alternatives, [incoming.question, ...incoming.alternatives]).filter(
+            (q) => q !== target.question,
+          ),
           controls: union(target.controls, incoming.controls, (r) => `${r.framework}|${r.id}`),
           evidenceIds: union(target.evidenceIds, incoming.evidenceIds),
           tags: union(target.tags, incoming.tags),

@@ -23,8 +23,15 @@ export function formatOf(fileName: string, bytes?: Uint8Array): FileFormat | und
 
 function refused(fileName: string, format: FileFormat, reason: string): ParsedLibraryFile {
   return {
-    fileName, format, accepted: { entries: [], evidence: [] }, acceptedRows: [],
-    rejected: [{ row: 0, column: '(file)', reason }], warnings: [], mergeProposals: [], rowsRead: 0, fatal: reason,
+    fileName,
+    format,
+    accepted: { entries: [], evidence: [] },
+    acceptedRows: [],
+    rejected: [{ row: 0, column: '(file)', reason }],
+    warnings: [],
+    mergeProposals: [],
+    rowsRead: 0,
+    fatal: reason,
   };
 }
 
@@ -41,9 +48,21 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
     const candidates = named ? [named] : wb.sheets;
     let best: ParsedLibraryFile | undefined;
     for (const sheet of candidates) {
-      if (sheet.truncatedRows) return refused(fileName, format, messages.tooManyRows(`about ${sheet.truncatedRows.toLocaleString('en-US')}`));
+      if (sheet.truncatedRows)
+        return refused(fileName, format, messages.tooManyRows(`about ${sheet.truncatedRows.toLocaleString('en-US')}`));
       const res = tableToEntries({ table: sheet.table, fileName, sheet: sheet.name }, options);
-      const parsed: ParsedLibraryFile = { fileName, format, accepted: { entries: res.entries, evidence: [] }, acceptedRows: res.entryRows, rejected: res.rejected, warnings: res.warnings, mergeProposals: res.mergeProposals, rowsRead: res.rowsRead, fatal: res.fatal, mapping: res.mapping };
+      const parsed: ParsedLibraryFile = {
+        fileName,
+        format,
+        accepted: { entries: res.entries, evidence: [] },
+        acceptedRows: res.entryRows,
+        rejected: res.rejected,
+        warnings: res.warnings,
+        mergeProposals: res.mergeProposals,
+        rowsRead: res.rowsRead,
+        fatal: res.fatal,
+        mapping: res.mapping,
+      };
       if (!res.fatal) return withEvidenceSheet(parsed, wb.sheets, options.now);
       best ??= parsed;
     }
@@ -55,12 +74,30 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
   if (format === 'json') return { fileName, format, ...parseLibraryJson(decoded.text) };
 
   const csv = parseCsvTable(decoded.text, /\.tsv$/i.test(fileName) ? '\t' : undefined);
-  const res = tableToEntries({ table: csv.table, fileName, invalidUtf8: decoded.invalidUtf8, rowProblems: csv.rowProblems }, options);
-  return { fileName, format, accepted: { entries: res.entries, evidence: [] }, acceptedRows: res.entryRows, rejected: res.rejected, warnings: res.warnings, mergeProposals: res.mergeProposals, rowsRead: res.rowsRead, fatal: res.fatal, mapping: res.mapping };
+  const res = tableToEntries(
+    { table: csv.table, fileName, invalidUtf8: decoded.invalidUtf8, rowProblems: csv.rowProblems },
+    options,
+  );
+  return {
+    fileName,
+    format,
+    accepted: { entries: res.entries, evidence: [] },
+    acceptedRows: res.entryRows,
+    rejected: res.rejected,
+    warnings: res.warnings,
+    mergeProposals: res.mergeProposals,
+    rowsRead: res.rowsRead,
+    fatal: res.fatal,
+    mapping: res.mapping,
+  };
 }
 
 /** An XLSX export also carries an "Evidence" sheet: read it into the same result. */
-function withEvidenceSheet(parsed: ParsedLibraryFile, sheets: { name: string; table: string[][] }[], now?: string): ParsedLibraryFile {
+function withEvidenceSheet(
+  parsed: ParsedLibraryFile,
+  sheets: { name: string; table: string[][] }[],
+  now?: string,
+): ParsedLibraryFile {
   const sheet = sheets.find((s) => /^evidence$/i.test(s.name));
   if (!sheet) return parsed;
   const ev = evidenceTableToItems(sheet.table, sheet.name, now);

@@ -8,7 +8,16 @@ import { LIMITS } from '../limits';
 import { DuplicateIndex, questionTokens, tokenFrequencies } from '../near-duplicates';
 import { AnswerEntry, IsoDateTime, type AnswerEntryInput } from '../schema';
 import { newId, nowIso } from '../stable';
-import { hasMarkup, inferShortAnswer, parseDate, parseReuse, parseShortAnswer, parseStatus, splitList, unescapeCell } from './cells';
+import {
+  hasMarkup,
+  inferShortAnswer,
+  parseDate,
+  parseReuse,
+  parseShortAnswer,
+  parseStatus,
+  splitList,
+  unescapeCell,
+} from './cells';
 import { COLUMN_FRAMEWORK, COLUMN_KINDS, resolveMapping, type ColumnKind, type ResolvedMapping } from './columns';
 import type { MergeProposal, ParseOptions, RowIssue } from './types';
 
@@ -35,9 +44,20 @@ export interface TableResult {
 
 /** Which column reports a schema problem on an entry field. */
 const FIELD_COLUMN: Partial<Record<keyof AnswerEntry, ColumnKind>> = {
-  id: 'id', question: 'question', answer: 'answer', shortAnswer: 'shortAnswer', notes: 'comments', owner: 'owner',
-  status: 'status', approvedAt: 'approvedAt', reviewBy: 'reviewBy', reuse: 'reuse', tags: 'tags',
-  alternatives: 'alternatives', evidenceIds: 'evidenceIds', controls: 'controls',
+  id: 'id',
+  question: 'question',
+  answer: 'answer',
+  shortAnswer: 'shortAnswer',
+  notes: 'comments',
+  owner: 'owner',
+  status: 'status',
+  approvedAt: 'approvedAt',
+  reviewBy: 'reviewBy',
+  reuse: 'reuse',
+  tags: 'tags',
+  alternatives: 'alternatives',
+  evidenceIds: 'evidenceIds',
+  controls: 'controls',
 };
 const TEXT_KINDS: readonly ColumnKind[] = ['question', 'answer', 'comments', 'alternatives'];
 const CONTROL_KINDS: readonly ColumnKind[] = ['controls', 'iso2022', 'iso2013', 'soc2'];
@@ -105,22 +125,51 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
   if (dataRows > LIMITS.maxRows) {
     // The parsers stop reading just past the limit, so the true count is unknown: say "more than".
     const fatal = messages.tooManyRows(`more than ${LIMITS.maxRows.toLocaleString('en-US')}`);
-    return { ...base, entries: [], entryRows: [], warnings: [], mergeProposals: [], rejected: [fileIssue(fatal)], rowsRead: 0, fatal };
+    return {
+      ...base,
+      entries: [],
+      entryRows: [],
+      warnings: [],
+      mergeProposals: [],
+      rejected: [fileIssue(fatal)],
+      rowsRead: 0,
+      fatal,
+    };
   }
   const missing: string[] = [...problems];
   if (columns.question === undefined) missing.push(messages.missingColumn('Question', headers));
-  if (columns.answer === undefined && columns.shortAnswer === undefined) missing.push(messages.missingColumn('Answer', headers));
+  if (columns.answer === undefined && columns.shortAnswer === undefined)
+    missing.push(messages.missingColumn('Answer', headers));
   if (missing.length) {
-    return { ...base, entries: [], entryRows: [], warnings: [], mergeProposals: [], rejected: missing.map(fileIssue), rowsRead: dataRows, fatal: missing.join(' ') };
+    return {
+      ...base,
+      entries: [],
+      entryRows: [],
+      warnings: [],
+      mergeProposals: [],
+      rejected: missing.map(fileIssue),
+      rowsRead: dataRows,
+      fatal: missing.join(' '),
+    };
   }
 
   const now = opts.now ?? nowIso();
   // Every row gets the same timestamps: check them once here instead of once per row (the datetime regex is
   // a third of the per-row schema cost). A bad `now` keeps the full schema, so each row reports it as before.
   const rowSchema = IsoDateTime.safeParse(now).success ? ImportedEntry : AnswerEntry;
-  const out: TableResult = { entries: [], entryRows: [], rejected: [], warnings: [], mergeProposals: [], rowsRead: 0, mapping };
+  const out: TableResult = {
+    entries: [],
+    entryRows: [],
+    rejected: [],
+    warnings: [],
+    mergeProposals: [],
+    rowsRead: 0,
+    mapping,
+  };
   const qCol = columns.question!; // checked above
-  const rowTokens = input.table.map((cells, r) => (r > headerRow ? questionTokens(unescapeCell(cells[qCol] ?? '')) : []));
+  const rowTokens = input.table.map((cells, r) =>
+    r > headerRow ? questionTokens(unescapeCell(cells[qCol] ?? '')) : [],
+  );
   const dupes = new DuplicateIndex<{ id: string; question: string; row: number }>(tokenFrequencies(rowTokens));
   const seenIds = new Map<string, number>();
   const rd = new RowReader(headers, columns, sheet);
@@ -137,11 +186,13 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
     if (structural) issues.push({ row, column: headers[cells.length - 1] || '(row)', reason: structural, ...sheet });
     if (input.invalidUtf8) {
       for (let i = 0; i < cells.length; i++) {
-        if (cells[i]!.includes('\uFFFD')) issues.push({ row, column: headers[i] || `column ${i + 1}`, reason: messages.invalidUtf8(), ...sheet });
+        if (cells[i]!.includes('\uFFFD'))
+          issues.push({ row, column: headers[i] || `column ${i + 1}`, reason: messages.invalidUtf8(), ...sheet });
       }
     }
     for (const kind of TEXT_KINDS) {
-      if (hasMarkup(rd.raw(kind))) out.warnings.push({ row, column: rd.header(kind), reason: messages.htmlKept(), ...sheet });
+      if (hasMarkup(rd.raw(kind)))
+        out.warnings.push({ row, column: rd.header(kind), reason: messages.htmlKept(), ...sheet });
     }
 
     const question = rd.raw('question');
@@ -163,20 +214,32 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
         const fw = COLUMN_FRAMEWORK[kind];
         const res = checkControl(token, fw === 'iso' ? undefined : fw);
         if (!res.ok) rd.issue(kind, res.error);
-        else if (fw === 'iso' && res.ref.framework === 'soc2:2017') rd.issue(kind, `${token} is a SOC 2 id in an ISO 27001 column. Move it to the SOC 2 column (or a Controls column).`);
+        else if (fw === 'iso' && res.ref.framework === 'soc2:2017')
+          rd.issue(
+            kind,
+            `${token} is a SOC 2 id in an ISO 27001 column. Move it to the SOC 2 column (or a Controls column).`,
+          );
         else controls.push(res.ref);
       }
     }
     const approvedAt = rd.date('approvedAt');
     const reviewBy = rd.date('reviewBy');
-    const statusP = rd.raw('status') ? parseStatus(rd.raw('status')) : ({ ok: true, value: opts.defaultStatus ?? 'draft' } as const);
+    const statusP = rd.raw('status')
+      ? parseStatus(rd.raw('status'))
+      : ({ ok: true, value: opts.defaultStatus ?? 'draft' } as const);
     if (!statusP.ok) rd.issue('status', statusP.reason);
-    const reuseP = rd.raw('reuse') ? parseReuse(rd.raw('reuse')) : ({ ok: true, value: opts.defaultReuse ?? { level: 'internal' } } as const);
+    const reuseP = rd.raw('reuse')
+      ? parseReuse(rd.raw('reuse'))
+      : ({ ok: true, value: opts.defaultReuse ?? { level: 'internal' } } as const);
     if (!reuseP.ok) rd.issue('reuse', reuseP.reason);
 
     const id = rd.raw('id') || newId('ans');
     const firstRow = seenIds.get(id);
-    if (firstRow !== undefined) rd.issue('id', `entry id "${id}" is already used on row ${firstRow}. Give each row its own id or leave the column empty.`);
+    if (firstRow !== undefined)
+      rd.issue(
+        'id',
+        `entry id "${id}" is already used on row ${firstRow}. Give each row its own id or leave the column empty.`,
+      );
 
     if (!issues.length) {
       const draft: AnswerEntryInput = {
@@ -202,7 +265,8 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
       };
       const parsed = rowSchema.safeParse(draft);
       if (!parsed.success) {
-        for (const i of parsed.error.issues) rd.issue(FIELD_COLUMN[i.path[0] as keyof AnswerEntry], `${i.path.join('.')}: ${i.message}`);
+        for (const i of parsed.error.issues)
+          rd.issue(FIELD_COLUMN[i.path[0] as keyof AnswerEntry], `${i.path.join('.')}: ${i.message}`);
       } else {
         const entry = parsed.data;
         seenIds.set(id, row);
@@ -213,7 +277,12 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
         if (rd.raw('id')) dupes.add(key, tokens);
         else dup = dupes.bestOrAdd(key, tokens);
         if (dup) {
-          out.mergeProposals.push({ incoming: entry, row, target: { id: dup.key.id, question: dup.key.question, in: 'file', row: dup.key.row }, similarity: dup.similarity });
+          out.mergeProposals.push({
+            incoming: entry,
+            row,
+            target: { id: dup.key.id, question: dup.key.question, in: 'file', row: dup.key.row },
+            similarity: dup.similarity,
+          });
         } else {
           out.entries.push(entry);
           out.entryRows.push(row);

@@ -6,7 +6,8 @@ import * as XLSX from '@e965/xlsx';
 import { messages } from '../errors';
 import { LIMITS } from '../limits';
 
-export type Workbook = { ok: true; sheets: { name: string; table: string[][]; truncatedRows?: number }[] } | { ok: false; error: string };
+export type Workbook =
+  { ok: true; sheets: { name: string; table: string[][]; truncatedRows?: number }[] } | { ok: false; error: string };
 
 function cellText(v: unknown): string {
   if (v instanceof Date) {
@@ -40,7 +41,11 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
     const ws = wb.Sheets[name]!;
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: '', blankrows: true });
     const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']).e.r + 1 : undefined;
-    return { name, table: rows.map((r) => r.map(cellText)), truncatedRows: full && full > rows.length ? full : undefined };
+    return {
+      name,
+      table: rows.map((r) => r.map(cellText)),
+      truncatedRows: full && full > rows.length ? full : undefined,
+    };
   });
   return { ok: true, sheets };
 }

@@ -13,7 +13,8 @@ function toggle(el: Element): void {
   else pointerClick(el);
 }
 
-const optionDisabled = (el: Element): boolean => (el as HTMLInputElement).disabled === true || attr(el, 'aria-disabled') === 'true';
+const optionDisabled = (el: Element): boolean =>
+  (el as HTMLInputElement).disabled === true || attr(el, 'aria-disabled') === 'true';
 
 function read(controls: Element[], labels: string[]): string {
   return controls
@@ -22,7 +23,12 @@ function read(controls: Element[], labels: string[]): string {
     .join('; ');
 }
 
-export async function writeChoice(kind: 'radio' | 'checkbox', controls: Element[], labels: string[], value: string): Promise<WriteOutcome> {
+export async function writeChoice(
+  kind: 'radio' | 'checkbox',
+  controls: Element[],
+  labels: string[],
+  value: string,
+): Promise<WriteOutcome> {
   const want = new Set<number>();
   if (kind === 'checkbox' && controls.length === 1) {
     const t = truthy(value, labels[0]);

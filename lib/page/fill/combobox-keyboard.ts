@@ -12,7 +12,15 @@ const KEYS = { ArrowDown: 40, Enter: 13 } as const;
 function press(el: Element, key: keyof typeof KEYS): void {
   const win = winOf(el);
   // keyCode/which too: rc-select and older widgets switch on `which`, not `key`.
-  const init = { key, code: key, keyCode: KEYS[key], which: KEYS[key], bubbles: true, cancelable: true, composed: true };
+  const init = {
+    key,
+    code: key,
+    keyCode: KEYS[key],
+    which: KEYS[key],
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  };
   el.dispatchEvent(new win.KeyboardEvent('keydown', init));
   el.dispatchEvent(new win.KeyboardEvent('keyup', init));
 }

@@ -4,7 +4,19 @@
 import { attr, hasLayout, isRendered } from '../dom';
 import { canonical, matchOption } from '../text';
 import { comboboxText, isListbox, listboxOf, optionName } from '../values';
-import { blur, fireInput, focus, pointerClick, pressDown, release, releaseAndClick, sleep, waitFor, winOf, nextTask } from './events';
+import {
+  blur,
+  fireInput,
+  focus,
+  pointerClick,
+  pressDown,
+  release,
+  releaseAndClick,
+  sleep,
+  waitFor,
+  winOf,
+  nextTask,
+} from './events';
 import { setNativeValue } from './text';
 import { chooseByKeyboard } from './combobox-keyboard';
 import { done, fail, type WriteOutcome } from './types';
@@ -21,7 +33,9 @@ function findPopup(el: Element, bodyBefore: Set<Element>, shownBefore: Set<Eleme
   for (const r of rootsOf(el)) {
     // A listbox already showing before we opened is not the popup: Choices.js (form.io) shows the chosen
     // value in a role=listbox inside the combobox itself.
-    const box = [...r.querySelectorAll('[role=listbox]')].filter((b) => b !== el && !shownBefore.has(b) && visible(b)).at(-1);
+    const box = [...r.querySelectorAll('[role=listbox]')]
+      .filter((b) => b !== el && !shownBefore.has(b) && visible(b))
+      .at(-1);
     if (box) return box;
   }
   // Popups rendered at body level without a listbox role (virtual lists keep the role on a hidden twin).
@@ -69,9 +83,7 @@ function keydown(el: Element, key: string): void {
 export async function writeCombobox(el: HTMLElement, value: string): Promise<WriteOutcome> {
   const before = comboboxText(el);
   if (value.trim() === '') {
-    return before === ''
-      ? done('')
-      : fail(before, ERR.cannotClear);
+    return before === '' ? done('') : fail(before, ERR.cannotClear);
   }
   if (canonical(before) === canonical(value)) return done(before);
   const doc = el.ownerDocument;
@@ -138,4 +150,3 @@ export async function writeCombobox(el: HTMLElement, value: string): Promise<Wri
   if (got !== null) return done(got);
   return fail(comboboxText(el), ERR.notKept(comboboxText(el), texts[i] ?? ''));
 }
-

@@ -6,7 +6,8 @@ import { normalize } from '../text';
 import { done, fail, type WriteOutcome } from './types';
 import * as ERR from '../errors';
 
-export const readEditable = (el: Element): string => ((el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\n$/, '');
+export const readEditable = (el: Element): string =>
+  ((el as HTMLElement).innerText ?? el.textContent ?? '').replace(/\n$/, '');
 
 export async function writeEditable(el: HTMLElement, value: string): Promise<WriteOutcome> {
   const same = (): boolean => normalize(readEditable(el)) === normalize(value);
@@ -22,7 +23,9 @@ export async function writeEditable(el: HTMLElement, value: string): Promise<Wri
   let inserted = false;
   const exec = (doc as Document & { execCommand?: Document['execCommand'] }).execCommand;
   try {
-    inserted = typeof exec === 'function' && (value === '' ? exec.call(doc, 'delete', false) : exec.call(doc, 'insertText', false, value));
+    inserted =
+      typeof exec === 'function' &&
+      (value === '' ? exec.call(doc, 'delete', false) : exec.call(doc, 'insertText', false, value));
   } catch {
     inserted = false;
   }

@@ -1,7 +1,7 @@
 // Event plumbing for the writers: what a person's click, focus and typing would fire, in the element's
 // own realm (iframes), bubbling and composed so shadow-DOM frameworks and React's root listener see it.
 
-export const winOf = (el: Element): Window & typeof globalThis => (el.ownerDocument?.defaultView ?? window) as Window & typeof globalThis;
+export const winOf = (el: Element): Window & typeof globalThis => el.ownerDocument?.defaultView ?? window;
 
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -63,7 +63,7 @@ export function blur(el: Element): void {
 export function fireInput(el: Element, data: string | null, inputType = 'insertText'): void {
   const win = winOf(el);
   const Ctor = win.InputEvent ?? win.Event;
-  el.dispatchEvent(new Ctor('input', { bubbles: true, composed: true, inputType, data } as InputEventInit));
+  el.dispatchEvent(new Ctor('input', { bubbles: true, composed: true, inputType, data }));
 }
 
 export function fireChange(el: Element): void {
@@ -93,8 +93,21 @@ function mouse(el: Element, types: string[], buttons: number, click = false): vo
   withoutSubmit(el, () => {
     const win = winOf(el);
     const r = el.getBoundingClientRect();
-    const init = { bubbles: true, cancelable: true, composed: true, button: 0, buttons, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, view: win, pointerId: 1, isPrimary: true, pointerType: 'mouse' };
-    for (const t of types) el.dispatchEvent(new (t[0] === 'p' ? win.PointerEvent ?? win.MouseEvent : win.MouseEvent)(t, init));
+    const init = {
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+      button: 0,
+      buttons,
+      clientX: r.left + r.width / 2,
+      clientY: r.top + r.height / 2,
+      view: win,
+      pointerId: 1,
+      isPrimary: true,
+      pointerType: 'mouse',
+    };
+    for (const t of types)
+      el.dispatchEvent(new (t[0] === 'p' ? (win.PointerEvent ?? win.MouseEvent) : win.MouseEvent)(t, init));
     if (click) (el as HTMLElement).click();
   });
 }

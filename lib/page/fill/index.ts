@@ -52,7 +52,13 @@ function check(u: Unit | undefined, fid: string): string | null {
 }
 
 /** Nothing was written: the field still shows `value`. */
-const refused = (fid: string, value: string, error: string): FillResult => ({ fid, ok: false, value, previous: value, error });
+const refused = (fid: string, value: string, error: string): FillResult => ({
+  fid,
+  ok: false,
+  value,
+  previous: value,
+  error,
+});
 
 /** Fill one field (question or paired comment box) and report the value read back from the page. */
 export async function applyFill(root: Document | Element, fid: string, value: string): Promise<FillResult> {
@@ -81,7 +87,13 @@ export async function undoFill(root: Document | Element, fid: string): Promise<F
   const now = readUnitValue(u);
   const ok = out.ok && now === rec.previous;
   if (ok) state.undo.delete(fid);
-  return { fid, ok, value: now, previous: current, ...(ok ? {} : { error: out.error ?? ERR.notKept(now, rec.previous) }) };
+  return {
+    fid,
+    ok,
+    value: now,
+    previous: current,
+    ...(ok ? {} : { error: out.error ?? ERR.notKept(now, rec.previous) }),
+  };
 }
 
 /** Fids with a pending undo. */

@@ -17,7 +17,13 @@ export async function writeSelect(sel: HTMLSelectElement, value: string): Promis
       let i = matchOption(texts, w);
       if (i < 0) i = opts.findIndex((o) => canonical(o.value) === canonical(w));
       if (i < 0 || (isPlaceholderOption(texts[i] ?? '') && !isPlaceholderOption(w)))
-        return fail(readSelect(sel), ERR.noOption(w, texts.filter((t) => !isPlaceholderOption(t))));
+        return fail(
+          readSelect(sel),
+          ERR.noOption(
+            w,
+            texts.filter((t) => !isPlaceholderOption(t)),
+          ),
+        );
       if (opts[i]!.disabled) return fail(readSelect(sel), ERR.optionDisabled(texts[i] ?? ''));
       picks.add(i);
     }
@@ -33,6 +39,9 @@ export async function writeSelect(sel: HTMLSelectElement, value: string): Promis
   fireChange(sel);
   blur(sel);
   const got = readSelect(sel);
-  const expect = [...picks].filter((i) => !isPlaceholderOption(texts[i] ?? '')).map((i) => texts[i]).join('; ');
+  const expect = [...picks]
+    .filter((i) => !isPlaceholderOption(texts[i] ?? ''))
+    .map((i) => texts[i])
+    .join('; ');
   return got === expect ? done(got) : fail(got, ERR.notKept(got, expect));
 }

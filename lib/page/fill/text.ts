@@ -7,7 +7,11 @@ import * as ERR from '../errors';
 export function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
   const win = winOf(el);
   const proto =
-    el.tagName === 'TEXTAREA' ? win.HTMLTextAreaElement.prototype : el.tagName === 'SELECT' ? win.HTMLSelectElement.prototype : win.HTMLInputElement.prototype;
+    el.tagName === 'TEXTAREA'
+      ? win.HTMLTextAreaElement.prototype
+      : el.tagName === 'SELECT'
+        ? win.HTMLSelectElement.prototype
+        : win.HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (setter) setter.call(el, value);
   else el.value = value;

@@ -53,7 +53,10 @@ export function conflictsRule(ctx: ReuseContext): Flag | null {
   );
   if (!clashes.length) return null;
   const first = clashes[0]!;
-  const how = answersDiffer(ctx.entry, first) === 'short' ? `answers "${first.shortAnswer}" instead of "${ctx.entry.shortAnswer}"` : 'gives a different answer';
+  const how =
+    answersDiffer(ctx.entry, first) === 'short'
+      ? `answers "${first.shortAnswer}" instead of "${ctx.entry.shortAnswer}"`
+      : 'gives a different answer';
   const more = clashes.length > 1 ? ` (and ${clashes.length - 1} more)` : '';
   return {
     code: 'conflict',

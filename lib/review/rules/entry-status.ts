@@ -8,7 +8,13 @@ export function entryStatusRule(ctx: ReuseContext): Flag | null {
   return {
     code: 'entry-not-approved',
     severity: status === 'retired' ? 'high' : 'medium',
-    message: status === 'retired' ? 'The library entry is retired: it was withdrawn from use.' : 'The library entry is a draft: nobody has approved it yet.',
-    fix: status === 'retired' ? 'Use a current entry instead, or restore this one in the library if it is still true.' : `Ask ${owner} to review and approve it in the library first.`,
+    message:
+      status === 'retired'
+        ? 'The library entry is retired: it was withdrawn from use.'
+        : 'The library entry is a draft: nobody has approved it yet.',
+    fix:
+      status === 'retired'
+        ? 'Use a current entry instead, or restore this one in the library if it is still true.'
+        : `Ask ${owner} to review and approve it in the library first.`,
   };
 }

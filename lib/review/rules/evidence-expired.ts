@@ -5,7 +5,9 @@ import type { ReuseContext } from './context';
 export function evidenceExpiredRule(ctx: ReuseContext): Flag | null {
   const expired = ctx.evidence.filter((e) => (e.validUntil && e.validUntil < ctx.today) || e.status === 'retired');
   if (!expired.length) return null;
-  const list = expired.map((e) => (e.status === 'retired' ? `"${e.title}" (retired)` : `"${e.title}" (valid until ${e.validUntil})`));
+  const list = expired.map((e) =>
+    e.status === 'retired' ? `"${e.title}" (retired)` : `"${e.title}" (valid until ${e.validUntil})`,
+  );
   return {
     code: 'evidence-expired',
     severity: 'high',

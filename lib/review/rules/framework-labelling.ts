@@ -12,7 +12,8 @@ export type Family = 'iso' | 'soc2';
 const FAMILY: Record<Framework, Family> = { 'iso27001:2022': 'iso', 'iso27001:2013': 'iso', 'soc2:2017': 'soc2' };
 const NAME: Record<Family, string> = { iso: 'ISO 27001', soc2: 'SOC 2' };
 
-const ISO_TEXT = /\biso(?:\/iec)?[\s-]*2700[12]\b|\b2700[12](?::20(?:13|22))?\b|\bannex\s+a\b|\bisms\b|statement of applicability|\bsoa\b/i;
+const ISO_TEXT =
+  /\biso(?:\/iec)?[\s-]*2700[12]\b|\b2700[12](?::20(?:13|22))?\b|\bannex\s+a\b|\bisms\b|statement of applicability|\bsoa\b/i;
 const SOC2_TEXT = /\bsoc[\s-]*2\b|trust services? criteria|\btsc\b|\bssae[\s-]*18\b|\baicpa\b/i;
 
 /** The framework family a question is specific to, or null when it is general (or names both). */

@@ -32,5 +32,8 @@ const RANK: Record<FlagSeverity, number> = { high: 0, medium: 1, low: 2 };
 /** Every flag for one reuse, most severe first (stable within a severity). */
 export function runReuseChecks(ctx: ReuseContext): Flag[] {
   const flags = REUSE_RULES.map((rule) => rule(ctx)).filter((f): f is Flag => f !== null);
-  return flags.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i).map(({ f }) => f);
+  return flags
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
 }

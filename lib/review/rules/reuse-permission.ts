@@ -43,7 +43,9 @@ export function reusePermissionRule(ctx: ReuseContext): Flag | null {
   ];
   const blocked = items.filter((i) => allows(i.p, recipient, nda) === 'blocked');
   const unknown = items.filter((i) => allows(i.p, recipient, nda) === 'unknown');
-  const to = recipient.trim() ? `"${recipient.trim()}"${nda ? ' (NDA in place)' : ' (no NDA declared)'}` : 'this recipient';
+  const to = recipient.trim()
+    ? `"${recipient.trim()}"${nda ? ' (NDA in place)' : ' (no NDA declared)'}`
+    : 'this recipient';
   if (blocked.length) {
     return {
       code: 'not-cleared-for-reuse',

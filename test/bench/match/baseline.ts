@@ -5,7 +5,11 @@ import { Bm25Index } from '../../../lib/match/bm25';
 import type { ControlSource } from '../../../lib/match/control-source';
 import { words } from '../../../lib/match/lexicon';
 
-const STOP = new Set('a an and are as at be by do does for from has have how in is it of on or the to what which who with you your'.split(' '));
+const STOP = new Set(
+  'a an and are as at be by do does for from has have how in is it of on or the to what which who with you your'.split(
+    ' ',
+  ),
+);
 const plain = (text: string): string[] => words(text).filter((w) => !STOP.has(w));
 
 export function plainBm25(source: ControlSource): (question: string, framework: Framework) => string[] {
@@ -17,7 +21,10 @@ export function plainBm25(source: ControlSource): (question: string, framework: 
     const ids = controls.map((c) => c.id);
     // Ties break by control id: each document's place in id order.
     const order = new Int32Array(ids.length);
-    ids.map((id, d) => [id, d] as const).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).forEach(([, d], r) => (order[d] = r));
+    ids
+      .map((id, d) => [id, d] as const)
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+      .forEach(([, d], r) => (order[d] = r));
     per.set(framework, { bm25, ids, order });
   }
   return (question, framework) => {

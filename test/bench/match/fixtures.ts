@@ -18,13 +18,20 @@ export function vsaq(): LabelledQuestion[] {
   const path = `${SHARED}/vsaq-dev-labeled.json`;
   if (!existsSync(path)) return [];
   const rows = JSON.parse(readFileSync(path, 'utf8')) as Array<{
-    id: string; text: string; section: string; choices?: string[];
-    iso27001_2022: { primary: string[]; acceptable: string[] }; soc2: { primary: string[]; acceptable: string[] };
+    id: string;
+    text: string;
+    section: string;
+    choices?: string[];
+    iso27001_2022: { primary: string[]; acceptable: string[] };
+    soc2: { primary: string[]; acceptable: string[] };
   }>;
   return rows.map((r) => ({
     id: r.id,
     input: { question: r.text, section: r.section, ...(r.choices ? { options: r.choices } : {}) },
-    labels: { iso: [...r.iso27001_2022.primary, ...r.iso27001_2022.acceptable], soc2: [...r.soc2.primary, ...r.soc2.acceptable] },
+    labels: {
+      iso: [...r.iso27001_2022.primary, ...r.iso27001_2022.acceptable],
+      soc2: [...r.soc2.primary, ...r.soc2.acceptable],
+    },
   }));
 }
 
@@ -32,13 +39,29 @@ export function vsaq(): LabelledQuestion[] {
 export function adobeCcf(): LabelledQuestion[] {
   const path = `${SHARED}/adobe-ccf-v5.json`;
   if (!existsSync(path)) return [];
-  const rows = JSON.parse(readFileSync(path, 'utf8')) as Array<{ id: string; domain: string; statement: string; iso27001_2022: string[]; soc2: string[] }>;
-  return rows.map((r) => ({ id: r.id, input: { question: r.statement, section: r.domain }, labels: { iso: r.iso27001_2022, soc2: r.soc2 } }));
+  const rows = JSON.parse(readFileSync(path, 'utf8')) as Array<{
+    id: string;
+    domain: string;
+    statement: string;
+    iso27001_2022: string[];
+    soc2: string[];
+  }>;
+  return rows.map((r) => ({
+    id: r.id,
+    input: { question: r.statement, section: r.domain },
+    labels: { iso: r.iso27001_2022, soc2: r.soc2 },
+  }));
 }
 
 export function demoLibrary(): { entries: AnswerEntry[]; evidence: EvidenceItem[] } {
-  const raw = JSON.parse(readFileSync(`${root}data/demo-library.json`, 'utf8')) as { entries: unknown[]; evidence: unknown[] };
-  return { entries: raw.entries.map((e) => AnswerEntry.parse(e)), evidence: raw.evidence.map((e) => EvidenceItem.parse(e)) };
+  const raw = JSON.parse(readFileSync(`${root}data/demo-library.json`, 'utf8')) as {
+    entries: unknown[];
+    evidence: unknown[];
+  };
+  return {
+    entries: raw.entries.map((e) => AnswerEntry.parse(e)),
+    evidence: raw.evidence.map((e) => EvidenceItem.parse(e)),
+  };
 }
 
 export interface Paraphrase {
@@ -48,13 +71,36 @@ export interface Paraphrase {
 }
 
 export function paraphrases(): Paraphrase[] {
-  return (JSON.parse(readFileSync(`${root}test/bench/data/answer-paraphrases.json`, 'utf8')) as { questions: Paraphrase[] }).questions;
+  return (
+    JSON.parse(readFileSync(`${root}test/bench/data/answer-paraphrases.json`, 'utf8')) as { questions: Paraphrase[] }
+  ).questions;
 }
 
 export const isExpected = (p: Paraphrase, id: string | undefined): boolean =>
   id !== undefined && (Array.isArray(p.expected) ? p.expected.includes(id) : p.expected === id);
 
-const PRODUCTS = ['Atlas', 'Borealis', 'Cobalt', 'Delta Sync', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Iris', 'Juniper', 'Kestrel', 'Lumen', 'Meridian', 'Nimbus', 'Onyx', 'Pioneer', 'Quartz', 'Radius', 'Summit', 'Tundra'];
+const PRODUCTS = [
+  'Atlas',
+  'Borealis',
+  'Cobalt',
+  'Delta Sync',
+  'Ember',
+  'Fjord',
+  'Granite',
+  'Harbor',
+  'Iris',
+  'Juniper',
+  'Kestrel',
+  'Lumen',
+  'Meridian',
+  'Nimbus',
+  'Onyx',
+  'Pioneer',
+  'Quartz',
+  'Radius',
+  'Summit',
+  'Tundra',
+];
 const REGIONS = ['EU', 'US', 'UK', 'APAC', 'Canada', 'Australia', 'Japan', 'Brazil', 'India', 'Singapore'];
 
 /**
@@ -82,6 +128,9 @@ export function syntheticLibrary(size: number, base: readonly AnswerEntry[]): An
 
 /** 300 questionnaire questions: the paraphrase set, then VSAQ questions, cycled. */
 export function pageOfQuestions(): QuestionInput[] {
-  const pool: QuestionInput[] = [...paraphrases().map((p) => ({ question: p.question })), ...vsaq().map((v) => v.input)];
+  const pool: QuestionInput[] = [
+    ...paraphrases().map((p) => ({ question: p.question })),
+    ...vsaq().map((v) => v.input),
+  ];
   return Array.from({ length: 300 }, (_, i) => pool[i % pool.length]!);
 }

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..', '..');
 
 function crosswalk(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(root, 'lib/cli/bin.mjs'), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [join(root, 'lib/cli/bin.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -21,7 +25,9 @@ describe('crosswalk control', () => {
     expect(stdout).toMatch(/^Keywords: .*encryption/im);
     expect(stdout).toContain('Counterparts in ISO/IEC 27001:2013 (2):');
     expect(stdout).toMatch(/A\.10\.1\.2 {2}Key management\n\s+strong · iso27002:2022-annex-b/);
-    expect(stdout).toMatch(/Counterparts in SOC 2 .*:\n {2}CC6\.1 .*\n\s+strong · aicpa-nist80053-chain \+ ciso-assistant-adobe-pivot/);
+    expect(stdout).toMatch(
+      /Counterparts in SOC 2 .*:\n {2}CC6\.1 .*\n\s+strong · aicpa-nist80053-chain \+ ciso-assistant-adobe-pivot/,
+    );
   });
 
   it('CC9.2 lists ISO 2022 and ISO 2013 counterparts, including the disputed guide row', () => {
@@ -51,7 +57,10 @@ describe('crosswalk control', () => {
   it('--json gives machine-readable counterparts; unquoted "A 8.24" reads as one id', () => {
     const { code, stdout } = crosswalk('control', 'A', '8.24', '--json');
     expect(code).toBe(0);
-    const out = JSON.parse(stdout) as { control: { id: string }; counterparts: { framework: string; items: { ref: { id: string }; strength: string }[] }[] };
+    const out = JSON.parse(stdout) as {
+      control: { id: string };
+      counterparts: { framework: string; items: { ref: { id: string }; strength: string }[] }[];
+    };
     expect(out.control.id).toBe('A.8.24');
     expect(out.counterparts.map((g) => g.framework)).toEqual(['iso27001:2013', 'soc2:2017']);
     expect(out.counterparts[1]?.items[0]).toMatchObject({ ref: { id: 'CC6.1' }, strength: 'strong' });

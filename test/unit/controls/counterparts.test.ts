@@ -1,6 +1,12 @@
 // Counterparts across the three frameworks, the guide's disputed rows, and the framework notes.
 import { describe, expect, it } from 'vitest';
-import { counterparts, disagreements, frameworkNotes, UnknownControlError, type Counterpart } from '../../../lib/controls';
+import {
+  counterparts,
+  disagreements,
+  frameworkNotes,
+  UnknownControlError,
+  type Counterpart,
+} from '../../../lib/controls';
 
 const ids = (list: Counterpart[]) => list.map((c) => c.ref.id);
 const find = (list: Counterpart[], id: string) => list.find((c) => c.ref.id === id);
@@ -20,7 +26,10 @@ describe('counterparts', () => {
   it('SOC 2 -> ISO 2022 and back give the same edge with both sources', () => {
     const forward = find(counterparts('CC6.1', 'iso27001:2022'), 'A.8.24');
     const back = find(counterparts('A.8.24', 'soc2:2017'), 'CC6.1');
-    expect(forward).toMatchObject({ strength: 'strong', sources: ['aicpa-nist80053-chain', 'ciso-assistant-adobe-pivot'] });
+    expect(forward).toMatchObject({
+      strength: 'strong',
+      sources: ['aicpa-nist80053-chain', 'ciso-assistant-adobe-pivot'],
+    });
     expect(back).toMatchObject({ strength: forward?.strength, source: forward?.source });
   });
 
@@ -80,7 +89,14 @@ describe('disagreements', () => {
 
   it('lists the eight contradicted guide rows', () => {
     expect(list.map((d) => `${d.from.id} -> ${d.stated}`)).toEqual([
-      'A.8 -> CC5.1', 'A.10 -> CC6.6', 'A.11 -> CC6.2', 'A.13 -> CC6.8', 'A.13 -> CC6.9', 'A.15 -> CC7.2', 'A.17 -> CC7.3', 'A.18 -> CC8.x',
+      'A.8 -> CC5.1',
+      'A.10 -> CC6.6',
+      'A.11 -> CC6.2',
+      'A.13 -> CC6.8',
+      'A.13 -> CC6.9',
+      'A.15 -> CC7.2',
+      'A.17 -> CC7.3',
+      'A.18 -> CC8.x',
     ]);
   });
 
@@ -92,7 +108,9 @@ describe('disagreements', () => {
   it('names what the published mappings support instead', () => {
     expect(row('A.15', 'CC7.2')?.published.map((p) => p.id)).toContain('CC9.2');
     expect(row('A.11', 'CC6.2')?.published.map((p) => p.id)).toContain('CC6.4');
-    expect(row('A.17', 'CC7.3')?.published.map((p) => p.id)).toEqual(expect.arrayContaining(['A1.2', 'A1.3', 'CC7.5', 'CC9.1']));
+    expect(row('A.17', 'CC7.3')?.published.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['A1.2', 'A1.3', 'CC7.5', 'CC9.1']),
+    );
     expect(row('A.8', 'CC5.1')?.published.map((p) => p.id)).toContain('CC6.1');
     expect(row('A.18', 'CC8.x')?.to).toEqual({ framework: 'soc2:2017', id: 'CC8.1' });
   });

@@ -33,11 +33,23 @@ describe('data files match their schemas', () => {
   it('data/framework-notes.json is valid and covers the nine memo topics', () => {
     const notes = FrameworkNotesFile.parse(readJson('data/framework-notes.json'));
     expect(notes.notes.map((n) => n.key)).toEqual([
-      'scope', 'who-acts', 'trigger', 'obligations', 'evidence', 'timing', 'assurance-route', 'reuse', 'decision-rule',
+      'scope',
+      'who-acts',
+      'trigger',
+      'obligations',
+      'evidence',
+      'timing',
+      'assurance-route',
+      'reuse',
+      'decision-rule',
     ]);
   });
   it('the schema rejects a malformed catalog entry with a message naming the problem', () => {
-    const bad = { framework: 'soc2:2017', source: 's', controls: [{ id: 'CC 6.1', kind: 'criterion', title: 't', summary: '', keywords: [] }] };
+    const bad = {
+      framework: 'soc2:2017',
+      source: 's',
+      controls: [{ id: 'CC 6.1', kind: 'criterion', title: 't', summary: '', keywords: [] }],
+    };
     const messages = CatalogFile.safeParse(bad).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
     expect(messages.some((m) => m.startsWith('controls.0.summary'))).toBe(true);
     expect(messages.some((m) => m.startsWith('controls.0.keywords'))).toBe(true);
@@ -85,7 +97,12 @@ describe('crosswalk coverage and endpoints', () => {
   const endpointsMissing = (edges: CrosswalkEdge[], from: Framework, to: Framework) =>
     edges.flatMap((e) => {
       const missing: string[] = [];
-      if (e.fromLevel === 'domain' ? !allControls(from).some((c) => c.id.startsWith(`${e.from}.`)) : !ids(from).has(e.from)) missing.push(e.from);
+      if (
+        e.fromLevel === 'domain'
+          ? !allControls(from).some((c) => c.id.startsWith(`${e.from}.`))
+          : !ids(from).has(e.from)
+      )
+        missing.push(e.from);
       if (!e.targetMissing && !ids(to).has(e.to)) missing.push(e.to);
       return missing;
     });
@@ -106,25 +123,61 @@ describe('crosswalk coverage and endpoints', () => {
     const both = published.edges.filter((e) => e.sources.length === 2);
     expect(both).toHaveLength(70);
     expect(both.every((e) => e.strength === 'strong')).toBe(true);
-    for (const e of published.edges) expect(e.strength, `${e.from} -> ${e.to}`).toBe(publishedStrength(e.support ?? {}));
+    for (const e of published.edges)
+      expect(e.strength, `${e.from} -> ${e.to}`).toBe(publishedStrength(e.support ?? {}));
     // A single shared 800-53 control alone is thin support.
     expect(published.edges.find((e) => e.from === 'CC9.2' && e.to === '4.4')?.strength).toBe('weak');
   });
 
   it('records the guide at the level it states: 2013 domains A.5..A.18, "CC6.1–6.7" expanded, "CC8.x" as a series', () => {
-    expect([...new Set(guide.edges.map((e) => e.from))]).toEqual(
-      ['A.5', 'A.6', 'A.7', 'A.8', 'A.9', 'A.10', 'A.11', 'A.12', 'A.13', 'A.14', 'A.15', 'A.16', 'A.17', 'A.18'],
-    );
+    expect([...new Set(guide.edges.map((e) => e.from))]).toEqual([
+      'A.5',
+      'A.6',
+      'A.7',
+      'A.8',
+      'A.9',
+      'A.10',
+      'A.11',
+      'A.12',
+      'A.13',
+      'A.14',
+      'A.15',
+      'A.16',
+      'A.17',
+      'A.18',
+    ]);
     expect(guide.edges.every((e) => e.fromLevel === 'domain' && e.sources.join() === 'comparison-guide')).toBe(true);
-    expect(guide.edges.filter((e) => e.from === 'A.9').map((e) => e.to)).toEqual(['CC6.1', 'CC6.2', 'CC6.3', 'CC6.4', 'CC6.5', 'CC6.6', 'CC6.7']);
-    expect(guide.edges.find((e) => e.from === 'A.18')).toMatchObject({ to: 'CC8.1', toLevel: 'series', stated: 'CC8.x' });
+    expect(guide.edges.filter((e) => e.from === 'A.9').map((e) => e.to)).toEqual([
+      'CC6.1',
+      'CC6.2',
+      'CC6.3',
+      'CC6.4',
+      'CC6.5',
+      'CC6.6',
+      'CC6.7',
+    ]);
+    expect(guide.edges.find((e) => e.from === 'A.18')).toMatchObject({
+      to: 'CC8.1',
+      toLevel: 'series',
+      stated: 'CC8.x',
+    });
     expect(guide.edges.some((e) => e.strength === 'strong')).toBe(false);
-    for (const e of guide.edges.filter((g) => !g.disagreement)) expect(e.strength).toBe(guideStrength(undefined, e.support?.publishedEdges ?? 0));
+    for (const e of guide.edges.filter((g) => !g.disagreement))
+      expect(e.strength).toBe(guideStrength(undefined, e.support?.publishedEdges ?? 0));
   });
 
   it('marks exactly the rows guide-check.md contradicts, with published ids that exist', () => {
     const disputed = guide.edges.filter((e) => e.disagreement).map((e) => `${e.from}>${e.stated ?? e.to}`);
-    expect(disputed.sort()).toEqual(['A.10>CC6.6', 'A.11>CC6.2', 'A.13>CC6.8', 'A.13>CC6.9', 'A.15>CC7.2', 'A.17>CC7.3', 'A.18>CC8.x', 'A.8>CC5.1']);
+    expect(disputed.sort()).toEqual([
+      'A.10>CC6.6',
+      'A.11>CC6.2',
+      'A.13>CC6.8',
+      'A.13>CC6.9',
+      'A.15>CC7.2',
+      'A.17>CC7.3',
+      'A.18>CC8.x',
+      'A.8>CC5.1',
+    ]);
     const published = guide.edges.flatMap((e) => e.disagreement?.published ?? []);
     expect(published.filter((id) => !ids('soc2:2017').has(id))).toEqual([]);
     expect(guide.edges.find((e) => e.from === 'A.10')?.strength).toBe('partial');
@@ -135,7 +188,11 @@ describe('crosswalk coverage and endpoints', () => {
 describe('own words', () => {
   /** Any run of 8 consecutive words shared with the source text counts as copied. */
   const shingles = (text: string) => {
-    const words = text.toLowerCase().replace(/[^a-z0-9/ ]+/g, ' ').split(/\s+/).filter(Boolean);
+    const words = text
+      .toLowerCase()
+      .replace(/[^a-z0-9/ ]+/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
     return new Set(words.slice(0, Math.max(0, words.length - 7)).map((_, i) => words.slice(i, i + 8).join(' ')));
   };
   const copied = (ours: string[], theirs: string) => {
@@ -145,7 +202,12 @@ describe('own words', () => {
   const seeds = '/work/shared/seeds/crosswalk-memo-table.md';
   it.skipIf(!existsSync(seeds))('framework notes share no 8-word run with the memo table', () => {
     const notes = FrameworkNotesFile.parse(readJson('data/framework-notes.json')).notes;
-    expect(copied(notes.flatMap((n) => [n.iso, n.soc2, n.reuseRule ?? '']), readFileSync(seeds, 'utf8'))).toEqual([]);
+    expect(
+      copied(
+        notes.flatMap((n) => [n.iso, n.soc2, n.reuseRule ?? '']),
+        readFileSync(seeds, 'utf8'),
+      ),
+    ).toEqual([]);
   });
   const check = '/work/shared/data/guide-check.md';
   it.skipIf(!existsSync(check))('disagreement notes share no 8-word run with guide-check.md', () => {
@@ -158,9 +220,15 @@ describe('reproducible derivation', () => {
   const shared = '/work/shared/data';
   it.skipIf(!existsSync(shared))('build-crosswalk.ts regenerates data/crosswalk byte for byte', () => {
     const out = mkdtempSync(join(tmpdir(), 'crosswalk-'));
-    execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'lib/controls/build-crosswalk.ts'), shared, out], { stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'lib/controls/build-crosswalk.ts'), shared, out],
+      { stdio: 'pipe' },
+    );
     for (const name of ['iso2013-to-iso2022.json', 'soc2-to-iso2022.json', 'comparison-guide.json']) {
-      expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(root, 'data/crosswalk', name), 'utf8'));
+      expect(readFileSync(join(out, name), 'utf8'), name).toBe(
+        readFileSync(join(root, 'data/crosswalk', name), 'utf8'),
+      );
     }
   });
 });

@@ -44,8 +44,12 @@ describe('resolveControlId failures name the nearest ids', () => {
     const result = resolveControlId('a.8.99');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toMatch(/^Unknown control A\.8\.99 in ISO\/IEC 27001:2022\. Nearest: A\.8\.9, A\.8\.29, A\.8\.19/);
-    expect(result.nearest.slice(0, 3)).toEqual(['A.8.9', 'A.8.29', 'A.8.19'].map((id) => ({ framework: 'iso27001:2022', id })));
+    expect(result.error).toMatch(
+      /^Unknown control A\.8\.99 in ISO\/IEC 27001:2022\. Nearest: A\.8\.9, A\.8\.29, A\.8\.19/,
+    );
+    expect(result.nearest.slice(0, 3)).toEqual(
+      ['A.8.9', 'A.8.29', 'A.8.19'].map((id) => ({ framework: 'iso27001:2022', id })),
+    );
   });
 
   it('CC6.9 does not exist: nearest are CC6 criteria, CC6.8 first', () => {
@@ -74,11 +78,14 @@ describe('resolveControlId failures name the nearest ids', () => {
     if (!result.ok) expect(result.nearest.map((r) => r.id)).toContain('A.8.9');
   });
 
-  it.each(['', '   ', 'hello', 'A.8', 'CC6', 'ISO'])('unreadable input %j gets a usage hint and no nearest ids', (input) => {
-    const result = resolveControlId(input);
-    expect(result).toMatchObject({ ok: false, nearest: [] });
-    if (!result.ok) expect(result.error).toMatch(/A\.8\.24/);
-  });
+  it.each(['', '   ', 'hello', 'A.8', 'CC6', 'ISO'])(
+    'unreadable input %j gets a usage hint and no nearest ids',
+    (input) => {
+      const result = resolveControlId(input);
+      expect(result).toMatchObject({ ok: false, nearest: [] });
+      if (!result.ok) expect(result.error).toMatch(/A\.8\.24/);
+    },
+  );
 });
 
 describe('getControl', () => {

@@ -60,7 +60,9 @@ function loadCatalogs(): Record<Framework, Set<string>> {
       const list = JSON.parse(readFileSync(shared[fw], 'utf8')) as { id: string }[];
       out[fw] = new Set(list.map((c) => c.id));
     } else {
-      throw new Error(`No control catalog for ${fw}: expected ${project[fw]} (or ${shared[fw]}). Build the catalogs first.`);
+      throw new Error(
+        `No control catalog for ${fw}: expected ${project[fw]} (or ${shared[fw]}). Build the catalogs first.`,
+      );
     }
   }
   return out;
@@ -68,11 +70,22 @@ function loadCatalogs(): Record<Framework, Set<string>> {
 
 const lib = loadLibrary();
 const approved = lib.entries.filter((e) => e.status === 'approved');
-const idsOf = (fw: Framework) => new Set(approved.flatMap((e) => e.controls.filter((c) => c.framework === fw).map((c) => c.id)));
+const idsOf = (fw: Framework) =>
+  new Set(approved.flatMap((e) => e.controls.filter((c) => c.framework === fw).map((c) => c.id)));
 
 /** Word set for near-duplicate detection: lowercase, no punctuation, common question words dropped. */
-const STOP = new Set('a an and are as at be by can do does for from has have how if in is it of on or our the to we what when which who will with you your'.split(' '));
-const words = (s: string) => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w && !STOP.has(w)));
+const STOP = new Set(
+  'a an and are as at be by can do does for from has have how if in is it of on or our the to we what when which who will with you your'.split(
+    ' ',
+  ),
+);
+const words = (s: string) =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w && !STOP.has(w)),
+  );
 function jaccard(a: Set<string>, b: Set<string>): number {
   let inter = 0;
   for (const w of a) if (b.has(w)) inter++;
@@ -98,7 +111,9 @@ describe('demo library', () => {
 
   it('resolves every evidence id an answer cites', () => {
     const known = new Set(lib.evidence.map((e) => e.id));
-    const dangling = lib.entries.flatMap((e) => e.evidenceIds.filter((id) => !known.has(id)).map((id) => `${e.id} → ${id}`));
+    const dangling = lib.entries.flatMap((e) =>
+      e.evidenceIds.filter((id) => !known.has(id)).map((id) => `${e.id} → ${id}`),
+    );
     expect(dangling).toEqual([]);
   });
 
@@ -125,18 +140,32 @@ describe('demo library', () => {
 
   it('covers all four ISO 27001:2022 Annex A themes and the core ISMS clauses', () => {
     const ids = [...idsOf('iso27001:2022')];
-    for (const theme of ['A.5.', 'A.6.', 'A.7.', 'A.8.']) expect(ids.some((id) => id.startsWith(theme)), theme).toBe(true);
+    for (const theme of ['A.5.', 'A.6.', 'A.7.', 'A.8.'])
+      expect(
+        ids.some((id) => id.startsWith(theme)),
+        theme,
+      ).toBe(true);
     // Scope, risk assessment, internal audit, management review, nonconformity.
     for (const clause of ['4.3', '6.1.2', '8.2', '9.2', '9.3', '10.2']) {
-      expect(ids.some((id) => id === clause || id.startsWith(`${clause}.`)), clause).toBe(true);
+      expect(
+        ids.some((id) => id === clause || id.startsWith(`${clause}.`)),
+        clause,
+      ).toBe(true);
     }
   });
 
   it('covers every SOC 2 common-criteria group plus availability, confidentiality, processing integrity and privacy', () => {
     const ids = [...idsOf('soc2:2017')];
     const groups = ['CC1', 'CC2', 'CC3', 'CC4', 'CC5', 'CC6', 'CC7', 'CC8', 'CC9', 'A1', 'C1', 'PI1'];
-    for (const g of groups) expect(ids.some((id) => id.startsWith(`${g}.`)), g).toBe(true);
-    expect(ids.some((id) => /^P\d\.\d+$/.test(id)), 'privacy criteria P1–P8').toBe(true);
+    for (const g of groups)
+      expect(
+        ids.some((id) => id.startsWith(`${g}.`)),
+        g,
+      ).toBe(true);
+    expect(
+      ids.some((id) => /^P\d\.\d+$/.test(id)),
+      'privacy criteria P1–P8',
+    ).toBe(true);
   });
 
   it('has substantive answers, 2–4 alternative phrasings and a named owner', () => {
@@ -175,7 +204,9 @@ describe('demo library', () => {
 
   it('narrows scope and reuse on some answers', () => {
     expect(approved.some((e) => e.scope.regions.includes('EU'))).toBe(true);
-    expect(approved.some((e) => e.scope.services.length === 1 && e.scope.services[0] === 'Larkspur Connector')).toBe(true);
+    expect(approved.some((e) => e.scope.services.length === 1 && e.scope.services[0] === 'Larkspur Connector')).toBe(
+      true,
+    );
     expect(approved.some((e) => e.reuse.level === 'customer')).toBe(true);
     expect(approved.some((e) => e.reuse.level === 'internal')).toBe(true);
     const shareable = approved.filter((e) => e.reuse.level === 'public' || e.reuse.level === 'nda').length;
@@ -204,7 +235,10 @@ describe('demo questionnaire page', () => {
   const questionTexts = [
     ...[...doc.querySelectorAll('.q')].map((q) => {
       const label = q.querySelector('legend, .q-text');
-      return (label?.textContent ?? '').replace(/^\s*\d+\.\d+/, '').replace('*', '').trim();
+      return (label?.textContent ?? '')
+        .replace(/^\s*\d+\.\d+/, '')
+        .replace('*', '')
+        .trim();
     }),
     ...[...doc.querySelectorAll('.grid tbody th')].map((th) => th.textContent?.trim() ?? ''),
   ];
@@ -241,11 +275,25 @@ describe('demo questionnaire page', () => {
     expect(questionTexts.length).toBe(numbered.length);
     expect(questionTexts.every((q) => q.length > 10)).toBe(true);
     const libraryTexts = lib.entries.flatMap((e) => [e.question, ...e.alternatives]);
-    const libNorm = new Set(libraryTexts.map((t) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()));
+    const libNorm = new Set(
+      libraryTexts.map((t) =>
+        t
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, ' ')
+          .trim(),
+      ),
+    );
     const libSets = libraryTexts.map(words);
     const copied = questionTexts.filter((q) => {
       const qs = words(q);
-      return libNorm.has(q.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()) || libSets.some((l) => jaccard(qs, l) >= 0.7);
+      return (
+        libNorm.has(
+          q
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, ' ')
+            .trim(),
+        ) || libSets.some((l) => jaccard(qs, l) >= 0.7)
+      );
     });
     expect(copied).toEqual([]);
   });

@@ -6,7 +6,11 @@ import background from '../../../entrypoints/background';
 
 // fakeBrowser leaves these events unimplemented (addListener throws); stand-ins record the registration.
 const stubbed = () => {
-  const events = [fakeBrowser.contextMenus.onClicked, fakeBrowser.commands.onCommand, fakeBrowser.action.onClicked] as unknown as { addListener: unknown }[];
+  const events = [
+    fakeBrowser.contextMenus.onClicked,
+    fakeBrowser.commands.onCommand,
+    fakeBrowser.action.onClicked,
+  ] as unknown as { addListener: unknown }[];
   return events.map((e) => (e.addListener = vi.fn()));
 };
 let stubs: ReturnType<typeof stubbed>;
@@ -18,13 +22,22 @@ beforeEach(() => {
 describe('background entry', () => {
   it('registers its listeners synchronously and answers strangers with a reasoned error', async () => {
     background.main();
-    const onMessage = fakeBrowser.runtime.onMessage as unknown as { hasListeners(): boolean; trigger(...a: unknown[]): Promise<unknown[]> };
+    const onMessage = fakeBrowser.runtime.onMessage as unknown as {
+      hasListeners(): boolean;
+      trigger(...a: unknown[]): Promise<unknown[]>;
+    };
     expect(onMessage.hasListeners()).toBe(true);
     for (const addListener of stubs) expect(addListener).toHaveBeenCalledTimes(1);
 
     const sendResponse = vi.fn();
-    const [keepOpen] = await onMessage.trigger({ type: 'bg/status' }, { id: 'someone-else', url: 'https://evil.example/' }, sendResponse);
+    const [keepOpen] = await onMessage.trigger(
+      { type: 'bg/status' },
+      { id: 'someone-else', url: 'https://evil.example/' },
+      sendResponse,
+    );
     expect(keepOpen).toBe(true);
-    await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith({ error: expect.stringContaining('only Crosswalk') }));
+    await vi.waitFor(() =>
+      expect(sendResponse).toHaveBeenCalledWith({ error: expect.stringContaining('only Crosswalk') }),
+    );
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { comparePaths, groupByFrame, mergeFrames, splitFid } from '../../../lib/background/frames';
 import type { QuestionField } from '../../../lib/page/types';
 
-const field = (fid: string, question: string, extra: Partial<QuestionField> = {}): QuestionField => ({ fid, question, kind: 'text', value: '', ...extra });
+const field = (fid: string, question: string, extra: Partial<QuestionField> = {}): QuestionField => ({
+  fid,
+  question,
+  kind: 'text',
+  value: '',
+  ...extra,
+});
 
 describe('merging frames', () => {
   it('puts the top frame first, then frames in the order their iframes appear, nested frames after their parent', () => {
@@ -12,7 +18,13 @@ describe('merging frames', () => {
       { frameId: 0, path: [], url: 'top', title: '', fields: [field('a', 'top 1'), field('b', 'top 2')] },
       { frameId: 3, path: [0], url: 'a', title: '', fields: [field('a', 'first iframe')] },
     ]);
-    expect(merged.map((f) => f.question)).toEqual(['top 1', 'top 2', 'first iframe', 'nested in first', 'second iframe']);
+    expect(merged.map((f) => f.question)).toEqual([
+      'top 1',
+      'top 2',
+      'first iframe',
+      'nested in first',
+      'second iframe',
+    ]);
   });
 
   it('prefixes fids (and comment links) with the frame id so equal local fids stay distinct', () => {

@@ -45,7 +45,13 @@ const opts = { threshold: 0.8 };
 describe('background index service', () => {
   it('builds from the library, persists, and a cold start loads the persisted index without a rebuild', async () => {
     const lib = await library();
-    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes. All customer data is encrypted at rest with AES-256.'));
+    await lib.entries.put(
+      entry(
+        'ans-enc',
+        'Is customer data encrypted at rest?',
+        'Yes. All customer data is encrypted at rest with AES-256.',
+      ),
+    );
     const cache = memoryCache();
     const first = new IndexService(lib, matchEngine, cache);
     await first.start();
@@ -61,17 +67,34 @@ describe('background index service', () => {
 
   it('follows edits, new entries and retirements incrementally, including writes from another context', async () => {
     const lib = await library();
-    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes. All customer data is encrypted at rest with AES-256.'));
+    await lib.entries.put(
+      entry(
+        'ans-enc',
+        'Is customer data encrypted at rest?',
+        'Yes. All customer data is encrypted at rest with AES-256.',
+      ),
+    );
     const service = new IndexService(lib, matchEngine, memoryCache());
     await service.start();
 
     // Another page (the options page) writes through its own connection to the same database.
     const other = await openLibrary(lib.name);
     opened.push(other);
-    await other.entries.put(entry('ans-mfa', 'Do you enforce multi-factor authentication?', 'Yes. MFA is enforced for all workforce accounts.'));
-    await other.entries.update('ans-enc', { answer: 'Yes. Customer data is encrypted at rest with AES-256 keys held in a KMS.' });
+    await other.entries.put(
+      entry(
+        'ans-mfa',
+        'Do you enforce multi-factor authentication?',
+        'Yes. MFA is enforced for all workforce accounts.',
+      ),
+    );
+    await other.entries.update('ans-enc', {
+      answer: 'Yes. Customer data is encrypted at rest with AES-256 keys held in a KMS.',
+    });
 
-    const [mfa, enc] = await service.match([{ question: 'Is MFA enforced for staff?' }, { question: 'Is customer data encrypted at rest?' }], opts);
+    const [mfa, enc] = await service.match(
+      [{ question: 'Is MFA enforced for staff?' }, { question: 'Is customer data encrypted at rest?' }],
+      opts,
+    );
     expect(mfa!.suggestions[0]?.entryId).toBe('ans-mfa');
     expect(enc!.suggestions[0]).toMatchObject({ entryId: 'ans-enc', version: 2 });
     expect(service.getStatus()).toMatchObject({ builtFrom: 'library', entries: 2 });
@@ -87,7 +110,13 @@ describe('background index service', () => {
     const lib = await library();
     await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes, with AES-256.'));
     const cache = memoryCache();
-    cache.value = { seq: await lib.changeSeq(), builtAt: 'x', entries: 1, evidence: 0, data: { format: 'something else' } };
+    cache.value = {
+      seq: await lib.changeSeq(),
+      builtAt: 'x',
+      entries: 1,
+      evidence: 0,
+      data: { format: 'something else' },
+    };
     const service = new IndexService(lib, matchEngine, cache);
     await service.start();
     expect(service.getStatus()).toMatchObject({ builtFrom: 'library', entries: 1 });

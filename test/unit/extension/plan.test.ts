@@ -14,9 +14,24 @@ const suggestion = (over: Partial<Suggestion> = {}): Suggestion => ({
   warnings: [],
   ...over,
 });
-const result = (suggestions: Suggestion[]): MatchResult => ({ question: 'q', controls: [], suggestions, reasons: suggestions.length ? [] : [{ code: 'no-match', message: 'none' }] });
-const field = (fid: string, over: Partial<QuestionField> = {}): QuestionField => ({ fid, question: `Question ${fid}`, kind: 'textarea', value: '', ...over });
-const row = (f: QuestionField, r?: MatchResult, status: Row['status'] = 'open'): Row => ({ field: f, result: r, status });
+const result = (suggestions: Suggestion[]): MatchResult => ({
+  question: 'q',
+  controls: [],
+  suggestions,
+  reasons: suggestions.length ? [] : [{ code: 'no-match', message: 'none' }],
+});
+const field = (fid: string, over: Partial<QuestionField> = {}): QuestionField => ({
+  fid,
+  question: `Question ${fid}`,
+  kind: 'textarea',
+  value: '',
+  ...over,
+});
+const row = (f: QuestionField, r?: MatchResult, status: Row['status'] = 'open'): Row => ({
+  field: f,
+  result: r,
+  status,
+});
 
 describe('Fill all confident plan', () => {
   it('takes only auto-fill suggestions for open, empty, enabled fields', () => {
@@ -33,24 +48,39 @@ describe('Fill all confident plan', () => {
   });
 
   it('leaves a suggestion with a high-severity reuse flag to a person', () => {
-    const rows = [row(field('0:a'), result([suggestion()])), row(field('0:b'), result([suggestion({ entryId: 'ans-nda' })]))];
+    const rows = [
+      row(field('0:a'), result([suggestion()])),
+      row(field('0:b'), result([suggestion({ entryId: 'ans-nda' })])),
+    ];
     // ans-nda is NDA-only and no NDA is declared: the panel shows it flagged, "Fill all confident" skips it.
-    const flags = (_r: Row, s: Suggestion) => (s.entryId === 'ans-nda' ? [{ severity: 'high' }] : [{ severity: 'medium' }]);
+    const flags = (_r: Row, s: Suggestion) =>
+      s.entryId === 'ans-nda' ? [{ severity: 'high' }] : [{ severity: 'medium' }];
     expect(planConfident(rows, flags).map((p) => p.fid)).toEqual(['0:a']);
   });
 
-  it('puts a choice answer\'s narrative into the empty comment box and ticks several offered options', () => {
+  it("puts a choice answer's narrative into the empty comment box and ticks several offered options", () => {
     const radio = field('0:r', { kind: 'radio', options: ['Yes', 'No'], comment: '0:c' });
     const rows = toRows([radio, field('0:c', { question: 'Please explain' })]);
-    rows[0]!.result = result([suggestion({ option: 'Yes', answer: 'Yes', narrative: 'We enforce MFA for all staff.' })]);
-    expect(planConfident(rows).map((p) => [p.fid, p.value])).toEqual([['0:r', 'Yes'], ['0:c', 'We enforce MFA for all staff.']]);
+    rows[0]!.result = result([
+      suggestion({ option: 'Yes', answer: 'Yes', narrative: 'We enforce MFA for all staff.' }),
+    ]);
+    expect(planConfident(rows).map((p) => [p.fid, p.value])).toEqual([
+      ['0:r', 'Yes'],
+      ['0:c', 'We enforce MFA for all staff.'],
+    ]);
     const boxes = field('0:k', { kind: 'checkbox', options: ['ISO 27001', 'SOC 2', 'PCI DSS'] });
-    expect(planConfident([row(boxes, result([suggestion({ option: 'ISO 27001; SOC 2', answer: 'ISO 27001; SOC 2' })]))]).map((p) => p.value)).toEqual(['ISO 27001; SOC 2']);
+    expect(
+      planConfident([row(boxes, result([suggestion({ option: 'ISO 27001; SOC 2', answer: 'ISO 27001; SOC 2' })]))]).map(
+        (p) => p.value,
+      ),
+    ).toEqual(['ISO 27001; SOC 2']);
   });
 
   it('fills a choice field only with an option the page offers', () => {
     const radio = field('0:r', { kind: 'radio', options: ['Yes', 'No'] });
-    expect(planConfident([row(radio, result([suggestion({ option: 'Yes', answer: 'Yes' })]))]).map((p) => p.value)).toEqual(['Yes']);
+    expect(
+      planConfident([row(radio, result([suggestion({ option: 'Yes', answer: 'Yes' })]))]).map((p) => p.value),
+    ).toEqual(['Yes']);
     expect(planConfident([row(radio, result([suggestion({ option: 'Partially', answer: 'Partially' })]))])).toEqual([]);
     expect(planConfident([row(radio, result([suggestion()]))])).toEqual([]); // free text cannot go into a radio group
   });
@@ -58,12 +88,21 @@ describe('Fill all confident plan', () => {
 
 describe('rows and summary', () => {
   it('folds comment boxes into their question and counts what the demo prints', () => {
-    const rows = toRows([field('0:q', { kind: 'radio', options: ['Yes', 'No'], comment: '0:c' }), field('0:c'), field('0:t')]);
+    const rows = toRows([
+      field('0:q', { kind: 'radio', options: ['Yes', 'No'], comment: '0:c' }),
+      field('0:c'),
+      field('0:t'),
+    ]);
     expect(rows.map((r) => [r.field.fid, r.comment?.fid])).toEqual([
       ['0:q', '0:c'],
       ['0:t', undefined],
     ]);
-    const s = summarize([row(field('a'), result([suggestion()]), 'filled'), row(field('b'), result([suggestion({ autoFill: false })])), row(field('c'), result([])), row(field('d'))]);
+    const s = summarize([
+      row(field('a'), result([suggestion()]), 'filled'),
+      row(field('b'), result([suggestion({ autoFill: false })])),
+      row(field('c'), result([])),
+      row(field('d')),
+    ]);
     expect(s).toEqual({ detected: 4, suggested: 2, confident: 1, filled: 1, abstained: 1, flagged: 0 });
   });
 });

@@ -12,16 +12,40 @@ const flag = (code: Flag['code']): Flag => ({ code, severity: 'medium', message:
 
 describe('pre-fill flags beside match warnings', () => {
   it('drops a flag the match already shows under its own name and keeps the rest', () => {
-    const flags = [flag('entry-stale'), flag('entry-not-approved'), flag('soc2-report-old'), flag('not-cleared-for-reuse')];
-    const kept = extraFlags(flags, [{ code: 'stale', message: 'due for review' }, { code: 'draft', message: 'draft' }]).map((f) => f.code);
+    const flags = [
+      flag('entry-stale'),
+      flag('entry-not-approved'),
+      flag('soc2-report-old'),
+      flag('not-cleared-for-reuse'),
+    ];
+    const kept = extraFlags(flags, [
+      { code: 'stale', message: 'due for review' },
+      { code: 'draft', message: 'draft' },
+    ]).map((f) => f.code);
     expect(kept).toEqual(['soc2-report-old', 'not-cleared-for-reuse']);
     expect(extraFlags(flags, []).map((f) => f.code)).toEqual(flags.map((f) => f.code));
   });
 });
 
 describe('edited-on-page filter', () => {
-  const e = (id: string, source: string): AnswerEntry =>
-    ({ id, question: 'Q', alternatives: [], answer: 'A', controls: [], evidenceIds: [], owner: 'Ann', roles: {}, status: 'draft', scope: { services: [], environments: [], regions: [], dataTypes: [] }, reuse: { level: 'nda' }, tags: [], source, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', version: 2 }) as AnswerEntry;
+  const e = (id: string, source: string): AnswerEntry => ({
+    id,
+    question: 'Q',
+    alternatives: [],
+    answer: 'A',
+    controls: [],
+    evidenceIds: [],
+    owner: 'Ann',
+    roles: {},
+    status: 'draft',
+    scope: { services: [], environments: [], regions: [], dataTypes: [] },
+    reuse: { level: 'nda' },
+    tags: [],
+    source,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    version: 2,
+  });
   it('keeps only drafts saved back from a page edit', () => {
     const entries = [e('a', 'import'), e('b', 'page edit')];
     expect(filterEntries(entries, { ...NO_FILTER, origin: 'page-edit' }).map((x) => x.id)).toEqual(['b']);
@@ -38,7 +62,16 @@ describe('demo --review-report', () => {
 
   it('counts answer rows in both report formats, multi-line answers included', () => {
     const rec = (id: string, value: string) =>
-      FillRecord.parse({ id, questionnaire: { id: 'q' }, fid: id, question: `Q ${id}`, fieldKind: 'textarea', value, action: 'fill', at: '2026-01-01T00:00:00.000Z' });
+      FillRecord.parse({
+        id,
+        questionnaire: { id: 'q' },
+        fid: id,
+        question: `Q ${id}`,
+        fieldKind: 'textarea',
+        value,
+        action: 'fill',
+        at: '2026-01-01T00:00:00.000Z',
+      });
     const records = [rec('a', 'line one\nline two'), rec('b', 'x'), rec('c', 'say "hi", then go')];
     expect(reportRows(buildReviewReport(records, { format: 'csv' }), 'csv')).toBe(3);
     expect(reportRows(buildReviewReport(records, { format: 'html' }), 'html')).toBe(3);

@@ -19,33 +19,50 @@ function handlers(): Handlers {
     'bg/search': fail,
     'bg/status': fail,
     'bg/sync': fail,
-  } as Handlers;
+  };
 }
 
 describe('background router', () => {
   it('dispatches a valid request from an extension page', async () => {
     const h = handlers();
-    expect(await route({ type: 'bg/scan', tabId: 3 }, page, { runtimeId: 'abc', extensionOrigin: ORIGIN, handlers: h, log: () => {} })).toEqual({ url: 'u', title: 't', fields: [], frames: [] });
+    expect(
+      await route({ type: 'bg/scan', tabId: 3 }, page, {
+        runtimeId: 'abc',
+        extensionOrigin: ORIGIN,
+        handlers: h,
+        log: () => {},
+      }),
+    ).toEqual({ url: 'u', title: 't', fields: [], frames: [] });
     expect(h['bg/scan']).toHaveBeenCalledWith({ type: 'bg/scan', tabId: 3 });
   });
 
   it('rejects unknown and malformed messages with a logged reason naming the problem', async () => {
     const log = vi.fn();
     const deps = { runtimeId: 'abc', extensionOrigin: ORIGIN, handlers: handlers(), log };
-    expect(await route({ type: 'bg/unknown' }, page, deps)).toEqual({ error: expect.stringContaining('Rejected message bg/unknown') });
-    expect(await route({ type: 'bg/scan', tabId: -1 }, page, deps)).toEqual({ error: expect.stringContaining('tabId') });
+    expect(await route({ type: 'bg/unknown' }, page, deps)).toEqual({
+      error: expect.stringContaining('Rejected message bg/unknown'),
+    });
+    expect(await route({ type: 'bg/scan', tabId: -1 }, page, deps)).toEqual({
+      error: expect.stringContaining('tabId'),
+    });
     expect(log).toHaveBeenCalledTimes(2);
   });
 
   it('refuses other extensions and content scripts (pages share a renderer with untrusted sites)', async () => {
     const deps = { runtimeId: 'abc', extensionOrigin: ORIGIN, handlers: handlers(), log: () => {} };
-    expect(await route({ type: 'bg/scan', tabId: 1 }, { id: 'evil', url: 'chrome-extension://evil/x.html' }, deps)).toEqual({ error: expect.stringContaining('only Crosswalk') });
-    expect(await route({ type: 'bg/scan', tabId: 1 }, { id: 'abc', url: 'https://portal.example.com/form', tab: {} }, deps)).toEqual({ error: expect.stringContaining('side panel or options page') });
+    expect(
+      await route({ type: 'bg/scan', tabId: 1 }, { id: 'evil', url: 'chrome-extension://evil/x.html' }, deps),
+    ).toEqual({ error: expect.stringContaining('only Crosswalk') });
+    expect(
+      await route({ type: 'bg/scan', tabId: 1 }, { id: 'abc', url: 'https://portal.example.com/form', tab: {} }, deps),
+    ).toEqual({ error: expect.stringContaining('side panel or options page') });
     expect(checkSender({ id: 'abc', url: 'chrome-extension://abcd/x.html' }, 'abc', ORIGIN).ok).toBe(false);
   });
 
   it('turns a handler failure into an ErrorResponse carrying its message', async () => {
     const deps = { runtimeId: 'abc', extensionOrigin: ORIGIN, handlers: handlers(), log: () => {} };
-    expect(await route({ type: 'bg/highlight', tabId: 3, fid: '3:f1' }, page, deps)).toEqual({ error: 'Frame 3 did not answer. Scan again.' });
+    expect(await route({ type: 'bg/highlight', tabId: 3, fid: '3:f1' }, page, deps)).toEqual({
+      error: 'Frame 3 did not answer. Scan again.',
+    });
   });
 });

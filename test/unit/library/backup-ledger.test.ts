@@ -1,7 +1,14 @@
 // A full backup carries the review ledger (fills/copies, sign-offs, notifications): replace restores it exactly,
 // merge adds what the library lacks and keeps its own copies, and a pre-ledger backup leaves the ledger alone.
 import { describe, expect, it } from 'vitest';
-import { applyRestore, createBackup, parseBackup, planRestore, serializeBackup, type Library } from '../../../lib/library';
+import {
+  applyRestore,
+  createBackup,
+  parseBackup,
+  planRestore,
+  serializeBackup,
+  type Library,
+} from '../../../lib/library';
 import { ledgerOf } from '../../../lib/library/ledger-store';
 import { record } from '../review/builders';
 import { entryDraft, freshLibrary } from './helpers';
@@ -15,7 +22,10 @@ async function reviewedLibrary(): Promise<Library> {
   const lib = await freshLibrary();
   await lib.entries.put(entryDraft({ id: 'ans-1' }));
   const ledger = ledgerOf(lib);
-  await ledger.record([fill({ id: 'fill-a', fid: 'f1', at: '2025-06-15T10:00:00.000Z' }), fill({ id: 'fill-b', fid: 'f2', at: '2025-06-15T10:01:00.000Z' })]);
+  await ledger.record([
+    fill({ id: 'fill-a', fid: 'f1', at: '2025-06-15T10:00:00.000Z' }),
+    fill({ id: 'fill-b', fid: 'f2', at: '2025-06-15T10:01:00.000Z' }),
+  ]);
   await ledger.decide('fill-b', { status: 'sent-back', reviewer: 'Ravi', note: 'Check the key length' });
   await ledger.signOff('q1', 'Ravi', 'first pass');
   await ledger.signOff('q1', 'Mia');
@@ -24,7 +34,11 @@ async function reviewedLibrary(): Promise<Library> {
 
 async function snapshot(lib: Library) {
   const ledger = ledgerOf(lib);
-  return { records: await ledger.list(), signOffs: await ledger.signOffs('q1'), notifications: await ledger.notifications() };
+  return {
+    records: await ledger.list(),
+    signOffs: await ledger.signOffs('q1'),
+    notifications: await ledger.notifications(),
+  };
 }
 
 describe('backup and restore of the review ledger', () => {
@@ -45,15 +59,22 @@ describe('backup and restore of the review ledger', () => {
 
     await applyRestore(target, parsed.backup, 'replace');
     expect(await snapshot(target)).toEqual(await snapshot(source));
-    expect((await ledgerOf(target).get('fill-b'))!.decision).toMatchObject({ status: 'sent-back', reviewer: 'Ravi', note: 'Check the key length' });
+    expect((await ledgerOf(target).get('fill-b'))!.decision).toMatchObject({
+      status: 'sent-back',
+      reviewer: 'Ravi',
+      note: 'Check the key length',
+    });
   });
 
-  it('merge adds missing ledger rows after the library\'s own and never overwrites a local record', async () => {
+  it("merge adds missing ledger rows after the library's own and never overwrites a local record", async () => {
     const source = await reviewedLibrary();
     const backup = await createBackup(source);
     const target = await freshLibrary();
     const local = ledgerOf(target);
-    await local.record([fill({ id: 'fill-a', fid: 'f1', at: '2025-06-15T10:00:00.000Z' }), fill({ id: 'fill-local', fid: 'f9' })]);
+    await local.record([
+      fill({ id: 'fill-a', fid: 'f1', at: '2025-06-15T10:00:00.000Z' }),
+      fill({ id: 'fill-local', fid: 'f9' }),
+    ]);
     await local.decide('fill-a', { status: 'approved', reviewer: 'Lee' });
     await local.signOff('q1', 'Lee');
 

@@ -24,17 +24,25 @@ describe('backup and restore', () => {
     expect(plan.settings.added).toEqual(['threshold']);
     await applyRestore(empty, parsed.backup, 'replace');
     expect(await empty.entries.list()).toEqual(await lib.entries.list());
-    expect((await empty.entries.history('enc-rest')).map((h) => h.record.answer)).toEqual((await lib.entries.history('enc-rest')).map((h) => h.record.answer));
+    expect((await empty.entries.history('enc-rest')).map((h) => h.record.answer)).toEqual(
+      (await lib.entries.history('enc-rest')).map((h) => h.record.answer),
+    );
     expect(await empty.settings.get('threshold')).toBe(0.75);
-    expect((await empty.entriesCiting({ framework: 'iso27001:2022', id: 'A.8.24' })).map((e) => e.id)).toEqual(['enc-rest']);
+    expect((await empty.entriesCiting({ framework: 'iso27001:2022', id: 'A.8.24' })).map((e) => e.id)).toEqual([
+      'enc-rest',
+    ]);
   });
 
   it('previews then applies replace and merge on a non-empty library', async () => {
     const lib = await source();
     const backup = await createBackup(lib);
     const target = await freshLibrary();
-    await target.entries.put(entryDraft({ id: 'local-only', question: 'Do you run a bug bounty?', answer: 'Yes', controls: [] }));
-    await target.entries.put(entryDraft({ id: 'mfa', question: 'Is MFA enforced?', answer: 'Yes, newer local answer', controls: [] }));
+    await target.entries.put(
+      entryDraft({ id: 'local-only', question: 'Do you run a bug bounty?', answer: 'Yes', controls: [] }),
+    );
+    await target.entries.put(
+      entryDraft({ id: 'mfa', question: 'Is MFA enforced?', answer: 'Yes, newer local answer', controls: [] }),
+    );
     await target.settings.set('threshold', 0.9);
 
     const merge = await planRestore(target, backup, 'merge');

@@ -30,7 +30,10 @@ describe('crosswalk library (CLI)', () => {
   });
 
   it('validate: exit 1 and every problem with row and column', async () => {
-    const p = file('bad.csv', 'Question,Answer,Approved at,SOC 2\nIs MFA enforced?,Yes,31/12/2024,CC6.1\nAre logs kept?,,,CC99.1\nIs data encrypted?,Yes,,\n');
+    const p = file(
+      'bad.csv',
+      'Question,Answer,Approved at,SOC 2\nIs MFA enforced?,Yes,31/12/2024,CC6.1\nAre logs kept?,,,CC99.1\nIs data encrypted?,Yes,,\n',
+    );
     const { code, out } = await capture(() => run(['validate', p]));
     expect(code).toBe(1);
     expect(out).toContain('row 2, column "Approved at": error: "31/12/2024" is not a date');
@@ -48,7 +51,10 @@ describe('crosswalk library (CLI)', () => {
   });
 
   it('convert: CSV → XLSX → JSON keeps the rows; refuses to write when rows are rejected', async () => {
-    const csv = file('in.csv', 'Requirement,Vendor response,Notes,SOC 2\nIs MFA enforced?,"Yes, for all staff",hardware keys,CC6.1\nAre backups tested?,Yes,,A1.2\n');
+    const csv = file(
+      'in.csv',
+      'Requirement,Vendor response,Notes,SOC 2\nIs MFA enforced?,"Yes, for all staff",hardware keys,CC6.1\nAre backups tested?,Yes,,A1.2\n',
+    );
     const xlsx = join(dir, 'out.xlsx');
     const json = join(dir, 'out.json');
     expect((await capture(() => run(['convert', csv, xlsx]))).code).toBe(0);

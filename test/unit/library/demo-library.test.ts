@@ -17,7 +17,9 @@ describe.skipIf(!present)('demo library (data/demo-library.json)', () => {
     const file = LibraryFile.parse(JSON.parse(readFileSync(PATH, 'utf8')));
     expect(parsed.accepted.entries).toHaveLength(file.entries.length);
     const evidenceIds = new Set(file.evidence.map((e) => e.id));
-    const dangling = file.entries.flatMap((e) => e.evidenceIds.filter((id) => !evidenceIds.has(id)).map((id) => `${e.id} → ${id}`));
+    const dangling = file.entries.flatMap((e) =>
+      e.evidenceIds.filter((id) => !evidenceIds.has(id)).map((id) => `${e.id} → ${id}`),
+    );
     expect(dangling).toEqual([]);
   });
 
@@ -37,7 +39,13 @@ describe.skipIf(!present)('demo library (data/demo-library.json)', () => {
 describe('seedIfEmpty', () => {
   it('refuses a broken demo file with its problems listed', async () => {
     const lib = await freshLibrary();
-    const broken = { format: 'crosswalk-library', version: 1, exportedAt: '2026-01-01T00:00:00Z', entries: [{ id: 'x' }], evidence: [] };
+    const broken = {
+      format: 'crosswalk-library',
+      version: 1,
+      exportedAt: '2026-01-01T00:00:00Z',
+      entries: [{ id: 'x' }],
+      evidence: [],
+    };
     await expect(seedIfEmpty(lib, broken)).rejects.toThrow(/demo library has \d+ problem\(s\): entries\[0\]\.question/);
     expect(await lib.isEmpty()).toBe(true);
   });

@@ -31,7 +31,9 @@ describe('compact entry rows', () => {
     ]);
     // Key order survives too: exporting what was read equals exporting what was written.
     const loaded = await exportLibrary(lib, 'json', { exportedAt: '2025-01-01T00:00:00.000Z' });
-    const written = await exportLibrary({ entries: [full, minimal], evidence: [] }, 'json', { exportedAt: '2025-01-01T00:00:00.000Z' });
+    const written = await exportLibrary({ entries: [full, minimal], evidence: [] }, 'json', {
+      exportedAt: '2025-01-01T00:00:00.000Z',
+    });
     expect(new TextDecoder().decode(loaded)).toBe(new TextDecoder().decode(written));
     // Records handed out are the caller's own: editing one does not leak into the next read.
     (await lib.entries.get('min'))!.tags.push('mutated');
@@ -41,12 +43,25 @@ describe('compact entry rows', () => {
   it('reads rows written in full (older releases, direct seeding) the same way', async () => {
     const lib = await freshLibrary();
     const saved = await lib.entries.put(entryDraft({ id: 'ref' }));
-    const legacy: AnswerEntry = { ...saved, id: 'legacy', alternatives: [], evidenceIds: [], roles: {}, scope: { services: [], environments: [], regions: [], dataTypes: [] } };
+    const legacy: AnswerEntry = {
+      ...saved,
+      id: 'legacy',
+      alternatives: [],
+      evidenceIds: [],
+      roles: {},
+      scope: { services: [], environments: [], regions: [], dataTypes: [] },
+    };
     await lib.db.entries.put({ ...legacy, controlKeys: ['iso27001:2022|A.8.24', 'soc2:2017|CC6.1'] });
     expect(await lib.entries.get('legacy')).toEqual(legacy);
-    expect((await lib.entriesCiting({ framework: 'soc2:2017', id: 'CC6.1' })).map((e) => e.id).sort()).toEqual(['legacy', 'ref']);
+    expect((await lib.entriesCiting({ framework: 'soc2:2017', id: 'CC6.1' })).map((e) => e.id).sort()).toEqual([
+      'legacy',
+      'ref',
+    ]);
     const next = await lib.entries.update('legacy', { answer: 'Yes, AES-256 everywhere.' });
     expect(next.version).toBe(2);
-    expect((await lib.entries.history('legacy')).map((h) => h.record.answer)).toEqual([legacy.answer, 'Yes, AES-256 everywhere.']);
+    expect((await lib.entries.history('legacy')).map((h) => h.record.answer)).toEqual([
+      legacy.answer,
+      'Yes, AES-256 everywhere.',
+    ]);
   });
 });

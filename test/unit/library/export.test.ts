@@ -18,9 +18,25 @@ async function filled(): Promise<Library> {
     }),
   );
   await lib.entries.put(
-    entryDraft({ id: 'formula', question: '=HYPERLINK("http://evil")', answer: '+1 555 0100, then -2 and @home', shortAnswer: undefined, controls: [{ framework: 'iso27001:2013', id: 'A.10.1.1' }], reuse: { level: 'customer', customer: 'Acme, Inc.' }, status: 'draft' }),
+    entryDraft({
+      id: 'formula',
+      question: '=HYPERLINK("http://evil")',
+      answer: '+1 555 0100, then -2 and @home',
+      shortAnswer: undefined,
+      controls: [{ framework: 'iso27001:2013', id: 'A.10.1.1' }],
+      reuse: { level: 'customer', customer: 'Acme, Inc.' },
+      status: 'draft',
+    }),
   );
-  await lib.entries.put(entryDraft({ id: 'old', question: 'Do you still use tape backups?', answer: 'No', shortAnswer: 'No', controls: [] }));
+  await lib.entries.put(
+    entryDraft({
+      id: 'old',
+      question: 'Do you still use tape backups?',
+      answer: 'No',
+      shortAnswer: 'No',
+      controls: [],
+    }),
+  );
   await lib.entries.retire('old');
   return lib;
 }
@@ -50,7 +66,11 @@ describe('export', () => {
     const csv2 = await exportLibrary(copy, 'csv');
     expect(new TextDecoder().decode(csv2)).toBe(new TextDecoder().decode(csv1));
     const back = await copy.entries.get('formula');
-    expect(back).toMatchObject({ question: '=HYPERLINK("http://evil")', answer: '+1 555 0100, then -2 and @home', reuse: { level: 'customer', customer: 'Acme, Inc.' } });
+    expect(back).toMatchObject({
+      question: '=HYPERLINK("http://evil")',
+      answer: '+1 555 0100, then -2 and @home',
+      reuse: { level: 'customer', customer: 'Acme, Inc.' },
+    });
   });
 
   it('XLSX round trip keeps answers and evidence', async () => {
@@ -69,13 +89,24 @@ describe('export', () => {
   });
 
   it('escapes formula-looking cells in CSV and XLSX with a leading apostrophe', async () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'plain', ''].map(escapeFormula)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", 'plain', '']);
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'plain', ''].map(escapeFormula)).toEqual([
+      "'=1+1",
+      "'+1",
+      "'-1",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+      'plain',
+      '',
+    ]);
     const lib = await filled();
     const csv = new TextDecoder().decode(await exportLibrary(lib, 'csv'));
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toContain(`'+1 555 0100, then -2 and @home`);
     const wb = XLSX.read(await exportLibrary(lib, 'xlsx'), { type: 'array' });
-    const cells = Object.values(wb.Sheets.Answers!).filter((c): c is XLSX.CellObject => typeof c === 'object' && c !== null && 'v' in c);
+    const cells = Object.values(wb.Sheets.Answers!).filter(
+      (c): c is XLSX.CellObject => typeof c === 'object' && c !== null && 'v' in c,
+    );
     expect(cells.some((c) => c.v === `'=HYPERLINK("http://evil")`)).toBe(true);
     expect(cells.every((c) => !c.f)).toBe(true);
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { importFile, parseLibraryFile, importParsed, resolveMergeProposals, LibraryError } from '../../../lib/library';
 import { bytes, entryDraft, freshLibrary } from './helpers';
 
-const QUESTIONNAIRE = 'Question,Answer,Owner\nIs MFA enforced for all staff?,Yes,iam@x.io\nAre backups tested every quarter?,Yes,ops@x.io\n';
+const QUESTIONNAIRE =
+  'Question,Answer,Owner\nIs MFA enforced for all staff?,Yes,iam@x.io\nAre backups tested every quarter?,Yes,ops@x.io\n';
 
 describe('importing into the library', () => {
   it('writes every row of a valid file in one go, with history', async () => {
@@ -21,7 +22,9 @@ describe('importing into the library', () => {
     const bad = `${QUESTIONNAIRE}Do you log admin access?,,\n`;
     const report = await importFile(lib, 'q.csv', bytes(bad));
     expect(report.committed).toBe(false);
-    expect(report.summary).toMatch(/Nothing imported: 1 row\(s\) have problems \(first: row 4, Answer: there is no answer/);
+    expect(report.summary).toMatch(
+      /Nothing imported: 1 row\(s\) have problems \(first: row 4, Answer: there is no answer/,
+    );
     expect(await lib.entries.count()).toBe(0);
     const partial = await importFile(lib, 'q.csv', bytes(bad), { mode: 'valid-rows' });
     expect(partial.committed).toBe(true);
@@ -32,7 +35,11 @@ describe('importing into the library', () => {
   it('holds back near-duplicates of library questions as merge proposals, and applies decisions', async () => {
     const lib = await freshLibrary();
     await lib.entries.put(entryDraft());
-    const report = await importFile(lib, 'q.csv', bytes('Question,Answer,SOC 2\nIs customer data encrypted at rest?,"Yes, AES-256",CC6.7\nIs MFA enforced?,Yes,\n'));
+    const report = await importFile(
+      lib,
+      'q.csv',
+      bytes('Question,Answer,SOC 2\nIs customer data encrypted at rest?,"Yes, AES-256",CC6.7\nIs MFA enforced?,Yes,\n'),
+    );
     expect(report.entries.added).toBe(1);
     expect(report.mergeProposals).toHaveLength(1);
     const [p] = report.mergeProposals;
@@ -50,7 +57,10 @@ describe('importing into the library', () => {
   it('a row with an existing entry id becomes a new version; an identical one changes nothing', async () => {
     const lib = await freshLibrary();
     await lib.entries.put(entryDraft());
-    const csv = (answer: string) => bytes(`Entry id,Question,Answer,Owner,Status,Reuse,ISO 27001:2022,SOC 2,Short answer,Approved at,Tags\nenc-rest,Do you encrypt customer data at rest?,${answer},security@example.com,approved,public,A.8.24,CC6.1,Yes,2025-01-15,encryption\n`);
+    const csv = (answer: string) =>
+      bytes(
+        `Entry id,Question,Answer,Owner,Status,Reuse,ISO 27001:2022,SOC 2,Short answer,Approved at,Tags\nenc-rest,Do you encrypt customer data at rest?,${answer},security@example.com,approved,public,A.8.24,CC6.1,Yes,2025-01-15,encryption\n`,
+      );
     const r1 = await importFile(lib, 'q.csv', csv('Yes. AES-256 with keys in KMS.'));
     expect(r1.entries).toEqual({ added: 0, updated: 1, unchanged: 0 });
     const e = await lib.entries.get('enc-rest');
@@ -77,7 +87,9 @@ describe('importing into the library', () => {
 
     const ctrl = new AbortController();
     const parsed = parseLibraryFile('big.csv', bytes(`Question,Answer\n${rows}\n`));
-    const cancelled = await importParsed(lib, parsed, { signal: ctrl.signal, onProgress: () => ctrl.abort() }).catch((e) => e);
+    const cancelled = await importParsed(lib, parsed, { signal: ctrl.signal, onProgress: () => ctrl.abort() }).catch(
+      (e) => e,
+    );
     expect(cancelled).toBeInstanceOf(LibraryError);
     expect(cancelled.message).toMatch(/library is unchanged/);
     expect(await lib.entries.count()).toBe(1);

@@ -12,7 +12,15 @@ describe('questionnaire CSV parsing', () => {
     );
     expect(res.rejected).toEqual([]);
     const [e] = res.accepted.entries;
-    expect(e).toMatchObject({ question: 'Do you encrypt data at rest?', answer: 'Yes, AES-256.', notes: 'See policy', owner: 'sec@x.io', shortAnswer: 'Yes', status: 'draft', source: 'import:q.csv#row2' });
+    expect(e).toMatchObject({
+      question: 'Do you encrypt data at rest?',
+      answer: 'Yes, AES-256.',
+      notes: 'See policy',
+      owner: 'sec@x.io',
+      shortAnswer: 'Yes',
+      status: 'draft',
+      source: 'import:q.csv#row2',
+    });
     expect(e!.controls).toEqual([
       { framework: 'iso27001:2022', id: 'A.8.24' },
       { framework: 'soc2:2017', id: 'CC6.1' },
@@ -21,10 +29,17 @@ describe('questionnaire CSV parsing', () => {
   });
 
   it('finds the header row below a title block and accepts a semicolon-delimited file', () => {
-    const res = csv('Vendor security assessment;;\nVersion 3;;\n;;\nRequirement;Response;Comments\nIs MFA enforced?;Yes;\n');
+    const res = csv(
+      'Vendor security assessment;;\nVersion 3;;\n;;\nRequirement;Response;Comments\nIs MFA enforced?;Yes;\n',
+    );
     expect(res.rejected).toEqual([]);
     expect(res.mapping?.headerRow).toBe(3);
-    expect(res.accepted.entries[0]).toMatchObject({ question: 'Is MFA enforced?', answer: 'Yes', shortAnswer: 'Yes', source: 'import:q.csv#row5' });
+    expect(res.accepted.entries[0]).toMatchObject({
+      question: 'Is MFA enforced?',
+      answer: 'Yes',
+      shortAnswer: 'Yes',
+      source: 'import:q.csv#row5',
+    });
   });
 
   it('lets the user remap columns the synonyms do not know', () => {
@@ -33,7 +48,9 @@ describe('questionnaire CSV parsing', () => {
     const res = csv(text, { mapping: { question: 'Ask', answer: 1 } });
     expect(res.rejected).toEqual([]);
     expect(res.accepted.entries[0]).toMatchObject({ question: 'Is MFA enforced?', answer: 'Yes for all staff' });
-    expect(csv(text, { mapping: { question: 'Nope' } }).rejected[0]!.reason).toMatch(/mapping\.question = "Nope" matches no column/);
+    expect(csv(text, { mapping: { question: 'Nope' } }).rejected[0]!.reason).toMatch(
+      /mapping\.question = "Nope" matches no column/,
+    );
   });
 
   it('reports missing columns with the headers found and how to fix it', () => {
@@ -80,7 +97,11 @@ describe('questionnaire CSV parsing', () => {
     expect(utf16.rejected).toEqual([]);
     expect(utf16.accepted.entries[0]!.answer).toBe('Oui – chiffré');
 
-    const latin1 = Uint8Array.from([...bytes('Question,Answer\nIs MFA on?,Yes\nDo you encrypt?,Chiffr'), 0xe9, ...bytes('\n')]);
+    const latin1 = Uint8Array.from([
+      ...bytes('Question,Answer\nIs MFA on?,Yes\nDo you encrypt?,Chiffr'),
+      0xe9,
+      ...bytes('\n'),
+    ]);
     const res = parseLibraryFile('q.csv', latin1);
     expect(res.rejected).toHaveLength(1);
     expect(res.rejected[0]).toMatchObject({ row: 3, column: 'Answer' });
@@ -103,8 +124,13 @@ describe('questionnaire CSV parsing', () => {
   });
 
   it('turns near-duplicate rows within a file into merge proposals, not duplicates', () => {
-    const res = csv('Question,Answer\nDo you encrypt customer data at rest?,Yes\nIs customer data encrypted at rest?,Yes.\nDo you encrypt data in transit?,Yes\n');
-    expect(res.accepted.entries.map((e) => e.question)).toEqual(['Do you encrypt customer data at rest?', 'Do you encrypt data in transit?']);
+    const res = csv(
+      'Question,Answer\nDo you encrypt customer data at rest?,Yes\nIs customer data encrypted at rest?,Yes.\nDo you encrypt data in transit?,Yes\n',
+    );
+    expect(res.accepted.entries.map((e) => e.question)).toEqual([
+      'Do you encrypt customer data at rest?',
+      'Do you encrypt data in transit?',
+    ]);
     expect(res.mergeProposals).toHaveLength(1);
     expect(res.mergeProposals[0]).toMatchObject({ row: 3, target: { in: 'file', row: 2 } });
   });
@@ -131,14 +157,39 @@ describe('questionnaire CSV parsing', () => {
 
 describe('library JSON parsing', () => {
   const file = (entries: unknown[], extra = {}) =>
-    bytes(JSON.stringify({ format: 'crosswalk-library', version: 1, exportedAt: '2025-01-01T00:00:00Z', entries, evidence: [], ...extra }));
+    bytes(
+      JSON.stringify({
+        format: 'crosswalk-library',
+        version: 1,
+        exportedAt: '2025-01-01T00:00:00Z',
+        entries,
+        evidence: [],
+        ...extra,
+      }),
+    );
   const entry = (over = {}) => ({
-    id: 'e1', question: 'Q?', answer: 'A', owner: 'o', status: 'approved', reuse: { level: 'public' },
-    createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', version: 1, ...over,
+    id: 'e1',
+    question: 'Q?',
+    answer: 'A',
+    owner: 'o',
+    status: 'approved',
+    reuse: { level: 'public' },
+    createdAt: '2025-01-01T00:00:00Z',
+    updatedAt: '2025-01-01T00:00:00Z',
+    version: 1,
+    ...over,
   });
 
   it('reports each bad record with its position and field path', () => {
-    const res = parseLibraryFile('lib.json', file([entry(), entry({ id: 'e2', approvedAt: 'yesterday' }), entry({ id: 'e3', controls: [{ framework: 'soc2:2017', id: 'CC1.9' }] }), entry()]));
+    const res = parseLibraryFile(
+      'lib.json',
+      file([
+        entry(),
+        entry({ id: 'e2', approvedAt: 'yesterday' }),
+        entry({ id: 'e3', controls: [{ framework: 'soc2:2017', id: 'CC1.9' }] }),
+        entry(),
+      ]),
+    );
     expect(res.accepted.entries.map((e) => e.id)).toEqual(['e1']);
     expect(res.rejected.map((r) => [r.row, r.column])).toEqual([
       [2, 'entries[1].approvedAt'],

@@ -14,7 +14,9 @@ describe('library repository', () => {
 
   it('rejects unknown control ids and names the nearest ones', async () => {
     const lib = await freshLibrary();
-    const err = await lib.entries.put(entryDraft({ controls: [{ framework: 'iso27001:2022', id: 'A.8.99' }] })).catch((e) => e);
+    const err = await lib.entries
+      .put(entryDraft({ controls: [{ framework: 'iso27001:2022', id: 'A.8.99' }] }))
+      .catch((e) => e);
     expect(err).toBeInstanceOf(LibraryError);
     expect(err.code).toBe('unknown-control');
     expect(err.message).toMatch(/A\.8\.99/);
@@ -70,7 +72,10 @@ describe('library repository', () => {
     const bad = entryDraft({ id: 'b', controls: [{ framework: 'soc2:2017', id: 'CC9.9' }] });
     await expect(lib.entries.bulkPut([entryDraft({ id: 'a' }), bad])).rejects.toThrow(/CC9\.9/);
     expect(await lib.entries.count({ includeRetired: true })).toBe(0);
-    const ok = await lib.entries.bulkPut([entryDraft({ id: 'a' }), entryDraft({ id: 'b', question: 'Is MFA enforced?' })]);
+    const ok = await lib.entries.bulkPut([
+      entryDraft({ id: 'a' }),
+      entryDraft({ id: 'b', question: 'Is MFA enforced?' }),
+    ]);
     expect(ok.map((e) => e.id)).toEqual(['a', 'b']);
   });
 
@@ -90,7 +95,9 @@ describe('library repository', () => {
     const before = await lib.changeSeq();
     await lib.entries.put(entryDraft());
     await lib.settings.set('autofillThreshold', 0.8);
-    await lib.entries.put(entryDraft({ id: 'bad', controls: [{ framework: 'soc2:2017', id: 'CC99.1' }] })).catch(() => {});
+    await lib.entries
+      .put(entryDraft({ id: 'bad', controls: [{ framework: 'soc2:2017', id: 'CC99.1' }] }))
+      .catch(() => {});
     off();
     await lib.entries.retire('enc-rest');
     expect(heard).toEqual(['entries:put:enc-rest', 'settings:put:autofillThreshold']);
@@ -103,7 +110,13 @@ describe('library repository', () => {
   it('finds entries citing a control', async () => {
     const lib = await freshLibrary();
     await lib.entries.put(entryDraft());
-    await lib.entries.put(entryDraft({ id: 'mfa', question: 'Is MFA required for admins?', controls: [{ framework: 'iso27001:2022', id: 'A.8.5' }] }));
+    await lib.entries.put(
+      entryDraft({
+        id: 'mfa',
+        question: 'Is MFA required for admins?',
+        controls: [{ framework: 'iso27001:2022', id: 'A.8.5' }],
+      }),
+    );
     expect((await lib.entriesCiting({ framework: 'soc2:2017', id: 'CC6.1' })).map((e) => e.id)).toEqual(['enc-rest']);
   });
 });

@@ -8,14 +8,33 @@ describe('schema upgrades', () => {
     await v1.open();
     expect(v1.verno).toBe(1);
     const entry = {
-      id: 'e1', question: 'Do you encrypt data at rest?', alternatives: [], answer: 'Yes', controls: [{ framework: 'iso27001:2022', id: 'A.8.24' }],
-      evidenceIds: [], owner: 'sec', roles: {}, status: 'approved', scope: { services: [], environments: [], regions: [], dataTypes: [] },
-      reuse: { level: 'public' }, tags: [], source: 'manual', createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-02-01T00:00:00.000Z', version: 2,
+      id: 'e1',
+      question: 'Do you encrypt data at rest?',
+      alternatives: [],
+      answer: 'Yes',
+      controls: [{ framework: 'iso27001:2022', id: 'A.8.24' }],
+      evidenceIds: [],
+      owner: 'sec',
+      roles: {},
+      status: 'approved',
+      scope: { services: [], environments: [], regions: [], dataTypes: [] },
+      reuse: { level: 'public' },
+      tags: [],
+      source: 'manual',
+      createdAt: '2024-01-01T00:00:00.000Z',
+      updatedAt: '2024-02-01T00:00:00.000Z',
+      version: 2,
     } as const;
     // Version-1 rows have no derived controlKeys field.
     await v1.table('entries').put(entry);
     await v1.table('entryVersions').bulkPut([
-      { id: 'e1', version: 1, savedAt: entry.createdAt, reason: 'create', record: { ...entry, answer: 'Yes (first)', version: 1 } },
+      {
+        id: 'e1',
+        version: 1,
+        savedAt: entry.createdAt,
+        reason: 'create',
+        record: { ...entry, answer: 'Yes (first)', version: 1 },
+      },
       { id: 'e1', version: 2, savedAt: entry.updatedAt, reason: 'update', record: entry },
     ]);
     await v1.table('settings').put({ key: 'threshold', value: 0.8 });

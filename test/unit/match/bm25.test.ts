@@ -23,7 +23,10 @@ describe('Bm25Index.search', () => {
       { name: 'answer', weight: 0.6, b: 0.75 },
     ]);
     for (let d = 0; d < 3000; d++) {
-      index.add([Array.from({ length: 3 + Math.floor(r() * 10) }, () => word(r)), Array.from({ length: 5 + Math.floor(r() * 30) }, () => word(r))]);
+      index.add([
+        Array.from({ length: 3 + Math.floor(r() * 10) }, () => word(r)),
+        Array.from({ length: 5 + Math.floor(r() * 30) }, () => word(r)),
+      ]);
     }
     const key = Int32Array.from({ length: index.slotCount }, (_, doc) => doc);
     for (let q = 0; q < 200; q++) {
@@ -37,8 +40,14 @@ describe('Bm25Index.search', () => {
 
   it('ranks a small index (read whole) exactly as a large one (touched documents only)', () => {
     const r = rng(11);
-    const fields = [{ name: 'question', weight: 3, b: 0.5 }, { name: 'answer', weight: 0.6, b: 0.75 }];
-    const docs = Array.from({ length: 300 }, () => [Array.from({ length: 3 + Math.floor(r() * 10) }, () => word(r)), Array.from({ length: 5 + Math.floor(r() * 30) }, () => word(r))]);
+    const fields = [
+      { name: 'question', weight: 3, b: 0.5 },
+      { name: 'answer', weight: 0.6, b: 0.75 },
+    ];
+    const docs = Array.from({ length: 300 }, () => [
+      Array.from({ length: 3 + Math.floor(r() * 10) }, () => word(r)),
+      Array.from({ length: 5 + Math.floor(r() * 30) }, () => word(r)),
+    ]);
     const extra = Array.from({ length: 400 }, () => [[word(r)], [word(r), word(r)]]);
     const small = new Bm25Index(fields);
     for (const d of docs) small.add(d);

@@ -19,7 +19,9 @@ describe('classifyControls on the bundled catalogs', () => {
 
   it('lets the section heading decide an otherwise vague question', () => {
     // "How often is this reviewed?" says nothing alone; under "Physical entry logs" it is about physical entry.
-    expect(top('How often do you review them?', 'iso27001:2022', { section: 'Physical entry logs' }).slice(0, 3)).toContain('A.7.2');
+    expect(
+      top('How often do you review them?', 'iso27001:2022', { section: 'Physical entry logs' }).slice(0, 3),
+    ).toContain('A.7.2');
   });
 
   it('explains each match with the terms and fields that matched', () => {
@@ -30,7 +32,13 @@ describe('classifyControls on the bundled catalogs', () => {
   it('returns controls grouped by framework, best first within each', () => {
     const res = classifyControls({ question: 'Is customer data encrypted at rest?' });
     const order = res.map((m) => m.framework);
-    expect(order).toEqual([...order].sort((a, b) => ['iso27001:2022', 'iso27001:2013', 'soc2:2017'].indexOf(a) - ['iso27001:2022', 'iso27001:2013', 'soc2:2017'].indexOf(b)));
+    expect(order).toEqual(
+      [...order].sort(
+        (a, b) =>
+          ['iso27001:2022', 'iso27001:2013', 'soc2:2017'].indexOf(a) -
+          ['iso27001:2022', 'iso27001:2013', 'soc2:2017'].indexOf(b),
+      ),
+    );
     for (const f of new Set(order)) {
       const scores = res.filter((m) => m.framework === f).map((m) => m.score);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -42,17 +50,55 @@ describe('crosswalk propagation', () => {
   // Two SOC 2 criteria tie on words; only one is linked to the ISO control the question clearly names.
   const source: ControlSource = {
     controls: [
-      { framework: 'iso27001:2022', id: 'A.8.13', kind: 'annex', title: 'Information backup', summary: 'Backups are taken and restore-tested.', keywords: ['backup'] },
-      { framework: 'iso27001:2022', id: 'A.5.1', kind: 'annex', title: 'Policies', summary: 'Policies are written.', keywords: ['policy'] },
-      { framework: 'soc2:2017', id: 'A1.2', kind: 'criterion', title: 'Recovery infrastructure', summary: 'Plans for the environment.', keywords: ['plan'] },
-      { framework: 'soc2:2017', id: 'CC5.3', kind: 'criterion', title: 'Policies and procedures', summary: 'Plans for the environment.', keywords: ['plan'] },
+      {
+        framework: 'iso27001:2022',
+        id: 'A.8.13',
+        kind: 'annex',
+        title: 'Information backup',
+        summary: 'Backups are taken and restore-tested.',
+        keywords: ['backup'],
+      },
+      {
+        framework: 'iso27001:2022',
+        id: 'A.5.1',
+        kind: 'annex',
+        title: 'Policies',
+        summary: 'Policies are written.',
+        keywords: ['policy'],
+      },
+      {
+        framework: 'soc2:2017',
+        id: 'A1.2',
+        kind: 'criterion',
+        title: 'Recovery infrastructure',
+        summary: 'Plans for the environment.',
+        keywords: ['plan'],
+      },
+      {
+        framework: 'soc2:2017',
+        id: 'CC5.3',
+        kind: 'criterion',
+        title: 'Policies and procedures',
+        summary: 'Plans for the environment.',
+        keywords: ['plan'],
+      },
     ],
-    edges: [{ from: { framework: 'soc2:2017', id: 'A1.2' }, to: { framework: 'iso27001:2022', id: 'A.8.13' }, source: 'test', strength: 'strong' }],
+    edges: [
+      {
+        from: { framework: 'soc2:2017', id: 'A1.2' },
+        to: { framework: 'iso27001:2022', id: 'A.8.13' },
+        source: 'test',
+        strength: 'strong',
+      },
+    ],
     domainEdges: [],
   };
 
   it('ranks the SOC 2 criterion linked to the strong ISO match first when the words alone tie', () => {
-    const soc2 = classifyControls({ question: 'Is there a backup plan for the environment?' }, { source, frameworks: ['soc2:2017'] });
+    const soc2 = classifyControls(
+      { question: 'Is there a backup plan for the environment?' },
+      { source, frameworks: ['soc2:2017'] },
+    );
     expect(soc2.map((m) => m.id)).toEqual(['A1.2', 'CC5.3']);
     expect(soc2[0]!.score).toBeGreaterThan(soc2[1]!.score);
   });

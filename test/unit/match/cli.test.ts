@@ -16,7 +16,12 @@ async function capture(args: string[]): Promise<{ code: number; out: string; err
 
 describe('crosswalk match', () => {
   it('prints one JSON object per question with controls best-first per framework and cited suggestions', async () => {
-    const { code, out } = await capture(['Do you enforce multi-factor authentication for your workforce?', '--json', '--today', '2026-06-01']);
+    const { code, out } = await capture([
+      'Do you enforce multi-factor authentication for your workforce?',
+      '--json',
+      '--today',
+      '2026-06-01',
+    ]);
     expect(code).toBe(0);
     const [r] = JSON.parse(out) as Array<Record<string, any>>;
     expect(Object.keys(r!)).toEqual(['id', 'question', 'controls', 'suggestions', 'reasons']);
@@ -25,8 +30,21 @@ describe('crosswalk match', () => {
       const scores = r!.controls.filter((c: any) => c.framework === f).map((c: any) => c.score);
       expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
     }
-    expect(r!.suggestions[0]).toMatchObject({ entryId: 'ans-055', version: expect.any(Number), shortAnswer: 'Yes', autoFill: true });
-    expect(Object.keys(r!.suggestions[0])).toEqual(['entryId', 'version', 'answer', 'shortAnswer', 'confidence', 'autoFill', 'citations']);
+    expect(r!.suggestions[0]).toMatchObject({
+      entryId: 'ans-055',
+      version: expect.any(Number),
+      shortAnswer: 'Yes',
+      autoFill: true,
+    });
+    expect(Object.keys(r!.suggestions[0])).toEqual([
+      'entryId',
+      'version',
+      'answer',
+      'shortAnswer',
+      'confidence',
+      'autoFill',
+      'citations',
+    ]);
   });
 
   it('reads a CSV questions file and keeps input order and ids', async () => {
@@ -35,7 +53,11 @@ describe('crosswalk match', () => {
     writeFileSync(file, 'id,question\nA-1,Is data encrypted in transit?\nA-2,What currencies do you invoice in?\n');
     const { code, out } = await capture([file, '--json']);
     expect(code).toBe(0);
-    const rows = JSON.parse(out) as Array<{ id: string; reasons: Array<{ code: string }>; suggestions: Array<{ autoFill: boolean }> }>;
+    const rows = JSON.parse(out) as Array<{
+      id: string;
+      reasons: Array<{ code: string }>;
+      suggestions: Array<{ autoFill: boolean }>;
+    }>;
     expect(rows.map((r) => r.id)).toEqual(['A-1', 'A-2']);
     expect(rows[1]!.suggestions.some((s) => s.autoFill)).toBe(false);
   });
@@ -56,14 +78,29 @@ describe('readQuestions', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   it('takes the first column as questions when there is no "question" header', () => {
     const r = readQuestions('q.csv', enc('Do you log access?\nDo you rotate keys?\n'));
-    expect(r).toEqual({ ok: true, questions: [{ id: 'q1', question: 'Do you log access?' }, { id: 'q2', question: 'Do you rotate keys?' }] });
+    expect(r).toEqual({
+      ok: true,
+      questions: [
+        { id: 'q1', question: 'Do you log access?' },
+        { id: 'q2', question: 'Do you rotate keys?' },
+      ],
+    });
   });
   it('reads JSON strings, JSON objects and JSONL', () => {
-    expect(readQuestions('q.json', enc('["A?", {"id": "x", "question": "B?"}]'))).toMatchObject({ ok: true, questions: [{ question: 'A?' }, { id: 'x', question: 'B?' }] });
-    expect(readQuestions('q.jsonl', enc('"A?"\n{"question": "B?"}\n'))).toMatchObject({ ok: true, questions: [{ question: 'A?' }, { question: 'B?' }] });
+    expect(readQuestions('q.json', enc('["A?", {"id": "x", "question": "B?"}]'))).toMatchObject({
+      ok: true,
+      questions: [{ question: 'A?' }, { id: 'x', question: 'B?' }],
+    });
+    expect(readQuestions('q.jsonl', enc('"A?"\n{"question": "B?"}\n'))).toMatchObject({
+      ok: true,
+      questions: [{ question: 'A?' }, { question: 'B?' }],
+    });
   });
   it('explains unreadable input with the fix', () => {
-    expect(readQuestions('q.json', enc('{"question": 1}'))).toMatchObject({ ok: false, error: expect.stringMatching(/must be an array/) });
+    expect(readQuestions('q.json', enc('{"question": 1}'))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/must be an array/),
+    });
     expect(readQuestions('q.pdf', enc(''))).toMatchObject({ ok: false, error: expect.stringMatching(/use \.csv/) });
   });
 });

@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { addEntry, buildIndex, loadIndex, matchQuestion, removeEntry, serializeIndex, updateEntry } from '../../../lib/match';
+import {
+  addEntry,
+  buildIndex,
+  loadIndex,
+  matchQuestion,
+  removeEntry,
+  serializeIndex,
+  updateEntry,
+} from '../../../lib/match';
 import { entry, evidence, smallLibrary, TODAY } from './helpers';
 
-const QUESTIONS = ['Is 2FA required for staff?', 'Do you encrypt data at rest?', 'Do you run pen tests?', 'Is there a continuity plan?', 'Are new employees screened?', 'Is HIPAA relevant?'];
-const answers = (index: ReturnType<typeof buildIndex>) => QUESTIONS.map((question) => matchQuestion(index, { question }, { today: TODAY }));
+const QUESTIONS = [
+  'Is 2FA required for staff?',
+  'Do you encrypt data at rest?',
+  'Do you run pen tests?',
+  'Is there a continuity plan?',
+  'Are new employees screened?',
+  'Is HIPAA relevant?',
+];
+const answers = (index: ReturnType<typeof buildIndex>) =>
+  QUESTIONS.map((question) => matchQuestion(index, { question }, { today: TODAY }));
 
 describe('answer index', () => {
   it('round-trips through serializeIndex/loadIndex (and JSON) with identical results', () => {
@@ -28,10 +44,17 @@ describe('answer index', () => {
     const lib = smallLibrary();
     const index = buildIndex(lib);
     answers(index); // every entry has been a candidate now, so its question terms are cached
-    const reworded = { ...lib[2]!, question: 'Do you commission an annual penetration test by an outside firm?', alternatives: ['Is a pen test run every year?'], version: 2 };
+    const reworded = {
+      ...lib[2]!,
+      question: 'Do you commission an annual penetration test by an outside firm?',
+      alternatives: ['Is a pen test run every year?'],
+      version: 2,
+    };
     updateEntry(index, reworded);
     removeEntry(index, lib[0]!.id);
-    expect(answers(index)).toEqual(answers(buildIndex([reworded, ...lib.filter((e) => e.id !== lib[0]!.id && e.id !== reworded.id)])));
+    expect(answers(index)).toEqual(
+      answers(buildIndex([reworded, ...lib.filter((e) => e.id !== lib[0]!.id && e.id !== reworded.id)])),
+    );
   });
 
   it('drops an entry from search when it is retired', () => {
@@ -44,7 +67,9 @@ describe('answer index', () => {
     const index = buildIndex(smallLibrary());
     expect(() => addEntry(index, smallLibrary()[0]!)).toThrow(/already in the index\. Use updateEntry/);
     expect(() => removeEntry(index, 'nope')).toThrow(/not in the index.*addEntry/);
-    expect(() => loadIndex({ format: 'something-else' })).toThrow(/Cannot load the saved search index.*Rebuild it with buildIndex/);
+    expect(() => loadIndex({ format: 'something-else' })).toThrow(
+      /Cannot load the saved search index.*Rebuild it with buildIndex/,
+    );
     expect(() => loadIndex({ ...serializeIndex(index), lexicon: 'old' })).toThrow(/different lexicon/);
   });
 

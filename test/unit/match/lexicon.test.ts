@@ -11,23 +11,54 @@ describe('data/lexicon.json', () => {
   });
 
   it('refuses a variant claimed by two concepts, naming both and the fix', () => {
-    const bad = { format: 'crosswalk-lexicon', version: 1, stopwords: [], concepts: [
-      { term: 'mfa', variants: ['two factor'] }, { term: 'otp', variants: ['two factors'] },
-    ] };
+    const bad = {
+      format: 'crosswalk-lexicon',
+      version: 1,
+      stopwords: [],
+      concepts: [
+        { term: 'mfa', variants: ['two factor'] },
+        { term: 'otp', variants: ['two factors'] },
+      ],
+    };
     expect(() => compileLexicon(bad)).toThrow(/"two factors" belongs to both "mfa" and "otp".*keep it in one concept/);
   });
 });
 
 describe('normalisation', () => {
   it.each([
-    ['MFA', 'mfa'], ['2FA', 'mfa'], ['two-factor authentication', 'mfa'], ['multi factor', 'mfa'],
-    ['SSO', 'sso'], ['SAML', 'sso'], ['single sign-on', 'sso'],
-    ['pen test', 'pentest'], ['penetration testing', 'pentest'], ['penetration tests', 'pentest'],
-    ['TLS', 'tls'], ['HTTPS', 'tls'], ['SSL', 'tls'], ['KMS', 'keymanagement'], ['HSM', 'keymanagement'],
-    ['PII', 'pii'], ['PHI', 'pii'], ['personal data', 'pii'], ['RTO', 'rto'], ['recovery point objective', 'rpo'],
-    ['SAST', 'sast'], ['DAST', 'sast'], ['least privilege', 'leastprivilege'], ['BYOD', 'mdm'], ['DLP', 'dlp'],
-    ['SIEM', 'siem'], ['EDR', 'edr'], ['BCP', 'bcp'], ['disaster recovery', 'disasterrecovery'], ['SDLC', 'sdlc'],
-    ['RBAC', 'rbac'], ['DPA', 'dpa'], ['PAM', 'pam'],
+    ['MFA', 'mfa'],
+    ['2FA', 'mfa'],
+    ['two-factor authentication', 'mfa'],
+    ['multi factor', 'mfa'],
+    ['SSO', 'sso'],
+    ['SAML', 'sso'],
+    ['single sign-on', 'sso'],
+    ['pen test', 'pentest'],
+    ['penetration testing', 'pentest'],
+    ['penetration tests', 'pentest'],
+    ['TLS', 'tls'],
+    ['HTTPS', 'tls'],
+    ['SSL', 'tls'],
+    ['KMS', 'keymanagement'],
+    ['HSM', 'keymanagement'],
+    ['PII', 'pii'],
+    ['PHI', 'pii'],
+    ['personal data', 'pii'],
+    ['RTO', 'rto'],
+    ['recovery point objective', 'rpo'],
+    ['SAST', 'sast'],
+    ['DAST', 'sast'],
+    ['least privilege', 'leastprivilege'],
+    ['BYOD', 'mdm'],
+    ['DLP', 'dlp'],
+    ['SIEM', 'siem'],
+    ['EDR', 'edr'],
+    ['BCP', 'bcp'],
+    ['disaster recovery', 'disasterrecovery'],
+    ['SDLC', 'sdlc'],
+    ['RBAC', 'rbac'],
+    ['DPA', 'dpa'],
+    ['PAM', 'pam'],
   ])('folds %s onto %s', (phrase, term) => {
     expect(analyze(phrase)).toEqual([term]);
   });

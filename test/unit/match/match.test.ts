@@ -31,7 +31,11 @@ describe('matchQuestion ranking', () => {
   it('cites the entry version, its evidence, and counterparts in the other frameworks with the edge source', () => {
     const [s] = matchQuestion(index, { question: 'Do you enforce MFA for employees?' }, { today: TODAY }).suggestions;
     expect(s?.citations).toMatchObject({ entryId: 'mfa', version: 1, owner: 'security@example.com' });
-    expect(s?.citations.evidence[0]).toMatchObject({ title: 'Access Control Policy', section: '§4', location: 'policies/security.pdf' });
+    expect(s?.citations.evidence[0]).toMatchObject({
+      title: 'Access Control Policy',
+      section: '§4',
+      location: 'policies/security.pdf',
+    });
     const soc2 = s?.citations.controls.find((c) => c.framework === 'soc2:2017');
     expect(soc2?.via).toMatchObject({ from: { framework: 'iso27001:2022', id: 'A.8.5' } });
     expect(soc2?.via?.source).toMatch(/aicpa|ciso/);
@@ -41,14 +45,20 @@ describe('matchQuestion ranking', () => {
 
 describe('abstention', () => {
   it('says no-match when nothing in the library is about the question', () => {
-    const r = matchQuestion(buildIndex(smallLibrary()), { question: 'Which payment currencies do you accept for invoices?' }, { today: TODAY });
+    const r = matchQuestion(
+      buildIndex(smallLibrary()),
+      { question: 'Which payment currencies do you accept for invoices?' },
+      { today: TODAY },
+    );
     expect(r.suggestions.every((s) => !s.autoFill)).toBe(true);
     if (r.suggestions.length === 0) expect(codes(r)).toEqual(['no-match']);
     else expect(codes(r)).toContain('below-threshold');
   });
 
   it('flags only-stale and never auto-fills a stale entry', () => {
-    const index = buildIndex([entry('old', 'Do you have a business continuity plan?', 'Yes.', { shortAnswer: 'Yes', reviewBy: '2025-01-01' })]);
+    const index = buildIndex([
+      entry('old', 'Do you have a business continuity plan?', 'Yes.', { shortAnswer: 'Yes', reviewBy: '2025-01-01' }),
+    ]);
     const r = matchQuestion(index, { question: 'Do you have a business continuity plan?' }, { today: TODAY });
     expect(codes(r)).toContain('only-stale');
     expect(r.suggestions[0]?.autoFill).toBe(false);
@@ -56,8 +66,16 @@ describe('abstention', () => {
   });
 
   it('holds back an entry scoped to another region, with out-of-scope', () => {
-    const index = buildIndex([entry('eu', 'Is customer data stored only in the EU?', 'Yes, in Frankfurt.', { scope: { services: [], environments: [], regions: ['EU'], dataTypes: [] } })]);
-    const r = matchQuestion(index, { question: 'Is customer data stored only in the EU?' }, { today: TODAY, scope: { regions: ['US'] } });
+    const index = buildIndex([
+      entry('eu', 'Is customer data stored only in the EU?', 'Yes, in Frankfurt.', {
+        scope: { services: [], environments: [], regions: ['EU'], dataTypes: [] },
+      }),
+    ]);
+    const r = matchQuestion(
+      index,
+      { question: 'Is customer data stored only in the EU?' },
+      { today: TODAY, scope: { regions: ['US'] } },
+    );
     expect(r.suggestions).toEqual([]);
     expect(codes(r)).toEqual(['out-of-scope']);
     expect(r.reasons[0]?.message).toMatch(/regions EU/);
@@ -66,13 +84,27 @@ describe('abstention', () => {
   it('holds back answers not cleared for the recipient (internal, or another customer)', () => {
     const index = buildIndex([
       entry('int', 'Do you have an insider threat program?', 'Yes.', { reuse: { level: 'internal' } }),
-      entry('cust', 'Will you notify us within 24 hours of an incident?', 'Yes.', { reuse: { level: 'customer', customer: 'Contoso' } }),
+      entry('cust', 'Will you notify us within 24 hours of an incident?', 'Yes.', {
+        reuse: { level: 'customer', customer: 'Contoso' },
+      }),
     ]);
-    const insider = matchQuestion(index, { question: 'Do you have an insider threat program?' }, { today: TODAY, recipient: { level: 'nda' } });
+    const insider = matchQuestion(
+      index,
+      { question: 'Do you have an insider threat program?' },
+      { today: TODAY, recipient: { level: 'nda' } },
+    );
     expect(codes(insider)).toEqual(['not-cleared-for-reuse']);
-    const other = matchQuestion(index, { question: 'Will you notify us within 24 hours of an incident?' }, { today: TODAY, recipient: { level: 'customer', customer: 'Fabrikam' } });
+    const other = matchQuestion(
+      index,
+      { question: 'Will you notify us within 24 hours of an incident?' },
+      { today: TODAY, recipient: { level: 'customer', customer: 'Fabrikam' } },
+    );
     expect(codes(other)).toEqual(['not-cleared-for-reuse']);
-    const same = matchQuestion(index, { question: 'Will you notify us within 24 hours of an incident?' }, { today: TODAY, recipient: { level: 'customer', customer: 'contoso' } });
+    const same = matchQuestion(
+      index,
+      { question: 'Will you notify us within 24 hours of an incident?' },
+      { today: TODAY, recipient: { level: 'customer', customer: 'contoso' } },
+    );
     expect(same.suggestions[0]?.entryId).toBe('cust');
   });
 
@@ -80,7 +112,9 @@ describe('abstention', () => {
     const index = buildIndex([
       ...smallLibrary(),
       entry('logs12', 'How long are security logs retained?', 'Security logs are kept for 12 months.'),
-      entry('logs24', 'For how long do you keep audit trail records?', 'Audit records are kept for 24 months.', { alternatives: ['What is your audit log retention period?'] }),
+      entry('logs24', 'For how long do you keep audit trail records?', 'Audit records are kept for 24 months.', {
+        alternatives: ['What is your audit log retention period?'],
+      }),
     ]);
     const r = matchQuestion(index, { question: 'What is your security log retention period?' }, { today: TODAY });
     expect(codes(r)).toContain('conflicting-entries');
@@ -89,7 +123,9 @@ describe('abstention', () => {
   });
 
   it('never auto-fills a draft entry', () => {
-    const index = buildIndex([entry('d', 'Do you support single sign-on?', 'Yes, SAML 2.0.', { status: 'draft', shortAnswer: 'Yes' })]);
+    const index = buildIndex([
+      entry('d', 'Do you support single sign-on?', 'Yes, SAML 2.0.', { status: 'draft', shortAnswer: 'Yes' }),
+    ]);
     const [s] = matchQuestion(index, { question: 'Do you support single sign-on?' }, { today: TODAY }).suggestions;
     expect(s?.autoFill).toBe(false);
     expect(s?.warnings.map((w) => w.code)).toContain('draft');

@@ -35,9 +35,17 @@ describe('applyFill / undoFill (happy-dom; real-browser paths are in test/e2e/pa
   });
 
   it('clicks radios and checkboxes by label, leading word of a long answer included', async () => {
-    expect(await applyFill(document, fid('Do you perform annual'), 'Yes - every March by an external firm.')).toMatchObject({ ok: true, value: 'Yes' });
-    expect(await applyFill(document, fid('Which frameworks'), 'SOC 2; PCI DSS')).toMatchObject({ ok: true, value: 'SOC 2; PCI DSS' });
-    expect(await applyFill(document, fid('I confirm'), 'yes')).toMatchObject({ ok: true, value: 'I confirm the answers are accurate' });
+    expect(
+      await applyFill(document, fid('Do you perform annual'), 'Yes - every March by an external firm.'),
+    ).toMatchObject({ ok: true, value: 'Yes' });
+    expect(await applyFill(document, fid('Which frameworks'), 'SOC 2; PCI DSS')).toMatchObject({
+      ok: true,
+      value: 'SOC 2; PCI DSS',
+    });
+    expect(await applyFill(document, fid('I confirm'), 'yes')).toMatchObject({
+      ok: true,
+      value: 'I confirm the answers are accurate',
+    });
   });
 
   it('never touches read-only fields and reports stale or unknown fids', async () => {

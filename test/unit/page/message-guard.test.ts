@@ -42,7 +42,9 @@ describe('parseContentRequest (hand-written guard)', () => {
     expect(bad).toEqual({ ok: false, reason: 'Rejected message page/read: fids: expected an array of strings' });
     const unknown = parseContentRequest({ type: 'page/submit' });
     expect(unknown.ok).toBe(false);
-    expect(!unknown.ok && unknown.reason).toMatch(/^Rejected message page\/submit: type: unknown; expected one of page\/scan/);
+    expect(!unknown.ok && unknown.reason).toMatch(
+      /^Rejected message page\/submit: type: unknown; expected one of page\/scan/,
+    );
     expect(parseContentRequest({ type: 'page/scan', extra: 1 })).toEqual({ ok: true, message: { type: 'page/scan' } });
   });
 });

@@ -20,25 +20,43 @@ describe('scanPage on a plain server-rendered form', () => {
   it('strips required markers and keeps aria-describedby guidance apart', () => {
     const f = byQ('Describe your vulnerability management program');
     expect(f.question).toBe('Describe your vulnerability management program');
-    expect(f).toMatchObject({ number: '1.2.3', required: true, helper: 'Cover scanning frequency, SLAs and exceptions.' });
+    expect(f).toMatchObject({
+      number: '1.2.3',
+      required: true,
+      helper: 'Cover scanning frequency, SLAs and exceptions.',
+    });
   });
 
   it('takes preceding text in a card over the placeholder, help text as helper', () => {
     const f = byQ('Describe how access reviews are performed.');
-    expect(f).toMatchObject({ number: '2.3', helper: 'Include frequency and approvers.', labelSource: 'preceding-text' });
+    expect(f).toMatchObject({
+      number: '2.3',
+      helper: 'Include frequency and approvers.',
+      labelSource: 'preceding-text',
+    });
   });
 
   it('reports one radio field per group, question from the legend, options from labels, comment paired', () => {
     const fields = scanPage(document);
     const pt = fields.filter((f) => f.question.includes('penetration'));
     expect(pt).toHaveLength(1);
-    expect(pt[0]).toMatchObject({ kind: 'radio', options: ['Yes', 'No', 'Not applicable'], required: true, labelSource: 'legend', section: '2. People' });
+    expect(pt[0]).toMatchObject({
+      kind: 'radio',
+      options: ['Yes', 'No', 'Not applicable'],
+      required: true,
+      labelSource: 'legend',
+      section: '2. People',
+    });
     expect(pt[0]!.comment).toBeTruthy();
     expect(fields.some((f) => f.question === 'Please explain')).toBe(false);
   });
 
   it('groups checkboxes with text after the input as options', () => {
-    expect(byQ('Which frameworks')).toMatchObject({ kind: 'checkbox', options: ['ISO 27001', 'SOC 2', 'PCI DSS'], labelSource: 'aria-labelledby' });
+    expect(byQ('Which frameworks')).toMatchObject({
+      kind: 'checkbox',
+      options: ['ISO 27001', 'SOC 2', 'PCI DSS'],
+      labelSource: 'aria-labelledby',
+    });
   });
 
   it('uses dt for dd, inline preceding text, and aria-labelledby id lists', () => {
@@ -64,7 +82,10 @@ describe('scanPage on a plain server-rendered form', () => {
   });
 
   it('a lone checkbox is a checkbox question named by its label', () => {
-    expect(byQ('I confirm the answers are accurate')).toMatchObject({ kind: 'checkbox', options: ['I confirm the answers are accurate'] });
+    expect(byQ('I confirm the answers are accurate')).toMatchObject({
+      kind: 'checkbox',
+      options: ['I confirm the answers are accurate'],
+    });
   });
 
   it('keeps fids stable across rescans and unique per field', () => {

@@ -40,7 +40,11 @@ export function ctx(over: Partial<ReuseContext> = {}): ReuseContext {
   return {
     entry: entry(),
     evidence: [],
-    questionnaire: { recipient: 'Acme Corp', nda: false, scope: { services: [], environments: [], regions: [], dataTypes: [] } },
+    questionnaire: {
+      recipient: 'Acme Corp',
+      nda: false,
+      scope: { services: [], environments: [], regions: [], dataTypes: [] },
+    },
     today: '2025-06-15',
     ...over,
   };
@@ -49,7 +53,14 @@ export function ctx(over: Partial<ReuseContext> = {}): ReuseContext {
 export function record(over: Partial<FillRecordInput> = {}): FillRecord {
   return FillRecord.parse({
     id: 'fill-1',
-    questionnaire: { id: 'q1', origin: 'http://127.0.0.1', url: 'http://127.0.0.1/form.html', pageTitle: 'Vendor form', name: 'Acme 2025', recipient: 'Acme Corp' },
+    questionnaire: {
+      id: 'q1',
+      origin: 'http://127.0.0.1',
+      url: 'http://127.0.0.1/form.html',
+      pageTitle: 'Vendor form',
+      name: 'Acme 2025',
+      recipient: 'Acme Corp',
+    },
     fid: 'f1',
     question: 'Is customer data encrypted at rest?',
     fieldKind: 'textarea',
@@ -57,10 +68,29 @@ export function record(over: Partial<FillRecordInput> = {}): FillRecord {
     entryVersion: 2,
     matchedQuestion: 'Do you encrypt customer data at rest?',
     owner: 'Dana (Security)',
-    evidence: [{ id: 'evd-1', title: 'Encryption policy', kind: 'policy', location: 'policies/encryption.pdf', section: '3.2', owner: 'Dana (Security)', validUntil: '2026-01-01' }],
+    evidence: [
+      {
+        id: 'evd-1',
+        title: 'Encryption policy',
+        kind: 'policy',
+        location: 'policies/encryption.pdf',
+        section: '3.2',
+        owner: 'Dana (Security)',
+        validUntil: '2026-01-01',
+      },
+    ],
     controls: [
       { framework: 'iso27001:2022', id: 'A.8.24', title: 'Use of cryptography' },
-      { framework: 'soc2:2017', id: 'CC6.1', title: 'Logical access security', via: { from: { framework: 'iso27001:2022', id: 'A.8.24' }, to: { framework: 'soc2:2017', id: 'CC6.1' }, source: 'published-mapping' } },
+      {
+        framework: 'soc2:2017',
+        id: 'CC6.1',
+        title: 'Logical access security',
+        via: {
+          from: { framework: 'iso27001:2022', id: 'A.8.24' },
+          to: { framework: 'soc2:2017', id: 'CC6.1' },
+          source: 'published-mapping',
+        },
+      },
     ],
     confidence: 0.91,
     value: 'Yes. All customer data at rest is encrypted with AES-256.',

@@ -18,7 +18,15 @@ describe('wordDiff', () => {
         { op: 'same', text: 'days.' },
       ],
     ],
-    ['words appended', 'Yes.', 'Yes. Reviewed yearly.', [{ op: 'same', text: 'Yes. ' }, { op: 'add', text: 'Reviewed yearly.' }]],
+    [
+      'words appended',
+      'Yes.',
+      'Yes. Reviewed yearly.',
+      [
+        { op: 'same', text: 'Yes. ' },
+        { op: 'add', text: 'Reviewed yearly.' },
+      ],
+    ],
     ['cleared field', 'Yes.', '', [{ op: 'del', text: 'Yes.' }]],
     ['filled from empty', '', 'No', [{ op: 'add', text: 'No' }]],
   ])('%s', (_n, before, after, expected) => {
@@ -29,12 +37,24 @@ describe('wordDiff', () => {
     const before = 'All customer data at rest is encrypted with AES-256 using keys in a managed KMS.';
     const after = 'All production data at rest is encrypted with AES-256; keys are held in an HSM-backed KMS.';
     const parts = wordDiff(before, after);
-    expect(parts.filter((p) => p.op !== 'del').map((p) => p.text).join('')).toBe(after);
-    expect(parts.filter((p) => p.op !== 'add').map((p) => p.text).join('')).toBe(before);
+    expect(
+      parts
+        .filter((p) => p.op !== 'del')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(after);
+    expect(
+      parts
+        .filter((p) => p.op !== 'add')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(before);
   });
 
   it('prints a plain-text diff for the CSV', () => {
-    expect(diffText(wordDiff('Keys rotate every 90 days.', 'Keys rotate every 30 days.'))).toBe('deleted "90", added "30"');
+    expect(diffText(wordDiff('Keys rotate every 90 days.', 'Keys rotate every 30 days.'))).toBe(
+      'deleted "90", added "30"',
+    );
   });
 });
 
@@ -44,7 +64,15 @@ describe('checkEdit', () => {
   });
   it('reports a changed answer with the current value and diff', () => {
     const e = checkEdit('Yes', 'No', '2025-06-16T00:00:00.000Z');
-    expect(e).toEqual({ checkedAt: '2025-06-16T00:00:00.000Z', editedAfterFill: true, currentValue: 'No', diff: [{ op: 'del', text: 'Yes' }, { op: 'add', text: 'No' }] });
+    expect(e).toEqual({
+      checkedAt: '2025-06-16T00:00:00.000Z',
+      editedAfterFill: true,
+      currentValue: 'No',
+      diff: [
+        { op: 'del', text: 'Yes' },
+        { op: 'add', text: 'No' },
+      ],
+    });
   });
 });
 

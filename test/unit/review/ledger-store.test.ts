@@ -30,11 +30,19 @@ const input = (over: Parameters<typeof record>[0] = {}) => {
 describe('LedgerStore', () => {
   it('records fills and lists them per questionnaire', async () => {
     const { ledger } = await setup();
-    await ledger.record([input({ fid: 'f1' }), input({ fid: 'f2', questionnaire: { ...record().questionnaire, id: 'q2', name: 'Globex' } })]);
+    await ledger.record([
+      input({ fid: 'f1' }),
+      input({ fid: 'f2', questionnaire: { ...record().questionnaire, id: 'q2', name: 'Globex' } }),
+    ]);
     expect((await ledger.list({ questionnaireId: 'q1' })).map((r) => r.fid)).toEqual(['f1']);
     expect((await ledger.list()).length).toBe(2);
     const qs = await ledger.questionnaires();
-    expect(qs.map((q) => [q.questionnaire.name, q.records, q.pending])).toEqual(expect.arrayContaining([['Acme 2025', 1, 1], ['Globex', 1, 1]]));
+    expect(qs.map((q) => [q.questionnaire.name, q.records, q.pending])).toEqual(
+      expect.arrayContaining([
+        ['Acme 2025', 1, 1],
+        ['Globex', 1, 1],
+      ]),
+    );
   });
 
   it('refuses an invalid record with the field named, and saves none of the batch', async () => {
@@ -57,14 +65,20 @@ describe('LedgerStore', () => {
     const { ledger } = await setup();
     const [rec] = await ledger.record([input()]);
     await expect(ledger.decide(rec!.id, { status: 'approved', reviewer: '  ' })).rejects.toThrow(/your name/);
-    const d = await ledger.decide(rec!.id, { status: 'sent-back', reviewer: 'Sam', note: 'Rotation period looks wrong' });
+    const d = await ledger.decide(rec!.id, {
+      status: 'sent-back',
+      reviewer: 'Sam',
+      note: 'Rotation period looks wrong',
+    });
     expect(d.decision).toMatchObject({ status: 'sent-back', reviewer: 'Sam', note: 'Rotation period looks wrong' });
     expect(d.decision.at).toMatch(/^\d{4}-/);
     const notes = await ledger.notifications({ unreadOnly: true });
     expect(notes).toMatchObject([{ kind: 'sent-back', entryId: 'ans-1', note: 'Rotation period looks wrong' }]);
     await ledger.markNotificationRead(notes[0]!.id);
     expect(await ledger.notifications({ unreadOnly: true })).toEqual([]);
-    await expect(ledger.decide('fill-nope', { status: 'approved', reviewer: 'Sam' })).rejects.toThrow(/No fill record "fill-nope"/);
+    await expect(ledger.decide('fill-nope', { status: 'approved', reviewer: 'Sam' })).rejects.toThrow(
+      /No fill record "fill-nope"/,
+    );
   });
 
   it('keeps every sign-off', async () => {
@@ -82,10 +96,20 @@ describe('LedgerStore', () => {
     await expect(ledger.saveEditToLibrary(rec!.id, 'new-version')).rejects.toThrow(/not edited/);
     await ledger.applyReadBack('q1', { f1: 'Yes. AES-256, keys in an HSM.' });
     const saved = await ledger.saveEditToLibrary(rec!.id, 'new-version');
-    expect(saved).toMatchObject({ id: 'ans-1', version: 2, status: 'draft', source: 'page edit', answer: 'Yes. AES-256, keys in an HSM.' });
+    expect(saved).toMatchObject({
+      id: 'ans-1',
+      version: 2,
+      status: 'draft',
+      source: 'page edit',
+      answer: 'Yes. AES-256, keys in an HSM.',
+    });
     expect(isPageEdit((await lib.entries.get('ans-1'))!)).toBe(true);
     expect((await lib.entries.getVersion('ans-1', 1))!.status).toBe('approved');
-    expect((await ledger.get(rec!.id))!.savedToLibrary).toMatchObject({ mode: 'new-version', entryId: 'ans-1', version: 2 });
+    expect((await ledger.get(rec!.id))!.savedToLibrary).toMatchObject({
+      mode: 'new-version',
+      entryId: 'ans-1',
+      version: 2,
+    });
     expect(await ledger.notifications()).toMatchObject([{ kind: 'page-edit', entryId: 'ans-1', entryVersion: 2 }]);
   });
 
@@ -95,7 +119,13 @@ describe('LedgerStore', () => {
     await ledger.applyReadBack('q1', { f1: 'Yes, in the EU region too.' });
     const saved = await ledger.saveEditToLibrary(rec!.id, 'new-entry');
     expect(saved.id).not.toBe('ans-1');
-    expect(saved).toMatchObject({ question: 'Is data encrypted at rest in the EU region?', status: 'draft', source: 'page edit', owner: 'Dana (Security)', version: 1 });
+    expect(saved).toMatchObject({
+      question: 'Is data encrypted at rest in the EU region?',
+      status: 'draft',
+      source: 'page edit',
+      owner: 'Dana (Security)',
+      version: 1,
+    });
     expect((await lib.entries.get('ans-1'))!.version).toBe(1);
   });
 

@@ -2,7 +2,13 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { checkEdit } from '../../../lib/review/edit-check';
-import { buildReviewReport, csvCell, escapeFormulaCell, REPORT_COLUMNS, reportFormatFor } from '../../../lib/review/report';
+import {
+  buildReviewReport,
+  csvCell,
+  escapeFormulaCell,
+  REPORT_COLUMNS,
+  reportFormatFor,
+} from '../../../lib/review/report';
 import { record } from './builders';
 
 function parseCsv(text: string): Record<string, string>[] {
@@ -19,27 +25,50 @@ const edited = record({
   value: 'Keys rotate every 90 days.',
   at: '2025-06-15T10:05:00.000Z',
   edit: checkEdit('Keys rotate every 90 days.', 'Keys rotate every 30 days.', '2025-06-15T12:00:00.000Z'),
-  decision: { status: 'sent-back', reviewer: 'Sam Reviewer', at: '2025-06-16T09:00:00.000Z', note: 'Check the rotation period' },
+  decision: {
+    status: 'sent-back',
+    reviewer: 'Sam Reviewer',
+    at: '2025-06-16T09:00:00.000Z',
+    note: 'Check the rotation period',
+  },
 });
 const stale = record({
   id: 'r1',
-  flags: [{ code: 'entry-stale', severity: 'medium', message: 'The library entry was due for review on 2025-01-01.', fix: 'Ask the owner.' }],
+  flags: [
+    {
+      code: 'entry-stale',
+      severity: 'medium',
+      message: 'The library entry was due for review on 2025-01-01.',
+      fix: 'Ask the owner.',
+    },
+  ],
 });
 
 describe('CSV report', () => {
   const rows = parseCsv(buildReviewReport([edited, stale], { format: 'csv' }));
 
   it('has one row per answer, in fill order, with every column', () => {
-    expect(rows.map((r) => r['Question'])).toEqual(['Is customer data encrypted at rest?', 'How often are encryption keys rotated?']);
+    expect(rows.map((r) => r['Question'])).toEqual([
+      'Is customer data encrypted at rest?',
+      'How often are encryption keys rotated?',
+    ]);
     expect(Object.keys(rows[0]!)).toEqual(REPORT_COLUMNS.map(([h]) => h));
   });
 
   it('prints provenance: entry and version, evidence, controls per framework, confidence', () => {
     const r = rows[0]!;
-    expect(r).toMatchObject({ 'Source entry': 'ans-1', 'Entry version': '2', Confidence: '91%', Questionnaire: 'Acme 2025', Recipient: 'Acme Corp' });
+    expect(r).toMatchObject({
+      'Source entry': 'ans-1',
+      'Entry version': '2',
+      Confidence: '91%',
+      Questionnaire: 'Acme 2025',
+      Recipient: 'Acme Corp',
+    });
     expect(r['Evidence']).toBe('Encryption policy (3.2) [evd-1] valid until 2026-01-01');
     expect(r['ISO/IEC 27001:2022 controls']).toBe('A.8.24 Use of cryptography');
-    expect(r['SOC 2 (TSC 2017, rev. 2022) controls']).toBe('CC6.1 Logical access security [crosswalk: published-mapping]');
+    expect(r['SOC 2 (TSC 2017, rev. 2022) controls']).toBe(
+      'CC6.1 Logical access security [crosswalk: published-mapping]',
+    );
     expect(r['Flags']).toMatch(/^MEDIUM entry-stale: .*Fix: Ask the owner\.$/);
   });
 

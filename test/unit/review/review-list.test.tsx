@@ -33,15 +33,36 @@ describe('ReviewList', () => {
     lib = await openLibrary('review-list-ui');
     const strip = ({ createdAt: _c, updatedAt: _u, version: _v, ...d }: ReturnType<typeof entry>) => d;
     await lib.entries.put(strip(entry({ id: 'ans-stale', reviewBy: '2020-01-01' })));
-    await lib.entries.put(strip(entry({ id: 'ans-ok', question: 'Do you run background checks?', answer: 'Yes, before start.' })));
+    await lib.entries.put(
+      strip(entry({ id: 'ans-ok', question: 'Do you run background checks?', answer: 'Yes, before start.' })),
+    );
     const ledger = ledgerOf(lib);
     const noId = (r: ReturnType<typeof record>) => {
       const { id: _i, ...rest } = r;
       return rest;
     };
     await ledger.record([
-      noId(record({ fid: 'f1', entryId: 'ans-stale', entryVersion: 1, value: 'Keys rotate every 90 days.', at: '2025-06-15T10:00:00.000Z' })),
-      noId(record({ fid: 'f2', entryId: 'ans-ok', entryVersion: 1, question: 'Background checks?', value: 'Yes, before start.', evidence: [], controls: [], at: '2025-06-15T10:01:00.000Z' })),
+      noId(
+        record({
+          fid: 'f1',
+          entryId: 'ans-stale',
+          entryVersion: 1,
+          value: 'Keys rotate every 90 days.',
+          at: '2025-06-15T10:00:00.000Z',
+        }),
+      ),
+      noId(
+        record({
+          fid: 'f2',
+          entryId: 'ans-ok',
+          entryVersion: 1,
+          question: 'Background checks?',
+          value: 'Yes, before start.',
+          evidence: [],
+          controls: [],
+          at: '2025-06-15T10:01:00.000Z',
+        }),
+      ),
     ]);
     await ledger.applyReadBack('q1', { f1: 'Keys rotate every 30 days.', f2: 'Yes, before start.' });
     const okId = (await ledger.list()).find((r) => r.fid === 'f2')!.id;
@@ -58,7 +79,10 @@ describe('ReviewList', () => {
     expect(stale.querySelector('[data-testid="edited"]')!.textContent).toMatch(/Keys rotate every\s*90\s*30\s*days/);
     expect(stale.querySelector('del')!.textContent?.trim()).toBe('90');
     expect(stale.querySelector('ins')!.textContent?.trim()).toBe('30');
-    expect([...stale.querySelectorAll('[data-flag]')].map((e) => e.getAttribute('data-flag'))).toEqual(['entry-stale', 'edited-after-fill']);
+    expect([...stale.querySelectorAll('[data-flag]')].map((e) => e.getAttribute('data-flag'))).toEqual([
+      'entry-stale',
+      'edited-after-fill',
+    ]);
 
     const filter = host.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
     expect(filter.parentElement!.textContent).toMatch(/Needs attention \(1 of 2\)/);

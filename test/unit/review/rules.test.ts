@@ -26,18 +26,71 @@ function table(rule: (c: ReuseContext) => ReturnType<typeof scopeRule>, rows: Ro
   });
 }
 
-const scope = (s: Partial<Record<'services' | 'environments' | 'regions' | 'dataTypes', string[]>>) => ({ services: [], environments: [], regions: [], dataTypes: [], ...s });
-const q = (over: Partial<ReuseContext['questionnaire']>) => ({ recipient: 'Acme Corp', nda: false, scope: scope({}), ...over });
+const scope = (s: Partial<Record<'services' | 'environments' | 'regions' | 'dataTypes', string[]>>) => ({
+  services: [],
+  environments: [],
+  regions: [],
+  dataTypes: [],
+  ...s,
+});
+const q = (over: Partial<ReuseContext['questionnaire']>) => ({
+  recipient: 'Acme Corp',
+  nda: false,
+  scope: scope({}),
+  ...over,
+});
 
 describe('scope rule', () => {
   table(scopeRule, [
-    ['unrestricted entry fits any questionnaire', ctx({ questionnaire: q({ scope: scope({ regions: ['EU'] }) }) }), null],
+    [
+      'unrestricted entry fits any questionnaire',
+      ctx({ questionnaire: q({ scope: scope({ regions: ['EU'] }) }) }),
+      null,
+    ],
     ['questionnaire declares nothing', ctx({ entry: entry({ scope: scope({ regions: ['US'] }) }) }), null],
-    ['declared region covered (case-insensitive)', ctx({ entry: entry({ scope: scope({ regions: ['EU', 'US'] }) }), questionnaire: q({ scope: scope({ regions: ['eu'] }) }) }), null],
-    ['declared region not covered', ctx({ entry: entry({ scope: scope({ regions: ['US'] }) }), questionnaire: q({ scope: scope({ regions: ['EU'] }) }) }), 'out-of-scope', /regions "EU"/],
-    ['one of two declared services missing', ctx({ entry: entry({ scope: scope({ services: ['Payments API'] }) }), questionnaire: q({ scope: scope({ services: ['Payments API', 'Mobile app'] }) }) }), 'out-of-scope', /"Mobile app"/],
-    ['data type outside entry', ctx({ entry: entry({ scope: scope({ dataTypes: ['PII'] }) }), questionnaire: q({ scope: scope({ dataTypes: ['PHI'] }) }) }), 'out-of-scope', /data types "PHI"/],
-    ['axes are independent', ctx({ entry: entry({ scope: scope({ environments: ['production'] }) }), questionnaire: q({ scope: scope({ regions: ['EU'], environments: ['production'] }) }) }), null],
+    [
+      'declared region covered (case-insensitive)',
+      ctx({
+        entry: entry({ scope: scope({ regions: ['EU', 'US'] }) }),
+        questionnaire: q({ scope: scope({ regions: ['eu'] }) }),
+      }),
+      null,
+    ],
+    [
+      'declared region not covered',
+      ctx({
+        entry: entry({ scope: scope({ regions: ['US'] }) }),
+        questionnaire: q({ scope: scope({ regions: ['EU'] }) }),
+      }),
+      'out-of-scope',
+      /regions "EU"/,
+    ],
+    [
+      'one of two declared services missing',
+      ctx({
+        entry: entry({ scope: scope({ services: ['Payments API'] }) }),
+        questionnaire: q({ scope: scope({ services: ['Payments API', 'Mobile app'] }) }),
+      }),
+      'out-of-scope',
+      /"Mobile app"/,
+    ],
+    [
+      'data type outside entry',
+      ctx({
+        entry: entry({ scope: scope({ dataTypes: ['PII'] }) }),
+        questionnaire: q({ scope: scope({ dataTypes: ['PHI'] }) }),
+      }),
+      'out-of-scope',
+      /data types "PHI"/,
+    ],
+    [
+      'axes are independent',
+      ctx({
+        entry: entry({ scope: scope({ environments: ['production'] }) }),
+        questionnaire: q({ scope: scope({ regions: ['EU'], environments: ['production'] }) }),
+      }),
+      null,
+    ],
   ]);
 });
 
@@ -45,12 +98,40 @@ describe('reuse permission rule', () => {
   table(reusePermissionRule, [
     ['public answer to anyone', ctx(), null],
     ['nda answer without NDA', ctx({ entry: entry({ reuse: { level: 'nda' } }) }), 'not-cleared-for-reuse', /NDA/],
-    ['nda answer with NDA in place', ctx({ entry: entry({ reuse: { level: 'nda' } }), questionnaire: q({ nda: true }) }), null],
-    ['internal answer never leaves', ctx({ entry: entry({ reuse: { level: 'internal' } }), questionnaire: q({ nda: true }) }), 'not-cleared-for-reuse', /internal only/],
-    ['named customer matches recipient', ctx({ entry: entry({ reuse: { level: 'customer', customer: 'acme corp' } }) }), null],
-    ['named customer is someone else', ctx({ entry: entry({ reuse: { level: 'customer', customer: 'Globex' } }) }), 'not-cleared-for-reuse', /Globex/],
-    ['named customer, recipient not declared', ctx({ entry: entry({ reuse: { level: 'customer', customer: 'Globex' } }), questionnaire: q({ recipient: '' }) }), 'recipient-unknown', /recipient/],
-    ['public answer citing internal evidence', ctx({ evidence: [evidence({ title: 'Pen test report', reuse: { level: 'internal' } })] }), 'not-cleared-for-reuse', /Pen test report/],
+    [
+      'nda answer with NDA in place',
+      ctx({ entry: entry({ reuse: { level: 'nda' } }), questionnaire: q({ nda: true }) }),
+      null,
+    ],
+    [
+      'internal answer never leaves',
+      ctx({ entry: entry({ reuse: { level: 'internal' } }), questionnaire: q({ nda: true }) }),
+      'not-cleared-for-reuse',
+      /internal only/,
+    ],
+    [
+      'named customer matches recipient',
+      ctx({ entry: entry({ reuse: { level: 'customer', customer: 'acme corp' } }) }),
+      null,
+    ],
+    [
+      'named customer is someone else',
+      ctx({ entry: entry({ reuse: { level: 'customer', customer: 'Globex' } }) }),
+      'not-cleared-for-reuse',
+      /Globex/,
+    ],
+    [
+      'named customer, recipient not declared',
+      ctx({ entry: entry({ reuse: { level: 'customer', customer: 'Globex' } }), questionnaire: q({ recipient: '' }) }),
+      'recipient-unknown',
+      /recipient/,
+    ],
+    [
+      'public answer citing internal evidence',
+      ctx({ evidence: [evidence({ title: 'Pen test report', reuse: { level: 'internal' } })] }),
+      'not-cleared-for-reuse',
+      /Pen test report/,
+    ],
   ]);
 });
 
@@ -75,13 +156,23 @@ describe('evidence validity rule', () => {
   table(evidenceExpiredRule, [
     ['no evidence', ctx(), null],
     ['valid evidence', ctx({ evidence: [evidence({ validUntil: '2026-01-01' })] }), null],
-    ['expired evidence', ctx({ evidence: [evidence({ validUntil: '2025-01-31' })] }), 'evidence-expired', /valid until 2025-01-31/],
+    [
+      'expired evidence',
+      ctx({ evidence: [evidence({ validUntil: '2025-01-31' })] }),
+      'evidence-expired',
+      /valid until 2025-01-31/,
+    ],
     ['retired evidence', ctx({ evidence: [evidence({ status: 'retired' })] }), 'evidence-expired', /retired/],
   ]);
 });
 
 describe('SOC 2 report age rule', () => {
-  const soc2 = (periodEnd: string) => evidence({ title: 'SOC 2 Type II report', kind: 'report', frameworkDates: { soc2: { reportType: 'type2', periodEnd } } });
+  const soc2 = (periodEnd: string) =>
+    evidence({
+      title: 'SOC 2 Type II report',
+      kind: 'report',
+      frameworkDates: { soc2: { reportType: 'type2', periodEnd } },
+    });
   table(soc2ReportAgeRule, [
     ['period ended 3 months ago', ctx({ evidence: [soc2('2025-03-31')] }), null],
     ['period ended exactly 12 months ago', ctx({ evidence: [soc2('2024-06-15')] }), null],
@@ -99,25 +190,85 @@ describe('ISO certificate rule', () => {
   const cert = (iso: { certificateValidUntil?: string; nextSurveillanceAudit?: string }) =>
     evidence({ title: 'ISO 27001 certificate', kind: 'certificate', frameworkDates: { iso } });
   table(isoCertificateRule, [
-    ['valid certificate, audit ahead', ctx({ evidence: [cert({ certificateValidUntil: '2027-01-01', nextSurveillanceAudit: '2025-09-01' })] }), null],
-    ['certificate lapsed', ctx({ evidence: [cert({ certificateValidUntil: '2025-05-01' })] }), 'iso-certificate-lapsed', /2025-05-01/],
-    ['surveillance audit overdue', ctx({ evidence: [cert({ certificateValidUntil: '2027-01-01', nextSurveillanceAudit: '2025-04-01' })] }), 'iso-surveillance-overdue', /2025-04-01/],
-    ['lapsed wins over overdue audit', ctx({ evidence: [cert({ certificateValidUntil: '2025-05-01', nextSurveillanceAudit: '2025-04-01' })] }), 'iso-certificate-lapsed'],
+    [
+      'valid certificate, audit ahead',
+      ctx({ evidence: [cert({ certificateValidUntil: '2027-01-01', nextSurveillanceAudit: '2025-09-01' })] }),
+      null,
+    ],
+    [
+      'certificate lapsed',
+      ctx({ evidence: [cert({ certificateValidUntil: '2025-05-01' })] }),
+      'iso-certificate-lapsed',
+      /2025-05-01/,
+    ],
+    [
+      'surveillance audit overdue',
+      ctx({ evidence: [cert({ certificateValidUntil: '2027-01-01', nextSurveillanceAudit: '2025-04-01' })] }),
+      'iso-surveillance-overdue',
+      /2025-04-01/,
+    ],
+    [
+      'lapsed wins over overdue audit',
+      ctx({ evidence: [cert({ certificateValidUntil: '2025-05-01', nextSurveillanceAudit: '2025-04-01' })] }),
+      'iso-certificate-lapsed',
+    ],
   ]);
 });
 
 describe('framework labelling rule', () => {
   const socOnly = entry({ controls: [{ framework: 'soc2:2017', id: 'CC6.1' }] });
   const isoOnly = entry({ controls: [{ framework: 'iso27001:2022', id: 'A.8.24' }] });
-  const socReport = evidence({ title: 'SOC 2 report', kind: 'report', frameworkDates: { soc2: { periodEnd: '2025-03-31' } } });
+  const socReport = evidence({
+    title: 'SOC 2 report',
+    kind: 'report',
+    frameworkDates: { soc2: { periodEnd: '2025-03-31' } },
+  });
   table(frameworkLabellingRule, [
-    ['ISO question, SOC 2-only answer', ctx({ entry: socOnly, question: { text: 'Are you certified to ISO/IEC 27001:2022?' } }), 'framework-mismatch', /ISO 27001 question.*SOC 2/],
-    ['SOC 2 question, ISO-only answer', ctx({ entry: isoOnly, question: { text: 'Please provide your latest SOC 2 Type II report.' } }), 'framework-mismatch', /SOC 2 question/],
-    ['ISO question answered from SOC 2 evidence only', ctx({ entry: entry(), evidence: [socReport], question: { text: 'Share your Statement of Applicability' } }), 'framework-mismatch'],
-    ['ISO question, ISO answer', ctx({ entry: isoOnly, question: { text: 'Which Annex A controls are excluded?' } }), null],
+    [
+      'ISO question, SOC 2-only answer',
+      ctx({ entry: socOnly, question: { text: 'Are you certified to ISO/IEC 27001:2022?' } }),
+      'framework-mismatch',
+      /ISO 27001 question.*SOC 2/,
+    ],
+    [
+      'SOC 2 question, ISO-only answer',
+      ctx({ entry: isoOnly, question: { text: 'Please provide your latest SOC 2 Type II report.' } }),
+      'framework-mismatch',
+      /SOC 2 question/,
+    ],
+    [
+      'ISO question answered from SOC 2 evidence only',
+      ctx({ entry: entry(), evidence: [socReport], question: { text: 'Share your Statement of Applicability' } }),
+      'framework-mismatch',
+    ],
+    [
+      'ISO question, ISO answer',
+      ctx({ entry: isoOnly, question: { text: 'Which Annex A controls are excluded?' } }),
+      null,
+    ],
     ['general question', ctx({ entry: socOnly, question: { text: 'Do you encrypt data at rest?' } }), null],
-    ['general text, classified only under ISO controls', ctx({ entry: socOnly, question: { text: 'Do you encrypt data at rest?', controls: [{ framework: 'iso27001:2022', id: 'A.8.24' }] } }), 'framework-mismatch'],
-    ['classified under both frameworks', ctx({ entry: socOnly, question: { text: 'Do you encrypt data at rest?', controls: [{ framework: 'iso27001:2022', id: 'A.8.24' }, { framework: 'soc2:2017', id: 'CC6.1' }] } }), null],
+    [
+      'general text, classified only under ISO controls',
+      ctx({
+        entry: socOnly,
+        question: { text: 'Do you encrypt data at rest?', controls: [{ framework: 'iso27001:2022', id: 'A.8.24' }] },
+      }),
+      'framework-mismatch',
+    ],
+    [
+      'classified under both frameworks',
+      ctx({
+        entry: socOnly,
+        question: {
+          text: 'Do you encrypt data at rest?',
+          controls: [
+            { framework: 'iso27001:2022', id: 'A.8.24' },
+            { framework: 'soc2:2017', id: 'CC6.1' },
+          ],
+        },
+      }),
+      null,
+    ],
     ['answer cites no framework at all', ctx({ question: { text: 'Are you ISO 27001 certified?' } }), null],
     ['no question given', ctx({ entry: socOnly }), null],
   ]);
@@ -136,11 +287,45 @@ describe('conflicts rule', () => {
   table(conflictsRule, [
     ['no other entries', ctx(), null],
     ['same question, same short answer', ctx({ otherEntries: [other({})] }), null],
-    ['same question, opposite short answer', ctx({ otherEntries: [other({ shortAnswer: 'No', answer: 'No, not yet.' })] }), 'conflict', /ans-2.*"No" instead of "Yes"/],
-    ['near-same wording via an alternative', ctx({ otherEntries: [other({ question: 'Backups?', alternatives: ['Is customer data at rest encrypted?'], shortAnswer: 'Partial' })] }), 'conflict'],
-    ['different question', ctx({ otherEntries: [other({ question: 'Do you run background checks on staff?', shortAnswer: 'No' })] }), null],
+    [
+      'same question, opposite short answer',
+      ctx({ otherEntries: [other({ shortAnswer: 'No', answer: 'No, not yet.' })] }),
+      'conflict',
+      /ans-2.*"No" instead of "Yes"/,
+    ],
+    [
+      'near-same wording via an alternative',
+      ctx({
+        otherEntries: [
+          other({
+            question: 'Backups?',
+            alternatives: ['Is customer data at rest encrypted?'],
+            shortAnswer: 'Partial',
+          }),
+        ],
+      }),
+      'conflict',
+    ],
+    [
+      'different question',
+      ctx({ otherEntries: [other({ question: 'Do you run background checks on staff?', shortAnswer: 'No' })] }),
+      null,
+    ],
     ['conflicting entry is only a draft', ctx({ otherEntries: [other({ shortAnswer: 'No', status: 'draft' })] }), null],
-    ['no short answers, different texts', ctx({ entry: entry({ shortAnswer: undefined }), otherEntries: [other({ shortAnswer: undefined, answer: 'Only the billing database is encrypted; file storage is planned for Q4.' })] }), 'conflict', /different answer/],
+    [
+      'no short answers, different texts',
+      ctx({
+        entry: entry({ shortAnswer: undefined }),
+        otherEntries: [
+          other({
+            shortAnswer: undefined,
+            answer: 'Only the billing database is encrypted; file storage is planned for Q4.',
+          }),
+        ],
+      }),
+      'conflict',
+      /different answer/,
+    ],
     ['the entry itself is not a conflict', ctx({ otherEntries: [entry({ shortAnswer: 'No' })] }), null],
   ]);
 });
@@ -149,7 +334,10 @@ describe('runReuseChecks', () => {
   it('returns every finding, most severe first, and nothing for a clean reuse', () => {
     expect(runReuseChecks(ctx())).toEqual([]);
     const flags = runReuseChecks(
-      ctx({ entry: entry({ reviewBy: '2025-01-01', reuse: { level: 'internal' } }), evidence: [evidence({ validUntil: '2024-12-31' })] }),
+      ctx({
+        entry: entry({ reviewBy: '2025-01-01', reuse: { level: 'internal' } }),
+        evidence: [evidence({ validUntil: '2024-12-31' })],
+      }),
     );
     expect(flags.map((f) => f.code)).toEqual(['not-cleared-for-reuse', 'evidence-expired', 'entry-stale']);
   });
