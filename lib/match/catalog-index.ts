@@ -25,10 +25,12 @@ export class CatalogIndex {
   readonly size: number;
   private readonly rows = new Map<string, Row>();
 
-  /** `docs[d][f]`: the analysed terms of control d's field f (fields in `fields` order). */
+  /** `docs[d][f]`: the analysed terms of control d's field f (fields in `fields` order). A term held by
+   *  at least `common.share` of the controls scores `common.factor` times its weight. */
   constructor(
     readonly fields: readonly CatalogField[],
     docs: ReadonlyArray<ReadonlyArray<readonly string[]>>,
+    common: { share: number; factor: number } = { share: 1, factor: 1 },
   ) {
     this.size = docs.length;
     const nf = fields.length;
@@ -54,9 +56,10 @@ export class CatalogIndex {
     });
     for (const [term, list] of postings) {
       const idf = Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5));
+      const damp = list.length >= common.share * this.size ? common.factor : 1;
       this.rows.set(term, {
         docs: Int32Array.from(list, (x) => x[0]),
-        weights: Float64Array.from(list, (x) => x[1] * idf),
+        weights: Float64Array.from(list, (x) => x[1] * idf * damp),
         fields: Uint8Array.from(list, (x) => x[2] + 1),
         idf,
       });

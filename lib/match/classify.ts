@@ -20,8 +20,13 @@ export const CLASSIFIER_WEIGHTS = {
     { name: 'group', weight: 0.4, b: 0 },
   ] satisfies CatalogField[],
   question: 1,
-  /** Sentences after the first (examples, explanations) count this much in the whole-question view. */
+  /** Sentences that do not ask (a preamble, examples, explanations) count this much in the whole-question
+   *  view: the sentences ending in "?" ask when there are any, else the first sentence does. */
   laterSentences: 0.6,
+  /** Query weight of terms held by at least `commonShare` of a framework's controls ("information",
+   *  "security", "system"): they name the field, not the topic. */
+  common: 1,
+  commonShare: 0.25,
   helper: 0.5,
   options: 0.25,
   expansion: 0.3,
@@ -36,12 +41,18 @@ export const CLASSIFIER_WEIGHTS = {
   phrase: 0.5,
   /** Management-system clauses answer "do you run an ISMS" questions; most questions are about a control. */
   clausePrior: 0.85,
-  /** How much a counterpart's normalised score adds: ISO 2013 <-> 2022 successors, SOC 2 <-> ISO peers. */
+  /** How much a counterpart's normalised score adds: an ISO 2022 control to the 2013 controls it replaced
+   *  (successor), a 2013 control to its 2022 successor (predecessor), SOC 2 <-> ISO peers. */
   successor: 0.35,
+  predecessor: 0.35,
   peer: 0.35,
+  /** A 2013 control without a description of its own is indexed with its 2022 successors' descriptions. */
+  inheritDescription: true,
   strength: { strong: 1, partial: 0.7, weak: 0.35 } satisfies Record<EdgeStrength, number>,
   /** Weight of the library vote (0..1 per control) beside the normalised lexical score. */
   vote: 0.6,
+  /** Votes only lift controls whose own normalised score reaches this (0: any control). */
+  voteGate: 0,
   /** Controls below this share of the framework's best score are not reported. */
   floor: 0.3,
   limit: 5,
@@ -123,11 +134,14 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
   const frameworkOf: number[] = [];
   const clause: number[] = [];
   const fields = FIELD_NAMES.map((name) => W.fields.find((f) => f.name === name) ?? { name, weight: 0, b: 0 });
+  const inherited = W.inheritDescription ? successorDescriptions(source) : new Map<string, string>();
   let offset = 0;
   FRAMEWORKS.forEach((framework, fn) => {
     const controls = source.controls.filter((c) => c.framework === framework);
-    const docs = controls.map(fieldTexts);
-    const catalog = new CatalogIndex(fields, docs);
+    const docs = controls.map((c) =>
+      fieldTexts(c.description || !inherited.has(c.id) || framework !== 'iso27001:2013' ? c : { ...c, description: inherited.get(c.id)! }),
+    );
+    const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common });
     const phraseLists = controls.map((c, d) => uniquePhrases([docs[d]![0]!, ...c.keywords.map((k) => analyze(k))]));
     controls.forEach((c, d) => {
       position.set(key(framework, c.id), offset + d);
@@ -156,10 +170,14 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     const a = position.get(key(e.from.framework, e.from.id));
     const b = position.get(key(e.to.framework, e.to.id));
     if (a === undefined || b === undefined) continue;
-    const isoPair = e.from.framework !== 'soc2:2017' && e.to.framework !== 'soc2:2017';
-    const w = W.strength[e.strength] * (isoPair ? W.successor : W.peer);
-    neighbours[a]!.set(b, Math.max(w, neighbours[a]!.get(b) ?? 0));
-    neighbours[b]!.set(a, Math.max(w, neighbours[b]!.get(a) ?? 0));
+    // Lending runs both ways, each with its own factor: a -> b lends a's score to b.
+    const lend = (from: Framework, to: Framework): number =>
+      from === 'soc2:2017' || to === 'soc2:2017' ? W.peer : to === 'iso27001:2013' ? W.successor : W.predecessor;
+    const s = W.strength[e.strength];
+    const ab = s * lend(e.from.framework, e.to.framework);
+    const ba = s * lend(e.to.framework, e.from.framework);
+    neighbours[a]!.set(b, Math.max(ab, neighbours[a]!.get(b) ?? 0));
+    neighbours[b]!.set(a, Math.max(ba, neighbours[b]!.get(a) ?? 0));
   }
   const neighbourStart = new Int32Array(offset + 1);
   neighbours.forEach((list, i) => (neighbourStart[i + 1] = neighbourStart[i]! + list.size));
@@ -197,6 +215,18 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     lent: scratch(),
     lentFrom: new Int32Array(offset),
   };
+}
+
+/** 2013 id -> the descriptions of the 2022 controls that replaced it (ISO/IEC 27002:2022 Annex B). */
+function successorDescriptions(source: ControlSource): Map<string, string> {
+  const byId = new Map(source.controls.filter((c) => c.framework === 'iso27001:2022').map((c) => [c.id, c]));
+  const out = new Map<string, string>();
+  for (const e of source.edges) {
+    if (e.from.framework !== 'iso27001:2013' || e.to.framework !== 'iso27001:2022') continue;
+    const text = byId.get(e.to.id)?.description;
+    if (text) out.set(e.from.id, out.has(e.from.id) ? `${out.get(e.from.id)!} ${text}` : text);
+  }
+  return out;
 }
 
 function uniquePhrases(lists: ReadonlyArray<readonly string[]>): string[][] {
@@ -248,7 +278,7 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
   if (!c) {
     // Field weights and crosswalk factors shape the index; the other weights only the scoring, so weight
     // sets that differ only there (as when fitting) share one index.
-    const shape = JSON.stringify([W.fields, W.successor, W.peer, W.strength]);
+    const shape = JSON.stringify([W.fields, W.successor, W.predecessor, W.peer, W.strength, W.inheritDescription, W.common, W.commonShare]);
     c = bySource.byShape.get(shape);
     if (!c) {
       if (bySource.byShape.size >= 8) bySource.byShape.clear();
@@ -262,8 +292,13 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
 /** The question and its context (without the section) as weighted terms. */
 function mainTerms(q: QuestionInput, W: ClassifierWeights, parts: readonly string[]): WeightedTerms {
   const terms: WeightedTerms = new Map();
+  const asks = parts.some((p) => p.endsWith('?'));
   parts.forEach((sentence, i) =>
-    addTerms(terms, analyzeQuery(sentence), W.question * (i === 0 ? 1 : W.laterSentences)),
+    addTerms(
+      terms,
+      analyzeQuery(sentence),
+      W.question * ((asks ? sentence.endsWith('?') : i === 0) ? 1 : W.laterSentences),
+    ),
   );
   if (q.helper) addTerms(terms, analyzeQuery(q.helper), W.helper);
   if (q.section && W.sectionTerms > 0) addTerms(terms, analyzeQuery(q.section), W.sectionTerms);
@@ -367,7 +402,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         const i = c.position.get(key(ref.framework, ref.id));
         if (i !== undefined) vote[i]! += v.weight / Math.max(mass, 1);
       }
-    for (let i = 0; i < c.total; i++) score[i]! += W.vote * vote[i]!;
+    for (let i = 0; i < c.total; i++) if (score[i]! >= W.voteGate) score[i]! += W.vote * vote[i]!;
     normalise(c, score);
   }
   // 5. Crosswalk evidence: the strongest supporting counterpart, not the sum (hub criteria such as CC6.1

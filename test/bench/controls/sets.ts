@@ -152,3 +152,24 @@ export function tidewaterLibrary(): AnswerEntry[] {
     }),
   );
 }
+
+/** The Tidewater library's own entries as labelled questions (entry title, category as section): a fourth
+ *  writing style (topic titles, short questions) for fitting; no target is set on it. */
+export function tidewaterSet(): LabelledSet {
+  return {
+    name: 'Tidewater entries',
+    frameworks: ['iso27001:2022', 'soc2:2017'],
+    targetHit3: 0,
+    questions: tidewaterLibrary()
+      .filter((e) => e.controls.length > 0)
+      .map((e) => ({
+        id: e.id,
+        group: e.tags[0] ?? '',
+        input: { question: e.question, ...(e.tags[0] ? { section: e.tags[0] } : {}) },
+        labels: {
+          'iso27001:2022': e.controls.filter((c) => c.framework === 'iso27001:2022').map((c) => c.id),
+          'soc2:2017': e.controls.filter((c) => c.framework === 'soc2:2017').map((c) => c.id),
+        },
+      })),
+  };
+}
