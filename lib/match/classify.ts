@@ -139,7 +139,11 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
   FRAMEWORKS.forEach((framework, fn) => {
     const controls = source.controls.filter((c) => c.framework === framework);
     const docs = controls.map((c) =>
-      fieldTexts(c.description || !inherited.has(c.id) || framework !== 'iso27001:2013' ? c : { ...c, description: inherited.get(c.id)! }),
+      fieldTexts(
+        c.description || !inherited.has(c.id) || framework !== 'iso27001:2013'
+          ? c
+          : { ...c, description: inherited.get(c.id)! },
+      ),
     );
     const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common });
     const phraseLists = controls.map((c, d) => uniquePhrases([docs[d]![0]!, ...c.keywords.map((k) => analyze(k))]));
@@ -278,7 +282,16 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
   if (!c) {
     // Field weights and crosswalk factors shape the index; the other weights only the scoring, so weight
     // sets that differ only there (as when fitting) share one index.
-    const shape = JSON.stringify([W.fields, W.successor, W.predecessor, W.peer, W.strength, W.inheritDescription, W.common, W.commonShare]);
+    const shape = JSON.stringify([
+      W.fields,
+      W.successor,
+      W.predecessor,
+      W.peer,
+      W.strength,
+      W.inheritDescription,
+      W.common,
+      W.commonShare,
+    ]);
     c = bySource.byShape.get(shape);
     if (!c) {
       if (bySource.byShape.size >= 8) bySource.byShape.clear();

@@ -81,7 +81,12 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   const lexical = opts.controls ?? classifyControls(q, { source });
   const ranked = rankCandidates(index, q, lexical, source);
   // The library's own labels: entries close to the question vote for the controls they name.
-  const votes = opts.controls ? [] : libraryVotes(ranked.map((c) => ({ entry: c.ie.entry, sim: c.sim })), today);
+  const votes = opts.controls
+    ? []
+    : libraryVotes(
+        ranked.map((c) => ({ entry: c.ie.entry, sim: c.sim })),
+        today,
+      );
   const controls = votes.length > 0 ? classifyControls(q, { source, votes }) : lexical;
   // Built field by field (not spread from a shared base): this runs for every question of a page.
   const result = (suggestions: Suggestion[], reasons: MatchResult['reasons']): MatchResult =>

@@ -7,7 +7,12 @@ import { CLASSIFIER_WEIGHTS, classifyControls, type ClassifierWeights } from '..
 import { hits, objective, pct, type Hits } from './metrics';
 import { adobeSet, nistSet, tidewaterSet, vsaqSet, type LabelledSet } from './sets';
 
-type Knob = { name: string; values: number[]; get: (w: ClassifierWeights) => number; set: (w: ClassifierWeights, v: number) => ClassifierWeights };
+type Knob = {
+  name: string;
+  values: number[];
+  get: (w: ClassifierWeights) => number;
+  set: (w: ClassifierWeights, v: number) => ClassifierWeights;
+};
 
 const field = (name: string, values: number[]): Knob => ({
   name: `fields.${name}`,
@@ -52,7 +57,11 @@ export function evaluate(sets: readonly LabelledSet[], weights: ClassifierWeight
   );
 }
 
-export function fit(sets: readonly LabelledSet[], start: ClassifierWeights = CLASSIFIER_WEIGHTS, rounds = 2): ClassifierWeights {
+export function fit(
+  sets: readonly LabelledSet[],
+  start: ClassifierWeights = CLASSIFIER_WEIGHTS,
+  rounds = 2,
+): ClassifierWeights {
   let best = start;
   let bestScore = objective(evaluate(sets, best));
   for (let round = 0; round < rounds; round++) {
@@ -63,7 +72,11 @@ export function fit(sets: readonly LabelledSet[], start: ClassifierWeights = CLA
         const trial = knob.set(best, v);
         const s = objective(evaluate(sets, trial));
         // A move must gain something: ties keep the current value.
-        if (s > bestScore + 1e-9) ((best = trial), (bestScore = s), (moved = true));
+        if (s > bestScore + 1e-9) {
+          best = trial;
+          bestScore = s;
+          moved = true;
+        }
       }
     }
     if (!moved) break;
@@ -77,7 +90,10 @@ export interface FoldResult {
 }
 
 /** Leave-one-set-out: for each set, weights fitted on the others, measured on it. */
-export function leaveOneSetOut(sets: readonly LabelledSet[], start: ClassifierWeights = CLASSIFIER_WEIGHTS): FoldResult[] {
+export function leaveOneSetOut(
+  sets: readonly LabelledSet[],
+  start: ClassifierWeights = CLASSIFIER_WEIGHTS,
+): FoldResult[] {
   return sets.map((held, i) => {
     const rest = sets.filter((_, j) => j !== i);
     const w = fit(rest, start);
@@ -85,8 +101,7 @@ export function leaveOneSetOut(sets: readonly LabelledSet[], start: ClassifierWe
   });
 }
 
-export const describeWeights = (w: ClassifierWeights): string =>
-  KNOBS.map((k) => `${k.name}=${k.get(w)}`).join(' ');
+export const describeWeights = (w: ClassifierWeights): string => KNOBS.map((k) => `${k.name}=${k.get(w)}`).join(' ');
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const sets = [vsaqSet(), adobeSet(), nistSet(), tidewaterSet()];
