@@ -9,7 +9,6 @@ import { loadSettings, type ExtensionSettings } from '../../lib/background/setti
 import { DEFAULT_AUTOFILL_THRESHOLD } from '../../lib/match';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import type { FlagAction } from '../../lib/review/schema';
-import { FillAll } from './fill-all';
 import {
   applyFilter,
   filterCounts,
@@ -20,16 +19,25 @@ import {
   step,
   type ListFilter,
 } from './filters';
+import {
+  EMPTY_CONTEXT,
+  FillAll,
+  loadContext,
+  planConfident,
+  QuestionCard,
+  QuestionnaireForm,
+  saveContext,
+  summarize,
+  usePolicy,
+  type Density,
+  type Row,
+} from '../../components/questions';
 import { FrameworkNotes } from './framework-notes';
 import { LibrarySearch } from './library-search';
 import { ListToolbar } from './list-toolbar';
-import { planConfident, summarize, type Row } from './plan';
-import { QuestionCard, type Density } from './question-card';
 import { QuestionList, type QuestionListHandle } from './question-list';
-import { EMPTY_CONTEXT, loadContext, QuestionnaireForm, saveContext } from './questionnaire-form';
 import { ReviewAnswers } from './review-answers';
 import { ReviewTab } from './review-tab';
-import { usePolicy } from './use-policy';
 import { useSession } from './use-session';
 import { useTargetTab } from './use-target-tab';
 

@@ -2,8 +2,7 @@
 // filter and per section, jumping to a question number, and moving to the next or previous unanswered one.
 // Pure: the panel computes the facts once per render and every control reads them.
 import { matchVerdict } from '../../lib/policy';
-import type { Row } from './plan';
-import type { Decide } from './use-policy';
+import type { Decide, Row } from '../../components/questions';
 
 export const FILTERS = ['all', 'needs-review', 'unanswered', 'filled', 'flagged'] as const;
 export type FilterKind = (typeof FILTERS)[number];

@@ -2,7 +2,7 @@
 // number, compact or comfortable cards, and previous / next unanswered (also on the keyboard: p and n).
 import { useState } from 'react';
 import { FILTER_LABEL, FILTERS, type FilterKind, type ListFilter } from './filters';
-import type { Density } from './question-card';
+import type { Density } from '../../components/questions';
 
 interface Props {
   filter: ListFilter;

@@ -6,7 +6,7 @@ import { ledgerOf } from '../../lib/library/ledger-store';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { recordedFlags, toFillRecord } from '../../lib/review/from-fill';
-import type { PlannedFill, Row } from './plan';
+import type { PlannedFill, Row } from '../../components/questions';
 
 export async function recordFills(
   rows: readonly Row[],

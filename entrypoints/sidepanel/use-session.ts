@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { request } from '../../lib/background/client';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
-import { toQuestionInput, toRows, type PlannedFill, type Row } from './plan';
+import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planConfident as plan, summarize, toRows, policyField, type Row } from '../../../entrypoints/sidepanel/plan';
-import type { Decide } from '../../../entrypoints/sidepanel/use-policy';
+import { planConfident as plan, summarize, toRows, policyField, type Row } from '../../../components/questions/plan';
+import type { Decide } from '../../../components/questions/use-policy';
 import { decideFill, type PolicyContext } from '../../../lib/policy';
 import type { Flag } from '../../../lib/review/schema';
 import type { MatchResult, Suggestion } from '../../../lib/match/types';

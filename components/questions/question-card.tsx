@@ -2,7 +2,7 @@
 // policy's findings (or why there is none), alternatives and row actions. Compact density shows one line of
 // question and one line of answer until the card is selected.
 import { memo, useState, type CSSProperties } from 'react';
-import { Badge } from '../../components/ui';
+import { Badge } from '../ui';
 import type { Suggestion } from '../../lib/match/types';
 import type { FillDecision, Trigger } from '../../lib/policy';
 import type { FlagAction } from '../../lib/review/schema';

@@ -1,6 +1,6 @@
 // The findings on one answer, in the shared vocabulary (lib/review/vocabulary.ts): what is wrong, the fix,
 // and, where one step fixes it, that step as a button ("Set 'NDA in place'").
-import { Badge, type Tone } from '../../components/ui';
+import { Badge, type Tone } from '../ui';
 import type { Reason } from '../../lib/policy';
 import { FLAG_LABEL, type FlagAction } from '../../lib/review/schema';
 

@@ -2,8 +2,8 @@
 // reviewer needs. The Fill buttons do what the policy says: fill, ask first (the findings that ask are shown
 // with "Fill anyway"), or stay disabled with the reason and its one-step fix.
 import { useState } from 'react';
-import { CitationList } from '../../components/citations';
-import { Badge, ConfidenceMeter, copyText } from '../../components/ui';
+import { CitationList } from '../citations';
+import { Badge, ConfidenceMeter, copyText } from '../ui';
 import type { Suggestion } from '../../lib/match/types';
 import { holding, type FillDecision, type Trigger } from '../../lib/policy';
 import type { FlagAction } from '../../lib/review/schema';
