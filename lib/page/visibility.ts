@@ -211,10 +211,10 @@ export function visibility(doc: Document): Visibility {
       const hit = root.elementFromPoint(x, y);
       return !!hit && own(hit);
     };
-    const now = probe();
-    if (now !== null) return now;
-    // Off screen: scroll it to the middle of the view, test, and scroll everything back before the page
-    // can paint or run a scroll handler (no visible jump, no virtual list re-rendering).
+    if (probe()) return true;
+    // Off screen, or under something pinned to the viewport's edge (a cookie banner, a sticky footer):
+    // scroll it to the middle of the view, test, and scroll everything back before the page can paint or
+    // run a scroll handler (no visible jump, no virtual list re-rendering).
     const scrolled: [Element | Win, number, number][] = [[w, w.scrollX, w.scrollY]];
     for (let a = flatParent(el); a; a = flatParent(a))
       if (a.scrollHeight > a.clientHeight || a.scrollWidth > a.clientWidth)
