@@ -121,7 +121,7 @@ describe('xlsx guard: files that are not workbooks', () => {
   it('corrupt compressed data is called damaged, not a crash', () => {
     const bomb = bombSheet(1);
     const broken = bomb.compressed.slice();
-    for (let i = 10; i < broken.length; i += 7) broken[i] ^= 0x5a;
+    for (let i = 10; i < broken.length; i += 7) broken[i] = broken[i]! ^ 0x5a;
     const res = refusal(zipWithRawPart(broken, bomb.size));
     expect(['damaged', 'size-mismatch']).toContain(res.code);
   });
