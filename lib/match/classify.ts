@@ -6,6 +6,7 @@
 import { FRAMEWORKS, type Framework } from '../controls/framework';
 import { CatalogIndex, type CatalogField } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
+import { getLexicon } from './lexicon';
 import { analyze, analyzeQuery, addTerms, expand, sentences, type WeightedTerms } from './text';
 import type { ControlMatch, QuestionInput } from './types';
 
@@ -16,36 +17,44 @@ export const CLASSIFIER_WEIGHTS = {
     { name: 'title', weight: 2.5, b: 0.3 },
     { name: 'keywords', weight: 1.5, b: 0.6 },
     { name: 'summary', weight: 1.0, b: 0.2 },
-    { name: 'description', weight: 0.6, b: 0.3 },
+    { name: 'description', weight: 1.5, b: 0.3 },
     { name: 'group', weight: 0.4, b: 0 },
   ] satisfies CatalogField[],
+  /** BM25 term-frequency saturation over the catalog fields. */
+  k1: 2,
   question: 1,
+  /** Query weight of lexicon concepts ("physicalaccess", "keymanagement") against plain stems: a concept
+   *  is a security topic, a plain word may be anything. */
+  concept: 1,
   /** Sentences that do not ask (a preamble, examples, explanations) count this much in the whole-question
    *  view: the sentences ending in "?" ask when there are any, else the first sentence does. */
-  laterSentences: 0.6,
+  laterSentences: 0.8,
   /** Query weight of terms held by at least `commonShare` of a framework's controls ("information",
    *  "security", "system"): they name the field, not the topic. */
-  common: 1,
+  common: 0.6,
   commonShare: 0.25,
+  /** Query weight of the process words of requirement language ("established, documented, approved,
+   *  communicated, reviewed ..."): they say how a control is run, not which control it is. */
+  process: 0.2,
   helper: 0.5,
   options: 0.25,
-  expansion: 0.3,
+  expansion: 0.15,
   /** The best single sentence, scored on its own: a long compound question names several topics, and a
    *  preamble should not dilute the sentence that asks. Added to the whole-question view at this weight. */
-  sentence: 0,
+  sentence: 0.6,
   /** The section heading's terms inside the whole-question view. */
-  sectionTerms: 0.6,
+  sectionTerms: 0.3,
   /** The section heading scored on its own, as a prior over the catalog. */
-  section: 0,
+  section: 0.3,
   /** A multi-word keyword or title found whole in the question is stronger evidence than its words apart. */
-  phrase: 0.5,
+  phrase: 1,
   /** Management-system clauses answer "do you run an ISMS" questions; most questions are about a control. */
-  clausePrior: 0.85,
+  clausePrior: 0.7,
   /** How much a counterpart's normalised score adds: an ISO 2022 control to the 2013 controls it replaced
    *  (successor), a 2013 control to its 2022 successor (predecessor), SOC 2 <-> ISO peers. */
-  successor: 0.35,
+  successor: 1.5,
   predecessor: 0.35,
-  peer: 0.35,
+  peer: 0.5,
   /** A 2013 control without a description of its own is indexed with its 2022 successors' descriptions. */
   inheritDescription: true,
   strength: { strong: 1, partial: 0.7, weak: 0.35 } satisfies Record<EdgeStrength, number>,
@@ -145,7 +154,7 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
           : { ...c, description: inherited.get(c.id)! },
       ),
     );
-    const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common });
+    const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common }, W.k1);
     const phraseLists = controls.map((c, d) => uniquePhrases([docs[d]![0]!, ...c.keywords.map((k) => analyze(k))]));
     controls.forEach((c, d) => {
       position.set(key(framework, c.id), offset + d);
@@ -291,6 +300,7 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
       W.inheritDescription,
       W.common,
       W.commonShare,
+      W.k1,
     ]);
     c = bySource.byShape.get(shape);
     if (!c) {
@@ -300,6 +310,44 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
     bySource.byWeights.set(W, c);
   }
   return c;
+}
+
+/**
+ * Process words of requirement and questionnaire language, as analysed terms (stems and lexicon concepts):
+ * "Are X policies and procedures established, documented, approved, communicated, applied, evaluated and
+ * maintained?" names its topic in X alone. The list is about the language, not about any catalog.
+ */
+const PROCESS_WORDS = new Set([
+  'documentation',
+  'approv',
+  'approval',
+  'communication',
+  'apply',
+  'evalu',
+  'enforc',
+  'review',
+  'upd',
+  'frequency',
+  'organ',
+  'personnel',
+  'author',
+  'requir',
+  'process',
+  'manag',
+  'responsibl',
+  'defin',
+  'implement',
+  'perform',
+  'conduct',
+  'ensur',
+  'establish',
+  'maintain',
+]);
+
+function damp(terms: WeightedTerms, factor: number): WeightedTerms {
+  if (factor === 1) return terms;
+  for (const [t, w] of terms) if (PROCESS_WORDS.has(t)) terms.set(t, w * factor);
+  return terms;
 }
 
 /** The question and its context (without the section) as weighted terms. */
@@ -317,7 +365,11 @@ function mainTerms(q: QuestionInput, W: ClassifierWeights, parts: readonly strin
   if (q.section && W.sectionTerms > 0) addTerms(terms, analyzeQuery(q.section), W.sectionTerms);
   for (const option of q.options ?? [])
     addTerms(terms, analyzeQuery(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
-  return expand(terms, W.expansion);
+  if (W.concept !== 1) {
+    const canonical = getLexicon().canonical;
+    for (const [t, w] of terms) if (canonical.has(t)) terms.set(t, w * W.concept);
+  }
+  return expand(damp(terms, W.process), W.expansion);
 }
 
 /** The question and its context as weighted terms; exported for tests and tools. */
