@@ -55,7 +55,7 @@ export const CLASSIFIER_WEIGHTS = {
   successor: 1.5,
   predecessor: 0.35,
   peer: 0.5,
-  /** A 2013 control without a description of its own is indexed with its 2022 successors' descriptions. */
+  /** A 2013 control is indexed with its 2022 successors' descriptions beside its own. */
   inheritDescription: true,
   strength: { strong: 1, partial: 0.7, weak: 0.35 } satisfies Record<EdgeStrength, number>,
   /** Weight of the library vote (0..1 per control) beside the normalised lexical score. */
@@ -149,9 +149,9 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     const controls = source.controls.filter((c) => c.framework === framework);
     const docs = controls.map((c) =>
       fieldTexts(
-        c.description || !inherited.has(c.id) || framework !== 'iso27001:2013'
-          ? c
-          : { ...c, description: inherited.get(c.id)! },
+        framework === 'iso27001:2013' && inherited.has(c.id)
+          ? { ...c, description: `${c.description ?? ''} ${inherited.get(c.id)!}` }
+          : c,
       ),
     );
     const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common }, W.k1);
