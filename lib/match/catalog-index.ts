@@ -19,7 +19,6 @@ interface Row {
   idf: number;
 }
 
-
 export class CatalogIndex {
   readonly size: number;
   private readonly rows = new Map<string, Row>();

@@ -14,8 +14,8 @@ import type { ControlMatch, QuestionInput } from './types';
  *  test/bench/controls-bench.ts and the classifier section of lib/match/README.md. */
 export const CLASSIFIER_WEIGHTS = {
   fields: [
-    { name: 'title', weight: 2.5, b: 0.3 },
-    { name: 'keywords', weight: 1.5, b: 0.6 },
+    { name: 'title', weight: 3.5, b: 0.3 },
+    { name: 'keywords', weight: 1, b: 0.6 },
     { name: 'summary', weight: 1.0, b: 0.2 },
     { name: 'description', weight: 1.5, b: 0.3 },
     { name: 'group', weight: 0.4, b: 0 },
@@ -52,7 +52,7 @@ export const CLASSIFIER_WEIGHTS = {
   clausePrior: 0.7,
   /** How much a counterpart's normalised score adds: an ISO 2022 control to the 2013 controls it replaced
    *  (successor), a 2013 control to its 2022 successor (predecessor), SOC 2 <-> ISO peers. */
-  successor: 1.5,
+  successor: 0.35,
   predecessor: 0.35,
   peer: 0.5,
   /** A 2013 control is indexed with its 2022 successors' descriptions beside its own. */
@@ -117,6 +117,8 @@ interface Classifier {
   vote: Float64Array;
   lent: Float64Array;
   lentFrom: Int32Array;
+  /** Share of each control's score that came from the section heading scored on its own. */
+  fromSection: Float64Array;
 }
 
 const classifiers = new WeakMap<
@@ -227,6 +229,7 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     vote: scratch(),
     lent: scratch(),
     lentFrom: new Int32Array(offset),
+    fromSection: scratch(),
   };
 }
 
@@ -419,7 +422,8 @@ function sectionScores(c: Classifier, section: string, W: ClassifierWeights): Fl
 export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
   const W = opts.weights ?? CLASSIFIER_WEIGHTS;
   const c = classifier(opts.source ?? defaultControlSource(), W);
-  const { main, best, sentence, score, vote, lent, lentFrom } = c;
+  const { main, best, sentence, score, vote, lent, lentFrom, fromSection } = c;
+  fromSection.fill(0);
   const parts = sentences(q.question);
   const terms = mainTerms(q, W, parts);
   const present: string[] = [];
@@ -452,7 +456,11 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   // 3. The section heading as a prior.
   if (W.section > 0 && q.section) {
     const s = sectionScores(c, q.section, W);
-    for (let i = 0; i < c.total; i++) score[i]! += W.section * s[i]!;
+    for (let i = 0; i < c.total; i++) {
+      const add = W.section * s[i]!;
+      score[i]! += add;
+      fromSection[i] = score[i]! > 0 ? add / score[i]! : 0;
+    }
   }
   for (let i = 0; i < c.total; i++) if (c.isClause[i]) score[i]! *= W.clausePrior;
   normalise(c, score);
@@ -520,7 +528,10 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         id: ctl.id,
         title: ctl.title,
         score: Math.round((total / (1 + maxLend)) * 1000) / 1000,
-        why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total),
+        why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total, {
+          section: q.section,
+          share: (fromSection[i]! * score[i]!) / total,
+        }),
       });
     }
   }
@@ -532,8 +543,9 @@ const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array
 
 /**
  * What led to control i, strongest first: the question's words with the field of the control that holds
- * them ("mfa -> keywords"), the library entries that named it ("entry TW-033 (0.82)"), and the counterpart
- * the crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a real share of the score.
+ * them ("mfa -> keywords"), the library entries that named it ("entry TW-033 (0.82)": entry id and vote
+ * weight), the section heading when it brought a quarter of the score or more, and the counterpart the
+ * crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a quarter or more.
  */
 function explain(
   c: Classifier,
@@ -543,6 +555,7 @@ function explain(
   voters: readonly LibraryVote[],
   from: number,
   lentShare: number,
+  heading: { section: string | undefined; share: number },
 ): string[] {
   const d = i - fx.offset;
   const words: Array<[string, number]> = [];
@@ -557,6 +570,7 @@ function explain(
   for (const v of voters)
     if (v.controls.some((r) => r.framework === ctl.framework && r.id === ctl.id))
       why.push(`entry ${v.entryId} (${v.weight.toFixed(2)})`);
+  if (heading.section && heading.share >= 0.25) why.push(`section "${heading.section}"`);
   if (from >= 0 && lentShare >= 0.25) {
     const f = FRAMEWORKS[c.frameworkNumber[from]!]!;
     const other = c.byFramework[f];
