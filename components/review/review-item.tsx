@@ -40,7 +40,7 @@ export function ReviewItemCard({ item, busy, onDecide, onSave }: ReviewItemProps
       <header className="cw-row">
         <h3>
           {record.number && <span className="cw-review-num">{record.number}</span>}
-          {record.question || '(no question text)'}
+          <span className="cw-review-q">{record.question || '(no question text)'}</span>
         </h3>
         <span className="cw-spacer" />
         <Badge>{record.action}</Badge>

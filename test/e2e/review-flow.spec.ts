@@ -106,7 +106,7 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   await expect(edited).toHaveCount(1);
   await expect(edited.locator('ins')).toContainText('CISO');
   await expect(edited.locator('[data-flag="edited-after-fill"]')).toBeVisible();
-  const editedQuestion = (await edited.locator('h3').innerText()).trim();
+  const editedQuestion = (await edited.locator('h3 .cw-review-q').innerText()).trim();
 
   // The stale entry, flagged with its review date.
   const stale = review
