@@ -1,0 +1,7 @@
+// Public API of lib/sheet: spreadsheet questionnaires (XLSX, XLSM, CSV, TSV) read, detected, answered in place.
+// Pure: runs in Node (the `crosswalk fill` CLI) and in the extension's spreadsheet page.
+export { openBook, extensionOf, type Book } from './open';
+export { SheetError, sheetMessages, type SheetErrorCode } from './errors';
+export { SHEET_LIMITS } from './limits';
+export { a1, colName, parseA1, type Grid } from './grid';
+export * from './detect';
