@@ -64,6 +64,8 @@ export interface Grid {
   validations: Validation[];
   /** sheetFormatPr zeroHeight: rows without their own <row> element are hidden. */
   rowsHiddenByDefault: boolean;
+  /** Offsets of <sheetData> in the part text (XLSX only), for rows the writer has to add. */
+  sheetData?: { start: number; openEnd: number; closeStart: number; end: number; selfClose: boolean };
   /** Part path inside the zip (XLSX only). */
   part?: string;
   /** Is a cell with this style locked? (XLSX: cellXfs protection; everything is locked by default.) */

@@ -5,3 +5,18 @@ export { SheetError, sheetMessages, type SheetErrorCode } from './errors';
 export { SHEET_LIMITS } from './limits';
 export { a1, colName, parseA1, type Grid } from './grid';
 export * from './detect';
+export { writeBook, type CellWrite } from './write';
+export {
+  decide,
+  fitsCell,
+  questionKey,
+  toQuestionInput,
+  toQuestionField,
+  writesFor,
+  writesForAnswer,
+  type SheetAnswer,
+  type Outcome,
+  type Reason,
+  type DecideOptions,
+} from './answer';
+export { sheetFillRecords, workbookFillContext, type WorkbookContext } from './records';

@@ -23,6 +23,7 @@ export interface ParsedSheet {
   validations: RawValidation[];
   protected: boolean;
   rowsHiddenByDefault: boolean;
+  sheetData?: Grid['sheetData'];
 }
 
 /** Excel shows at most 15 significant digits; stored doubles like 0.30000000000000004 read as people see them. */
@@ -69,6 +70,7 @@ export function parseSheetXml(
   let dvFormulaStart = -1;
   let dvSqrefStart = -1;
   let inDvFormula1 = false;
+  let sheetData: Grid['sheetData'];
 
   const finishCell = (end: number) => {
     if (!cell || !row) return;
@@ -155,6 +157,14 @@ export function parseSheetXml(
           cell.inline = runText(xml.slice(isStart, t.start));
         } else if (!t.selfClose) isStart = t.end;
         break;
+      case 'sheetData':
+        if (t.close) {
+          if (sheetData) {
+            sheetData.closeStart = t.start;
+            sheetData.end = t.end;
+          }
+        } else sheetData = { start: t.start, openEnd: t.end, closeStart: t.end, end: t.end, selfClose: t.selfClose };
+        break;
       case 'sheetFormatPr':
         rowsHiddenByDefault = truthy(attr(t.attrs, 'zeroHeight'));
         break;
@@ -212,7 +222,7 @@ export function parseSheetXml(
         break;
     }
   }
-  return { rows, columns, merges, validations, protected: isProtected, rowsHiddenByDefault };
+  return { rows, columns, merges, validations, protected: isProtected, rowsHiddenByDefault, ...(sheetData ? { sheetData } : {}) };
 }
 
 export type { Grid };
