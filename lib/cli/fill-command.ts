@@ -62,7 +62,13 @@ interface Args {
 type Parsed = { ok: true; args: Args } | { ok: false; error: string } | { ok: 'help' };
 
 function parseArgs(argv: string[]): Parsed {
-  const args: Args = { library: DEFAULT_LIBRARY, recipient: { level: 'nda' }, onlyConfident: false, overwrite: false, json: false };
+  const args: Args = {
+    library: DEFAULT_LIBRARY,
+    recipient: { level: 'nda' },
+    onlyConfident: false,
+    overwrite: false,
+    json: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (what: string): string | { error: string } => {
@@ -74,7 +80,9 @@ function parseArgs(argv: string[]): Parsed {
     else if (a === '--only-confident') args.onlyConfident = true;
     else if (a === '--overwrite') args.overwrite = true;
     else if (a === '--library' || a === '--out' || a === '--report' || a === '--recipient' || a === '--today') {
-      const v = value(a === '--recipient' ? 'public, nda, internal or customer:<name>' : a === '--today' ? 'a date' : 'a file name');
+      const v = value(
+        a === '--recipient' ? 'public, nda, internal or customer:<name>' : a === '--today' ? 'a date' : 'a file name',
+      );
       if (typeof v !== 'string') return { ok: false, error: v.error };
       if (a === '--library') args.library = v;
       else if (a === '--out') args.out = v;
@@ -84,12 +92,18 @@ function parseArgs(argv: string[]): Parsed {
         args.today = v;
       } else if (v === 'public' || v === 'nda' || v === 'internal') args.recipient = { level: v };
       else if (v.startsWith('customer:') && v.length > 9) args.recipient = { level: 'customer', customer: v.slice(9) };
-      else return { ok: false, error: `--recipient "${v}" is not understood: use public, nda, internal or customer:<name>` };
-    } else if (a.startsWith('-')) return { ok: false, error: `Unknown option ${a}. Run \`crosswalk fill --help\` for the options.` };
+      else
+        return {
+          ok: false,
+          error: `--recipient "${v}" is not understood: use public, nda, internal or customer:<name>`,
+        };
+    } else if (a.startsWith('-'))
+      return { ok: false, error: `Unknown option ${a}. Run \`crosswalk fill --help\` for the options.` };
     else if (args.file === undefined) args.file = a;
     else return { ok: false, error: `Give one questionnaire file (got "${args.file}" and "${a}").` };
   }
-  if (!args.file) return { ok: false, error: 'Give a questionnaire file: crosswalk fill questionnaire.xlsx --out answered.xlsx' };
+  if (!args.file)
+    return { ok: false, error: 'Give a questionnaire file: crosswalk fill questionnaire.xlsx --out answered.xlsx' };
   if (args.report && !args.out)
     return { ok: false, error: '--report lists the fills written to the answered copy: add --out <file> as well.' };
   return { ok: true, args };
@@ -127,7 +141,11 @@ export function toJson(a: SheetAnswer): unknown {
   };
 }
 
-export async function run(argv: string[]): Promise<number> {
+export function run(argv: string[]): Promise<number> {
+  return Promise.resolve(runSync(argv));
+}
+
+function runSync(argv: string[]): number {
   const parsed = parseArgs(argv);
   if (parsed.ok === 'help') {
     console.log(HELP);
@@ -144,7 +162,9 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   if (!existsSync(args.library)) {
-    console.error(`Library file "${args.library}" does not exist. Pass --library <file> with a JSON, CSV or XLSX library.`);
+    console.error(
+      `Library file "${args.library}" does not exist. Pass --library <file> with a JSON, CSV or XLSX library.`,
+    );
     return 2;
   }
   try {
@@ -154,10 +174,20 @@ export async function run(argv: string[]): Promise<number> {
       const inExt = extensionOf(file);
       if (book.format === 'xlsx' && book.macroEnabled && outExt !== 'xlsm')
         throw new SheetError('macro-extension', sheetMessages.macroExtension(args.out));
-      if (book.format === 'csv' ? !['csv', 'tsv', 'txt'].includes(outExt) : !['xlsx', 'xlsm', 'xltx', 'xltm'].includes(outExt))
-        throw new SheetError('unsupported-format', `The answered copy keeps the questionnaire's format (.${inExt}): name --out "${args.out}" with the same extension.`);
+      if (
+        book.format === 'csv'
+          ? !['csv', 'tsv', 'txt'].includes(outExt)
+          : !['xlsx', 'xlsm', 'xltx', 'xltm'].includes(outExt)
+      )
+        throw new SheetError(
+          'unsupported-format',
+          `The answered copy keeps the questionnaire's format (.${inExt}): name --out "${args.out}" with the same extension.`,
+        );
       if (resolve(args.out) === resolve(file))
-        throw new SheetError('unsupported-format', `--out "${args.out}" is the questionnaire itself: write the answered copy to a new file so the original is kept.`);
+        throw new SheetError(
+          'unsupported-format',
+          `--out "${args.out}" is the questionnaire itself: write the answered copy to a new file so the original is kept.`,
+        );
     }
     const lib = parseLibraryFile(basename(args.library), new Uint8Array(readFileSync(args.library)));
     if (lib.fatal) {
@@ -203,7 +233,14 @@ export async function run(argv: string[]): Promise<number> {
         .filter((a) => a.outcome === 'filled' && a.value !== undefined)
         .flatMap((a) =>
           sheetFillRecords({
-            ctx: { fileName: basename(file), declared: { name: basename(file), ...declared, scope: { services: [], environments: [], regions: [], dataTypes: [] } } },
+            ctx: {
+              fileName: basename(file),
+              declared: {
+                name: basename(file),
+                ...declared,
+                scope: { services: [], environments: [], regions: [], dataTypes: [] },
+              },
+            },
             question: a.question,
             ...(a.suggestion ? { suggestion: a.suggestion } : {}),
             value: a.value!,
@@ -213,12 +250,17 @@ export async function run(argv: string[]): Promise<number> {
           }),
         )
         .map((r, i) => FillRecord.parse({ ...r, id: `fill-${i + 1}`, at }));
-      writeFileSync(args.report, buildReviewReport(records, { format: reportFormatFor(args.report), title: `Review: ${basename(file)}` }));
+      writeFileSync(
+        args.report,
+        buildReviewReport(records, { format: reportFormatFor(args.report), title: `Review: ${basename(file)}` }),
+      );
       console.error(`Wrote ${args.report}: ${records.length} fill record(s) for review.`);
     }
     for (const l of layouts) for (const n of l.notes) if (l.status === 'questions') console.error(`${l.sheet}: ${n}`);
     if (lib.rejected.length > 0)
-      console.error(`Note: ${lib.rejected.length} library row(s) were rejected; run \`crosswalk library validate\` on the file for details.`);
+      console.error(
+        `Note: ${lib.rejected.length} library row(s) were rejected; run \`crosswalk library validate\` on the file for details.`,
+      );
     if (args.json) console.log(JSON.stringify(answers.map(toJson), null, 2));
     else
       console.log(

@@ -61,7 +61,9 @@ export function toQuestionField(q: SheetQuestion): { field: QuestionField; comme
   const field: QuestionField = {
     fid: key,
     question: q.question,
-    ...(q.helper || q.parent ? { helper: [q.parent ? `Follow-up to: ${q.parent}` : '', q.helper ?? ''].filter(Boolean).join(' ') } : {}),
+    ...(q.helper || q.parent
+      ? { helper: [q.parent ? `Follow-up to: ${q.parent}` : '', q.helper ?? ''].filter(Boolean).join(' ') }
+      : {}),
     number: q.id ?? a1(q.questionCell.r, q.questionCell.c),
     kind: q.kind === 'choice' ? 'select' : 'textarea',
     ...(q.options ? { options: q.options } : {}),
@@ -109,7 +111,9 @@ export function decide(
       ...(result ? { result } : {}),
       outcome: 'abstained',
       flags: [],
-      reasons: result?.reasons.length ? result.reasons : [{ code: 'no-match', message: 'No library answer fits this question.' }],
+      reasons: result?.reasons.length
+        ? result.reasons
+        : [{ code: 'no-match', message: 'No library answer fits this question.' }],
     };
   const flags = flagsFor(top);
   const value = top.option ?? top.answer;
@@ -161,5 +165,7 @@ export function writesForAnswer(q: SheetQuestion, value: string, comment?: strin
 }
 
 export function writesFor(answers: readonly SheetAnswer[]): CellWrite[] {
-  return answers.flatMap((a) => (a.outcome === 'filled' && a.value !== undefined ? writesForAnswer(a.question, a.value, a.comment) : []));
+  return answers.flatMap((a) =>
+    a.outcome === 'filled' && a.value !== undefined ? writesForAnswer(a.question, a.value, a.comment) : [],
+  );
 }

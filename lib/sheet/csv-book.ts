@@ -36,7 +36,9 @@ export function sniffDelimiter(text: string): string {
 }
 
 function unquote(raw: string): string {
-  return raw.startsWith('"') ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined).replace(/""/g, '"') : raw;
+  return raw.startsWith('"')
+    ? raw.slice(1, raw.endsWith('"') && raw.length > 1 ? -1 : undefined).replace(/""/g, '"')
+    : raw;
 }
 
 export function parseCsvGrid(text: string, delimiter: string, name: string): Grid {
@@ -141,7 +143,7 @@ export function readCsv(bytes: Uint8Array, fileName: string): CsvBook {
   if (!decoded.ok) throw new SheetError('unsupported-format', decoded.error);
   let text = decoded.text;
   let encoding: CsvEncoding =
-    decoded.encoding === 'utf-8' ? (bytes[0] === 0xef && bytes[1] === 0xbb ? 'utf-8-bom' : 'utf-8') : (decoded.encoding as CsvEncoding);
+    decoded.encoding === 'utf-8' ? (bytes[0] === 0xef && bytes[1] === 0xbb ? 'utf-8-bom' : 'utf-8') : decoded.encoding;
   if (decoded.invalidUtf8) {
     // Not UTF-8: almost always a Windows export. Read and write it as Windows-1252 so untouched text keeps its bytes.
     text = new TextDecoder('windows-1252').decode(bytes);

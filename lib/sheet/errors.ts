@@ -65,5 +65,6 @@ export const sheetMessages = {
     `The questionnaire is macro-enabled (.xlsm) and its macros are kept, so the answered copy must also end in .xlsm: Excel refuses to open a macro workbook named "${out}". Choose a name ending in .xlsm.`,
   noQuestions: (name: string) =>
     `No questions were found in "${name}": no sheet has a header row with a question column (for example "Question") in its first ${SHEET_LIMITS.headerSearchRows} rows, or a column of question text. Add a "Question" header above the questions, or mark the columns by hand on the spreadsheet page.`,
-  badOverride: (detail: string) => `The column settings cannot be used: ${detail}. Pick one question column per sheet and try again.`,
+  badOverride: (detail: string) =>
+    `The column settings cannot be used: ${detail}. Pick one question column per sheet and try again.`,
 };

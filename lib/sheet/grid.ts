@@ -110,8 +110,7 @@ export function parseRange(ref: string): Range | undefined {
     const c2 = parseCol(b)!;
     return { r1: 0, c1: Math.min(c1, c2), r2: 1_048_575, c2: Math.max(c1, c2) };
   }
-  if (rows.test(a) && rows.test(b))
-    return { r1: Number(a) - 1, c1: 0, r2: Number(b) - 1, c2: 16_383 };
+  if (rows.test(a) && rows.test(b)) return { r1: Number(a) - 1, c1: 0, r2: Number(b) - 1, c2: 16_383 };
   const p = parseA1(a);
   const q = parseA1(b);
   if (!p || !q) return undefined;

@@ -44,10 +44,12 @@ export function extensionOf(fileName: string): string {
 }
 
 export function openBook(fileName: string, bytes: Uint8Array): Book {
-  if (bytes.length > SHEET_LIMITS.maxFileBytes) throw new SheetError('too-large', sheetMessages.tooLarge(fileName, bytes.length));
+  if (bytes.length > SHEET_LIMITS.maxFileBytes)
+    throw new SheetError('too-large', sheetMessages.tooLarge(fileName, bytes.length));
   const ext = extensionOf(fileName);
   if (isOle(bytes)) {
-    if (hasEncryptedPackage(bytes)) throw new SheetError('password-protected', sheetMessages.passwordProtected(fileName));
+    if (hasEncryptedPackage(bytes))
+      throw new SheetError('password-protected', sheetMessages.passwordProtected(fileName));
     throw new SheetError('legacy-xls', sheetMessages.legacyXls(fileName));
   }
   if (isZip(bytes)) {

@@ -62,7 +62,9 @@ export function parseSheetXml(
   let rowIndex = -1;
   let rowElements = 0;
   let col = -1;
-  let cell: { c: number; type: string; style: number; start: number; formula: boolean; v?: string; inline?: string } | undefined;
+  let cell:
+    | { c: number; type: string; style: number; start: number; formula: boolean; v?: string; inline?: string }
+    | undefined;
   let vStart = -1;
   let isStart = -1;
   // Inside a <dataValidation>: collect its type, ranges and first formula.
@@ -74,7 +76,7 @@ export function parseSheetXml(
 
   const finishCell = (end: number) => {
     if (!cell || !row) return;
-    let text = '';
+    let text: string;
     if (cell.type === 's') text = cell.v !== undefined ? (sharedStrings[Number(cell.v)] ?? '') : '';
     else if (cell.type === 'inlineStr') text = cell.inline ?? '';
     else if (cell.type === 'b') text = cell.v === '1' ? 'TRUE' : cell.v === '0' ? 'FALSE' : (cell.v ?? '');
@@ -193,7 +195,8 @@ export function parseSheetXml(
         break;
       case 'dataValidation': {
         if (t.close) {
-          if (dv && dv.type === 'list' && dv.formula) validations.push({ ranges: ranges(dv.sqref), formula: dv.formula });
+          if (dv && dv.type === 'list' && dv.formula)
+            validations.push({ ranges: ranges(dv.sqref), formula: dv.formula });
           dv = undefined;
           break;
         }
@@ -222,7 +225,15 @@ export function parseSheetXml(
         break;
     }
   }
-  return { rows, columns, merges, validations, protected: isProtected, rowsHiddenByDefault, ...(sheetData ? { sheetData } : {}) };
+  return {
+    rows,
+    columns,
+    merges,
+    validations,
+    protected: isProtected,
+    rowsHiddenByDefault,
+    ...(sheetData ? { sheetData } : {}),
+  };
 }
 
 export type { Grid };

@@ -7,7 +7,9 @@ import type { CellWrite } from './write-xlsx';
 function quote(value: string, delimiter: string): string {
   // A leading = + - @ would make a spreadsheet run the answer as a formula.
   const safe = escapeFormulaCell(value);
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return safe.includes(delimiter) || /["\r\n]/.test(safe) || /^\s|\s$/.test(safe)
+    ? `"${safe.replace(/"/g, '""')}"`
+    : safe;
 }
 
 export function writeCsv(book: CsvBook, writes: readonly CellWrite[]): Uint8Array {

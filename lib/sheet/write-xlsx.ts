@@ -60,7 +60,10 @@ function sheetEdits(xml: string, grid: Grid, writes: readonly CellWrite[]): Edit
     const row: GridRow | undefined = grid.rows[r];
     const styleFor = (c: number) => row?.style ?? columnStyle(grid, c);
     if (!row) {
-      newRows.push({ r, text: `<${p}row r="${r + 1}">${rowWrites.map((w) => cellXml(p, r, w.c, styleFor(w.c), w.value)).join('')}</${p}row>` });
+      newRows.push({
+        r,
+        text: `<${p}row r="${r + 1}">${rowWrites.map((w) => cellXml(p, r, w.c, styleFor(w.c), w.value)).join('')}</${p}row>`,
+      });
       continue;
     }
     const rp = prefixOf(xml, row.start);
@@ -68,7 +71,11 @@ function sheetEdits(xml: string, grid: Grid, writes: readonly CellWrite[]): Edit
     for (const w of rowWrites) {
       const cell = row.cells[w.c];
       if (cell) {
-        edits.push({ start: cell.start, end: cell.end, text: cellXml(prefixOf(xml, cell.start), r, w.c, keptStyle(xml, cell.start), w.value) });
+        edits.push({
+          start: cell.start,
+          end: cell.end,
+          text: cellXml(prefixOf(xml, cell.start), r, w.c, keptStyle(xml, cell.start), w.value),
+        });
         continue;
       }
       // Insert before the first cell to the right, or at the end of the row.
@@ -77,7 +84,10 @@ function sheetEdits(xml: string, grid: Grid, writes: readonly CellWrite[]): Edit
       inserts.set(at, (inserts.get(at) ?? '') + cellXml(rp, r, w.c, styleFor(w.c), w.value));
     }
     if (row.selfClose) {
-      const open = widenSpans(xml.slice(row.start, row.end).replace(/\s*\/>$/, '>'), rowWrites[rowWrites.length - 1]!.c);
+      const open = widenSpans(
+        xml.slice(row.start, row.end).replace(/\s*\/>$/, '>'),
+        rowWrites[rowWrites.length - 1]!.c,
+      );
       edits.push({ start: row.start, end: row.end, text: `${open}${[...inserts.values()].join('')}</${rp}row>` });
       continue;
     }
@@ -93,7 +103,11 @@ function sheetEdits(xml: string, grid: Grid, writes: readonly CellWrite[]): Edit
     if (!sd) throw new SheetError('corrupt', sheetMessages.corrupt(`sheet "${grid.name}" has no sheetData element`));
     newRows.sort((a, b) => a.r - b.r);
     if (sd.selfClose) {
-      edits.push({ start: sd.start, end: sd.end, text: `<${p}sheetData>${newRows.map((x) => x.text).join('')}</${p}sheetData>` });
+      edits.push({
+        start: sd.start,
+        end: sd.end,
+        text: `<${p}sheetData>${newRows.map((x) => x.text).join('')}</${p}sheetData>`,
+      });
     } else
       for (const nr of newRows) {
         const next = grid.rows.findIndex((x, i) => i > nr.r && x !== undefined);
@@ -122,7 +136,10 @@ export function writeXlsx(book: XlsxBook, writes: readonly CellWrite[]): Uint8Ar
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of writes) {
     if (w.value.length > SHEET_LIMITS.maxCellChars)
-      throw new SheetError('corrupt', `The answer for ${w.sheet}!${a1(w.r, w.c)} is ${w.value.length} characters, over Excel's ${SHEET_LIMITS.maxCellChars}-character cell limit. Shorten the library answer.`);
+      throw new SheetError(
+        'corrupt',
+        `The answer for ${w.sheet}!${a1(w.r, w.c)} is ${w.value.length} characters, over Excel's ${SHEET_LIMITS.maxCellChars}-character cell limit. Shorten the library answer.`,
+      );
     bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
   }
   const replaced = new Map<string, Uint8Array>();

@@ -96,7 +96,9 @@ interface DefinedName {
 
 /** Parse "'My Sheet'!$A$1:$A$4" or "Lists!A1:A4" or "$A$1:$A$4" into sheet name + range. */
 function splitRef(ref: string): { sheet?: string; range: string } | undefined {
-  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(ref.trim());
+  const m = /^(?:(?:'((?:[^']|'')+)'|([^'!]+))!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$/.exec(
+    ref.trim(),
+  );
   if (!m) return undefined;
   const sheet = m[1]?.replace(/''/g, "'") ?? m[2];
   return { ...(sheet !== undefined ? { sheet } : {}), range: m[3]! };
@@ -153,7 +155,8 @@ export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
   const rels = relsOf(zip, workbookPart, budget);
   const relById = new Map(rels.map((r) => [r.id, r]));
   const shared = sharedStrings(
-    rels.find((r) => REL_SHARED.test(r.type)) && partText(zip, rels.find((r) => REL_SHARED.test(r.type))!.target, budget),
+    rels.find((r) => REL_SHARED.test(r.type)) &&
+      partText(zip, rels.find((r) => REL_SHARED.test(r.type))!.target, budget),
   );
   const styles = rels.find((r) => REL_STYLES.test(r.type));
   const locked = lockedStyles(styles ? partText(zip, styles.target, budget) : undefined);
@@ -166,14 +169,27 @@ export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
   for (const t of tags(workbookXml)) {
     if (t.name === 'sheet' && !t.close) {
       const a = attrs(t.attrs);
-      sheetDefs.push({ name: a.name ?? `Sheet${sheetDefs.length + 1}`, hidden: !!a.state && a.state !== 'visible', rid: a.id ?? '' });
+      sheetDefs.push({
+        name: a.name ?? `Sheet${sheetDefs.length + 1}`,
+        hidden: !!a.state && a.state !== 'visible',
+        rid: a.id ?? '',
+      });
     } else if (t.name === 'definedName') {
       if (!t.close && !t.selfClose) {
         const a = attrs(t.attrs);
-        pendingName = { name: a.name ?? '', ...(a.localSheetId !== undefined ? { sheet: Number(a.localSheetId) } : {}) };
+        pendingName = {
+          name: a.name ?? '',
+          ...(a.localSheetId !== undefined ? { sheet: Number(a.localSheetId) } : {}),
+        };
         nameStart = t.end;
       } else if (t.close && pendingName) {
-        names.push({ ...pendingName, ref: workbookXml.slice(nameStart, t.start).replace(/&apos;/g, "'").replace(/&amp;/g, '&') });
+        names.push({
+          ...pendingName,
+          ref: workbookXml
+            .slice(nameStart, t.start)
+            .replace(/&apos;/g, "'")
+            .replace(/&amp;/g, '&'),
+        });
         pendingName = undefined;
       }
     }

@@ -78,17 +78,22 @@ export function decodeXml(s: string): string {
 /** SpreadsheetML escapes characters XML cannot hold as _xHHHH_ (ECMA-376 Part 1, 22.9.2.19). */
 export function decodeOoxmlText(s: string): string {
   const t = decodeXml(s);
-  return t.includes('_x') ? t.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : t;
+  return t.includes('_x')
+    ? t.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    : t;
 }
 
 /** Text for an element body: XML-escaped, characters XML 1.0 forbids dropped, a literal _xHHHH_ protected. */
 export function encodeXmlText(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- these are exactly the characters XML 1.0 cannot hold
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+  );
 }
 
 export function encodeXmlAttr(s: string): string {

@@ -2,14 +2,7 @@
 // instructions and logos sit above it); a two-row header (a merged "Answers" cell over "Yes | No | N/A") is read as
 // one. Headers name roles (header-words.ts); the cells below confirm them: the question column holds sentences,
 // answer columns are mostly empty or hold dropdowns.
-import {
-  colHidden,
-  mergeAt,
-  rowHidden,
-  textAt,
-  validationAt,
-  type Grid,
-} from '../grid';
+import { colHidden, mergeAt, rowHidden, textAt, validationAt, type Grid } from '../grid';
 import { SHEET_LIMITS } from '../limits';
 import { headerOptions, headerRole, normHeader, OPTION_WORD, type ColumnRole } from './header-words';
 
@@ -217,7 +210,11 @@ function hasAnyCellOrValidation(grid: Grid, from: number, c: number): boolean {
 }
 
 /** The best header row in the first rows of the sheet, if any. */
-export function findHeader(grid: Grid, from = 0, limit: number = SHEET_LIMITS.headerSearchRows): HeaderGuess | undefined {
+export function findHeader(
+  grid: Grid,
+  from = 0,
+  limit: number = SHEET_LIMITS.headerSearchRows,
+): HeaderGuess | undefined {
   let best: HeaderGuess | undefined;
   const end = Math.min(grid.rows.length, from + limit);
   for (let r = from; r < end; r++) {

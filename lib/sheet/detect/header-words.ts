@@ -1,7 +1,17 @@
 // What a column header says the column is for. Ordered rules, first match wins: reviewer-only columns ("Assessor
 // comments", "Score") are recognised before answer words, so a vendor's answer is never written into the buyer's
 // column. Patterns are about the words questionnaires use, not about any one template.
-export const ROLES = ['question', 'answer', 'choice', 'comment', 'evidence', 'id', 'section', 'guidance', 'ignore'] as const;
+export const ROLES = [
+  'question',
+  'answer',
+  'choice',
+  'comment',
+  'evidence',
+  'id',
+  'section',
+  'guidance',
+  'ignore',
+] as const;
 export type ColumnRole = (typeof ROLES)[number];
 
 /** Roles that are written by a fill. */
@@ -28,7 +38,8 @@ export function normHeader(text: string): string {
 }
 
 /** Option words a "Yes / No / N/A" header or a mark column uses. */
-export const OPTION_WORD = /^(yes|no|n\/?a|na|not applicable|partial(ly)?|in progress|planned|unknown|y|n|true|false|compliant|non-compliant|not compliant)$/;
+export const OPTION_WORD =
+  /^(yes|no|n\/?a|na|not applicable|partial(ly)?|in progress|planned|unknown|y|n|true|false|compliant|non-compliant|not compliant)$/;
 
 const RULES: [ColumnRole, RegExp][] = [
   // Columns for the buyer, the assessor or the scoring sheet: never written.
@@ -36,7 +47,10 @@ const RULES: [ColumnRole, RegExp][] = [
     'ignore',
     /\b(assessor|reviewer|auditor|analyst|evaluator|approver|(internal|office|official|bank|university|institution|buyer|client|customer) (use|only|comments?|notes?|response|review|assessment|feedback)|for (the )?(bank|buyer|client|customer|university|institution|assessor|reviewer)|scor(e|es|ing)|weight(ing)?|points?|rating|risk (level|rating|score|tier)|expected (answer|response|value)|compliant (answer|response)|preferred (answer|response)|desired (answer|response)|follow[- ]?up|findings?|remediation|validated|verified|verification|maturity|sme|owner|date|due|priority|severity|impact|likelihood)\b/,
   ],
-  ['guidance', /\b(guidance|guidelines?|help ?text|hints?|instructions?|examples?|what (we|to) (look|expect)|intent|purpose|why (we|this))\b/],
+  [
+    'guidance',
+    /\b(guidance|guidelines?|help ?text|hints?|instructions?|examples?|what (we|to) (look|expect)|intent|purpose|why (we|this))\b/,
+  ],
   // The questionnaire's own numbering.
   [
     'id',
@@ -47,12 +61,15 @@ const RULES: [ColumnRole, RegExp][] = [
     'ignore',
     /\b(iso|soc ?[12]?|nist|pci|hipaa|gdpr|cobit|ccm|mapping|mapped|cis|csf|800-53|800-171|tsc|hitrust|fedramp|cmmc|aicpa|bits|fisma|nerc|jericho|cloud controls matrix|control (id|ref|reference|number|title|owner)|ssrm|ownership|responsibilit(y|ies)|applicab(le|ility) to)\b/,
   ],
-  ['section', /^(category|categories|domain|section|area|topic|sub-?category|control (domain|family|area|category)|family|chapter|group|heading|domain title|(ccm )?domain name|subject|theme|category name|section name|domain \/ category|process|function)$/],
+  [
+    'section',
+    /^(category|categories|domain|section|area|topic|sub-?category|control (domain|family|area|category)|family|chapter|group|heading|domain title|(ccm )?domain name|subject|theme|category name|section name|domain \/ category|process|function)$/,
+  ],
   // Answers: a choice when the header itself lists the options.
   ['choice', /\b(yes ?\/ ?no|y ?\/ ?n|yes, no|\(y\/n\)|yes or no|true ?\/ ?false)\b/],
   [
     'comment',
-    /\b(comments?|explanations?|explain|additional (information|info|details?|comments?|notes?|context|remarks)|notes?|remarks?|justification|justify|details?|elaborat\w*|clarifications?|narrative|description of|implementation (description|details?|notes?|statement)|describe|rationale|supporting (information|details?)|context|free[- ]?text|if (no|yes|not|n\/?a|partial)\b|please (describe|explain|provide|specify))\b/,
+    /\b(commentaires?|kommentare?|bemerkung(en)?|comentarios?|comment[io]|opmerking(en)?|observa[cç][õo]es|comments?|explanations?|explain|additional (information|info|details?|comments?|notes?|context|remarks)|notes?|remarks?|justification|justify|details?|elaborat\w*|clarifications?|narrative|description of|implementation (description|details?|notes?|statement)|describe|rationale|supporting (information|details?)|context|free[- ]?text|if (no|yes|not|n\/?a|partial)\b|please (describe|explain|provide|specify))\b/,
   ],
   [
     'evidence',
@@ -60,11 +77,11 @@ const RULES: [ColumnRole, RegExp][] = [
   ],
   [
     'answer',
-    /\b(responses?|answers?|reply|replies|vendor (answers?|response)|supplier (answers?|response)|provider (answers?|response)|your (answers?|response)|compliance( status)?|compliant\??|status|implemented\??|in place\??|selection|select|result|self[- ]assessment|csp caiq answer|caiq answer|vendor input|supplier input|fill in|to be completed)\b/,
+    /\b(réponses?|antworte?n?|respuestas?|rispost[ae]|antwoord(en)?|respostas?|responses?|answers?|reply|replies|vendor (answers?|response)|supplier (answers?|response)|provider (answers?|response)|your (answers?|response)|compliance( status)?|compliant\??|status|implemented\??|in place\??|selection|select|result|self[- ]assessment|csp caiq answer|caiq answer|vendor input|supplier input|fill in|to be completed)\b/,
   ],
   [
     'question',
-    /\b(questions?|question text|query|queries|request|requests|inquiry|requirements?|control (questions?|statements?|descriptions?|requirements?|objectives?|specifications?|activit(y|ies))|criteri(a|on)|statements?|descriptions?|items?|check ?points?|controls?|assessment (questions?|items?)|security (questions?|requirements?)|consensus assessment questions?|question\/request|ask)\b/,
+    /\b(fragen?|preguntas?|domand[ae]|vra(ag|gen)|perguntas?|questions?|question text|query|queries|request|requests|inquiry|requirements?|control (questions?|statements?|descriptions?|requirements?|objectives?|specifications?|activit(y|ies))|criteri(a|on)|statements?|descriptions?|items?|check ?points?|controls?|assessment (questions?|items?)|security (questions?|requirements?)|consensus assessment questions?|question\/request|ask)\b/,
   ],
 ];
 
@@ -81,7 +98,7 @@ export function headerRole(text: string): ColumnRole | undefined {
 /** Options a header spells out, e.g. "Response (Yes/No/N/A)" -> Yes, No, N/A. */
 export function headerOptions(text: string): string[] | undefined {
   const m = /\(([^()]*[/|][^()]*)\)/.exec(text) ?? /:\s*([^:]*\/[^:]*)$/.exec(text);
-  const inner = m?.[1] ?? (/\b(yes ?\/ ?no(?: ?\/ ?n\/?a)?)\b/i.exec(text)?.[1] ?? '');
+  const inner = m?.[1] ?? /\b(yes ?\/ ?no(?: ?\/ ?n\/?a)?)\b/i.exec(text)?.[1] ?? '';
   if (!inner) return undefined;
   const parts = inner
     .split(/\s*(?:\/(?![Aa]\b)|\||,|\bor\b)\s*/)

@@ -47,7 +47,11 @@ function headerless(grid: Grid): HeaderGuess | undefined {
 /** The person's roles for a sheet -> a header guess; mark columns are recognised from their option-word headers. */
 function fromRoles(grid: Grid, headerRow: number, roles: Record<number, ColumnRole>): HeaderGuess {
   const columns: Column[] = Object.entries(roles)
-    .map(([col, role]) => ({ col: Number(col), header: headerRow >= 0 ? textAt(grid, headerRow, Number(col)) : '', role }))
+    .map(([col, role]) => ({
+      col: Number(col),
+      header: headerRow >= 0 ? textAt(grid, headerRow, Number(col)) : '',
+      role,
+    }))
     .filter((k) => k.role !== 'ignore')
     .sort((a, b) => a.col - b.col);
   const optionCols = columns.filter((k) => k.role === 'choice' && OPTION_WORD.test(normHeader(k.header)));
@@ -84,16 +88,21 @@ function notesFor(grid: Grid, questions: readonly SheetQuestion[]): string[] {
         : 'The sheet is protected; its answer cells are unlocked, so they are filled and the protection is kept.',
     );
   const formulas = questions.filter((q) => q.blocked === 'formula').length;
-  if (formulas) notes.push(`${formulas} answer cell${formulas === 1 ? ' holds' : 's hold'} a formula and will not be overwritten.`);
+  if (formulas)
+    notes.push(`${formulas} answer cell${formulas === 1 ? ' holds' : 's hold'} a formula and will not be overwritten.`);
   const answered = questions.filter((q) => q.existing).length;
-  if (answered) notes.push(`${answered} question${answered === 1 ? ' is' : 's are'} already answered and left alone unless you ask to overwrite.`);
+  if (answered)
+    notes.push(
+      `${answered} question${answered === 1 ? ' is' : 's are'} already answered and left alone unless you ask to overwrite.`,
+    );
   return notes;
 }
 
 export function detectSheet(grid: Grid, override: SheetOverride = {}): SheetLayout {
   const base = { sheet: grid.name, index: grid.index, protected: grid.protected, columns: [], questions: [] };
   if (override.skip) return { ...base, status: 'skipped', notes: ['Skipped by you.'] };
-  if (grid.notWorksheet) return { ...base, status: 'not-worksheet', notes: ['A chart or dialog sheet: nothing to answer.'] };
+  if (grid.notWorksheet)
+    return { ...base, status: 'not-worksheet', notes: ['A chart or dialog sheet: nothing to answer.'] };
   if (grid.hidden) return { ...base, status: 'hidden', notes: ['A hidden sheet (helper lists, scoring): skipped.'] };
   let header: HeaderGuess | undefined;
   const headerRow = override.headerRow !== undefined ? override.headerRow - 1 : undefined;
@@ -108,7 +117,9 @@ export function detectSheet(grid: Grid, override: SheetOverride = {}): SheetLayo
       ...base,
       status: 'no-questions',
       ...(header && header.headerRow >= 0 ? { headerRow: header.headerRow } : {}),
-      notes: ['No question column found: no header such as "Question" in the first rows, and no column of question text.'],
+      notes: [
+        'No question column found: no header such as "Question" in the first rows, and no column of question text.',
+      ],
     };
   const walk = walkRows(grid, header, !override.roles);
   const questions = walk.questions;
@@ -119,8 +130,12 @@ export function detectSheet(grid: Grid, override: SheetOverride = {}): SheetLayo
     columns: columnInfo(grid, header),
     questions,
     notes: [
-      ...(header.headerRow < 0 ? ['No header row: the column of question text and the column right of it are used.'] : []),
-      ...(walk.headers.length > 1 ? [`${walk.headers.length} tables on this sheet, each with its own header row.`] : []),
+      ...(header.headerRow < 0
+        ? ['No header row: the column of question text and the column right of it are used.']
+        : []),
+      ...(walk.headers.length > 1
+        ? [`${walk.headers.length} tables on this sheet, each with its own header row.`]
+        : []),
       ...notesFor(grid, questions),
     ],
   };

@@ -1,7 +1,17 @@
 // Walking the rows under a header: which rows are questions, which are section titles, sub-questions, repeated
 // headers, notes and the footer; and for each question its answer, choice and comment cells and whether they may
 // be written.
-import { cellAt, colHidden, columnStyle, mergeAt, rowHidden, textAt, validationAt, type Grid, type Range } from '../grid';
+import {
+  cellAt,
+  colHidden,
+  columnStyle,
+  mergeAt,
+  rowHidden,
+  textAt,
+  validationAt,
+  type Grid,
+  type Range,
+} from '../grid';
 import { readHeader, visibleTexts, type Column, type HeaderGuess } from './columns';
 import { normHeader } from './header-words';
 import type { BlockReason, CellRef, MarkCell, SheetQuestion } from './questions';
@@ -14,7 +24,8 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER.test(text.trim());
 }
 
-const NOTE = /^(notes?|instructions?|please note|important|n\.?b\.?|end of (the )?(questionnaire|section|sheet)|thank you)\b\s*[:\-–.!]?/i;
+const NOTE =
+  /^(notes?|instructions?|please note|important|n\.?b\.?|end of (the )?(questionnaire|section|sheet)|thank you)\b\s*[:\-–.!]?/i;
 const FOLLOW_UP = /^(if (yes|no|so|not|applicable|none|answered|you answered|the answer)|if "?(yes|no)"?)\b/i;
 const LETTERED = /^\(?([a-z]|[ivx]{1,4})[).]\s+\S/i;
 
@@ -159,7 +170,7 @@ export function walkRows(grid: Grid, header: HeaderGuess, allowNewHeaders: boole
     const qc = c.question.col;
     const ac = c.answer?.col ?? c.marks[0]?.col ?? qc + 1;
     const qMerge = mergeAt(grid, r, qc);
-    let qText = textAt(grid, r, qc).trim();
+    const qText = textAt(grid, r, qc).trim();
     if (qMerge && (qMerge.r1 !== r || qMerge.c1 !== qc)) {
       // Part of a merged range: a section title merged across from the left, or the tail of a vertical merge.
       const head = textAt(grid, qMerge.r1, qMerge.c1).trim();
@@ -214,14 +225,19 @@ export function walkRows(grid: Grid, header: HeaderGuess, allowNewHeaders: boole
     }
     if (NOTE.test(qText) && !qText.includes('?')) continue;
     // After a gap, text without an id, a question mark or a dropdown is the sheet's footer (sign-off lines, notes).
-    if (gap >= 2 && questions.length > 0 && !idText && !qText.includes('?') && !hasList && (idsInUse || listsInUse)) break;
+    if (gap >= 2 && questions.length > 0 && !idText && !qText.includes('?') && !hasList && (idsInUse || listsInUse))
+      break;
     gap = 0;
     rowsSeen++;
     if (idText) rowsWithId++;
     if (hasList) withList++;
 
     let parent: SheetQuestion | undefined;
-    if (lastTop && ((idText && lastTop.id && isChildId(idText, lastTop.id)) || (!idText && (LETTERED.test(qText) || FOLLOW_UP.test(qText)))))
+    if (
+      lastTop &&
+      ((idText && lastTop.id && isChildId(idText, lastTop.id)) ||
+        (!idText && (LETTERED.test(qText) || FOLLOW_UP.test(qText))))
+    )
       parent = lastTop;
 
     const q = buildQuestion(grid, r, c, qText, idText, fallbackOptions, first, end);
@@ -268,7 +284,7 @@ function buildQuestion(
   let markCells: MarkCell[] | undefined;
   let kind: 'choice' | 'text' = 'text';
   let options: string[] | undefined;
-  let existing = '';
+  let existing: string;
   let blocked: BlockReason | undefined;
   if (c.answer) {
     answerCell = { r, c: c.answer.col };
@@ -276,7 +292,8 @@ function buildQuestion(
     if (v?.options?.length) options = v.options;
     else if (c.answer.options) options = c.answer.options;
     else if (c.answer.role === 'choice') {
-      if (!fallbackOptions.has(c.answer.col)) fallbackOptions.set(c.answer.col, columnOptions(grid, c.answer.col, first, end));
+      if (!fallbackOptions.has(c.answer.col))
+        fallbackOptions.set(c.answer.col, columnOptions(grid, c.answer.col, first, end));
       options = fallbackOptions.get(c.answer.col) ?? ['Yes', 'No', 'N/A'];
     }
     if (options) kind = 'choice';
