@@ -149,7 +149,7 @@ export function readCsv(bytes: Uint8Array, fileName: string): CsvBook {
     text = new TextDecoder('windows-1252').decode(bytes);
     encoding = 'windows-1252';
   }
-  if (text.includes('\u0000')) throw new SheetError('not-a-workbook', sheetMessages.notAWorkbook(fileName));
+  if (text.includes('\u0000')) throw new SheetError('not-a-text-file', sheetMessages.notText(fileName));
   const delimiter = /\.tsv$/i.test(fileName) ? '\t' : sniffDelimiter(text);
   const newline = /\r\n/.test(text) ? '\r\n' : '\n';
   const name = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '') || 'Sheet1';

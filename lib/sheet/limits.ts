@@ -1,21 +1,13 @@
-// Limits for questionnaire workbooks, checked before anything is inflated or parsed, so a crafted file (a zip
-// bomb, a 1,048,576-row sheet) is refused with a clear message instead of exhausting memory. Kept in one place so
-// the messages, the design note and the tests agree. Only the XML parts Crosswalk reads are ever inflated: images,
-// macros and other parts are copied byte for byte and cost no memory beyond the file itself.
+// Limits for questionnaire files beyond lib/zip-guard's (which checks every workbook first: part counts, expanded
+// sizes, declared-vs-real sizes, cell counts, used ranges). These are about what this module holds in memory.
 export const SHEET_LIMITS = {
-  /** Largest questionnaire file accepted (compressed bytes). */
+  /** Largest questionnaire file accepted (bytes on disk). */
   maxFileBytes: 50 * 1024 * 1024,
-  /** Largest number of parts (files) inside the workbook zip. */
-  maxZipEntries: 10_000,
-  /** Largest uncompressed size of one XML part that is read (worksheet, shared strings, styles...). */
-  maxPartBytes: 64 * 1024 * 1024,
-  /** Largest uncompressed size of all XML parts read together. */
-  maxTotalXmlBytes: 160 * 1024 * 1024,
-  /** A part that inflates to more than this many times its compressed size (and over 1 MB) is treated as a bomb. */
-  maxCompressionRatio: 200,
-  /** Largest number of non-empty cells in the workbook. */
+  /** Largest XML part read whole into memory (a worksheet, shared strings); the guard allows larger ones. */
+  maxReadPartBytes: 64 * 1024 * 1024,
+  /** Largest number of non-empty cells in a CSV/TSV file (XLSX cells are counted by the zip guard). */
   maxCells: 2_000_000,
-  /** Largest number of row elements in one sheet (Excel's own limit is 1,048,576: formatting whole columns makes them). */
+  /** Largest number of row elements in one sheet (Excel's own limit is 1,048,576: formatting whole rows makes them). */
   maxRowsPerSheet: 200_000,
   /** Longest text Excel keeps in one cell; longer answers are refused for that cell rather than cut. */
   maxCellChars: 32_767,

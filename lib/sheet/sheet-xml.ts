@@ -6,10 +6,6 @@ import { parseA1, parseRange, type Cell, type ColumnFormat, type Grid, type Grid
 import { SHEET_LIMITS } from './limits';
 import { attr, attrs, decodeOoxmlText, decodeXml, runText, tags } from './xml';
 
-export interface CellBudget {
-  cells: number;
-}
-
 /** A list validation as written: its ranges and its source formula (resolved later, once every sheet is read). */
 export interface RawValidation {
   ranges: Range[];
@@ -45,12 +41,7 @@ function ranges(sqref: string): Range[] {
     });
 }
 
-export function parseSheetXml(
-  xml: string,
-  sheetName: string,
-  sharedStrings: readonly string[],
-  budget: CellBudget,
-): ParsedSheet {
+export function parseSheetXml(xml: string, sheetName: string, sharedStrings: readonly string[]): ParsedSheet {
   const rows: (GridRow | undefined)[] = [];
   const columns: ColumnFormat[] = [];
   const merges: Range[] = [];
@@ -82,8 +73,6 @@ export function parseSheetXml(
     else if (cell.type === 'b') text = cell.v === '1' ? 'TRUE' : cell.v === '0' ? 'FALSE' : (cell.v ?? '');
     else if (cell.type === 'str' || cell.type === 'e' || cell.type === 'd') text = decodeOoxmlText(cell.v ?? '');
     else text = cell.v !== undefined ? numberText(cell.v) : '';
-    if (text !== '' && ++budget.cells > SHEET_LIMITS.maxCells)
-      throw new SheetError('too-many-cells', sheetMessages.tooManyCells(budget.cells));
     const out: Cell = { text, formula: cell.formula, style: cell.style, start: cell.start, end };
     row.cells[cell.c] = out;
     cell = undefined;
@@ -105,7 +94,7 @@ export function parseSheetXml(
         const a = attrs(t.attrs);
         rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
         if (!Number.isInteger(rowIndex) || rowIndex < 0 || rowIndex > 1_048_575)
-          throw new SheetError('corrupt', sheetMessages.corrupt(`sheet "${sheetName}" has a row numbered "${a.r}"`));
+          throw new SheetError('damaged', sheetMessages.corrupt(`sheet "${sheetName}" has a row numbered "${a.r}"`));
         row = {
           hidden: truthy(a.hidden),
           cells: [],

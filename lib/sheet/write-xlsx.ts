@@ -7,7 +7,7 @@ import { a1, columnStyle, type Grid, type GridRow } from './grid';
 import { SHEET_LIMITS } from './limits';
 import type { XlsxBook } from './xlsx-book';
 import { encodeXmlText } from './xml';
-import { inflateEntry, writeZip } from './zip';
+import { partBytes, writeZip } from './zip';
 
 export interface CellWrite {
   sheet: string;
@@ -100,7 +100,7 @@ function sheetEdits(xml: string, grid: Grid, writes: readonly CellWrite[]): Edit
   }
   if (newRows.length) {
     const sd = grid.sheetData;
-    if (!sd) throw new SheetError('corrupt', sheetMessages.corrupt(`sheet "${grid.name}" has no sheetData element`));
+    if (!sd) throw new SheetError('damaged', sheetMessages.corrupt(`sheet "${grid.name}" has no sheetData element`));
     newRows.sort((a, b) => a.r - b.r);
     if (sd.selfClose) {
       edits.push({
@@ -124,7 +124,7 @@ function applyEdits(xml: string, edits: Edit[]): string {
   const out: string[] = [];
   let at = 0;
   for (const e of sorted) {
-    if (e.start < at) throw new SheetError('corrupt', sheetMessages.corrupt('two answers overlap in one cell'));
+    if (e.start < at) throw new SheetError('damaged', sheetMessages.corrupt('two answers overlap in one cell'));
     out.push(xml.slice(at, e.start), e.text);
     at = e.end;
   }
@@ -137,8 +137,8 @@ export function writeXlsx(book: XlsxBook, writes: readonly CellWrite[]): Uint8Ar
   for (const w of writes) {
     if (w.value.length > SHEET_LIMITS.maxCellChars)
       throw new SheetError(
-        'corrupt',
-        `The answer for ${w.sheet}!${a1(w.r, w.c)} is ${w.value.length} characters, over Excel's ${SHEET_LIMITS.maxCellChars}-character cell limit. Shorten the library answer.`,
+        'answer-too-long',
+        sheetMessages.answerTooLong(`${w.sheet}!${a1(w.r, w.c)}`, w.value.length),
       );
     bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
   }
@@ -146,11 +146,11 @@ export function writeXlsx(book: XlsxBook, writes: readonly CellWrite[]): Uint8Ar
   const utf8 = new TextDecoder('utf-8');
   for (const [name, sheetWrites] of bySheet) {
     const grid = book.sheets.find((g) => g.name === name);
-    if (!grid?.part) throw new SheetError('corrupt', sheetMessages.corrupt(`no worksheet named "${name}"`));
+    if (!grid?.part) throw new SheetError('damaged', sheetMessages.corrupt(`no worksheet named "${name}"`));
     const entry = book.zip.byName.get(grid.part)!;
     // Last write to a cell wins (a person who edits an answer twice).
     const unique = new Map(sheetWrites.map((w) => [`${w.r}:${w.c}`, w]));
-    const xml = utf8.decode(inflateEntry(book.zip, entry, { used: 0 }));
+    const xml = utf8.decode(partBytes(book.zip, entry));
     replaced.set(grid.part, new TextEncoder().encode(applyEdits(xml, sheetEdits(xml, grid, [...unique.values()]))));
   }
   return writeZip(book.zip, replaced);

@@ -3,9 +3,9 @@
 // list to its options, wherever the list lives (inline, a range on a hidden sheet, a defined name).
 import { SheetError, sheetMessages } from './errors';
 import { parseRange, textAt, type Grid, type Validation } from './grid';
-import { parseSheetXml, type CellBudget, type RawValidation } from './sheet-xml';
+import { parseSheetXml, type RawValidation } from './sheet-xml';
 import { attrs, runText, tags } from './xml';
-import { inflateEntry, readZip, type InflateBudget, type ZipArchive } from './zip';
+import { partBytes, readZip, type ZipArchive } from './zip';
 
 export interface XlsxBook {
   format: 'xlsx';
@@ -22,9 +22,9 @@ const REL_OFFICE_DOC = /\/officeDocument$/;
 
 const utf8 = new TextDecoder('utf-8');
 
-function partText(zip: ZipArchive, name: string, budget: InflateBudget): string | undefined {
-  const e = zip.byName.get(name);
-  return e ? utf8.decode(inflateEntry(zip, e, budget)) : undefined;
+function partText(zip: ZipArchive, name: string): string | undefined {
+  const p = zip.byName.get(name);
+  return p ? utf8.decode(partBytes(zip, p)) : undefined;
 }
 
 /** "xl/workbook.xml" + "worksheets/sheet1.xml" -> "xl/worksheets/sheet1.xml"; absolute targets start at the root. */
@@ -38,10 +38,10 @@ function resolvePart(base: string, target: string): string {
   return parts.join('/');
 }
 
-function relsOf(zip: ZipArchive, part: string, budget: InflateBudget): { id: string; type: string; target: string }[] {
+function relsOf(zip: ZipArchive, part: string): { id: string; type: string; target: string }[] {
   const dir = part.split('/').slice(0, -1).join('/');
   const file = part.split('/').pop()!;
-  const text = partText(zip, `${dir ? `${dir}/` : ''}_rels/${file}.rels`, budget);
+  const text = partText(zip, `${dir ? `${dir}/` : ''}_rels/${file}.rels`);
   if (!text) return [];
   const out: { id: string; type: string; target: string }[] = [];
   for (const t of tags(text)) {
@@ -139,27 +139,24 @@ function resolveList(
   return out.length ? out : undefined;
 }
 
-export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
+/** Read a workbook that lib/zip-guard's checkXlsx has accepted. */
+export function readXlsx(bytes: Uint8Array): XlsxBook {
   const zip = readZip(bytes);
-  const budget: InflateBudget = { used: 0 };
-  if (zip.byName.has('mimetype') && zip.byName.has('content.xml'))
-    throw new SheetError('opendocument', sheetMessages.openDocument(fileName));
-  const rootRels = relsOf(zip, '', budget);
+  const rootRels = relsOf(zip, '');
   const workbookPart = rootRels.find((r) => REL_OFFICE_DOC.test(r.type))?.target ?? 'xl/workbook.xml';
-  if (workbookPart.endsWith('.bin')) throw new SheetError('binary-xlsb', sheetMessages.binaryXlsb(fileName));
-  const workbookXml = partText(zip, workbookPart, budget);
-  if (!workbookXml) throw new SheetError('not-a-workbook', sheetMessages.notAWorkbook(fileName));
-  const contentTypes = partText(zip, '[Content_Types].xml', budget) ?? '';
+  const workbookXml = partText(zip, workbookPart);
+  if (!workbookXml)
+    throw new SheetError('not-a-workbook', sheetMessages.corrupt(`the workbook part ${workbookPart} is missing`));
+  const contentTypes = partText(zip, '[Content_Types].xml') ?? '';
   const macroEnabled = /macroEnabled/i.test(contentTypes) || zip.byName.has('xl/vbaProject.bin');
 
-  const rels = relsOf(zip, workbookPart, budget);
+  const rels = relsOf(zip, workbookPart);
   const relById = new Map(rels.map((r) => [r.id, r]));
   const shared = sharedStrings(
-    rels.find((r) => REL_SHARED.test(r.type)) &&
-      partText(zip, rels.find((r) => REL_SHARED.test(r.type))!.target, budget),
+    rels.find((r) => REL_SHARED.test(r.type)) && partText(zip, rels.find((r) => REL_SHARED.test(r.type))!.target),
   );
   const styles = rels.find((r) => REL_STYLES.test(r.type));
-  const locked = lockedStyles(styles ? partText(zip, styles.target, budget) : undefined);
+  const locked = lockedStyles(styles ? partText(zip, styles.target) : undefined);
   const lockedStyle = (s: number) => locked[s] ?? true;
 
   const sheetDefs: { name: string; hidden: boolean; rid: string }[] = [];
@@ -194,9 +191,8 @@ export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
       }
     }
   }
-  if (!sheetDefs.length) throw new SheetError('corrupt', sheetMessages.corrupt('the workbook lists no sheets'));
+  if (!sheetDefs.length) throw new SheetError('damaged', sheetMessages.corrupt('the workbook lists no sheets'));
 
-  const cells: CellBudget = { cells: 0 };
   const rawValidations = new Map<Grid, RawValidation[]>();
   const sheets: Grid[] = sheetDefs.map((def, index) => {
     const rel = relById.get(def.rid);
@@ -213,10 +209,10 @@ export function readXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
       lockedStyle,
     };
     if (!rel || !REL_WORKSHEET.test(rel.type)) return { ...base, notWorksheet: true };
-    const xml = partText(zip, rel.target, budget);
+    const xml = partText(zip, rel.target);
     if (xml === undefined)
-      throw new SheetError('corrupt', sheetMessages.corrupt(`sheet "${def.name}" (${rel.target}) is missing`));
-    const parsed = parseSheetXml(xml, def.name, shared, cells);
+      throw new SheetError('damaged', sheetMessages.corrupt(`sheet "${def.name}" (${rel.target}) is missing`));
+    const parsed = parseSheetXml(xml, def.name, shared);
     const grid: Grid = { ...base, ...parsed, validations: [], part: rel.target, protected: parsed.protected };
     rawValidations.set(grid, parsed.validations);
     return grid;

@@ -37,12 +37,12 @@ function withPart(part: string, data: Uint8Array, level: 0 | 6 = 6): Uint8Array 
 describe('bad questionnaire files', () => {
   it('random bytes named .xlsx: not a workbook, with what to do', () => {
     const junk = Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) & 0xff);
-    expectRefused('q.xlsx', junk, 'not-a-workbook', /not an Excel workbook.*save it as \.xlsx/);
+    expectRefused('q.xlsx', junk, 'not-a-zip', /not an Excel workbook.*Export the questionnaire again/);
   });
 
   it('a PDF named .csv is refused, not read as text', () => {
     const pdf = new Uint8Array([...strToU8('%PDF-1.7\n'), 0, 1, 2, 3, ...Array.from({ length: 500 }, () => 0)]);
-    expectRefused('q.csv', pdf, 'not-a-workbook', /not an Excel workbook/);
+    expectRefused('q.csv', pdf, 'not-a-text-file', /not a text file/);
   });
 
   it('a password-protected workbook (OLE container with EncryptedPackage) says how to remove the password', () => {
@@ -50,10 +50,10 @@ describe('bad questionnaire files', () => {
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     const name = 'EncryptedPackage';
     for (let i = 0; i < name.length; i++) ole[1024 + i * 2] = name.charCodeAt(i);
-    expectRefused('q.xlsx', ole, 'password-protected', /encrypted with a password.*remove the password/);
+    expectRefused('q.xlsx', ole, 'encrypted-or-legacy', /password-protected.*Remove the password/);
     const xls = new Uint8Array(2048);
     xls.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expectRefused('q.xls', xls, 'legacy-xls', /Excel 97-2003.*save it as \.xlsx/);
+    expectRefused('q.xls', xls, 'encrypted-or-legacy', /old-style \.xls.*save it as \.xlsx/);
   });
 
   it('OpenDocument and binary workbooks are named, with the format to save as', () => {
@@ -61,13 +61,16 @@ describe('bad questionnaire files', () => {
       mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
       'content.xml': strToU8('<x/>'),
     });
-    expectRefused('q.ods', ods, 'opendocument', /OpenDocument.*\.xlsx/);
-    expectRefused('q.xlsb', small(), 'binary-xlsb', /binary workbook/);
+    expectRefused('q.ods', ods, 'not-a-workbook', /not an Excel workbook.*export it as CSV/);
   });
 
-  it('a zip bomb (a part compressed a thousand to one) is refused before it is inflated', () => {
-    const bomb = withPart('xl/worksheets/sheet1.xml', new Uint8Array(5 * 1024 * 1024).fill(0x20));
-    expectRefused('q.xlsx', bomb, 'zip-bomb', /decompression bomb/);
+  it('a zip bomb (a part declaring gigabytes) is refused from the zip directory, before anything is inflated', () => {
+    const bytes = small();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    const text = new TextDecoder('latin1').decode(bytes);
+    const at = text.lastIndexOf('PK\u0001\u0002', text.lastIndexOf('xl/worksheets/sheet1.xml'));
+    view.setUint32(at + 24, 3_000_000_000, true);
+    expectRefused('q.xlsx', bytes, 'part-too-large', /expands to more than.*exhaust memory/);
   });
 
   it('a part whose zip directory lies about its size is refused as damaged', () => {
@@ -77,7 +80,7 @@ describe('bad questionnaire files', () => {
     const text = new TextDecoder('latin1').decode(bytes);
     const at = text.lastIndexOf('PK\u0001\u0002', text.lastIndexOf('xl/worksheets/sheet1.xml'));
     view.setUint32(at + 24, Math.floor(view.getUint32(at + 24, true) / 2), true);
-    expectRefused('q.xlsx', bytes, 'corrupt', /different size than the zip directory says/);
+    expectRefused('q.xlsx', bytes, 'size-mismatch', /different size than its directory declares/);
   });
 
   const sheetOf = (rows: number, row: (r: number) => string) => {
@@ -88,31 +91,27 @@ describe('bad questionnaire files', () => {
     );
   };
 
-  it('a sheet formatted down to row 1,048,576 is refused with the fix, whichever limit it meets first', () => {
-    const xml = sheetOf(1_048_576, (r) => `<row r="${r}" spans="1:8" s="3" customFormat="1" ht="15"/>`);
-    const e = refusal('q.xlsx', withPart('xl/worksheets/sheet1.xml', xml));
-    // About 60 MB of rows: under the part limit, so reading stops at the row limit (a wider row meets the part limit).
-    expect(['too-many-rows', 'zip-bomb']).toContain(e.code);
-    expect(e.message).toMatch(/1,048,576.*(Delete the empty rows|Delete unused rows)/);
-  });
+  it(
+    'a sheet with row elements down to row 1,048,576 is refused while reading, with the fix',
+    { timeout: 120_000 },
+    () => {
+      const xml = sheetOf(1_048_576, (r) => `<row r="${r}"/>`);
+      expectRefused(
+        'q.xlsx',
+        withPart('xl/worksheets/sheet1.xml', xml),
+        'too-many-rows',
+        /200,000-row limit.*1,048,576.*Delete the empty rows/,
+      );
+    },
+  );
 
-  it('a sheet with more rows than any questionnaire is refused while reading, with the fix', () => {
-    const xml = sheetOf(210_000, (r) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
-    expectRefused(
-      'q.xlsx',
-      withPart('xl/worksheets/sheet1.xml', xml),
-      'too-many-rows',
-      /200,000-row limit.*Delete the empty rows/,
-    );
-  });
-
-  it('a CSV with more cells than any questionnaire is refused', () => {
+  it('a CSV with more cells than any questionnaire is refused', { timeout: 60_000 }, () => {
     expectRefused('q.csv', strToU8('a,'.repeat(2_000_001)), 'too-many-cells', /non-empty cells/);
   });
 
   it('a cut-off zip is refused as damaged', () => {
     const bytes = small();
-    expectRefused('q.xlsx', bytes.subarray(0, bytes.length - 30), 'corrupt', /damaged|missing/);
+    expectRefused('q.xlsx', bytes.subarray(0, bytes.length - 30), 'damaged', /damaged.*save it again/);
   });
 
   it('the CLI writes nothing for a bad file and exits 1 with the message', async () => {
@@ -127,7 +126,7 @@ describe('bad questionnaire files', () => {
     vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     expect(await run([input, '--out', out])).toBe(1);
-    expect(err.join('\n')).toMatch(/not an Excel workbook/);
+    expect(err.join('\n')).toMatch(/not an Excel workbook|not start like one/);
     expect(existsSync(out)).toBe(false);
   });
 
