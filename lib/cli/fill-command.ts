@@ -7,9 +7,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseLibraryFile } from '../library/import/parse-file';
-import type { ReusePermission } from '../library/schema';
-import { buildIndex, classifyControls, matchQuestion } from '../match';
-import { buildReviewReport, checkBeforeFill, FillRecord, reportFormatFor, todayIso, type Flag } from '../review';
+import { buildIndex, classifyControls, matchQuestion, type Audience } from '../match';
+import type { PolicyContext } from '../policy';
+import { buildReviewReport, FillRecord, reportFormatFor, todayIso } from '../review';
 import {
   a1,
   decide,
@@ -39,7 +39,9 @@ Options:
   --out <file>         write the answered copy here (same format as the questionnaire; .xlsm stays .xlsm)
   --report <file>      with --out: write the review report of every fill (.csv or .html)
   --recipient <who>    public | nda | internal | customer:<name> (default nda)
-  --only-confident     fill only confident answers that carry no warning or reuse flag at all
+  --no-nda             no NDA is in place with the recipient (NDA-level answers are then held back)
+  --only-confident     fill only answers the fill policy passes without even a note (e.g. "do not attach
+                       the evidence"); the default fills every answer the policy passes for a bulk fill
   --overwrite          also replace answers already in the workbook (never formulas or locked cells)
   --json               print one object per question, in sheet and row order, instead of the summary
   --today <date>       YYYY-MM-DD used for review and expiry dates (default today)
@@ -52,7 +54,8 @@ interface Args {
   library: string;
   out?: string;
   report?: string;
-  recipient: ReusePermission;
+  recipient: Audience;
+  noNda: boolean;
   onlyConfident: boolean;
   overwrite: boolean;
   json: boolean;
@@ -64,7 +67,8 @@ type Parsed = { ok: true; args: Args } | { ok: false; error: string } | { ok: 'h
 function parseArgs(argv: string[]): Parsed {
   const args: Args = {
     library: DEFAULT_LIBRARY,
-    recipient: { level: 'nda' },
+    recipient: { recipient: '', nda: true },
+    noNda: false,
     onlyConfident: false,
     overwrite: false,
     json: false,
@@ -78,6 +82,7 @@ function parseArgs(argv: string[]): Parsed {
     if (a === '-h' || a === '--help') return { ok: 'help' };
     else if (a === '--json') args.json = true;
     else if (a === '--only-confident') args.onlyConfident = true;
+    else if (a === '--no-nda') args.noNda = true;
     else if (a === '--overwrite') args.overwrite = true;
     else if (a === '--library' || a === '--out' || a === '--report' || a === '--recipient' || a === '--today') {
       const v = value(
@@ -90,8 +95,10 @@ function parseArgs(argv: string[]): Parsed {
       else if (a === '--today') {
         if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ok: false, error: `--today "${v}" is not a date: use YYYY-MM-DD` };
         args.today = v;
-      } else if (v === 'public' || v === 'nda' || v === 'internal') args.recipient = { level: v };
-      else if (v.startsWith('customer:') && v.length > 9) args.recipient = { level: 'customer', customer: v.slice(9) };
+      } else if (v === 'public') args.recipient = { recipient: '', nda: false };
+      else if (v === 'nda') args.recipient = { recipient: '', nda: true };
+      else if (v === 'internal') args.recipient = { recipient: '', nda: true, internal: true };
+      else if (v.startsWith('customer:') && v.length > 9) args.recipient = { recipient: v.slice(9), nda: true };
       else
         return {
           ok: false,
@@ -107,13 +114,6 @@ function parseArgs(argv: string[]): Parsed {
   if (args.report && !args.out)
     return { ok: false, error: '--report lists the fills written to the answered copy: add --out <file> as well.' };
   return { ok: true, args };
-}
-
-/** What the review checks are told about the recipient (the matcher gets the ReusePermission itself). */
-function declaredRecipient(r: ReusePermission): { recipient: string; nda: boolean } {
-  if (r.level === 'customer') return { recipient: r.customer, nda: true };
-  if (r.level === 'public') return { recipient: 'public', nda: false };
-  return { recipient: '', nda: true };
 }
 
 export function toJson(a: SheetAnswer): unknown {
@@ -198,26 +198,28 @@ function runSync(argv: string[]): number {
     const questions = layouts.flatMap((l) => l.questions);
     const index = buildIndex(lib.accepted.entries, lib.accepted.evidence);
     const today = args.today ?? todayIso();
-    const declared = declaredRecipient(args.recipient);
+    const audience: Audience = { ...args.recipient, ...(args.noNda ? { nda: false } : {}) };
+    const context: PolicyContext = {
+      recipient: audience.recipient,
+      nda: audience.nda,
+      scope: { services: [], environments: [], regions: [], dataTypes: [] },
+      name: basename(file),
+    };
     const entries = new Map(lib.accepted.entries.map((e) => [e.id, e]));
+    const reuse = (s: { entryId: string }) => {
+      const entry = entries.get(s.entryId);
+      return entry ? { entry, evidence: lib.accepted.evidence, otherEntries: lib.accepted.entries } : undefined;
+    };
     const answers = questions.map((q) => {
       const input = toQuestionInput(q);
       const controls = classifyControls(input);
-      const result = matchQuestion(index, input, { recipient: args.recipient, today, controls });
-      const flagsFor = (s: { entryId: string }): Flag[] => {
-        const entry = entries.get(s.entryId);
-        return entry
-          ? checkBeforeFill({
-              entry,
-              evidence: lib.accepted.evidence,
-              questionnaire: { ...declared, scope: { services: [], environments: [], regions: [], dataTypes: [] } },
-              question: { text: q.question, controls: result.controls },
-              libraryEntries: lib.accepted.entries,
-              today,
-            })
-          : [];
-      };
-      return decide(q, result, flagsFor, { onlyConfident: args.onlyConfident, overwrite: args.overwrite });
+      const result = matchQuestion(index, input, { recipient: audience, today, controls });
+      return decide(
+        q,
+        result,
+        { context, reuse, today },
+        { onlyConfident: args.onlyConfident, overwrite: args.overwrite },
+      );
     });
     const count = (o: SheetAnswer['outcome']) => answers.filter((a) => a.outcome === o).length;
     const sheets = layouts.filter((l) => l.questions.length > 0).length;
@@ -230,17 +232,16 @@ function runSync(argv: string[]): number {
     if (args.report) {
       const at = new Date().toISOString();
       const records = answers
-        .filter((a) => a.outcome === 'filled' && a.value !== undefined)
-        .flatMap((a) =>
+        .map((a, position) => ({ a, position }))
+        .filter(({ a }) => a.outcome === 'filled' && a.value !== undefined)
+        .flatMap(({ a, position }) =>
           sheetFillRecords({
             ctx: {
               fileName: basename(file),
-              declared: {
-                name: basename(file),
-                ...declared,
-                scope: { services: [], environments: [], regions: [], dataTypes: [] },
-              },
+              declared: { name: basename(file), recipient: context.recipient, nda: context.nda, scope: context.scope },
             },
+            trigger: 'sheet',
+            position,
             question: a.question,
             ...(a.suggestion ? { suggestion: a.suggestion } : {}),
             value: a.value!,
@@ -249,7 +250,7 @@ function runSync(argv: string[]): number {
             ...(a.result ? { questionControls: a.result.controls } : {}),
           }),
         )
-        .map((r, i) => FillRecord.parse({ ...r, id: `fill-${i + 1}`, at }));
+        .map((r) => FillRecord.parse({ ...r, at }));
       writeFileSync(
         args.report,
         buildReviewReport(records, { format: reportFormatFor(args.report), title: `Review: ${basename(file)}` }),

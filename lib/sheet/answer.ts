@@ -1,9 +1,16 @@
-// From detected questions to cells written: the question as matching sees it, the decision per question, and the
-// cell writes. The decision follows the side panel's "Fill all confident" rule (confident top suggestion that fits
-// the cell, no high-severity reuse flag, cell empty and writable); it is the one place to swap for lib/policy's
-// shared decision once that lands.
+// From detected questions to cells written: the question as matching sees it, the fill decision per question
+// (lib/policy's decideFill, trigger "sheet": many cells at once, so anything short of a clean, confident answer is
+// left for a person), and the cell writes.
 import type { Suggestion, MatchResult, QuestionInput } from '../match/types';
 import type { QuestionField } from '../page/types';
+import {
+  decideFill,
+  holding,
+  type PolicyContext,
+  type PolicyField,
+  type Reason as PolicyReason,
+  type ReuseData,
+} from '../policy';
 import type { Flag } from '../review/schema';
 import { a1 } from './grid';
 import type { SheetQuestion } from './detect';
@@ -90,16 +97,28 @@ const BLOCK_MESSAGE: Record<NonNullable<SheetQuestion['blocked']>, string> = {
   merged: 'The answer cell is inside a merged range that starts elsewhere.',
 };
 
-/** Does this suggestion fit the question's answer cell? A choice needs one of the cell's own options. */
-export function fitsCell(q: SheetQuestion, s: Suggestion): boolean {
-  if (q.kind !== 'choice') return true;
-  return !!s.option && (q.options ?? []).includes(s.option);
+/** The answer cell as the fill policy sees a field. With `overwrite` the person has asked to replace answers. */
+export function policyFieldOf(q: SheetQuestion, overwrite = false): PolicyField {
+  return {
+    kind: q.kind === 'choice' ? 'select' : 'textarea',
+    value: overwrite ? '' : q.existing,
+    ...(q.options ? { options: q.options } : {}),
+    ...(q.blocked ? { disabled: true } : {}),
+  };
+}
+
+export interface DecideInput {
+  context: PolicyContext;
+  /** The library data the reuse rules need for a suggestion's entry (undefined: the entry is not in the library). */
+  reuse?: (s: Suggestion) => ReuseData | undefined;
+  today?: string;
+  threshold?: number;
 }
 
 export function decide(
   q: SheetQuestion,
   result: MatchResult | undefined,
-  flagsFor: (s: Suggestion) => Flag[],
+  input: DecideInput,
   opts: DecideOptions = {},
 ): SheetAnswer {
   const key = questionKey(q);
@@ -115,26 +134,26 @@ export function decide(
         ? result.reasons
         : [{ code: 'no-match', message: 'No library answer fits this question.' }],
     };
-  const flags = flagsFor(top);
-  const value = top.option ?? top.answer;
+  const reuse = input.reuse?.(top);
+  const decision = decideFill({
+    trigger: 'sheet',
+    field: policyFieldOf(q, opts.overwrite),
+    context: input.context,
+    suggestion: top,
+    ...(reuse ? { reuse } : {}),
+    question: { text: q.question, controls: result.controls },
+    ...(input.today ? { today: input.today } : {}),
+    ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
+  });
   const reasons: Reason[] = [];
   if (q.blocked) reasons.push({ code: `answer-cell-${q.blocked}`, message: BLOCK_MESSAGE[q.blocked] });
-  if (q.existing && !opts.overwrite)
-    reasons.push({ code: 'already-answered', message: `Already answered ("${q.existing.slice(0, 60)}"); left alone.` });
-  if (!fitsCell(q, top))
+  const held: PolicyReason[] = holding(decision).filter((r) => !(q.blocked && r.code === 'field-disabled'));
+  for (const r of held) reasons.push({ code: r.code, message: `${r.message} ${r.fix}` });
+  if (opts.onlyConfident && !reasons.length && decision.reasons.length)
     reasons.push({
-      code: 'no-fitting-option',
-      message: `The answer does not match any option of the cell's list (${(q.options ?? []).join(', ')}).`,
+      code: 'has-notes',
+      message: `Has notes (${decision.reasons.map((r) => r.code).join(', ')}); --only-confident fills only answers without any.`,
     });
-  if (!top.autoFill)
-    reasons.push({
-      code: 'needs-review',
-      message: `Confidence ${Math.round(top.confidence * 100)}% is below the auto-fill threshold: a person decides.`,
-    });
-  const high = flags.filter((f) => f.severity === 'high');
-  for (const f of high) reasons.push({ code: f.code, message: `${f.message} Fix: ${f.fix}` });
-  if (opts.onlyConfident && !high.length && (top.warnings.length || flags.length))
-    reasons.push({ code: 'has-warnings', message: 'Has warnings; --only-confident fills only answers without any.' });
   const narrative = (top.narrative ?? top.answer).trim();
   const comment =
     q.commentCell && !q.commentBlocked && !q.existingComment && top.option && narrative && narrative !== top.option
@@ -146,9 +165,9 @@ export function decide(
     result,
     suggestion: top,
     outcome: reasons.length ? 'suggested' : 'filled',
-    value,
+    value: decision.value,
     ...(comment ? { comment } : {}),
-    flags,
+    flags: decision.reasons,
     reasons,
   };
 }

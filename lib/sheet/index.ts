@@ -8,7 +8,7 @@ export * from './detect';
 export { writeBook, type CellWrite } from './write';
 export {
   decide,
-  fitsCell,
+  policyFieldOf,
   questionKey,
   toQuestionInput,
   toQuestionField,
@@ -18,5 +18,6 @@ export {
   type Outcome,
   type Reason,
   type DecideOptions,
+  type DecideInput,
 } from './answer';
 export { sheetFillRecords, workbookFillContext, type WorkbookContext } from './records';

@@ -3,8 +3,7 @@
 import type { ControlRef } from '../controls/framework';
 import type { NewFillRecord } from '../library/ledger-store';
 import type { Suggestion } from '../match/types';
-import { toFillRecord, type FillContext } from '../review/from-fill';
-import type { Flag } from '../review/schema';
+import { recordedFlags, toFillRecord, type FillContext, type FillTrigger, type Flag } from '../review';
 import { toQuestionField } from './answer';
 import type { SheetQuestion } from './detect';
 
@@ -30,17 +29,31 @@ export function sheetFillRecords(input: {
   comment?: string;
   flags?: readonly Flag[];
   questionControls?: readonly ControlRef[];
+  trigger: FillTrigger;
+  /** The question's place in the workbook (sheet order, then row order), for questionnaire order in review. */
+  position: number;
 }): NewFillRecord[] {
   const { field, comment } = toQuestionField(input.question);
   const ctx = workbookFillContext(input.ctx);
   const common = {
     ctx,
     action: 'fill' as const,
+    trigger: input.trigger,
+    position: input.position,
     ...(input.suggestion ? { suggestion: input.suggestion } : {}),
-    ...(input.flags ? { flags: input.flags } : {}),
+    ...(input.flags ? { flags: recordedFlags(input.flags) } : {}),
     ...(input.questionControls ? { questionControls: input.questionControls } : {}),
   };
-  const out = [toFillRecord({ ...common, field, value: input.value })];
-  if (input.comment && comment) out.push(toFillRecord({ ...common, field: comment, value: input.comment }));
+  const previous = (v: string) => (v ? { previous: v } : {});
+  const out = [toFillRecord({ ...common, field, value: input.value, ...previous(input.question.existing) })];
+  if (input.comment && comment)
+    out.push(
+      toFillRecord({
+        ...common,
+        field: { ...comment, number: field.number, ...(field.section ? { section: field.section } : {}) },
+        value: input.comment,
+        ...previous(input.question.existingComment),
+      }),
+    );
   return out;
 }
