@@ -1,6 +1,6 @@
 // The side panel: the target tab's questions in page order, each with its best answer and citations.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert, EmptyState, Spinner } from '../../components/ui';
 import { useLibrary } from '../../components/use-library';
@@ -31,25 +31,31 @@ export function App() {
   const [view, setView] = useState<'questions' | 'review'>('questions');
   const [settings, setSettings] = useState<ExtensionSettings>();
 
+  // Re-match what is on screen when its inputs change; reads the session of the moment, reacts only to the inputs.
+  const rematchIfReady = useEffectEvent(() => {
+    if (session.phase === 'ready') void session.rematch();
+  });
   useEffect(() => {
     if (!library) return;
-    loadSettings(library.settings).then(setSettings);
-    if (session.phase === 'ready') void session.rematch();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    void loadSettings(library.settings).then(setSettings);
+    rematchIfReady();
   }, [seq, library]);
 
   useEffect(() => {
-    if (session.page.url) loadContext(session.page.url).then(setContext);
+    if (!session.page.url) return;
+    // A context still loading when the panel moves to another page must not replace that page's context.
+    let live = true;
+    void loadContext(session.page.url).then((c) => live && setContext(c));
+    return () => {
+      live = false;
+    };
   }, [session.page.url]);
 
   const applyContext = (ctx: QuestionnaireContext) => {
     setContext(ctx);
     void saveContext(session.page.url, ctx);
   };
-  useEffect(() => {
-    if (session.phase === 'ready') void session.rematch();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [context]);
+  useEffect(() => rematchIfReady(), [context]);
 
   const plan = useMemo(() => planConfident(session.rows, flagsFor), [session.rows, flagsFor]);
   const summary = useMemo(() => summarize(session.rows), [session.rows]);
@@ -78,7 +84,7 @@ export function App() {
           </button>
           <button
             className="cw-btn cw-btn--quiet cw-btn--small"
-            onClick={() => browser.runtime.openOptionsPage()}
+            onClick={() => void browser.runtime.openOptionsPage()}
             title="Open the library manager"
           >
             Library

@@ -48,7 +48,7 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
           className="cw-btn"
           disabled={!filledCount || stage.kind === 'filling'}
           onClick={() =>
-            undoAll().then(
+            void undoAll().then(
               () => setStage({ kind: 'idle' }),
               (e) => setError(String(e)),
             )
@@ -84,7 +84,7 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
               <button className="cw-btn" onClick={() => setStage({ kind: 'idle' })}>
                 Cancel
               </button>
-              <button className="cw-btn cw-btn--primary" onClick={start}>
+              <button className="cw-btn cw-btn--primary" onClick={() => void start()}>
                 Fill {plan.length} field{plan.length === 1 ? '' : 's'}
               </button>
             </>

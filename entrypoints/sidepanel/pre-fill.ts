@@ -2,7 +2,7 @@
 // questionnaire the user declared (recipient, NDA, scope). The matcher's own warnings already cover several of
 // the same findings, so a flag is shown only when no warning of the matching code is already on screen.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import type { Library } from '../../lib/library/repository';
 import type { Suggestion, Warning } from '../../lib/match/types';
 import type { QuestionnaireContext } from '../../lib/messaging';
@@ -39,6 +39,31 @@ export function extraFlags(flags: readonly Flag[], warnings: readonly Warning[])
 /** All checkBeforeFill flags for one suggestion on one row (the ledger keeps all of them). */
 export type FlagsFor = (row: Row, suggestion: Suggestion) => Flag[];
 
+type LibraryData = Awaited<ReturnType<Library['loadAll']>>;
+
+/** Checks for one library state and questionnaire, cached per field and entry version. */
+function cachedChecks(data: LibraryData | undefined, context: QuestionnaireContext): FlagsFor {
+  const cache = new Map<string, Flag[]>();
+  return (row, s) => {
+    if (!data) return [];
+    const key = `${row.field.fid}|${s.entryId}@${s.version}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const entry = data.entries.find((e) => e.id === s.entryId);
+    const flags = entry
+      ? checkBeforeFill({
+          entry,
+          evidence: data.evidence,
+          questionnaire: { name: context.name, recipient: context.recipient, nda: context.nda, scope: context.scope },
+          question: { text: row.field.question, controls: row.result?.controls },
+          libraryEntries: data.entries,
+        })
+      : [];
+    cache.set(key, flags);
+    return flags;
+  };
+}
+
 /**
  * Live pre-fill checks: re-run when the library changes (`seq`) or the declared questionnaire changes.
  * Results are cached per field and entry version, so re-rendering the list costs nothing.
@@ -49,26 +74,6 @@ export function usePreFillChecks(
   context: QuestionnaireContext,
 ): FlagsFor {
   const data = useLiveQuery(() => library?.loadAll(), [library, seq]);
-  const cache = useMemo(() => new Map<string, Flag[]>(), [data, context]);
-  return useCallback(
-    (row, s) => {
-      if (!data) return [];
-      const key = `${row.field.fid}|${s.entryId}@${s.version}`;
-      const hit = cache.get(key);
-      if (hit) return hit;
-      const entry = data.entries.find((e) => e.id === s.entryId);
-      const flags = entry
-        ? checkBeforeFill({
-            entry,
-            evidence: data.evidence,
-            questionnaire: { name: context.name, recipient: context.recipient, nda: context.nda, scope: context.scope },
-            question: { text: row.field.question, controls: row.result?.controls },
-            libraryEntries: data.entries,
-          })
-        : [];
-      cache.set(key, flags);
-      return flags;
-    },
-    [data, cache, context],
-  );
+  // One cache per (data, context): a new library state or questionnaire starts from an empty cache.
+  return useMemo(() => cachedChecks(data, context), [data, context]);
 }

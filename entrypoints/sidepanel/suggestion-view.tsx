@@ -143,7 +143,7 @@ export function SuggestionView({
         <button
           className="cw-btn cw-btn--small"
           onClick={() =>
-            copyText(s.answer).then(() => {
+            void copyText(s.answer).then(() => {
               setCopied(true);
               setTimeout(() => setCopied(false), 1500);
             })

@@ -96,7 +96,7 @@ export function parseBackup(bytes: Uint8Array | string): { ok: true; backup: Bac
   } catch (e) {
     return {
       ok: false,
-      error: `The backup is not valid JSON (${e instanceof Error ? e.message : e}). Use a file made by "Back up library".`,
+      error: `The backup is not valid JSON (${e instanceof Error ? e.message : String(e)}). Use a file made by "Back up library".`,
     };
   }
   const res = Backup.safeParse(raw);

@@ -204,7 +204,10 @@ function wholePhrases(fx: FrameworkIndex, present: readonly string[], marked: nu
 }
 
 function clearPhrases(fx: FrameworkIndex, marked: number[]): void {
-  for (const p of marked) ((fx.phraseSeen[p] = 0), (fx.phraseWhole[p] = 0));
+  for (const p of marked) {
+    fx.phraseSeen[p] = 0;
+    fx.phraseWhole[p] = 0;
+  }
   marked.length = 0;
 }
 
@@ -283,12 +286,18 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   //    CC6.1 have dozens of edges and would otherwise win every question).
   const reached: number[] = [];
   for (const i of touched) {
-    if (!isReached[i]) ((isReached[i] = 1), reached.push(i));
+    if (!isReached[i]) {
+      isReached[i] = 1;
+      reached.push(i);
+    }
     for (let n = c.neighbourStart[i]!, end = c.neighbourStart[i + 1]!; n < end; n++) {
       const j = c.neighbourIndex[n]!;
       const v = c.neighbourWeight[n]! * norm[i]!;
       if (v > lent[j]!) lent[j] = v;
-      if (!isReached[j]) ((isReached[j] = 1), reached.push(j));
+      if (!isReached[j]) {
+        isReached[j] = 1;
+        reached.push(j);
+      }
     }
   }
   const wanted = opts.frameworks ?? FRAMEWORKS;
@@ -296,9 +305,10 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   // Best `limit` per framework by (score desc, id asc): short insertion lists in typed arrays, not a sort
   // of every control reached.
   const count = [0, 0, 0];
-  if (c.bestIndex.length < FRAMEWORKS.length * limit)
-    ((c.bestIndex = new Int32Array(FRAMEWORKS.length * limit)),
-      (c.bestScore = new Float64Array(FRAMEWORKS.length * limit)));
+  if (c.bestIndex.length < FRAMEWORKS.length * limit) {
+    c.bestIndex = new Int32Array(FRAMEWORKS.length * limit);
+    c.bestScore = new Float64Array(FRAMEWORKS.length * limit);
+  }
   const { bestIndex, bestScore } = c;
   const want = FRAMEWORKS.map((f) => wanted.includes(f));
   for (const i of reached) {
@@ -327,7 +337,11 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
     bestIndex[base + at] = i;
     count[f] = n + 1;
   }
-  for (const i of reached) ((norm[i] = 0), (lent[i] = 0), (isReached[i] = 0));
+  for (const i of reached) {
+    norm[i] = 0;
+    lent[i] = 0;
+    isReached[i] = 0;
+  }
   const why = explainable(terms);
   const out: ControlMatch[] = [];
   FRAMEWORKS.forEach((framework, f) => {

@@ -187,7 +187,10 @@ export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOp
     if (!t.isConnected) continue;
     indexLabelsIn(t);
     for (const c of questionControls(t, doc, opts))
-      if (!state.known.has(c.el) && !seen.has(c.el)) (seen.add(c.el), fresh.push(c));
+      if (!state.known.has(c.el) && !seen.has(c.el)) {
+        seen.add(c.el);
+        fresh.push(c);
+      }
   }
   if (fresh.length === 0) {
     state.order = kept;
