@@ -69,6 +69,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // Tells React Compiler users that a library (TanStack Virtual) opts a component out of auto-memoization;
+      // nothing here is built with React Compiler, so there is nothing to opt out of.
+      'react-hooks/incompatible-library': 'off',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': [

@@ -6,13 +6,19 @@ import { Alert, EmptyState, Spinner } from '../../components/ui';
 import { useLibrary } from '../../components/use-library';
 import { loadSettings, type ExtensionSettings } from '../../lib/background/settings';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import { FillAll } from './fill-all';
+import {
+  FillAll,
+  planConfident,
+  summarize,
+  usePreFillChecks,
+  QuestionCard,
+  EMPTY_CONTEXT,
+  loadContext,
+  QuestionnaireForm,
+  saveContext,
+} from '../../components/questions';
 import { FrameworkNotes } from './framework-notes';
 import { LibrarySearch } from './library-search';
-import { planConfident, summarize } from './plan';
-import { usePreFillChecks } from './pre-fill';
-import { QuestionCard } from './question-card';
-import { EMPTY_CONTEXT, loadContext, QuestionnaireForm, saveContext } from './questionnaire-form';
 import { ReviewAnswers } from './review-answers';
 import { ReviewTab } from './review-tab';
 import { useSession } from './use-session';

@@ -5,7 +5,7 @@ import { request } from '../../lib/background/client';
 import { onLookup, takeLookup } from '../../lib/background/lookup';
 import type { Suggestion } from '../../lib/match/types';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import { SuggestionView } from './suggestion-view';
+import { SuggestionView } from '../../components/questions';
 
 export function LibrarySearch({
   context,

@@ -5,8 +5,7 @@ import { ledgerOf } from '../../lib/library/ledger-store';
 import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { toFillRecord } from '../../lib/review/from-fill';
-import type { Row } from './plan';
-import type { FlagsFor } from './pre-fill';
+import type { Row, FlagsFor } from '../../components/questions';
 
 export async function recordFills(
   rows: readonly Row[],

@@ -4,8 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { request } from '../../lib/background/client';
 import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
-import { toQuestionInput, toRows, type Row } from './plan';
-import type { FlagsFor } from './pre-fill';
+import { toQuestionInput, toRows, type Row, type FlagsFor } from '../../components/questions';
 import { recordFills } from './record-fills';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';

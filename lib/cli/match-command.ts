@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { FRAMEWORK_LABEL, FRAMEWORKS } from '../controls/framework';
 import { parseLibraryFile } from '../library/import/parse-file';
 import type { ReusePermission } from '../library/schema';
-import { buildIndex, classifyControls, matchQuestion, type MatchResult, type QuestionInput } from '../match';
+import { buildIndex, matchQuestion, type MatchResult, type QuestionInput } from '../match';
 import { readQuestions } from './match-questions';
 
 const DEFAULT_LIBRARY = fileURLToPath(new URL('../../data/demo-library.json', import.meta.url));
@@ -151,7 +151,8 @@ export function run(argv: string[]): number {
     ...(args.recipient ? { recipient: args.recipient } : {}),
     ...(args.today ? { today: args.today } : {}),
   };
-  const results = questions.map((q) => matchQuestion(index, q, { ...opts, controls: classifyControls(q) }));
+  // matchQuestion classifies each question itself, so the library's entries can vote for their controls.
+  const results = questions.map((q) => matchQuestion(index, q, opts));
   if (args.json) console.log(JSON.stringify(results.map(toJson), null, 2));
   else console.log(results.map(human).join('\n\n'));
   if (lib.rejected.length > 0)

@@ -1,4 +1,5 @@
 // All library error messages in one place (cause + fix), so the UI, the CLI and the tests say the same thing.
+import { isCalendarDay } from './dates';
 import { formatBytes, LIMITS } from './limits';
 
 export type LibraryErrorCode =
@@ -51,7 +52,18 @@ export const messages = {
     `No ${what} column found (headers: ${headers.map((h) => JSON.stringify(h)).join(', ') || 'none'}). Rename the column to "${what}" or map it explicitly (mapping.${what === 'Question' ? 'question' : 'answer'} = "<header>").`,
   unbalancedQuote: () =>
     `a quoted cell is never closed (unbalanced "), so the rest of the file was read as one cell. Close the quote or double it ("") inside the cell.`,
-  badDate: (value: string) => `"${value}" is not a date. Write dates as YYYY-MM-DD (e.g. 2025-03-31).`,
+  /** One message for every path that refuses a date (dates.ts does the check). */
+  badDate: (value: unknown) => {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    const m = typeof value === 'string' ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+    const impossible = m && !isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
+    const why = !impossible
+      ? 'is not a date'
+      : Number(m[2]) < 1 || Number(m[2]) > 12
+        ? `is not a real day (there is no month ${m[2]})`
+        : `is not a real day (month ${m[2]} of ${m[1]} has no day ${m[3]})`;
+    return `"${text}" ${why}. Write dates as YYYY-MM-DD naming a day that exists (e.g. 2025-03-31).`;
+  },
   badShortAnswer: (value: string) => `"${value}" is not a short answer. Use Yes, No, N/A, Partial or Other.`,
   badStatus: (value: string) => `"${value}" is not a status. Use draft, approved or retired.`,
   badReuse: (value: string) => `"${value}" is not a reuse permission. Use public, nda, internal or customer:<name>.`,

@@ -49,6 +49,7 @@ export {
   type RestoreDiff,
 } from './backup';
 export { seedIfEmpty } from './seed';
+export { openIndexSnapshots, IndexSnapshotStore, INDEX_SNAPSHOT_DB, type IndexSnapshot } from './index-snapshot';
 export { questionTokens, jaccard } from './near-duplicates';
 
 /** Export a library (open repository, or data already loaded) as file bytes in `format`. */

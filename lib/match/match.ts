@@ -16,6 +16,7 @@ import { classifyControls } from './classify';
 import { confidence, DEFAULT_AUTOFILL_THRESHOLD, foldChoice } from './confidence';
 import { defaultControlSource, type ControlSource } from './control-source';
 import { invalidQuestionError } from './errors';
+import { libraryVotes } from './library-vote';
 import { clearedFor, expiredEvidence, isStale, scopeConflict, todayIso } from './reuse';
 import { renderFooter, shapeAnswer, type FooterFormat } from './shape';
 import { addTerms, analyzeQuery, expand, type WeightedTerms } from './text';
@@ -76,13 +77,22 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   if (!parsed.success) throw new Error(invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
   const q = parsed.data;
   const source = opts.source ?? defaultControlSource();
-  const controls = opts.controls ?? classifyControls(q, { source });
+  const today = opts.today ?? todayIso();
+  const lexical = opts.controls ?? classifyControls(q, { source });
+  const ranked = rankCandidates(index, q, lexical, source);
+  // The library's own labels: entries close to the question vote for the controls they name.
+  const votes = opts.controls
+    ? []
+    : libraryVotes(
+        ranked.map((c) => ({ entry: c.ie.entry, sim: c.sim })),
+        today,
+      );
+  const controls = votes.length > 0 ? classifyControls(q, { source, votes }) : lexical;
   // Built field by field (not spread from a shared base): this runs for every question of a page.
   const result = (suggestions: Suggestion[], reasons: MatchResult['reasons']): MatchResult =>
     q.id !== undefined
       ? { id: q.id, question: q.question, controls, suggestions, reasons }
       : { question: q.question, controls, suggestions, reasons };
-  const ranked = rankCandidates(index, q, controls, source);
   if (ranked.length === 0) {
     return result(
       [],
@@ -94,7 +104,6 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
       ],
     );
   }
-  const today = opts.today ?? todayIso();
   const recipient = opts.recipient ?? NDA;
   const held: Array<{ code: AbstainReason; id: string; detail: string }> = [];
   const usable = ranked.filter((c) => {

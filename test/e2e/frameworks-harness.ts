@@ -49,7 +49,7 @@ export async function openFixture(env: FrameworkEnv, name: FrameworkFixture): Pr
 }
 
 export async function scan(page: Page): Promise<QuestionField[]> {
-  return page.evaluate(() => (window as unknown as Win).__crosswalkPage.scanPage(document));
+  return page.evaluate(async () => await (window as unknown as Win).__crosswalkPage.scanPage(document));
 }
 
 export async function fill(page: Page, fid: string, value: string): Promise<FillResult> {

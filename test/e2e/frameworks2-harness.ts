@@ -43,7 +43,7 @@ export async function openPage2(env: Env2, name: Page2): Promise<Page> {
 }
 
 export const scan2 = (page: Page): Promise<QuestionField[]> =>
-  page.evaluate(() => (window as unknown as Win).__crosswalkPage.scanPage(document));
+  page.evaluate(async () => await (window as unknown as Win).__crosswalkPage.scanPage(document));
 
 export const fill2 = (page: Page, fid: string, value: string): Promise<FillResult> =>
   page.evaluate(([f, v]) => (window as unknown as Win).__crosswalkPage.applyFill(document, f, v), [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planConfident, summarize, toRows, type Row } from '../../../entrypoints/sidepanel/plan';
+import { planConfident, summarize, toRows, type Row } from '../../../components/questions';
 import type { MatchResult, Suggestion } from '../../../lib/match/types';
 import type { QuestionField } from '../../../lib/page/types';
 

@@ -2,7 +2,7 @@
 // adds to the match warnings, the library manager's "edited on page" filter, and the demo's report options.
 import { describe, expect, it } from 'vitest';
 import { filterEntries, NO_FILTER } from '../../../entrypoints/options/filters';
-import { extraFlags } from '../../../entrypoints/sidepanel/pre-fill';
+import { extraFlags } from '../../../components/questions';
 import { parseDemoArgs, reportRows } from '../../../lib/cli/demo';
 import type { AnswerEntry } from '../../../lib/library/schema';
 import { buildReviewReport } from '../../../lib/review/report';

@@ -1,6 +1,6 @@
 // One question of the page: its text, top suggestion (or why there is none), alternatives and row actions.
 import { useState } from 'react';
-import { Badge } from '../../components/ui';
+import { Badge } from '../ui';
 import type { FillPlanItem } from '../../lib/messaging';
 import { commentFill, fits, type Row } from './plan';
 import { extraFlags, type FlagsFor } from './pre-fill';

@@ -1,7 +1,7 @@
 // "Fill all confident": preview exactly what will be written, then write it with a progress bar; Undo all
 // puts back what the page had before.
 import { useState } from 'react';
-import { Alert, Dialog, ProgressBar } from '../../components/ui';
+import { Alert, Dialog, ProgressBar } from '../ui';
 import type { FillResult } from '../../lib/page/types';
 import type { PlannedFill } from './plan';
 

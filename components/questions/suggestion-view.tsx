@@ -1,7 +1,7 @@
 // One suggestion: the answer, its confidence, warnings and citations, with the actions a reviewer needs.
 import { useState } from 'react';
-import { CitationList } from '../../components/citations';
-import { Badge, ConfidenceMeter, copyText } from '../../components/ui';
+import { CitationList } from '../citations';
+import { Badge, ConfidenceMeter, copyText } from '../ui';
 import type { Suggestion, Warning } from '../../lib/match/types';
 import type { Flag } from '../../lib/review/schema';
 
