@@ -83,7 +83,7 @@ export function LibrarySearch({
           </p>
           {state.hits.map((s) => (
             <div className="cw-card sp-hit" key={`${s.entryId}@${s.version}`}>
-              <SuggestionView suggestion={s} threshold={threshold} canFill={false} onNotes={onNotes} />
+              <SuggestionView suggestion={s} threshold={threshold} onNotes={onNotes} />
             </div>
           ))}
           <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => setState({ busy: false })}>

@@ -2,9 +2,9 @@
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { request } from '../../lib/background/client';
-import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
+import type { QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
-import { toQuestionInput, toRows, type Row, type FlagsFor } from '../../components/questions';
+import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';
@@ -16,7 +16,7 @@ export interface Session {
   rows: Row[];
   scan(): Promise<void>;
   rematch(): Promise<void>;
-  fill(items: FillPlanItem[], onProgress?: (done: number) => void): Promise<FillResult[]>;
+  fill(items: PlannedFill[], onProgress?: (done: number) => void): Promise<FillResult[]>;
   undo(fids?: string[]): Promise<void>;
   setStatus(fid: string, status: Row['status']): void;
   highlight(fid: string | null): void;
@@ -28,7 +28,7 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
 
 const EMPTY_PAGE = { url: '', title: '' };
 
-export function useSession(tabId: number | undefined, context: QuestionnaireContext, flagsFor?: FlagsFor): Session {
+export function useSession(tabId: number | undefined, context: QuestionnaireContext): Session {
   const [phase, setPhase] = useState<Phase>(tabId === undefined ? 'idle' : 'scanning');
   const [error, setError] = useState<string>();
   const [page, setPage] = useState(EMPTY_PAGE);
@@ -46,12 +46,10 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   const rowsRef = useRef(rows);
   const contextRef = useRef(context);
   const pageRef = useRef(page);
-  const flagsRef = useRef(flagsFor);
   useLayoutEffect(() => {
     rowsRef.current = rows;
     contextRef.current = context;
     pageRef.current = page;
-    flagsRef.current = flagsFor;
   });
   // The scan in flight: a new scan, a tab switch or closing the panel aborts it, and an aborted scan or
   // match never writes rows, so a slow answer for one tab cannot land in another tab's list.
@@ -114,16 +112,18 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   }, [match]);
 
   const fill = useCallback(
-    async (items: FillPlanItem[], onProgress?: (done: number) => void) => {
+    async (items: PlannedFill[], onProgress?: (done: number) => void) => {
       if (tabId === undefined) return [];
       const all: FillResult[] = [];
       // Small batches so the progress bar moves and a page that stops answering fails only its batch.
       for (let i = 0; i < items.length; i += BATCH) {
         const batch = items.slice(i, i + BATCH);
-        const { results } = await request({ type: 'bg/fill', tabId, plan: batch });
+        // Only what the page needs crosses to the background; the findings stay here for the ledger.
+        const plan = batch.map(({ fid, value, entryId, version }) => ({ fid, value, entryId, version }));
+        const { results } = await request({ type: 'bg/fill', tabId, plan });
         all.push(...results);
-        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current, flagsRef.current);
-        const plan = new Map(batch.map((b) => [b.fid, b]));
+        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
+        const planned = new Map(batch.map((b) => [b.fid, b]));
         setRows((prev) =>
           prev.map((r) => {
             const res = results.find((x) => x.fid === r.field.fid);
@@ -131,7 +131,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
             if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
             if (!res) return r;
             if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
-            const p = plan.get(r.field.fid);
+            const p = planned.get(r.field.fid);
             return {
               ...r,
               status: 'filled',

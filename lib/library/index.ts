@@ -44,10 +44,23 @@ export {
   applyRestore,
   Backup,
   BACKUP_FORMAT,
+  losesAnything,
   type RestoreMode,
   type RestorePlan,
+  type RestoreOutcome,
   type RestoreDiff,
+  type HistoryDiff,
+  type ApplyOptions,
 } from './backup';
+export { describeRestore, type RestoreLine } from './restore-summary';
+export { contentHash, verifyBackup, type IntegrityReport } from './backup-integrity';
+export {
+  openRestorePoints,
+  RestorePointStore,
+  RESTORE_POINTS_KEPT,
+  RESTORE_POINTS_DB,
+  type RestorePoint,
+} from './restore-points';
 export { seedIfEmpty } from './seed';
 export { openIndexSnapshots, IndexSnapshotStore, INDEX_SNAPSHOT_DB, type IndexSnapshot } from './index-snapshot';
 export { questionTokens, jaccard } from './near-duplicates';
