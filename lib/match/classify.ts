@@ -119,6 +119,14 @@ interface Classifier {
   lentFrom: Int32Array;
   /** Share of each control's score that came from the section heading scored on its own. */
   fromSection: Float64Array;
+  /** The lexical stage of the last question (see classifyControls). */
+  last: {
+    question: QuestionInput | undefined;
+    weights: ClassifierWeights | undefined;
+    terms: WeightedTerms;
+    score: Float64Array;
+    fromSection: Float64Array;
+  };
 }
 
 const classifiers = new WeakMap<
@@ -230,6 +238,7 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     lent: scratch(),
     lentFrom: new Int32Array(offset),
     fromSection: scratch(),
+    last: { question: undefined, weights: undefined, terms: new Map(), score: scratch(), fromSection: scratch() },
   };
 }
 
@@ -418,11 +427,10 @@ function sectionScores(c: Classifier, section: string, W: ClassifierWeights): Fl
   return s;
 }
 
-/** Ranked controls, grouped by framework (2022, 2013, SOC 2), best first within each framework. */
-export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
-  const W = opts.weights ?? CLASSIFIER_WEIGHTS;
-  const c = classifier(opts.source ?? defaultControlSource(), W);
-  const { main, best, sentence, score, vote, lent, lentFrom, fromSection } = c;
+/** Steps 1-3 of classifyControls: the lexical views mixed into `c.score` (normalised per framework, clause
+ *  prior applied) and each control's share from the section heading into `c.fromSection`. */
+function lexicalScores(c: Classifier, q: QuestionInput, W: ClassifierWeights): WeightedTerms {
+  const { main, best, sentence, score, fromSection } = c;
   fromSection.fill(0);
   const parts = sentences(q.question);
   const terms = mainTerms(q, W, parts);
@@ -464,6 +472,30 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   }
   for (let i = 0; i < c.total; i++) if (c.isClause[i]) score[i]! *= W.clausePrior;
   normalise(c, score);
+  return terms;
+}
+
+/** Ranked controls, grouped by framework (2022, 2013, SOC 2), best first within each framework. */
+export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
+  const W = opts.weights ?? CLASSIFIER_WEIGHTS;
+  const c = classifier(opts.source ?? defaultControlSource(), W);
+  const { score, vote, lent, lentFrom, fromSection } = c;
+  // The matcher classifies a question once on its words and, when library entries vote, once more with
+  // their votes: the lexical stage of the last question is kept for that second call.
+  const memo = c.last;
+  let terms: WeightedTerms;
+  if (memo.question === q && memo.weights === W) {
+    terms = memo.terms;
+    score.set(memo.score);
+    fromSection.set(memo.fromSection);
+  } else {
+    terms = lexicalScores(c, q, W);
+    memo.question = q;
+    memo.weights = W;
+    memo.terms = terms;
+    memo.score.set(score);
+    memo.fromSection.set(fromSection);
+  }
   // 4. Library votes: entries close to the question name their controls.
   vote.fill(0);
   const voters = opts.votes ?? [];
