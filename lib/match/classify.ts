@@ -530,6 +530,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const limit = Math.max(0, opts.limit ?? W.limit);
   const out: ControlMatch[] = [];
   const maxLend = Math.max(W.successor, W.peer);
+  const headingOnly = sectionOnlyTerms(q);
   const bestIndex = new Int32Array(limit);
   const bestScore = new Float64Array(limit);
   for (const framework of FRAMEWORKS) {
@@ -563,12 +564,24 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total, {
           section: q.section,
           share: (fromSection[i]! * score[i]!) / total,
+          only: headingOnly,
         }),
       });
     }
   }
   return out;
 }
+
+/** Terms the section heading brought that the question itself does not have: explanations mark them. */
+function sectionOnlyTerms(q: QuestionInput): ReadonlySet<string> {
+  if (!q.section) return EMPTY;
+  const own = new Set<string>();
+  for (const text of [q.question, q.helper ?? '', ...(q.options ?? [])]) for (const t of analyzeQuery(text)) own.add(t);
+  const out = new Set<string>();
+  for (const t of analyzeQuery(q.section)) if (!own.has(t)) out.add(t);
+  return out;
+}
+const EMPTY: ReadonlySet<string> = new Set();
 
 const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array): boolean =>
   s > t || (s === t && idRank[i]! < idRank[j]!);
@@ -587,14 +600,15 @@ function explain(
   voters: readonly LibraryVote[],
   from: number,
   lentShare: number,
-  heading: { section: string | undefined; share: number },
+  heading: { section: string | undefined; share: number; only: ReadonlySet<string> },
 ): string[] {
   const d = i - fx.offset;
   const words: Array<[string, number]> = [];
   for (const [term, w] of terms) {
     if (w < 0.2) continue;
     const { weight, field } = fx.catalog.contribution(term, d);
-    if (field > 0) words.push([`${term} -> ${FIELD_NAMES[field - 1]}`, w * weight]);
+    if (field > 0)
+      words.push([`${term} -> ${FIELD_NAMES[field - 1]}${heading.only.has(term) ? ' (section)' : ''}`, w * weight]);
   }
   words.sort((a, b) => b[1] - a[1]);
   const why = words.slice(0, 6).map(([w]) => w);
