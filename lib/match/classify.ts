@@ -4,7 +4,7 @@
 // frameworks: a strong ISO 2022 match lifts its SOC 2 counterparts and back, and ISO 2013 controls inherit
 // from the 2022 controls that replaced them. Every match says which words, entries or counterparts led to it.
 import { FRAMEWORKS, type Framework } from '../controls/framework';
-import { CatalogIndex, type CatalogField } from './catalog-index';
+import { CatalogIndex, held, type CatalogField, type CatalogRow } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
 import { getLexicon } from './lexicon';
 import { analyze, analyzeQuery, addTerms, expand, sentences, type WeightedTerms } from './text';
@@ -551,6 +551,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
       bestScore[at] = s;
       bestIndex[at] = i;
     }
+    let nameable: ExplainTerm[] | undefined;
     for (let r = 0; r < n; r++) {
       const i = bestIndex[r]!;
       const total = bestScore[r]!;
@@ -561,11 +562,19 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         id: ctl.id,
         title: ctl.title,
         score: Math.round((total / (1 + maxLend)) * 1000) / 1000,
-        why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total, {
-          section: q.section,
-          share: (fromSection[i]! * score[i]!) / total,
-          only: headingOnly,
-        }),
+        why: explain(
+          c,
+          fx,
+          i,
+          (nameable ??= explainable(fx, terms, headingOnly)),
+          voters,
+          lentFrom[i]!,
+          lent[i]! / total,
+          {
+            section: q.section,
+            share: (fromSection[i]! * score[i]!) / total,
+          },
+        ),
       });
     }
   }
@@ -592,26 +601,44 @@ const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array
  * weight), the section heading when it brought a quarter of the score or more, and the counterpart the
  * crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a quarter or more.
  */
+/** A question term strong enough to be named, with its row in one framework's catalog. */
+interface ExplainTerm {
+  term: string;
+  weight: number;
+  row: CatalogRow;
+  label: string;
+}
+
+/** The question's nameable terms (weight >= 0.2) that occur in a framework's catalog: looked up once per
+ *  framework and question, then read for each reported control. */
+function explainable(fx: FrameworkIndex, terms: WeightedTerms, sectionOnly: ReadonlySet<string>): ExplainTerm[] {
+  const out: ExplainTerm[] = [];
+  for (const [term, weight] of terms) {
+    if (weight < 0.2) continue;
+    const row = fx.catalog.row(term);
+    if (row) out.push({ term, weight, row, label: sectionOnly.has(term) ? ' (section)' : '' });
+  }
+  return out;
+}
+
 function explain(
   c: Classifier,
   fx: FrameworkIndex,
   i: number,
-  terms: WeightedTerms,
+  terms: readonly ExplainTerm[],
   voters: readonly LibraryVote[],
   from: number,
   lentShare: number,
-  heading: { section: string | undefined; share: number; only: ReadonlySet<string> },
+  heading: { section: string | undefined; share: number },
 ): string[] {
   const d = i - fx.offset;
-  const words: Array<[string, number]> = [];
-  for (const [term, w] of terms) {
-    if (w < 0.2) continue;
-    const { weight, field } = fx.catalog.contribution(term, d);
-    if (field > 0)
-      words.push([`${term} -> ${FIELD_NAMES[field - 1]}${heading.only.has(term) ? ' (section)' : ''}`, w * weight]);
+  const found: Array<{ t: ExplainTerm; field: number; weight: number }> = [];
+  for (const t of terms) {
+    const { weight, field } = held(t.row, d);
+    if (field > 0) found.push({ t, field, weight: t.weight * weight });
   }
-  words.sort((a, b) => b[1] - a[1]);
-  const why = words.slice(0, 6).map(([w]) => w);
+  found.sort((a, b) => b.weight - a.weight);
+  const why = found.slice(0, 6).map(({ t, field }) => `${t.term} -> ${FIELD_NAMES[field - 1]}${t.label}`);
   const ctl = fx.controls[d]!;
   for (const v of voters)
     if (v.controls.some((r) => r.framework === ctl.framework && r.id === ctl.id))
