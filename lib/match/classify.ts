@@ -354,6 +354,7 @@ const PROCESS_WORDS = new Set([
   'ensur',
   'establish',
   'maintain',
+  'set',
 ]);
 
 function damp(terms: WeightedTerms, factor: number): WeightedTerms {
