@@ -8,10 +8,17 @@ import {
   type BackgroundResponseOf,
 } from '../messaging';
 
+/**
+ * Send one request. With `signal`, a request whose caller has moved on (the panel switched tabs) rejects with the
+ * signal's reason instead of resolving: the background's work is not undone, but its answer is never shown.
+ */
 export async function request<T extends BackgroundRequestInput['type']>(
   message: Extract<BackgroundRequestInput, { type: T }>,
+  opts: { signal?: AbortSignal } = {},
 ): Promise<BackgroundResponseOf<T>> {
+  opts.signal?.throwIfAborted();
   const raw: unknown = await browser.runtime.sendMessage(message);
+  opts.signal?.throwIfAborted();
   const failed = ErrorResponse.safeParse(raw);
   if (failed.success) throw new Error(failed.data.error);
   const parsed = BackgroundResponse[message.type].safeParse(raw);
