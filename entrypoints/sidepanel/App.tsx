@@ -1,7 +1,7 @@
 // The side panel: the target tab's questions in page order, each with its best answer, the fill policy's
 // findings and citations; filters, jump and keyboard navigation for long questionnaires.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert, EmptyState, Spinner } from '../../components/ui';
 import { useLibrary } from '../../components/use-library';
@@ -75,15 +75,24 @@ export function App() {
   const [chosenDensity, setChosenDensity] = useState<Density | undefined>(initialDensity);
   const list = useRef<QuestionListHandle>(null);
 
+  // Re-match what is on screen when its inputs change; reads the session of the moment, reacts only to the inputs.
+  const rematchIfReady = useEffectEvent(() => {
+    if (session.phase === 'ready') void session.rematch();
+  });
   useEffect(() => {
     if (!library) return;
     void loadSettings(library.settings).then(setSettings);
-    if (session.phase === 'ready') void session.rematch();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    rematchIfReady();
   }, [seq, library]);
 
   useEffect(() => {
-    if (session.page.url) void loadContext(session.page.url).then(setContext);
+    if (!session.page.url) return;
+    // A context still loading when the panel moves to another page must not replace that page's context.
+    let live = true;
+    void loadContext(session.page.url).then((c) => live && setContext(c));
+    return () => {
+      live = false;
+    };
   }, [session.page.url]);
 
   const applyContext = useCallback(
@@ -93,10 +102,7 @@ export function App() {
     },
     [session.page.url],
   );
-  useEffect(() => {
-    if (session.phase === 'ready') void session.rematch();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [context]);
+  useEffect(() => rematchIfReady(), [context]);
 
   const onAction = useCallback(
     (action: FlagAction) => {

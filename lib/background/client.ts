@@ -10,10 +10,17 @@ import {
   type QuestionnaireContext,
 } from '../messaging';
 
+/**
+ * Send one request. With `signal`, a request whose caller has moved on (the panel switched tabs) rejects with the
+ * signal's reason instead of resolving: the background's work is not undone, but its answer is never shown.
+ */
 export async function request<T extends BackgroundRequestInput['type']>(
   message: Extract<BackgroundRequestInput, { type: T }>,
+  opts: { signal?: AbortSignal } = {},
 ): Promise<BackgroundResponseOf<T>> {
+  opts.signal?.throwIfAborted();
   const raw: unknown = await browser.runtime.sendMessage(message);
+  opts.signal?.throwIfAborted();
   const failed = ErrorResponse.safeParse(raw);
   if (failed.success) throw new Error(failed.data.error);
   const parsed = BackgroundResponse[message.type].safeParse(raw);
@@ -37,14 +44,14 @@ export async function matchInPages(
   questions: readonly QuestionInput[],
   context: QuestionnaireContext | undefined,
   onPage?: (results: MatchResult[]) => void,
+  signal?: AbortSignal,
 ): Promise<MatchResult[]> {
   const all: MatchResult[] = [];
   for (let at = 0; at < questions.length; at += MATCH_PAGE) {
-    const { results } = await request({
-      type: 'bg/match',
-      questions: questions.slice(at, at + MATCH_PAGE),
-      ...(context ? { context } : {}),
-    });
+    const { results } = await request(
+      { type: 'bg/match', questions: questions.slice(at, at + MATCH_PAGE), ...(context ? { context } : {}) },
+      signal ? { signal } : {},
+    );
     all.push(...results);
     onPage?.(results);
   }

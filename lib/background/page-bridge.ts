@@ -54,7 +54,7 @@ export async function listFrames(tabId: number): Promise<FrameInfo[]> {
   try {
     results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: framePath });
   } catch (err) {
-    throw new Error(errors.noAccess(err));
+    throw new Error(errors.noAccess(err), { cause: err });
   }
   return results.flatMap((r) =>
     r.result ? [{ frameId: r.frameId, ...(r.result as Omit<FrameInfo, 'frameId'>) }] : [],

@@ -98,7 +98,7 @@ test('review page shows the edit and the stale entry, records decisions and expo
       const db = await new Promise<IDBDatabase>((res, rej) => {
         const r = indexedDB.open('crosswalk');
         r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
+        r.onerror = () => rej(r.error ?? new Error('indexedDB.open failed'));
       });
       const tx = db.transaction(['entries', 'entryVersions', 'reviewLedger'], 'readwrite');
       for (const e of entries) {
@@ -109,7 +109,7 @@ test('review page shows the edit and the stale entry, records decisions and expo
       for (const r of records) tx.objectStore('reviewLedger').put(r);
       await new Promise((res, rej) => {
         tx.oncomplete = res;
-        tx.onerror = () => rej(tx.error);
+        tx.onerror = () => rej(tx.error ?? new Error('the seeding transaction failed'));
       });
       db.close();
     },
