@@ -37,11 +37,11 @@ const ledger = (panel: Page) =>
     () =>
       new Promise<Array<{ fid: string; trigger?: string; value: string; previous?: string }>>((resolve, reject) => {
         const open = indexedDB.open('crosswalk');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('crosswalk database did not open'));
         open.onsuccess = () => {
           const req = open.result.transaction('reviewLedger').objectStore('reviewLedger').getAll();
           req.onsuccess = () => resolve(req.result as never);
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('reviewLedger read failed'));
         };
       }),
   );
