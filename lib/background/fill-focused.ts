@@ -8,7 +8,7 @@ import type { QuestionnaireContext } from '../messaging';
 import type { MatchResult } from '../match/types';
 import type { QuestionField } from '../page/types';
 import { decideFill, holding, type FillDecision } from '../policy';
-import { recordedFlags, toFillRecord } from '../review/from-fill';
+import { fillChangedPage, recordedFlags, toFillRecord } from '../review/from-fill';
 import { badge } from './browser-ui';
 import { framedFid } from './frames';
 import type { Services } from './handlers';
@@ -135,22 +135,25 @@ export async function fillFocused(
     { fid: field.fid, value: decision.value, entryId: top?.entryId, version: top?.version },
   ]);
   if (!fill?.ok) return report(tabId, { filled: false, reason: fill?.error ?? 'The page did not accept the value.' });
-  try {
-    await ledgerOf(library).record([
-      toFillRecord({
-        ctx: { page: { url, title }, declared: context },
-        field,
-        suggestion: top,
-        value: fill.value,
-        action: 'fill',
-        trigger,
-        questionControls: result?.controls,
-        flags: recordedFlags(decision.reasons),
-        previous: fill.previous,
-      }),
-    ]);
-  } catch (err) {
-    console.error('[crosswalk] could not record the fill for review:', err);
+  // A write of what the field already held changed nothing: not a fill to review.
+  if (fillChangedPage(fill)) {
+    try {
+      await ledgerOf(library).record([
+        toFillRecord({
+          ctx: { page: { url, title }, declared: context },
+          field,
+          suggestion: top,
+          value: fill.value,
+          action: 'fill',
+          trigger,
+          questionControls: result?.controls,
+          flags: recordedFlags(decision.reasons),
+          previous: fill.previous,
+        }),
+      ]);
+    } catch (err) {
+      console.error('[crosswalk] could not record the fill for review:', err);
+    }
   }
   return report(tabId, { filled: true, field, decision });
 }

@@ -101,8 +101,11 @@ export function showDialog(spec: DialogSpec): Promise<DialogResult> {
       box.append(ul);
     }
     const row = el('div', undefined, { class: 'row' });
+    // The shortcut and the context menu read the focused field: give focus back to it when the dialog closes.
+    const before = document.activeElement;
     const done = (result: DialogResult) => {
       host.remove();
+      if (before instanceof HTMLElement) before.focus({ preventScroll: true });
       resolve(result);
     };
     const cancel = el('button', spec.kind === 'notice' ? 'OK' : 'Cancel');

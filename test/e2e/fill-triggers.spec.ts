@@ -51,7 +51,7 @@ test('shortcut and context menu: ask the questionnaire once, fill, confirm befor
   extensionId,
   serviceWorker: sw,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const page = await context.newPage();
   await page.goto(`${data.url}/demo-questionnaire.html`);
   await clickToolbarButton(context, page, extensionId);
@@ -90,7 +90,7 @@ test('shortcut and context menu: ask the questionnaire once, fill, confirm befor
 
   // The panel opens on the same declared questionnaire and the ledger has one record per fill.
   const { panel } = await openPanelFor(context, page, extensionId);
-  await expect(panel.getByText('Harbor shortcut test')).toBeVisible({ timeout: 30_000 });
+  await expect(panel.getByText('Harbor shortcut test')).toBeVisible({ timeout: 90_000 });
   const records = await ledger(panel);
   expect(records.map((r) => r.trigger).sort()).toEqual(['context-menu', 'shortcut']);
   expect(records.find((r) => r.trigger === 'context-menu')?.previous).toBe('Every 2 years');
@@ -100,7 +100,7 @@ test('Edit then fill writes the edited text and records it once, even from two p
   context,
   extensionId,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const page = await context.newPage();
   await page.goto(`${data.url}/demo-questionnaire.html`);
   const { panel } = await openPanelFor(context, page, extensionId);
@@ -108,11 +108,14 @@ test('Edit then fill writes the edited text and records it once, even from two p
   await expect(fillAll).toBeEnabled({ timeout: 60_000 });
   await panel.getByTestId('held').getByRole('button', { name: 'Set it' }).click();
 
-  const card = panel
+  // An open text question the policy would fill; pinned by its field id, since filling changes its status.
+  const fid = await panel
     .locator('[data-testid=question][data-status=open]')
-    .filter({ has: panel.locator('.sp-suggestion[data-verdict=fill] textarea, .sp-suggestion[data-verdict=fill]') })
+    .filter({ has: panel.locator('.sp-suggestion[data-verdict=fill]') })
     .filter({ hasText: 'textarea' })
-    .first();
+    .first()
+    .getAttribute('data-fid');
+  const card = panel.locator(`[data-testid=question][data-fid="${fid}"]`);
   await card.getByRole('button', { name: 'Edit then fill' }).click();
   const box = card.getByLabel('Edit before filling');
   const edited = `${await box.inputValue()} Reviewed quarterly by the CISO.`;
@@ -121,7 +124,7 @@ test('Edit then fill writes the edited text and records it once, even from two p
   const confirmBox = card.getByRole('alertdialog');
   if (await confirmBox.isVisible().catch(() => false))
     await confirmBox.getByRole('button', { name: 'Fill anyway' }).click();
-  await expect(card).toHaveAttribute('data-status', 'filled');
+  await expect(card).toHaveAttribute('data-status', 'filled', { timeout: 30_000 });
   await expect(card.getByTestId('field-value')).toContainText('Reviewed quarterly by the CISO.');
 
   // A second panel on the same tab fills everything confident; the first panel does the same: no duplicates.
@@ -134,7 +137,7 @@ test('Edit then fill writes the edited text and records it once, even from two p
       .getByRole('dialog')
       .getByRole('button', { name: /^Fill \d+ field/ })
       .click();
-    await expect(p.getByTestId('fill-done')).toContainText('Filled');
+    await expect(p.getByTestId('fill-done')).toContainText('Filled', { timeout: 90_000 });
   }
   await expect
     .poll(async () => {
