@@ -32,6 +32,7 @@ import {
   type Density,
   type Row,
 } from '../../components/questions';
+import { FrameErrors } from './frame-errors';
 import { FrameworkNotes } from './framework-notes';
 import { LibrarySearch } from './library-search';
 import { ListToolbar } from './list-toolbar';
@@ -284,6 +285,7 @@ export function App() {
             <ReviewAnswers tabId={tabId} pageUrl={session.page.url} context={context} filled={summary.filled} />
           )}
           {session.error && <Alert tone="bad">{session.error}</Alert>}
+          <FrameErrors frames={session.frames} onRescan={() => void session.scan()} />
           {notesOpen && <FrameworkNotes onClose={() => setNotesOpen(false)} />}
           <LibrarySearch context={context} threshold={threshold} onNotes={openNotes} />
           {rows.length > 0 && (

@@ -1,8 +1,8 @@
 // The panel's working state for one tab: scan the page, match its questions, and track what happened to
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { request } from '../../lib/background/client';
-import type { QuestionnaireContext } from '../../lib/messaging';
+import { matchInPages, request } from '../../lib/background/client';
+import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
@@ -13,6 +13,8 @@ export interface Session {
   phase: Phase;
   error?: string;
   page: { url: string; title: string };
+  /** Per-frame results of the last scan (frames that failed, were cut short, or belong to another site). */
+  frames: ScanResponse['frames'];
   rows: Row[];
   scan(): Promise<void>;
   rematch(): Promise<void>;
@@ -33,12 +35,14 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   const [error, setError] = useState<string>();
   const [page, setPage] = useState(EMPTY_PAGE);
   const [rows, setRows] = useState<Row[]>([]);
+  const [frames, setFrames] = useState<ScanResponse['frames']>([]);
   // Another tab: drop this tab's rows while rendering, so not one frame shows them under the new tab.
   const [rowsTab, setRowsTab] = useState(tabId);
   if (rowsTab !== tabId) {
     setRowsTab(tabId);
     setRows([]);
     setPage(EMPTY_PAGE);
+    setFrames([]);
     setError(undefined);
     setPhase(tabId === undefined ? 'idle' : 'scanning');
   }
@@ -60,9 +64,16 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
       const q = toQuestionInput(r.field);
       return q ? [q] : [];
     });
-    const { results } = await request({ type: 'bg/match', questions: inputs, context: contextRef.current }, { signal });
-    const byId = new Map(results.map((r) => [r.id, r]));
-    setRows((prev) => prev.map((r) => ({ ...r, result: byId.get(r.field.fid) ?? r.result })));
+    // In bounded pages (a 5,000-question reply once exceeded the 64 MiB message limit); rows fill in as pages land.
+    await matchInPages(
+      inputs,
+      contextRef.current,
+      (results) => {
+        const byId = new Map(results.map((r) => [r.id, r]));
+        setRows((prev) => prev.map((r) => ({ ...r, result: byId.get(r.field.fid) ?? r.result })));
+      },
+      signal,
+    );
   }, []);
 
   /** Read and match the page; the caller has already shown the scanning phase. */
@@ -72,6 +83,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
       try {
         const res = await request({ type: 'bg/scan', tabId }, { signal });
         setPage({ url: res.url, title: res.title });
+        setFrames(res.frames);
         const next = toRows(res.fields);
         setRows(next);
         setPhase('matching');
@@ -184,5 +196,5 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     return () => inFlight.current?.abort();
   }, [restart, runScan]);
 
-  return { phase, error, page, rows, scan, rematch, fill, undo, setStatus, highlight };
+  return { phase, error, page, frames, rows, scan, rematch, fill, undo, setStatus, highlight };
 }

@@ -1,11 +1,13 @@
 // The side panel's and options page's door to the background: typed request in, validated response out.
 // An ErrorResponse becomes a thrown Error carrying the background's cause-and-fix message.
 import { browser } from 'wxt/browser';
+import type { MatchResult, QuestionInput } from '../match/types';
 import {
   BackgroundResponse,
   ErrorResponse,
   type BackgroundRequestInput,
   type BackgroundResponseOf,
+  type QuestionnaireContext,
 } from '../messaging';
 
 /**
@@ -28,4 +30,30 @@ export async function request<T extends BackgroundRequestInput['type']>(
     );
   }
   return parsed.data as BackgroundResponseOf<T>;
+}
+
+/**
+ * Questions per bg/match request. A reply carries ~16 KB per question (suggestions with citations in every
+ * framework), and extension messages stop at 64 MiB: 5,000 questions in one reply failed. Pages of 100 keep each
+ * reply near 2 MB whatever the page holds, and let the panel show answers as they arrive.
+ */
+export const MATCH_PAGE = 100;
+
+/** Match any number of questions in bounded requests; `onPage` sees each page's results as they arrive. */
+export async function matchInPages(
+  questions: readonly QuestionInput[],
+  context: QuestionnaireContext | undefined,
+  onPage?: (results: MatchResult[]) => void,
+  signal?: AbortSignal,
+): Promise<MatchResult[]> {
+  const all: MatchResult[] = [];
+  for (let at = 0; at < questions.length; at += MATCH_PAGE) {
+    const { results } = await request(
+      { type: 'bg/match', questions: questions.slice(at, at + MATCH_PAGE), ...(context ? { context } : {}) },
+      signal ? { signal } : {},
+    );
+    all.push(...results);
+    onPage?.(results);
+  }
+  return all;
 }

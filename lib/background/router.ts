@@ -24,7 +24,10 @@ export async function route(raw: unknown, sender: SenderInfo, deps: RouterDeps):
   const parsed = parseMessage(BackgroundRequest, raw);
   if (!parsed.ok) {
     log(parsed.reason);
-    return { error: `${parsed.reason}. Update the page that sent it (reload the side panel) and retry.` };
+    // Our own pages send these; one the background refuses is a fault in Crosswalk, not in the user's page.
+    return {
+      error: `${parsed.reason}. Crosswalk sent itself a request it does not accept: reload the extension (Extensions page > Crosswalk > reload), and if this repeats, report it with this message.`,
+    };
   }
   const req = parsed.message;
   const handler = deps.handlers[req.type] as (r: BackgroundRequest) => Promise<unknown>;
