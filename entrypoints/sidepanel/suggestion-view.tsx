@@ -14,6 +14,13 @@ const WARNING_TONE: Record<Warning['code'], 'warn' | 'bad'> = {
   'evidence-expired': 'warn',
   'framework-mismatch': 'warn',
   'option-mismatch': 'warn',
+  'weak-match': 'bad',
+  'below-threshold': 'warn',
+  'terms-not-covered': 'warn',
+  'wrong-answer-kind': 'bad',
+  'controls-disagree': 'warn',
+  'needs-expert': 'bad',
+  'needs-context': 'warn',
 };
 
 export function Warnings({ warnings }: { warnings: Warning[] }) {
