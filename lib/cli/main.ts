@@ -17,6 +17,10 @@ export const COMMANDS: Record<string, { load: () => Promise<Command>; summary: s
     load: () => import('./match-command'),
     summary: 'map questions to controls and suggest library answers with citations',
   },
+  fill: {
+    load: () => import('./fill-command'),
+    summary: 'answer a spreadsheet questionnaire (XLSX, XLSM, CSV, TSV) in place, only the answer cells change',
+  },
   library: {
     load: () => import('./library-command'),
     summary: 'validate a library/questionnaire file (JSON, CSV, XLSX) or convert between formats',

@@ -26,6 +26,27 @@ export {
 } from './match';
 export { gate, GATE_SETTINGS, type GateInput, type GateOutput } from './gate';
 export { foldChoice } from './confidence';
+export {
+  clearance,
+  clearedFor,
+  neverCleared,
+  describePermission,
+  scopeGaps,
+  isStale,
+  outdatedEvidence,
+  citedItems,
+  unshareableEvidence,
+  unshareableEvidenceMessage,
+  sameName,
+  todayIso,
+  SCOPE_AXES,
+  SCOPE_AXIS_LABEL,
+  type Audience,
+  type Clearance,
+  type ScopeGap,
+  type ScopeAxis,
+  type OutdatedEvidence,
+} from './reuse';
 export { shapeAnswer, optionMeaning, DEFAULT_FOOTER, type FooterFormat } from './shape';
 export { defaultControlSource, type ControlSource } from './control-source';
 export { getLexicon, compileLexicon, LexiconFile } from './lexicon';

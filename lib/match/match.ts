@@ -2,12 +2,13 @@
 // (confident / suggest / weak, with reasons) and citations, or a typed abstention. A wrong answer is worse
 // than none: conflicting, stale, draft, weakly matching or company-committing suggestions are never
 // auto-filled, and a match below the fitted floor is shown as weak.
-import type { AnswerEntry, ReusePermission, Scope } from '../library/schema';
+import type { AnswerEntry, Scope } from '../library/schema';
 import type { AnswerIndex } from './answer-index';
 import { FIELD } from './answer-index';
 import { askingSentence, questionForm, type QuestionForm, type QuestionKind } from './answer-kind';
 import { buildCitations } from './citations';
 import { classifyControls } from './classify';
+import { libraryVotes } from './library-vote';
 import { commitmentOf } from './commitment';
 import { foldChoice } from './confidence';
 import { defaultControlSource, type ControlSource } from './control-source';
@@ -15,7 +16,20 @@ import { invalidQuestionError } from './errors';
 import { gate, GATE_SETTINGS, type GateInput } from './gate';
 import { confidenceFeatures, confidenceOf, DEFAULT_MODEL, RF, type MatchModel } from './model';
 import { entrySimilarity, rankCandidates, type Candidate, type Ranking } from './rank';
-import { clearedFor, expiredEvidence, isStale, scopeConflict, todayIso } from './reuse';
+import {
+  citedItems,
+  clearance,
+  describePermission,
+  isStale,
+  neverCleared,
+  outdatedEvidence,
+  SCOPE_AXIS_LABEL,
+  scopeGaps,
+  todayIso,
+  unshareableEvidence,
+  unshareableEvidenceMessage,
+  type Audience,
+} from './reuse';
 import { renderFooter, shapeAnswer, type FooterFormat, type ShapedAnswer } from './shape';
 import { analyzeQueryWords } from './text';
 import {
@@ -33,8 +47,8 @@ export interface MatchOptions {
   today?: string;
   /** Where the answer will hold; an entry scoped elsewhere on any stated axis is held back. */
   scope?: Partial<Scope>;
-  /** Who receives the questionnaire. Default: a customer under NDA, the usual case for a questionnaire. */
-  recipient?: ReusePermission;
+  /** Who receives the questionnaire. Default: an unnamed recipient under NDA, the usual case for a questionnaire. */
+  recipient?: Audience;
   /** Auto-fill threshold (default: the fitted model's). */
   threshold?: number;
   /** Suggestions to return (default 3). */
@@ -56,23 +70,32 @@ export const CONFLICT_SETTINGS = {
   conflictSame: 0.45,
 };
 
-const NDA: ReusePermission = { level: 'nda' };
+const NDA: Audience = { recipient: '', nda: true };
 
 export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: MatchOptions = {}): MatchResult {
   const parsed = QuestionInput.safeParse(input);
   if (!parsed.success) throw new Error(invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
   const q = parsed.data;
   const source = opts.source ?? defaultControlSource();
-  const controls = opts.controls ?? classifyControls(q, { source });
+  const model = opts.model ?? DEFAULT_MODEL;
+  const today = opts.today ?? todayIso();
+  // Ranking reads the classifier's lexical controls (a feature of each candidate); the controls reported
+  // with the result also hear the library's own labels: entries close to the question vote for theirs.
+  const lexical = opts.controls ?? classifyControls(q, { source });
+  const ranking = rankCandidates(index, q, lexical, source, model, today);
+  const ranked = ranking.candidates;
+  const votes = opts.controls
+    ? []
+    : libraryVotes(
+        ranked.map((c) => ({ entry: c.ie.entry, sim: c.sim })),
+        today,
+      );
+  const controls = votes.length > 0 ? classifyControls(q, { source, votes }) : lexical;
   // Built field by field (not spread from a shared base): this runs for every question of a page.
   const result = (suggestions: Suggestion[], reasons: MatchResult['reasons']): MatchResult =>
     q.id !== undefined
       ? { id: q.id, question: q.question, controls, suggestions, reasons }
       : { question: q.question, controls, suggestions, reasons };
-  const model = opts.model ?? DEFAULT_MODEL;
-  const today = opts.today ?? todayIso();
-  const ranking = rankCandidates(index, q, controls, source, model, today);
-  const ranked = ranking.candidates;
   if (ranked.length === 0) {
     return result(
       [],
@@ -86,18 +109,22 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   }
   const recipient = opts.recipient ?? NDA;
   const held: Array<{ code: AbstainReason; id: string; detail: string }> = [];
+  // The shared reuse rule (reuse.ts): candidates no declaration can clear (internal only, another customer's,
+  // scoped to something else entirely) are held back; those a declaration would decide ("NDA in place", the
+  // recipient's name, a scope covering every declared value) stay, with a warning the fill policy acts on.
   const usable = ranked.filter((c) => {
-    if (!clearedFor(c.ie.entry.reuse, recipient)) {
+    const cleared = clearance(c.ie.entry.reuse, recipient);
+    if (neverCleared(cleared)) {
       held.push({
         code: 'not-cleared-for-reuse',
         id: c.ie.entry.id,
-        detail: `cleared for ${describe(c.ie.entry.reuse)} only`,
+        detail: describePermission(c.ie.entry.reuse),
       });
       return false;
     }
-    const axis = scopeConflict(c.ie.entry.scope, opts.scope);
-    if (axis) {
-      held.push({ code: 'out-of-scope', id: c.ie.entry.id, detail: `${axis} ${c.ie.entry.scope[axis].join(', ')}` });
+    const gap = scopeGaps(c.ie.entry.scope, opts.scope).find((g) => g.disjoint);
+    if (gap) {
+      held.push({ code: 'out-of-scope', id: c.ie.entry.id, detail: `${gap.axis} ${gap.allowed.join(', ')}` });
       return false;
     }
     return true;
@@ -118,9 +145,10 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
       message: `Approved entries ${[...conflicted].join(' and ')} answer this question differently. Reconcile them in the library before reusing either.`,
     });
   }
-  const ctx = suggestContext(index, q, controls, ranking, {
+  const ctx = suggestContext(index, q, lexical, ranking, {
     today,
     recipient,
+    scope: opts.scope,
     threshold,
     model,
     conflicted,
@@ -199,7 +227,8 @@ function findConflict(index: AnswerIndex, usable: readonly Candidate[], today: s
 
 export interface SuggestContext {
   today: string;
-  recipient: ReusePermission;
+  recipient: Audience;
+  scope: Partial<Scope> | undefined;
   threshold: number;
   model: MatchModel;
   conflicted: ReadonlySet<string>;
@@ -219,7 +248,10 @@ export function suggestContext(
   q: QuestionInput,
   controls: readonly ControlMatch[],
   ranking: Ranking,
-  base: Pick<SuggestContext, 'today' | 'recipient' | 'threshold' | 'model' | 'conflicted' | 'source' | 'footer'>,
+  base: Pick<
+    SuggestContext,
+    'today' | 'recipient' | 'scope' | 'threshold' | 'model' | 'conflicted' | 'source' | 'footer'
+  >,
 ): SuggestContext {
   return {
     ...base,
@@ -299,20 +331,33 @@ export function assess(index: AnswerIndex, q: QuestionInput, c: Candidate, ctx: 
   if (entry.status === 'draft') warnings.push({ code: 'draft', message: 'Draft entry: not approved for reuse yet.' });
   if (ctx.conflicted.has(entry.id))
     warnings.push({ code: 'conflict', message: 'Another approved entry answers this differently.' });
-  for (const e of expiredEvidence(entry, index.evidence, ctx.today)) {
+  const cited = citedItems(entry, index.evidence);
+  for (const { item: e, why } of outdatedEvidence(cited, ctx.today)) {
     warnings.push({
       code: 'evidence-expired',
-      message: `Evidence "${e.title}" expired on ${e.validUntil}; renew it before citing.`,
+      message:
+        why === 'retired'
+          ? `Evidence "${e.title}" is retired; cite its replacement.`
+          : `Evidence "${e.title}" expired on ${e.validUntil}; renew it before citing.`,
     });
   }
-  for (const id of entry.evidenceIds) {
-    const e = index.evidence.get(id);
-    if (e && !clearedFor(e.reuse, ctx.recipient))
-      warnings.push({
-        code: 'not-cleared-for-reuse',
-        message: `Evidence "${e.title}" is cleared for ${describe(e.reuse)} only; cite it without sharing it.`,
-      });
-  }
+  const cleared = clearance(entry.reuse, ctx.recipient);
+  if (cleared !== 'ok')
+    warnings.push({
+      code: 'not-cleared-for-reuse',
+      message:
+        cleared === 'needs-nda'
+          ? 'Shareable under NDA only, and no NDA is declared for this questionnaire.'
+          : `Cleared only for ${entry.reuse.level === 'customer' ? entry.reuse.customer : 'one customer'}, and no recipient is declared.`,
+    });
+  for (const g of scopeGaps(entry.scope, ctx.scope))
+    warnings.push({
+      code: 'out-of-scope',
+      message: `Holds for ${SCOPE_AXIS_LABEL[g.axis]} ${g.allowed.join(', ')} only, not ${g.missing.join(', ')}.`,
+    });
+  const unshareable = unshareableEvidence(cited, ctx.recipient);
+  if (unshareable.length)
+    warnings.push({ code: 'evidence-not-shareable', message: unshareableEvidenceMessage(unshareable) });
   const footer = ctx.footer
     ? renderFooter(ctx.footer, {
         entryId: entry.id,
@@ -351,10 +396,17 @@ export function assess(index: AnswerIndex, q: QuestionInput, c: Candidate, ctx: 
   };
 }
 
-/** Entry warnings that stop an auto-fill (evidence that may not be shared is cited, not blocking). */
+/** Entry warnings that stop an auto-fill. Who may receive the answer and where it holds are the fill
+ *  policy's call (lib/policy), not match quality. */
 export function blocks(warnings: readonly Warning[]): boolean {
-  return warnings.some((w) => w.code !== 'not-cleared-for-reuse' && w.code !== 'option-mismatch');
+  return warnings.some((w) => !NOT_MATCH_QUALITY.has(w.code));
 }
+const NOT_MATCH_QUALITY = new Set<Warning['code']>([
+  'not-cleared-for-reuse',
+  'out-of-scope',
+  'evidence-not-shareable',
+  'option-mismatch',
+]);
 
 function suggest(
   index: AnswerIndex,
@@ -402,10 +454,6 @@ function suggest(
 
 /** Margin of a candidate with no rival (every other candidate answers the same way). */
 const RIVAL_LESS_MARGIN = 3;
-
-function describe(r: ReusePermission): string {
-  return r.level === 'customer' ? `customer "${r.customer}"` : r.level === 'nda' ? 'recipients under NDA' : r.level;
-}
 
 function heldMessage(
   code: 'not-cleared-for-reuse' | 'out-of-scope',

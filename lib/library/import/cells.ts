@@ -1,5 +1,6 @@
 // Cell-level parsing for questionnaire rows: dates, short answers, statuses, reuse, lists, formula escapes.
 // Each parser returns the value or an error reason (from errors.ts) — never a guess.
+import { parseIsoDate } from '../dates';
 import { messages } from '../errors';
 import type { EntryStatus, ReusePermission, ShortAnswer } from '../schema';
 
@@ -28,14 +29,8 @@ export function parseDate(v: string): Parsed<string> {
 }
 
 function checkDate(v: string): Parsed<string> {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v.trim());
-  if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    const date = new Date(Date.UTC(y, mo - 1, d));
-    if (date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d)
-      return { ok: true, value: `${m[1]}-${m[2]}-${m[3]}` };
-  }
-  return { ok: false, reason: messages.badDate(v) };
+  const value = parseIsoDate(v, { allowTime: true });
+  return value ? { ok: true, value } : { ok: false, reason: messages.badDate(v) };
 }
 
 const SHORT: Record<string, ShortAnswer> = {

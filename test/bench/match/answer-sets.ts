@@ -76,7 +76,8 @@ export function itemsOf(set: AnswerSet): Item[] {
     const ranking = rankCandidates(set.index, q.input, controls, source, DEFAULT_MODEL, BENCH_TODAY);
     const ctx = suggestContext(set.index, q.input, controls, ranking, {
       today: BENCH_TODAY,
-      recipient: { level: 'nda' },
+      recipient: { recipient: '', nda: true },
+      scope: undefined,
       threshold: 0,
       model: DEFAULT_MODEL,
       conflicted: new Set(),
