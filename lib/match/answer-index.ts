@@ -4,7 +4,7 @@
 // concepts together (analyzeWords), the same analysis questions get.
 import { z } from 'zod';
 import { AnswerEntry, EvidenceItem } from '../library/schema';
-import { Bm25Index, type Bm25Snapshot, type FieldSpec } from './bm25';
+import { Bm25Index, type FieldSpec } from './bm25';
 import { duplicateEntryError, indexFormatError, unknownEntryError } from './errors';
 import { defaultControlSource, type ControlSource } from './control-source';
 import { foldTerms, getLexicon } from './lexicon';
@@ -338,6 +338,7 @@ export function loadIndex(data: unknown, source: ControlSource = defaultControlS
   } catch (error) {
     throw new Error(
       indexFormatError(`its postings are damaged (${error instanceof Error ? error.message : String(error)})`),
+      { cause: error },
     );
   }
   if (s.slots.length !== bm25.slotCount) throw new Error(indexFormatError('its slot table and postings disagree'));
