@@ -44,6 +44,11 @@ function headerless(grid: Grid): HeaderGuess | undefined {
   };
 }
 
+/** Could this sheet (or its first rows) hold questions: a header row, or a column of questions without one? */
+export function mayHoldQuestions(grid: Grid): boolean {
+  return !!findHeader(grid) || !!headerless(grid);
+}
+
 /** The person's roles for a sheet -> a header guess; mark columns are recognised from their option-word headers. */
 function fromRoles(grid: Grid, headerRow: number, roles: Record<number, ColumnRole>): HeaderGuess {
   const columns: Column[] = Object.entries(roles)
