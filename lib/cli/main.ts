@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { errors } from '../controls/errors';
 
 export interface Command {
-  /** Runs the command with the arguments after its name; resolves to the process exit code. */
-  run(args: string[]): Promise<number>;
+  /** Runs the command with the arguments after its name; returns (or resolves to) the process exit code. */
+  run(args: string[]): number | Promise<number>;
 }
 
 export const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {

@@ -121,7 +121,7 @@ function human(r: MatchResult): string {
   return lines.join('\n');
 }
 
-export async function run(argv: string[]): Promise<number> {
+export function run(argv: string[]): number {
   const parsed = parseArgs(argv);
   if (parsed.ok === 'help') {
     console.log(HELP);

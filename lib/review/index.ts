@@ -11,6 +11,7 @@ export {
 } from './rules';
 export { checkBeforeFill, reviewFlags, recordFlags, citedEvidence, type PreFillInput } from './checks';
 export { wordDiff, diffText } from './diff';
+export { questionnaireOrder, compareNumbers } from './order';
 export { checkEdit, applyReadBack } from './edit-check';
 export {
   buildReviewReport,
