@@ -50,7 +50,9 @@ function untouched(layouts: readonly (() => Layout)[], missed: string[]): void {
     const writes = detectBook(book.sheets)
       .flatMap((s) => s.questions)
       .filter((q) => !q.blocked && !q.existing)
-      .flatMap((q) => writesForAnswer(q, q.kind === 'choice' ? q.options![0]! : 'Answer.', q.commentCell ? 'Comment.' : undefined));
+      .flatMap((q) =>
+        writesForAnswer(q, q.kind === 'choice' ? q.options![0]! : 'Answer.', q.commentCell ? 'Comment.' : undefined),
+      );
     const out = writeBook(book, writes);
     const diff = compareParts(l.bytes, out);
     const partOf = new Map(book.sheets.map((s) => [s.name, s.part]));
@@ -63,7 +65,9 @@ function untouched(layouts: readonly (() => Layout)[], missed: string[]): void {
     outside += diff.otherChanges.length + diff.added.length + diff.removed.length;
   }
   const ok = outside === 0;
-  console.log(`sheet write-back: ${cells} cells written across all layouts, ${outside} changes outside the answer cells | target 0 ${ok ? 'ok' : 'MISSED'}`);
+  console.log(
+    `sheet write-back: ${cells} cells written across all layouts, ${outside} changes outside the answer cells | target 0 ${ok ? 'ok' : 'MISSED'}`,
+  );
   if (!ok) missed.push('write-back changed cells outside the answers');
 }
 

@@ -229,7 +229,11 @@ export function walkRows(grid: Grid, header: HeaderGuess, allowNewHeaders: boole
         (c.id && !idText && (idsInUse || (rowsSeen === 0 && nextId))) ||
         (idText && TOP_LEVEL_ID.test(idText) && isChildId(nextId, idText)) ||
         (listsInUse && !idText) ||
-        (texts.length === 1 && texts[0]!.c === qc && !idText && titleLike(qText) && longerBelow(grid, r, qc, end, qText))
+        (texts.length === 1 &&
+          texts[0]!.c === qc &&
+          !idText &&
+          titleLike(qText) &&
+          longerBelow(grid, r, qc, end, qText))
       ) {
         section = idText ? `${idText} ${qText}` : qText;
         sectionFromColumn = '';

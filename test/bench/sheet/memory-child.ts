@@ -9,4 +9,12 @@ const baseline = process.resourceUsage().maxRSS;
 const bytes = new Uint8Array(readFileSync(file));
 const r = fillPipeline(basename(file), bytes, index);
 const peak = process.resourceUsage().maxRSS;
-console.log(JSON.stringify({ baselineKb: baseline, peakKb: peak, questions: r.questions, filled: r.filled, outBytes: r.out.length }));
+console.log(
+  JSON.stringify({
+    baselineKb: baseline,
+    peakKb: peak,
+    questions: r.questions,
+    filled: r.filled,
+    outBytes: r.out.length,
+  }),
+);
