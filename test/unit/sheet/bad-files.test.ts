@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../../lib/cli/fill-command';
-import { detectBook, openBook, SheetError, type SheetErrorCode } from '../../../lib/sheet';
+import { detectBook, openBook, SheetError, textAt, writeBook, type SheetErrorCode } from '../../../lib/sheet';
 import { buildXlsx } from '../../fixtures/sheets/xlsx-writer';
 
 function refusal(name: string, bytes: Uint8Array): SheetError {
@@ -126,7 +126,7 @@ describe('bad questionnaire files', () => {
           '<Relationship Id="rIdData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/data.xml"/></Relationships>',
         ),
       );
-      files['xl/worksheets/data.xml'] = sheetOf(300_000, (r) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+      files['xl/worksheets/data.xml'] = sheetOf(150_000, (r) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
       const types = new TextDecoder().decode(files['[Content_Types].xml']);
       files['[Content_Types].xml'] = strToU8(
         types.replace(
@@ -141,6 +141,13 @@ describe('bad questionnaire files', () => {
       const layouts = detectBook(book.sheets);
       expect(layouts.find((l) => l.sheet === 'S')!.questions.length).toBe(1);
       expect(layouts.find((l) => l.sheet === 'Data')!.questions).toEqual([]);
+      // Writing into a probed sheet reads it whole first: the cell lands in row 100,000, the rows around it kept.
+      const out = writeBook(book, [{ sheet: 'Data', r: 99_999, c: 1, value: 'checked' }]);
+      const again = openBook('q.xlsx', out);
+      const whole = again.format === 'xlsx' ? again.loadSheet(data.index) : undefined;
+      expect(whole && textAt(whole, 99_999, 1)).toBe('checked');
+      expect(whole && textAt(whole, 99_999, 0)).toBe('100000');
+      expect(whole && textAt(whole, 149_999, 0)).toBe('150000');
     },
   );
 
