@@ -5,10 +5,12 @@ import { LIMITS } from '../limits';
 import { parseCsvTable } from './csv';
 import { decodeText } from './decode';
 import { parseLibraryJson } from './json';
+import { resolveMapping, type ColumnMapping } from './columns';
 import { tableToEntries } from './rows';
 import type { FileFormat, ParsedLibraryFile, ParseOptions } from './types';
 import { readWorkbook } from './xlsx';
 import { evidenceTableToItems } from './evidence-rows';
+import { ALL_FIELDS } from './fields';
 
 export function formatOf(fileName: string, bytes?: Uint8Array): FileFormat | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
@@ -27,6 +29,9 @@ function refused(fileName: string, format: FileFormat, reason: string): ParsedLi
     format,
     accepted: { entries: [], evidence: [] },
     acceptedRows: [],
+    acceptedDefaulted: [],
+    fields: [],
+    dates: { ask: false, examples: [] },
     rejected: [{ row: 0, column: '(file)', reason }],
     warnings: [],
     mergeProposals: [],
@@ -56,6 +61,9 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
         format,
         accepted: { entries: res.entries, evidence: [] },
         acceptedRows: res.entryRows,
+        acceptedDefaulted: res.entryDefaulted,
+        fields: res.fields,
+        dates: res.dates,
         rejected: res.rejected,
         warnings: res.warnings,
         mergeProposals: res.mergeProposals,
@@ -71,9 +79,11 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
 
   const decoded = decodeText(bytes, options.encoding);
   if (!decoded.ok) return refused(fileName, format, decoded.error);
-  if (format === 'json') return { fileName, format, ...parseLibraryJson(decoded.text) };
+  if (format === 'json') return parseJsonFile(fileName, decoded.text);
 
-  const csv = parseCsvTable(decoded.text, /\.tsv$/i.test(fileName) ? '\t' : undefined);
+  const csv = parseCsvTable(decoded.text, /\.tsv$/i.test(fileName) ? '\t' : undefined, (rows) =>
+    hasHeaderRow(rows, options.mapping),
+  );
   const res = tableToEntries(
     { table: csv.table, fileName, invalidUtf8: decoded.invalidUtf8, rowProblems: csv.rowProblems },
     options,
@@ -83,12 +93,34 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
     format,
     accepted: { entries: res.entries, evidence: [] },
     acceptedRows: res.entryRows,
+    acceptedDefaulted: res.entryDefaulted,
+    fields: res.fields,
+    dates: res.dates,
     rejected: res.rejected,
     warnings: res.warnings,
     mergeProposals: res.mergeProposals,
     rowsRead: res.rowsRead,
     fatal: res.fatal,
     mapping: res.mapping,
+  };
+}
+
+/** Do these leading rows hold a header with a question and an answer (or short answer) column? */
+function hasHeaderRow(rows: string[][], mapping?: ColumnMapping): boolean {
+  const { columns } = resolveMapping(rows, mapping).mapping;
+  return columns.question !== undefined && (columns.answer !== undefined || columns.shortAnswer !== undefined);
+}
+
+/** A Crosswalk library JSON file: every field is the file's, nothing is defaulted. */
+export function parseJsonFile(fileName: string, text: string): ParsedLibraryFile {
+  const res = parseLibraryJson(text);
+  return {
+    fileName,
+    format: 'json',
+    ...res,
+    acceptedDefaulted: res.accepted.entries.map(() => 0),
+    fields: res.fatal ? [] : [...ALL_FIELDS],
+    dates: { ask: false, examples: [] },
   };
 }
 

@@ -32,11 +32,11 @@ describe('crosswalk library (CLI)', () => {
   it('validate: exit 1 and every problem with row and column', async () => {
     const p = file(
       'bad.csv',
-      'Question,Answer,Approved at,SOC 2\nIs MFA enforced?,Yes,31/12/2024,CC6.1\nAre logs kept?,,,CC99.1\nIs data encrypted?,Yes,,\n',
+      'Question,Answer,Approved at,SOC 2\nIs MFA enforced?,Yes,31/13/2024,CC6.1\nAre logs kept?,,,CC99.1\nIs data encrypted?,Yes,,\n',
     );
     const { code, out } = await capture(() => run(['validate', p]));
     expect(code).toBe(1);
-    expect(out).toContain('row 2, column "Approved at": error: "31/12/2024" is not a date');
+    expect(out).toContain('row 2, column "Approved at": error: "31/13/2024" is not a date');
     expect(out).toContain('row 3, column "SOC 2": error:');
     expect(out).toContain('row 3, column "Answer": error: there is no answer');
     expect(out).toMatch(/3 row\(s\) read: 1 accepted, 2 rejected/);
