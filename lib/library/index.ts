@@ -23,7 +23,8 @@ export {
 } from './repository';
 export { VersionedStore, type ListOptions } from './versioned-store';
 export { yieldToEventLoop, yielder } from './yield';
-export { parseLibraryFile, parseJsonFile, formatOf } from './import/parse-file';
+export { bulkEdit, undoBulk, applyBulk, describeBulk, type BulkAction, type BulkResult, type BulkStep } from './bulk';
+export { parseLibraryFile, parseLibraryFileAsync, parseJsonFile, formatOf } from './import/parse-file';
 export {
   importParsed,
   importFile,

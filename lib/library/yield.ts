@@ -24,3 +24,26 @@ export function yielder(sliceMs = 30): () => Promise<void> | undefined {
     });
   };
 }
+
+/**
+ * Long pure work written once as a generator that `yield`s at safe points: run it straight through (Node, the
+ * CLI, tests) or a slice at a time, giving the event loop back between slices (the extension's pages).
+ */
+export function runSteps<R>(steps: Generator<void, R>): R {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+export async function runStepsAsync<R>(steps: Generator<void, R>, sliceMs = 30): Promise<R> {
+  let start = performance.now();
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    if (performance.now() - start >= sliceMs) {
+      await yieldToEventLoop();
+      start = performance.now();
+    }
+  }
+}

@@ -6,7 +6,8 @@ import { parseCsvTable } from './csv';
 import { decodeText } from './decode';
 import { parseLibraryJson } from './json';
 import { resolveMapping, type ColumnMapping } from './columns';
-import { tableToEntries } from './rows';
+import { tableToEntriesSteps } from './rows';
+import { runSteps, runStepsAsync } from '../yield';
 import type { FileFormat, ParsedLibraryFile, ParseOptions } from './types';
 import { readWorkbook } from './xlsx';
 import { evidenceTableToItems } from './evidence-rows';
@@ -41,6 +42,19 @@ function refused(fileName: string, format: FileFormat, reason: string): ParsedLi
 }
 
 export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedLibraryFile {
+  return runSteps(parseSteps(fileName, bytes, options));
+}
+
+/** parseLibraryFile a slice at a time, giving the event loop back in between (the library page). */
+export function parseLibraryFileAsync(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ParseOptions = {},
+): Promise<ParsedLibraryFile> {
+  return runStepsAsync(parseSteps(fileName, bytes, options));
+}
+
+function* parseSteps(fileName: string, bytes: Uint8Array, options: ParseOptions): Generator<void, ParsedLibraryFile> {
   const format = formatOf(fileName, bytes);
   if (!format) return refused(fileName, 'csv', messages.unsupportedFormat(fileName));
   if (bytes.byteLength > LIMITS.maxFileBytes) return refused(fileName, format, messages.tooLarge(bytes.byteLength));
@@ -55,7 +69,8 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
     for (const sheet of candidates) {
       if (sheet.truncatedRows)
         return refused(fileName, format, messages.tooManyRows(`about ${sheet.truncatedRows.toLocaleString('en-US')}`));
-      const res = tableToEntries({ table: sheet.table, fileName, sheet: sheet.name }, options);
+      yield;
+      const res = yield* tableToEntriesSteps({ table: sheet.table, fileName, sheet: sheet.name }, options);
       const parsed: ParsedLibraryFile = {
         fileName,
         format,
@@ -84,7 +99,8 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
   const csv = parseCsvTable(decoded.text, /\.tsv$/i.test(fileName) ? '\t' : undefined, (rows) =>
     hasHeaderRow(rows, options.mapping),
   );
-  const res = tableToEntries(
+  yield;
+  const res = yield* tableToEntriesSteps(
     { table: csv.table, fileName, invalidUtf8: decoded.invalidUtf8, rowProblems: csv.rowProblems },
     options,
   );

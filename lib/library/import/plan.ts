@@ -118,6 +118,15 @@ export async function planImport(
       continue;
     }
     const dup = dupes.size ? dupes.best(incomingTokens[i]!) : undefined;
+    // A row without an id that the library already holds word for word is not new, nor a near-duplicate.
+    if (
+      dup &&
+      sameWords(dup.key.answer, inc.answer) &&
+      [dup.key.question, ...dup.key.alternatives].some((q) => sameWords(q, inc.question))
+    ) {
+      plan.unchanged++;
+      continue;
+    }
     if (dup) {
       plan.held.push({
         incoming: inc,
@@ -158,6 +167,9 @@ export async function planImport(
   }
   return plan;
 }
+
+const sameWords = (a: string, b: string) =>
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
 
 function restatus(e: AnswerEntry, d: ImportDefaults): AnswerEntry {
   if (d.status?.status === 'approved')

@@ -8,6 +8,7 @@ import { LIMITS } from '../limits';
 import { DuplicateIndex, questionTokens, tokenFrequencies } from '../near-duplicates';
 import { AnswerEntry, IsoDateTime, type AnswerEntryInput, type FrameworkRoles } from '../schema';
 import { newId, nowIso } from '../stable';
+import { runSteps } from '../yield';
 import {
   hasMarkup,
   parseReuse,
@@ -155,7 +156,15 @@ function checkIdColumn(
   return { keep: true };
 }
 
+/** Rows between yields: a few milliseconds of work on a slow machine. */
+const ROWS_PER_STEP = 250;
+
 export function tableToEntries(input: TableInput, opts: ParseOptions = {}): TableResult {
+  return runSteps(tableToEntriesSteps(input, opts));
+}
+
+/** tableToEntries as steps (yield.ts): the library page runs it a slice at a time so the side panel stays responsive. */
+export function* tableToEntriesSteps(input: TableInput, opts: ParseOptions = {}): Generator<void, TableResult> {
   const { mapping, problems } = resolveMapping(input.table, opts.mapping);
   const { headerRow, headers, columns } = mapping;
   const sheet = input.sheet ? { sheet: input.sheet } : {};
@@ -216,15 +225,18 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
   // a third of the per-row schema cost). A bad `now` keeps the full schema, so each row reports it as before.
   const rowSchema = IsoDateTime.safeParse(now).success ? ImportedEntry : AnswerEntry;
   const qCol = columns.question!; // checked above
-  const rowTokens = input.table.map((cells, r) =>
-    r > headerRow ? questionTokens(unescapeCell(cells[qCol] ?? '')) : [],
-  );
+  const rowTokens: string[][] = new Array<string[]>(input.table.length);
+  for (let r = 0; r < input.table.length; r++) {
+    rowTokens[r] = r > headerRow ? questionTokens(unescapeCell(input.table[r]![qCol] ?? '')) : [];
+    if (r % (ROWS_PER_STEP * 4) === 0) yield;
+  }
   const dupes = new DuplicateIndex<{ id: string; question: string; row: number }>(tokenFrequencies(rowTokens));
   const seenIds = new Map<string, number>();
   const rd = new RowReader(headers, columns, sheet, order);
   const roleColumns = ROLE_FRAMEWORKS.filter((f) => columns[ROLE_COLUMN[f]] !== undefined);
 
   for (let r = headerRow + 1; r < input.table.length; r++) {
+    if (r % ROWS_PER_STEP === 0) yield;
     const cells = input.table[r]!;
     if (cells.every((c) => c.trim() === '')) continue;
     out.rowsRead++;
