@@ -2,6 +2,15 @@ import { defineConfig } from 'wxt';
 
 // Least privilege: no host permissions at install. The content script is injected on demand
 // (activeTab + scripting) or on sites the user granted through optional host permissions.
+/** Sites Crosswalk may be granted persistently (Options > Sites): asked for one origin at a time, never at install. */
+const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
+
+/**
+ * Firefox's add-on id: a fixed GUID rather than an address at a domain we would have to own. It must never change
+ * once published (Firefox keys the user's data and granted permissions to it).
+ */
+export const GECKO_ID = '{5a70efce-810f-47a7-9008-642090557844}';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
@@ -9,7 +18,11 @@ export default defineConfig({
     description:
       'Answers security questionnaires from your own evidence library, citing ISO 27001 and SOC 2 controls. Local-only.',
     permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // Firefox builds are MV2, which has no optional_host_permissions (WXT drops the key): there, optional
+    // origins go in optional_permissions, where permissions.request({ origins }) finds them.
+    ...(browser === 'firefox'
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     action: { default_title: 'Crosswalk: answer this questionnaire' },
     commands: {
       'open-panel': {
@@ -22,7 +35,17 @@ export default defineConfig({
       },
     },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'crosswalk@example.invalid', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // 140 is the first release (and ESR) that shows data_collection_permissions at install.
+              strict_min_version: '140.0',
+              // Crosswalk sends nothing anywhere (local-first, no network request ever): declared as such.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
   webExt: { disabled: true },

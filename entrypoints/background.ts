@@ -14,8 +14,11 @@ import { makeHandlers } from '../lib/background/handlers';
 import { putLookup } from '../lib/background/lookup';
 import { route } from '../lib/background/router';
 import { createServices } from '../lib/background/services';
+import { lockDownStorage } from '../lib/background/storage-access';
 
 export default defineBackground(() => {
+  // First, before any page can be scanned: content scripts lose read access to extension storage.
+  void lockDownStorage();
   const services = createServices();
   const handlers = makeHandlers(services);
 

@@ -30,7 +30,7 @@ async function inOrder<T>(items: T[], run: (item: T) => Promise<FillResult>): Pr
 async function handle(msg: ContentRequest): Promise<Reply> {
   switch (msg.type) {
     case 'page/scan':
-      return { url: location.href, title: document.title, fields: scanPage(document, { openShadowRoot }) };
+      return { url: location.href, title: document.title, fields: await scanPage(document, { openShadowRoot }) };
     case 'page/fill':
       return inOrder(msg.fills, (f) => applyFill(document, f.fid, f.value));
     case 'page/undo':

@@ -5,7 +5,7 @@ import { request } from '../../lib/background/client';
 import { onLookup, takeLookup } from '../../lib/background/lookup';
 import type { Suggestion } from '../../lib/match/types';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import { SuggestionView } from './suggestion-view';
+import { SuggestionView } from '../../components/questions';
 
 export function LibrarySearch({
   context,
@@ -39,7 +39,7 @@ export function LibrarySearch({
       setQuery(text);
       void run(text);
     };
-    takeLookup().then((l) => l && use(l.text));
+    void takeLookup().then((l) => l && use(l.text));
     return onLookup((l) => {
       void takeLookup();
       use(l.text);
@@ -83,7 +83,7 @@ export function LibrarySearch({
           </p>
           {state.hits.map((s) => (
             <div className="cw-card sp-hit" key={`${s.entryId}@${s.version}`}>
-              <SuggestionView suggestion={s} threshold={threshold} canFill={false} onNotes={onNotes} />
+              <SuggestionView suggestion={s} threshold={threshold} onNotes={onNotes} />
             </div>
           ))}
           <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => setState({ busy: false })}>

@@ -2,10 +2,9 @@
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { request } from '../../lib/background/client';
-import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
+import type { QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
-import { toQuestionInput, toRows, type Row } from './plan';
-import type { FlagsFor } from './pre-fill';
+import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';
@@ -17,7 +16,7 @@ export interface Session {
   rows: Row[];
   scan(): Promise<void>;
   rematch(): Promise<void>;
-  fill(items: FillPlanItem[], onProgress?: (done: number) => void): Promise<FillResult[]>;
+  fill(items: PlannedFill[], onProgress?: (done: number) => void): Promise<FillResult[]>;
   undo(fids?: string[]): Promise<void>;
   setStatus(fid: string, status: Row['status']): void;
   highlight(fid: string | null): void;
@@ -25,7 +24,7 @@ export interface Session {
 
 const BATCH = 5;
 
-export function useSession(tabId: number | undefined, context: QuestionnaireContext, flagsFor?: FlagsFor): Session {
+export function useSession(tabId: number | undefined, context: QuestionnaireContext): Session {
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState<string>();
   const [page, setPage] = useState({ url: '', title: '' });
@@ -36,8 +35,6 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   contextRef.current = context;
   const pageRef = useRef(page);
   pageRef.current = page;
-  const flagsRef = useRef(flagsFor);
-  flagsRef.current = flagsFor;
 
   const match = useCallback(async (current: Row[]) => {
     const inputs = current.flatMap((r) => {
@@ -77,16 +74,18 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   }, [match]);
 
   const fill = useCallback(
-    async (items: FillPlanItem[], onProgress?: (done: number) => void) => {
+    async (items: PlannedFill[], onProgress?: (done: number) => void) => {
       if (tabId === undefined) return [];
       const all: FillResult[] = [];
       // Small batches so the progress bar moves and a page that stops answering fails only its batch.
       for (let i = 0; i < items.length; i += BATCH) {
         const batch = items.slice(i, i + BATCH);
-        const { results } = await request({ type: 'bg/fill', tabId, plan: batch });
+        // Only what the page needs crosses to the background; the findings stay here for the ledger.
+        const plan = batch.map(({ fid, value, entryId, version }) => ({ fid, value, entryId, version }));
+        const { results } = await request({ type: 'bg/fill', tabId, plan });
         all.push(...results);
-        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current, flagsRef.current);
-        const plan = new Map(batch.map((b) => [b.fid, b]));
+        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
+        const planned = new Map(batch.map((b) => [b.fid, b]));
         setRows((prev) =>
           prev.map((r) => {
             const res = results.find((x) => x.fid === r.field.fid);
@@ -94,7 +93,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
             if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
             if (!res) return r;
             if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
-            const p = plan.get(r.field.fid);
+            const p = planned.get(r.field.fid);
             return {
               ...r,
               status: 'filled',

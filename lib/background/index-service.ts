@@ -2,7 +2,7 @@
 // current (no rebuild); afterwards it follows the library's change log and applies only the records
 // that changed. Every public method first catches up with the log, so a write made in the options page
 // is visible to the very next match, even if this worker missed the write while it was asleep.
-import type { AnswerEntry, EvidenceItem } from '../library/schema';
+import type { AnswerEntry, EvidenceItem, IndexSnapshot } from '../library';
 import type { MatchResult, QuestionInput, Suggestion } from '../match/types';
 import type { IndexStatus, QuestionnaireContext } from '../messaging';
 
@@ -37,13 +37,8 @@ export interface LibrarySource {
   evidence: { get(id: string): Promise<EvidenceItem | undefined> };
 }
 
-export interface CachedIndex {
-  seq: number;
-  builtAt: string;
-  entries: number;
-  evidence: number;
-  data: unknown;
-}
+/** The persisted index (lib/library keeps it in the background's IndexedDB). */
+export type CachedIndex = IndexSnapshot;
 
 export interface IndexCache {
   read(): Promise<CachedIndex | undefined>;

@@ -6,8 +6,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRAMEWORK_LABEL, FRAMEWORKS } from '../controls/framework';
 import { parseLibraryFile } from '../library/import/parse-file';
-import type { ReusePermission } from '../library/schema';
-import { buildIndex, classifyControls, matchQuestion, type MatchResult, type QuestionInput } from '../match';
+import { buildIndex, matchQuestion, type Audience, type MatchResult, type QuestionInput } from '../match';
 import { defaultsNote, IMPORT_FLAGS_HELP, isImportFlag, readImportFlag, type ImportFlags } from './import-flags';
 import { readQuestions } from './match-questions';
 
@@ -23,6 +22,7 @@ Options:
   --library <file>     library to answer from (JSON, CSV, XLSX); default data/demo-library.json
   --json               machine-readable output: one object per question, in input order
   --recipient <who>    public | nda | internal | customer:<name> (default nda)
+  --no-nda             no NDA is in place with the recipient (NDA-level answers are then flagged)
   --today <date>       YYYY-MM-DD used for review and expiry dates (default today)
   -h, --help           show this help
 A CSV/XLSX --library without Status, Reuse, Owner or review-date columns takes these, as the library page's
@@ -34,7 +34,8 @@ interface Args {
   library: string;
   libraryFlags: ImportFlags;
   json: boolean;
-  recipient?: ReusePermission;
+  recipient?: Audience;
+  noNda?: boolean;
   today?: string;
 }
 
@@ -54,13 +55,18 @@ function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; erro
       args.library = v;
     } else if (a === '--recipient') {
       const v = value() ?? '';
-      if (v === 'public' || v === 'nda' || v === 'internal') args.recipient = { level: v };
-      else if (v.startsWith('customer:') && v.length > 9) args.recipient = { level: 'customer', customer: v.slice(9) };
+      // A named customer is taken to be under NDA, the usual case for a questionnaire (--no-nda says otherwise).
+      if (v === 'public') args.recipient = { recipient: '', nda: false };
+      else if (v === 'nda') args.recipient = { recipient: '', nda: true };
+      else if (v === 'internal') args.recipient = { recipient: '', nda: true, internal: true };
+      else if (v.startsWith('customer:') && v.length > 9) args.recipient = { recipient: v.slice(9), nda: true };
       else
         return {
           ok: false,
           error: `--recipient "${v}" is not understood: use public, nda, internal or customer:<name>`,
         };
+    } else if (a === '--no-nda') {
+      args.noNda = true;
     } else if (a === '--today') {
       const v = value() ?? '';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ok: false, error: `--today "${v}" is not a date: use YYYY-MM-DD` };
@@ -162,10 +168,13 @@ export async function run(argv: string[]): Promise<number> {
   }
   const index = buildIndex(lib.accepted.entries, lib.accepted.evidence);
   const opts = {
-    ...(args.recipient ? { recipient: args.recipient } : {}),
+    ...(args.recipient || args.noNda
+      ? { recipient: { ...(args.recipient ?? { recipient: '', nda: true }), ...(args.noNda ? { nda: false } : {}) } }
+      : {}),
     ...(args.today ? { today: args.today } : {}),
   };
-  const results = questions.map((q) => matchQuestion(index, q, { ...opts, controls: classifyControls(q) }));
+  // matchQuestion classifies each question itself, so the library's entries can vote for their controls.
+  const results = questions.map((q) => matchQuestion(index, q, opts));
   if (args.json) console.log(JSON.stringify(results.map(toJson), null, 2));
   else console.log(results.map(human).join('\n\n'));
   if (lib.rejected.length > 0)

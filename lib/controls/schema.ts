@@ -37,6 +37,8 @@ export const CatalogEntry = z.object({
   kind: ControlKind,
   title: Text,
   summary: Text,
+  /** What the control covers in practice, in our words: the topics a questionnaire asks about under it. */
+  description: Text.optional(),
   keywords: z.array(Text).min(1),
   theme: IsoTheme.optional(),
   group: Text.optional(),

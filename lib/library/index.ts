@@ -73,9 +73,13 @@ export {
   applyRestore,
   Backup,
   BACKUP_FORMAT,
+  losesAnything,
   type RestoreMode,
   type RestorePlan,
+  type RestoreOutcome,
   type RestoreDiff,
+  type HistoryDiff,
+  type ApplyOptions,
 } from './backup';
 export {
   startState,
@@ -90,6 +94,16 @@ export {
   type StartState,
   type StartRecord,
 } from './first-run';
+export { describeRestore, type RestoreLine } from './restore-summary';
+export { contentHash, verifyBackup, type IntegrityReport } from './backup-integrity';
+export {
+  openRestorePoints,
+  RestorePointStore,
+  RESTORE_POINTS_KEPT,
+  RESTORE_POINTS_DB,
+  type RestorePoint,
+} from './restore-points';
+export { openIndexSnapshots, IndexSnapshotStore, INDEX_SNAPSHOT_DB, type IndexSnapshot } from './index-snapshot';
 export { questionTokens, jaccard } from './near-duplicates';
 
 /** Export a library (open repository, or data already loaded) as file bytes in `format`. */

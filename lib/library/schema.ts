@@ -3,8 +3,14 @@
 // date, review trigger and reuse permission. ISO and SOC 2 owners and dates are kept apart.
 import { z } from 'zod';
 import { ControlRef, Framework } from '../controls/framework';
+import { parseIsoDate } from './dates';
+import { messages } from './errors';
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A calendar date (YYYY-MM-DD naming a real day): the same check as CSV/XLSX cells (dates.ts). */
+export const IsoDate = z
+  .string()
+  .refine((v) => parseIsoDate(v) !== undefined, { error: (iss) => messages.badDate(iss.input) });
+/** zod's datetime already refuses impossible days ("2026-02-30T00:00:00Z"); tests pin that. */
 export const IsoDateTime = z.string().datetime({ offset: true });
 
 /** What a short answer means on a Yes/No/N/A choice field. The stored short answer itself is any short text. */

@@ -1,47 +1,79 @@
-// Question -> ranked controls per framework. BM25F over each catalog (title, keywords, summary, group),
-// then the crosswalk lends evidence across frameworks: a strong ISO 2022 match lifts its SOC 2
-// counterparts and back, and ISO 2013 controls inherit from the 2022 controls that replaced them.
+// Question -> ranked controls per framework. Each catalog is scored with BM25F three ways (the whole
+// question, its best sentence, its section heading) and the views are mixed; the team's own library adds
+// votes (entries close to the question name their controls); then the crosswalk lends evidence across
+// frameworks: a strong ISO 2022 match lifts its SOC 2 counterparts and back, and ISO 2013 controls inherit
+// from the 2022 controls that replaced them. Every match says which words, entries or counterparts led to it.
 import { FRAMEWORKS, type Framework } from '../controls/framework';
-import { Bm25Index, type FieldSpec } from './bm25';
+import { CatalogIndex, type CatalogField } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
 import { analyze, analyzeQuery, addTerms, expand, sentences, type WeightedTerms } from './text';
 import type { ControlMatch, QuestionInput } from './types';
 
-/** Tuned on the method, never on single questions: see test/bench/match-bench.ts. */
+/** Fitted on the method with leave-one-set-out cross-validation, never on single questions: see
+ *  test/bench/controls-bench.ts and the classifier section of lib/match/README.md. */
 export const CLASSIFIER_WEIGHTS = {
   fields: [
     { name: 'title', weight: 2.5, b: 0.3 },
     { name: 'keywords', weight: 1.5, b: 0.6 },
     { name: 'summary', weight: 1.0, b: 0.2 },
+    { name: 'description', weight: 0.6, b: 0.3 },
     { name: 'group', weight: 0.4, b: 0 },
-  ] satisfies FieldSpec[],
+  ] satisfies CatalogField[],
   question: 1,
-  /** Sentences after the first (examples, explanations) count this much. */
+  /** Sentences that do not ask (a preamble, examples, explanations) count this much in the whole-question
+   *  view: the sentences ending in "?" ask when there are any, else the first sentence does. */
   laterSentences: 0.6,
+  /** Query weight of terms held by at least `commonShare` of a framework's controls ("information",
+   *  "security", "system"): they name the field, not the topic. */
+  common: 1,
+  commonShare: 0.25,
   helper: 0.5,
-  section: 0.6,
   options: 0.25,
   expansion: 0.3,
+  /** The best single sentence, scored on its own: a long compound question names several topics, and a
+   *  preamble should not dilute the sentence that asks. Added to the whole-question view at this weight. */
+  sentence: 0,
+  /** The section heading's terms inside the whole-question view. */
+  sectionTerms: 0.6,
+  /** The section heading scored on its own, as a prior over the catalog. */
+  section: 0,
   /** A multi-word keyword or title found whole in the question is stronger evidence than its words apart. */
   phrase: 0.5,
   /** Management-system clauses answer "do you run an ISMS" questions; most questions are about a control. */
   clausePrior: 0.85,
-  /** How much a counterpart's normalised score adds, by edge strength. */
-  crosswalk: 0.35,
+  /** How much a counterpart's normalised score adds: an ISO 2022 control to the 2013 controls it replaced
+   *  (successor), a 2013 control to its 2022 successor (predecessor), SOC 2 <-> ISO peers. */
+  successor: 0.35,
+  predecessor: 0.35,
+  peer: 0.35,
+  /** A 2013 control without a description of its own is indexed with its 2022 successors' descriptions. */
+  inheritDescription: true,
   strength: { strong: 1, partial: 0.7, weak: 0.35 } satisfies Record<EdgeStrength, number>,
+  /** Weight of the library vote (0..1 per control) beside the normalised lexical score. */
+  vote: 0.6,
+  /** Votes only lift controls whose own normalised score reaches this (0: any control). */
+  voteGate: 0,
   /** Controls below this share of the framework's best score are not reported. */
   floor: 0.3,
   limit: 5,
 };
+export type ClassifierWeights = typeof CLASSIFIER_WEIGHTS;
+
+const FIELD_NAMES = ['title', 'keywords', 'summary', 'description', 'group'] as const;
+
+/** What a library entry close to the question says about its controls (see library-vote.ts). */
+export interface LibraryVote {
+  entryId: string;
+  /** How much this entry's controls count: similarity to the question x approval, in 0..1. */
+  weight: number;
+  controls: ReadonlyArray<{ framework: Framework; id: string }>;
+}
 
 interface FrameworkIndex {
-  bm25: Bm25Index;
-  controls: MatchControl[];
+  catalog: CatalogIndex;
+  controls: readonly MatchControl[];
   /** Position of this framework's first control in the classifier-wide arrays. */
   offset: number;
-  /** Per term: for each control, 1 + the first of its fields (title, keywords, summary, group) holding
-   *  the term, 0 when none does; an explanation then costs one lookup per question term and framework. */
-  fieldOf: Map<string, Uint8Array>;
   /** Multi-word keywords and titles ("phrases") of all controls, numbered control by control: control d's
    *  are [phraseStart[d], phraseStart[d + 1]). Each has its term count and idf sum (the catalog never
    *  changes, so neither do they), and each term lists the phrases that contain it. */
@@ -49,66 +81,76 @@ interface FrameworkIndex {
   phraseLength: Int32Array;
   phraseIdf: Float64Array;
   phrasesWith: Map<string, number[]>;
-  /** Per-question scratch for wholePhrases (terms seen per phrase, whole marks), cleared after use. */
+  /** Per-question scratch for phrase matching (terms seen per phrase), cleared after use. */
   phraseSeen: Int32Array;
-  phraseWhole: Uint8Array;
-  /** This framework's slice of the classifier's idRank: ties between its controls go by id. */
-  idOrder: Int32Array;
 }
 
 interface Classifier {
   byFramework: Record<Framework, FrameworkIndex>;
   total: number;
-  /** Crosswalk neighbours in compressed rows: control i's are at [start[i], start[i + 1]). */
+  position: Map<string, number>;
+  /** Crosswalk neighbours in compressed rows: control i's are at [start[i], start[i + 1]), each with the
+   *  lending weight (edge strength x successor or peer factor) folded in. */
   neighbourStart: Int32Array;
   neighbourIndex: Int32Array;
   neighbourWeight: Float64Array;
-  /** Control i's position in (framework, id) order: ties are broken by id, and comparing small integers
-   *  is cheaper than comparing id strings. Within one framework it orders exactly as the ids do. */
+  /** Control i's position in (framework, id) order: ties go to the smaller id. */
   idRank: Int32Array;
-  /** Per-question scratch (normalised score, lent score, reached mark), cleared after each question so a
-   *  question allocates nothing proportional to the catalog. */
-  norm: Float64Array;
-  lent: Float64Array;
-  isReached: Uint8Array;
-  /** Framework of control i as its position in FRAMEWORKS. */
+  isClause: Uint8Array;
   frameworkNumber: Uint8Array;
-  /** Per-question scratch: scores of one framework's hits, and the best controls per framework. */
-  hitScores: Float64Array;
-  bestIndex: Int32Array;
-  bestScore: Float64Array;
+  /** Section heading -> its normalised score over every control (headings repeat down a page). */
+  sections: Map<string, Float64Array>;
+  /** Per-question scratch, sized to the whole catalog. */
+  main: Float64Array;
+  best: Float64Array;
+  sentence: Float64Array;
+  score: Float64Array;
+  vote: Float64Array;
+  lent: Float64Array;
+  lentFrom: Int32Array;
 }
 
-const classifiers = new WeakMap<ControlSource, Classifier>();
-/** Lexical hits taken per framework before the crosswalk and the cut to `limit`. */
-const HITS = 40;
+const classifiers = new WeakMap<
+  ControlSource,
+  { byWeights: WeakMap<ClassifierWeights, Classifier>; byShape: Map<string, Classifier> }
+>();
 const key = (framework: Framework, id: string): string => `${framework}|${id}`;
+const SECTION_CACHE = 64;
 
-function build(source: ControlSource): Classifier {
+function fieldTexts(c: MatchControl): string[][] {
+  const byName: Record<(typeof FIELD_NAMES)[number], string[]> = {
+    title: analyze(c.title),
+    keywords: c.keywords.flatMap((k) => analyze(k)),
+    summary: analyze(c.summary),
+    description: analyze(c.description ?? ''),
+    group: analyze(c.group ?? ''),
+  };
+  return FIELD_NAMES.map((n) => byName[n]);
+}
+
+function build(source: ControlSource, W: ClassifierWeights): Classifier {
   const byFramework = {} as Record<Framework, FrameworkIndex>;
   const position = new Map<string, number>();
-  const frameworkOf: Framework[] = [];
+  const frameworkOf: number[] = [];
+  const clause: number[] = [];
+  const fields = FIELD_NAMES.map((name) => W.fields.find((f) => f.name === name) ?? { name, weight: 0, b: 0 });
+  const inherited = W.inheritDescription ? successorDescriptions(source) : new Map<string, string>();
   let offset = 0;
-  for (const framework of FRAMEWORKS) {
-    const bm25 = new Bm25Index(CLASSIFIER_WEIGHTS.fields);
+  FRAMEWORKS.forEach((framework, fn) => {
     const controls = source.controls.filter((c) => c.framework === framework);
-    const phraseLists: string[][][] = [];
-    const fieldOf = new Map<string, Uint8Array>();
-    controls.forEach((c, i) => {
-      const keywords = c.keywords.map((k) => analyze(k));
-      const title = analyze(c.title);
-      const fields = [title, keywords.flat(), analyze(c.summary), analyze(c.group ?? '')];
-      bm25.add(fields);
-      phraseLists.push(uniquePhrases([title, ...keywords]));
-      position.set(key(framework, c.id), offset + i);
-      frameworkOf.push(framework);
-      fields.forEach((terms, f) =>
-        terms.forEach((t) => {
-          let row = fieldOf.get(t);
-          if (!row) fieldOf.set(t, (row = new Uint8Array(controls.length)));
-          if (row[i] === 0) row[i] = f + 1;
-        }),
-      );
+    const docs = controls.map((c) =>
+      fieldTexts(
+        c.description || !inherited.has(c.id) || framework !== 'iso27001:2013'
+          ? c
+          : { ...c, description: inherited.get(c.id)! },
+      ),
+    );
+    const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common });
+    const phraseLists = controls.map((c, d) => uniquePhrases([docs[d]![0]!, ...c.keywords.map((k) => analyze(k))]));
+    controls.forEach((c, d) => {
+      position.set(key(framework, c.id), offset + d);
+      frameworkOf.push(fn);
+      clause.push(c.kind === 'clause' ? 1 : 0);
     });
     const all = phraseLists.flat();
     const phraseStart = new Int32Array(controls.length + 1);
@@ -116,65 +158,82 @@ function build(source: ControlSource): Classifier {
     const phrasesWith = new Map<string, number[]>();
     all.forEach((terms, p) => terms.forEach((t) => (phrasesWith.get(t) ?? phrasesWith.set(t, []).get(t)!).push(p)));
     byFramework[framework] = {
-      bm25,
+      catalog,
       controls,
       offset,
-      fieldOf,
       phraseStart,
       phrasesWith,
       phraseSeen: new Int32Array(all.length),
-      phraseWhole: new Uint8Array(all.length),
-      idOrder: new Int32Array(0),
       phraseLength: Int32Array.from(all, (terms) => terms.length),
-      phraseIdf: Float64Array.from(all, (terms) => terms.reduce((sum, t) => sum + bm25.idf(t), 0)),
+      phraseIdf: Float64Array.from(all, (terms) => terms.reduce((sum, t) => sum + catalog.idf(t), 0)),
     };
     offset += controls.length;
-  }
-  const neighbours: Array<Array<readonly [number, number]>> = Array.from({ length: offset }, () => []);
+  });
+  const neighbours: Array<Map<number, number>> = Array.from({ length: offset }, () => new Map<number, number>());
   for (const e of source.edges) {
     const a = position.get(key(e.from.framework, e.from.id));
     const b = position.get(key(e.to.framework, e.to.id));
     if (a === undefined || b === undefined) continue;
-    const w = CLASSIFIER_WEIGHTS.strength[e.strength];
-    neighbours[a]!.push([b, w]);
-    neighbours[b]!.push([a, w]);
+    // Lending runs both ways, each with its own factor: a -> b lends a's score to b.
+    const lend = (from: Framework, to: Framework): number =>
+      from === 'soc2:2017' || to === 'soc2:2017' ? W.peer : to === 'iso27001:2013' ? W.successor : W.predecessor;
+    const s = W.strength[e.strength];
+    const ab = s * lend(e.from.framework, e.to.framework);
+    const ba = s * lend(e.to.framework, e.from.framework);
+    neighbours[a]!.set(b, Math.max(ab, neighbours[a]!.get(b) ?? 0));
+    neighbours[b]!.set(a, Math.max(ba, neighbours[b]!.get(a) ?? 0));
   }
   const neighbourStart = new Int32Array(offset + 1);
-  neighbours.forEach((list, i) => (neighbourStart[i + 1] = neighbourStart[i]! + list.length));
+  neighbours.forEach((list, i) => (neighbourStart[i + 1] = neighbourStart[i]! + list.size));
   const neighbourIndex = new Int32Array(neighbourStart[offset]!);
   const neighbourWeight = new Float64Array(neighbourStart[offset]!);
-  neighbours.forEach((list, i) =>
-    list.forEach(
-      ([j, w], n) => ((neighbourIndex[neighbourStart[i]! + n] = j), (neighbourWeight[neighbourStart[i]! + n] = w)),
-    ),
-  );
-  const all = FRAMEWORKS.flatMap((framework) =>
+  neighbours.forEach((list, i) => {
+    let n = neighbourStart[i]!;
+    for (const [j, w] of list) {
+      neighbourIndex[n] = j;
+      neighbourWeight[n++] = w;
+    }
+  });
+  const ids = FRAMEWORKS.flatMap((framework) =>
     byFramework[framework].controls.map((ctl, d) => ({ i: byFramework[framework].offset + d, id: ctl.id })),
   );
   const idRank = new Int32Array(offset);
-  all.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i)).forEach((x, r) => (idRank[x.i] = r));
-  for (const framework of FRAMEWORKS) {
-    const fx = byFramework[framework];
-    fx.idOrder = idRank.subarray(fx.offset, fx.offset + fx.controls.length);
-  }
+  ids.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.i - b.i)).forEach((x, r) => (idRank[x.i] = r));
+  const scratch = (): Float64Array => new Float64Array(offset);
   return {
     byFramework,
     total: offset,
+    position,
     neighbourStart,
     neighbourIndex,
     neighbourWeight,
     idRank,
-    norm: new Float64Array(offset),
-    lent: new Float64Array(offset),
-    isReached: new Uint8Array(offset),
-    frameworkNumber: Uint8Array.from(frameworkOf, (f) => FRAMEWORKS.indexOf(f)),
-    hitScores: new Float64Array(HITS),
-    bestIndex: new Int32Array(0),
-    bestScore: new Float64Array(0),
+    isClause: Uint8Array.from(clause),
+    frameworkNumber: Uint8Array.from(frameworkOf),
+    sections: new Map(),
+    main: scratch(),
+    best: scratch(),
+    sentence: scratch(),
+    score: scratch(),
+    vote: scratch(),
+    lent: scratch(),
+    lentFrom: new Int32Array(offset),
   };
 }
 
-function uniquePhrases(lists: string[][]): string[][] {
+/** 2013 id -> the descriptions of the 2022 controls that replaced it (ISO/IEC 27002:2022 Annex B). */
+function successorDescriptions(source: ControlSource): Map<string, string> {
+  const byId = new Map(source.controls.filter((c) => c.framework === 'iso27001:2022').map((c) => [c.id, c]));
+  const out = new Map<string, string>();
+  for (const e of source.edges) {
+    if (e.from.framework !== 'iso27001:2013' || e.to.framework !== 'iso27001:2022') continue;
+    const text = byId.get(e.to.id)?.description;
+    if (text) out.set(e.from.id, out.has(e.from.id) ? `${out.get(e.from.id)!} ${text}` : text);
+  }
+  return out;
+}
+
+function uniquePhrases(lists: ReadonlyArray<readonly string[]>): string[][] {
   const seen = new Set<string>();
   const out: string[][] = [];
   for (const list of lists) {
@@ -187,57 +246,83 @@ function uniquePhrases(lists: string[][]): string[][] {
   return out;
 }
 
-/** Marks the phrases all of whose terms are present (1 = whole phrase in the question) in the framework's
- *  scratch array; the caller clears the marks with clearPhrases once scored. */
-function wholePhrases(fx: FrameworkIndex, present: readonly string[], marked: number[]): Uint8Array {
+/** Adds `factor` x the idf of every keyphrase found whole in the question (best phrase of a control fully,
+ *  its others at half) into out. */
+function addPhrases(fx: FrameworkIndex, present: readonly string[], out: Float64Array, factor: number): void {
   const seen = fx.phraseSeen;
-  const whole = fx.phraseWhole;
+  const marked: number[] = [];
   for (const t of present) {
     const list = fx.phrasesWith.get(t);
     if (!list) continue;
-    for (const p of list) {
-      if (seen[p] === 0) marked.push(p);
-      if (++seen[p]! === fx.phraseLength[p]) whole[p] = 1;
+    for (const p of list) if (seen[p]!++ === 0) marked.push(p);
+  }
+  if (marked.length > 0) {
+    // Phrases are numbered control by control, so whole ones group by control after a sort.
+    const whole = marked.filter((p) => seen[p] === fx.phraseLength[p]).sort((a, b) => a - b);
+    let d = 0;
+    for (let k = 0; k < whole.length;) {
+      while (fx.phraseStart[d + 1]! <= whole[k]!) d++;
+      let best = 0;
+      let total = 0;
+      for (; k < whole.length && whole[k]! < fx.phraseStart[d + 1]!; k++) {
+        const idf = fx.phraseIdf[whole[k]!]!;
+        best = Math.max(best, idf);
+        total += idf;
+      }
+      out[fx.offset + d]! += factor * (best + 0.5 * (total - best));
     }
   }
-  return whole;
+  for (const p of marked) seen[p] = 0;
 }
 
-function clearPhrases(fx: FrameworkIndex, marked: number[]): void {
-  for (const p of marked) ((fx.phraseSeen[p] = 0), (fx.phraseWhole[p] = 0));
-  marked.length = 0;
-}
-
-/** Sum of idf over whole keyphrases present in the question: best phrase fully, the others at half. */
-function phraseScore(fx: FrameworkIndex, doc: number, whole: Uint8Array): number {
-  let best = 0;
-  let total = 0;
-  for (let p = fx.phraseStart[doc]!, end = fx.phraseStart[doc + 1]!; p < end; p++) {
-    if (!whole[p]) continue;
-    best = Math.max(best, fx.phraseIdf[p]!);
-    total += fx.phraseIdf[p]!;
+function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
+  let bySource = classifiers.get(source);
+  if (!bySource) classifiers.set(source, (bySource = { byWeights: new WeakMap(), byShape: new Map() }));
+  let c = bySource.byWeights.get(W);
+  if (!c) {
+    // Field weights and crosswalk factors shape the index; the other weights only the scoring, so weight
+    // sets that differ only there (as when fitting) share one index.
+    const shape = JSON.stringify([
+      W.fields,
+      W.successor,
+      W.predecessor,
+      W.peer,
+      W.strength,
+      W.inheritDescription,
+      W.common,
+      W.commonShare,
+    ]);
+    c = bySource.byShape.get(shape);
+    if (!c) {
+      if (bySource.byShape.size >= 8) bySource.byShape.clear();
+      bySource.byShape.set(shape, (c = build(source, W)));
+    }
+    bySource.byWeights.set(W, c);
   }
-  return best + 0.5 * (total - best);
-}
-
-function classifier(source: ControlSource): Classifier {
-  let c = classifiers.get(source);
-  if (!c) classifiers.set(source, (c = build(source)));
   return c;
 }
 
-/** The question and its context as weighted terms; exported for the answer matcher and tests. */
-export function questionTerms(q: QuestionInput): WeightedTerms {
-  const W = CLASSIFIER_WEIGHTS;
+/** The question and its context (without the section) as weighted terms. */
+function mainTerms(q: QuestionInput, W: ClassifierWeights, parts: readonly string[]): WeightedTerms {
   const terms: WeightedTerms = new Map();
-  sentences(q.question).forEach((sentence, i) =>
-    addTerms(terms, analyzeQuery(sentence), W.question * (i === 0 ? 1 : W.laterSentences)),
+  const asks = parts.some((p) => p.endsWith('?'));
+  parts.forEach((sentence, i) =>
+    addTerms(
+      terms,
+      analyzeQuery(sentence),
+      W.question * ((asks ? sentence.endsWith('?') : i === 0) ? 1 : W.laterSentences),
+    ),
   );
   if (q.helper) addTerms(terms, analyzeQuery(q.helper), W.helper);
-  if (q.section) addTerms(terms, analyzeQuery(q.section), W.section);
+  if (q.section && W.sectionTerms > 0) addTerms(terms, analyzeQuery(q.section), W.sectionTerms);
   for (const option of q.options ?? [])
     addTerms(terms, analyzeQuery(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
   return expand(terms, W.expansion);
+}
+
+/** The question and its context as weighted terms; exported for tests and tools. */
+export function questionTerms(q: QuestionInput, W: ClassifierWeights = CLASSIFIER_WEIGHTS): WeightedTerms {
+  return mainTerms(q, W, sentences(q.question));
 }
 
 export interface ClassifyOptions {
@@ -245,131 +330,185 @@ export interface ClassifyOptions {
   /** Controls per framework (default 5). */
   limit?: number;
   frameworks?: readonly Framework[];
+  /** Library entries close to the question, with their controls (library-vote.ts builds these). */
+  votes?: readonly LibraryVote[];
+  /** Other weights, for fitting and benchmarks. */
+  weights?: ClassifierWeights;
+}
+
+/** Divides each framework's slice of `a` by its best value (slices with nothing stay 0). */
+function normalise(c: Classifier, a: Float64Array): void {
+  for (const framework of FRAMEWORKS) {
+    const fx = c.byFramework[framework];
+    const end = fx.offset + fx.controls.length;
+    let max = 0;
+    for (let i = fx.offset; i < end; i++) if (a[i]! > max) max = a[i]!;
+    if (max > 0) for (let i = fx.offset; i < end; i++) a[i]! /= max;
+  }
+}
+
+function sectionScores(c: Classifier, section: string, W: ClassifierWeights): Float64Array {
+  let s = c.sections.get(section);
+  if (!s) {
+    s = new Float64Array(c.total);
+    const terms = expand(new Map(analyzeQuery(section).map((t) => [t, 1])), W.expansion);
+    for (const framework of FRAMEWORKS) {
+      const fx = c.byFramework[framework];
+      fx.catalog.score(terms, s, fx.offset);
+    }
+    normalise(c, s);
+    if (c.sections.size >= SECTION_CACHE) c.sections.clear();
+    c.sections.set(section, s);
+  }
+  return s;
 }
 
 /** Ranked controls, grouped by framework (2022, 2013, SOC 2), best first within each framework. */
 export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
-  const W = CLASSIFIER_WEIGHTS;
-  const c = classifier(opts.source ?? defaultControlSource());
-  const terms = questionTerms(q);
-  // Map keys are distinct, so this list holds each strong term once, as a set would.
+  const W = opts.weights ?? CLASSIFIER_WEIGHTS;
+  const c = classifier(opts.source ?? defaultControlSource(), W);
+  const { main, best, sentence, score, vote, lent, lentFrom } = c;
+  const parts = sentences(q.question);
+  const terms = mainTerms(q, W, parts);
   const present: string[] = [];
-  for (const [t, w] of terms) if (w >= W.section * 0.99) present.push(t);
-  const marked: number[] = [];
-  // 1. Lexical evidence per framework, normalised to the framework's best.
-  const { norm, lent, isReached, idRank } = c;
-  const touched: number[] = [];
+  for (const [t, w] of terms) if (w >= W.question * 0.59) present.push(t);
+  // 1. Lexical evidence per framework: whole question (+ whole keyphrases), normalised to the best.
+  main.fill(0);
   for (const framework of FRAMEWORKS) {
     const fx = c.byFramework[framework];
-    const top = fx.bm25.searchTop(terms, HITS, fx.idOrder);
-    const whole = wholePhrases(fx, present, marked);
-    let max = 0;
-    const scores = c.hitScores;
-    for (let h = 0; h < top.count; h++) {
-      const doc = top.docs[h]!;
-      const lexical = top.scores[h]! + W.phrase * phraseScore(fx, doc, whole);
-      const score = lexical * (fx.controls[doc]!.kind === 'clause' ? W.clausePrior : 1);
-      if (score > max) max = score;
-      scores[h] = score;
-    }
-    clearPhrases(fx, marked);
-    if (max <= 0) continue;
-    for (let h = 0; h < top.count; h++) {
-      norm[fx.offset + top.docs[h]!] = scores[h]! / max;
-      touched.push(fx.offset + top.docs[h]!);
-    }
+    fx.catalog.score(terms, main, fx.offset);
+    if (W.phrase > 0) addPhrases(fx, present, main, W.phrase);
   }
-  // 2. Crosswalk evidence: the strongest supporting counterpart, not the sum (hub criteria such as
-  //    CC6.1 have dozens of edges and would otherwise win every question).
-  const reached: number[] = [];
-  for (const i of touched) {
-    if (!isReached[i]) ((isReached[i] = 1), reached.push(i));
+  normalise(c, main);
+  score.set(main);
+  // 2. The best sentence on its own, for questions of several sentences.
+  if (W.sentence > 0 && parts.length > 1) {
+    best.fill(0);
+    for (const part of parts) {
+      const st = expand(new Map(analyzeQuery(part).map((t) => [t, 1])), W.expansion);
+      if (st.size < 2) continue;
+      sentence.fill(0);
+      for (const framework of FRAMEWORKS) {
+        const fx = c.byFramework[framework];
+        fx.catalog.score(st, sentence, fx.offset);
+      }
+      normalise(c, sentence);
+      for (let i = 0; i < c.total; i++) if (sentence[i]! > best[i]!) best[i] = sentence[i]!;
+    }
+    for (let i = 0; i < c.total; i++) score[i]! += W.sentence * best[i]!;
+  }
+  // 3. The section heading as a prior.
+  if (W.section > 0 && q.section) {
+    const s = sectionScores(c, q.section, W);
+    for (let i = 0; i < c.total; i++) score[i]! += W.section * s[i]!;
+  }
+  for (let i = 0; i < c.total; i++) if (c.isClause[i]) score[i]! *= W.clausePrior;
+  normalise(c, score);
+  // 4. Library votes: entries close to the question name their controls.
+  vote.fill(0);
+  const voters = opts.votes ?? [];
+  if (voters.length > 0) {
+    let mass = 0;
+    for (const v of voters) mass += v.weight;
+    for (const v of voters)
+      for (const ref of v.controls) {
+        const i = c.position.get(key(ref.framework, ref.id));
+        if (i !== undefined) vote[i]! += v.weight / Math.max(mass, 1);
+      }
+    for (let i = 0; i < c.total; i++) if (score[i]! >= W.voteGate) score[i]! += W.vote * vote[i]!;
+    normalise(c, score);
+  }
+  // 5. Crosswalk evidence: the strongest supporting counterpart, not the sum (hub criteria such as CC6.1
+  //    have dozens of edges and would otherwise win every question).
+  lent.fill(0);
+  lentFrom.fill(-1);
+  for (let i = 0; i < c.total; i++) {
+    const s = score[i]!;
+    if (s <= 0) continue;
     for (let n = c.neighbourStart[i]!, end = c.neighbourStart[i + 1]!; n < end; n++) {
       const j = c.neighbourIndex[n]!;
-      const v = c.neighbourWeight[n]! * norm[i]!;
-      if (v > lent[j]!) lent[j] = v;
-      if (!isReached[j]) ((isReached[j] = 1), reached.push(j));
+      const v = c.neighbourWeight[n]! * s;
+      if (v > lent[j]!) {
+        lent[j] = v;
+        lentFrom[j] = i;
+      }
     }
   }
   const wanted = opts.frameworks ?? FRAMEWORKS;
   const limit = Math.max(0, opts.limit ?? W.limit);
-  // Best `limit` per framework by (score desc, id asc): short insertion lists in typed arrays, not a sort
-  // of every control reached.
-  const count = [0, 0, 0];
-  if (c.bestIndex.length < FRAMEWORKS.length * limit)
-    ((c.bestIndex = new Int32Array(FRAMEWORKS.length * limit)),
-      (c.bestScore = new Float64Array(FRAMEWORKS.length * limit)));
-  const { bestIndex, bestScore } = c;
-  const want = FRAMEWORKS.map((f) => wanted.includes(f));
-  for (const i of reached) {
-    const f = c.frameworkNumber[i]!;
-    if (!want[f] || limit === 0) continue;
-    const score = norm[i]! + W.crosswalk * lent[i]!;
-    if (score <= 0) continue;
-    const base = f * limit;
-    let n = count[f]!;
-    if (n === limit) {
-      const last = bestScore[base + limit - 1]!;
-      if (score < last || (score === last && idRank[i]! > idRank[bestIndex[base + limit - 1]!]!)) continue;
-      n--;
-    }
-    let at = n;
-    while (
-      at > 0 &&
-      (bestScore[base + at - 1]! < score ||
-        (bestScore[base + at - 1] === score && idRank[bestIndex[base + at - 1]!]! > idRank[i]!))
-    ) {
-      bestScore[base + at] = bestScore[base + at - 1]!;
-      bestIndex[base + at] = bestIndex[base + at - 1]!;
-      at--;
-    }
-    bestScore[base + at] = score;
-    bestIndex[base + at] = i;
-    count[f] = n + 1;
-  }
-  for (const i of reached) ((norm[i] = 0), (lent[i] = 0), (isReached[i] = 0));
-  const why = explainable(terms);
   const out: ControlMatch[] = [];
-  FRAMEWORKS.forEach((framework, f) => {
-    const n = count[f]!;
-    if (n === 0) return;
+  const maxLend = Math.max(W.successor, W.peer);
+  const bestIndex = new Int32Array(limit);
+  const bestScore = new Float64Array(limit);
+  for (const framework of FRAMEWORKS) {
+    if (!wanted.includes(framework) || limit === 0) continue;
     const fx = c.byFramework[framework];
-    const rows = why.map((t) => fx.fieldOf.get(t));
-    const top = bestScore[f * limit]!;
+    // Best `limit` by (score desc, id asc) in a short insertion list: most controls cost one comparison.
+    let n = 0;
+    for (let i = fx.offset, end = fx.offset + fx.controls.length; i < end; i++) {
+      const s = score[i]! + lent[i]!;
+      if (s <= 0) continue;
+      if (n === limit && !outranks(s, i, bestScore[n - 1]!, bestIndex[n - 1]!, c.idRank)) continue;
+      let at = n < limit ? n++ : n - 1;
+      while (at > 0 && outranks(s, i, bestScore[at - 1]!, bestIndex[at - 1]!, c.idRank)) {
+        bestScore[at] = bestScore[at - 1]!;
+        bestIndex[at] = bestIndex[at - 1]!;
+        at--;
+      }
+      bestScore[at] = s;
+      bestIndex[at] = i;
+    }
     for (let r = 0; r < n; r++) {
-      const score = bestScore[f * limit + r]!;
-      if (score < top * W.floor) break;
-      const d = bestIndex[f * limit + r]! - fx.offset;
-      const ctl = fx.controls[d]!;
+      const i = bestIndex[r]!;
+      const total = bestScore[r]!;
+      if (total < bestScore[0]! * W.floor) break;
+      const ctl = fx.controls[i - fx.offset]!;
       out.push({
         framework,
         id: ctl.id,
         title: ctl.title,
-        score: Math.round((score / (1 + W.crosswalk)) * 1000) / 1000,
-        why: explain(why, rows, d),
+        score: Math.round((total / (1 + maxLend)) * 1000) / 1000,
+        why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total),
       });
     }
-  });
+  }
   return out;
 }
 
-const FIELD_NAMES = CLASSIFIER_WEIGHTS.fields.map((f) => f.name);
+const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array): boolean =>
+  s > t || (s === t && idRank[i]! < idRank[j]!);
 
-/** The question's terms strong enough to be named in an explanation, in question order. */
-function explainable(terms: WeightedTerms): string[] {
-  const out: string[] = [];
-  for (const [term, weight] of terms) if (weight >= 0.2) out.push(term);
-  return out;
-}
-
-/** "term -> field" for the question terms control `d` holds (rows[i]: the fieldOf row of terms[i]). */
-function explain(terms: readonly string[], rows: ReadonlyArray<Uint8Array | undefined>, d: number): string[] {
-  const why: string[] = [];
-  for (let i = 0; i < terms.length; i++) {
-    const f = rows[i]?.[d] ?? 0;
-    if (f === 0) continue;
-    why.push(`${terms[i]} -> ${FIELD_NAMES[f - 1]}`);
-    if (why.length === 8) break;
+/**
+ * What led to control i, strongest first: the question's words with the field of the control that holds
+ * them ("mfa -> keywords"), the library entries that named it ("entry TW-033 (0.82)"), and the counterpart
+ * the crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a real share of the score.
+ */
+function explain(
+  c: Classifier,
+  fx: FrameworkIndex,
+  i: number,
+  terms: WeightedTerms,
+  voters: readonly LibraryVote[],
+  from: number,
+  lentShare: number,
+): string[] {
+  const d = i - fx.offset;
+  const words: Array<[string, number]> = [];
+  for (const [term, w] of terms) {
+    if (w < 0.2) continue;
+    const { weight, field } = fx.catalog.contribution(term, d);
+    if (field > 0) words.push([`${term} -> ${FIELD_NAMES[field - 1]}`, w * weight]);
+  }
+  words.sort((a, b) => b[1] - a[1]);
+  const why = words.slice(0, 6).map(([w]) => w);
+  const ctl = fx.controls[d]!;
+  for (const v of voters)
+    if (v.controls.some((r) => r.framework === ctl.framework && r.id === ctl.id))
+      why.push(`entry ${v.entryId} (${v.weight.toFixed(2)})`);
+  if (from >= 0 && lentShare >= 0.25) {
+    const f = FRAMEWORKS[c.frameworkNumber[from]!]!;
+    const other = c.byFramework[f];
+    why.push(`via ${other.controls[from - other.offset]!.id} (crosswalk)`);
   }
   return why;
 }

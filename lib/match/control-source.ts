@@ -12,6 +12,8 @@ export interface MatchControl {
   kind: 'annex' | 'clause' | 'criterion';
   title: string;
   summary: string;
+  /** Longer account of what the control covers, in our words (the classifier's widest field). */
+  description?: string;
   keywords: readonly string[];
   /** Theme (ISO 2022), domain group (ISO 2013) or category (SOC 2). */
   group?: string;
@@ -44,6 +46,7 @@ export function defaultControlSource(): ControlSource {
     kind: c.kind,
     title: c.title,
     summary: c.summary,
+    ...(c.description ? { description: c.description } : {}),
     keywords: c.keywords,
     group: c.theme ?? c.group ?? c.category,
   }));

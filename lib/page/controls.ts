@@ -1,7 +1,8 @@
 // Which elements are answer controls, and which of those are not questions at all (site search, login,
 // language pickers, hidden honeypots). Collection walks the composed tree in document order, entering
 // open shadow roots and closed ones through the opener hook, never into iframes (each frame scans itself).
-import { attr, closestComposed, composedParent, isRendered, roles, shadowOf, words, type ScanOptions } from './dom';
+import { attr, closestComposed, composedParent, roles, shadowOf, words, type ScanOptions } from './dom';
+import { targetOf, type Visibility } from './visibility';
 
 export type ControlType =
   | 'text'
@@ -62,6 +63,8 @@ export interface Control {
   el: Element;
   type: ControlType;
   disabled: boolean;
+  /** What a person sees of it (itself, its label, its widget box); set by the filter. */
+  target?: Element;
 }
 
 /** Walk the composed tree under `root` in document order and return every candidate control. */
@@ -115,7 +118,7 @@ const WALK = `${HIDDEN},form,${NON_QUESTION_AREA}`;
  * navigation/search/banner areas, a site search box, a login field, or a language picker (notes §B.2;
  * supplement §F). Made once per scan: it caches per-form answers (a login form holds a password box).
  */
-export function nonQuestionFilter(layout: boolean): (c: Control) => boolean {
+export function nonQuestionFilter(vis: Visibility): (c: Control) => boolean {
   const loginForms = new Map<Element, boolean>();
   return (c) => {
     const el = c.el;
@@ -128,7 +131,9 @@ export function nonQuestionFilter(layout: boolean): (c: Control) => boolean {
       const up = composedParent(hit);
       hit = up && closestComposed(up, WALK);
     }
-    if (!visible(c, layout)) return true;
+    const target = targetOf(el, c.type, vis);
+    if (!target) return true;
+    c.target = target;
     // A <header> is the page banner unless it sits inside the content (a card or section header).
     if (
       area &&
@@ -148,14 +153,4 @@ export function nonQuestionFilter(layout: boolean): (c: Control) => boolean {
     if (login === undefined) loginForms.set(form, (login = !!form.querySelector('input[type=password]')));
     return login;
   };
-}
-
-function visible(c: Control, layout: boolean): boolean {
-  if (isRendered(c.el, layout, c.type === 'text' || c.type === 'textarea')) return true;
-  // Styled radios/checkboxes hide the native input and show its label instead.
-  if (c.type === 'radio' || c.type === 'checkbox') {
-    const labels = (c.el as HTMLInputElement).labels;
-    if (labels) for (const l of [...labels]) if (isRendered(l, layout)) return true;
-  }
-  return false;
 }

@@ -20,3 +20,5 @@ export const threw = (error: unknown): string =>
   `The page threw while writing (${error instanceof Error ? error.message : String(error)})${BY_HAND}`;
 export const nothingToUndo = (fid: string): string =>
   `Nothing to undo for "${fid}": not filled by Crosswalk, or already undone.`;
+export const notVisible = (fid: string, why: 'covered' | 'hidden'): string =>
+  `Field "${fid}" is ${why === 'covered' ? 'covered by something else on the page' : 'not visible'}: Crosswalk fills only what you can see; ${why === 'covered' ? 'close what covers it, rescan and retry' : 'show it, rescan and retry'}.`;

@@ -3,7 +3,7 @@
 // on every mutation are what froze busy pages for other autofill engines).
 import type { QuestionField } from './types';
 import { shadowOf, type ScanOptions } from './dom';
-import { currentFields, pageState, rescanSubtrees, scanPage } from './scan';
+import { currentFields, pageState, rescanSubtrees, scanNow } from './scan';
 
 export interface PageChange {
   added: QuestionField[];
@@ -39,7 +39,7 @@ export function observePage(
   opts: ObserveOptions = {},
 ): void {
   if (signal.aborted) return;
-  if (pageState(root).order.length === 0) scanPage(root, opts);
+  if (pageState(root).order.length === 0) scanNow(root, opts);
   const win = root.defaultView;
   const pending = new Set<Element>();
   let removals = false;

@@ -2,7 +2,8 @@
 // (per document); fids are keyed by element in a WeakMap so the same element keeps its fid across rescans.
 import type { QuestionField } from './types';
 import { collectControls, nonQuestionFilter, type Control } from './controls';
-import { composedCompare, composedContains, hasLayout, type ScanOptions } from './dom';
+import { composedCompare, composedContains, type ScanOptions } from './dom';
+import { unitVisibility, visibility, type Visibility } from './visibility';
 import { indexLabelsIn, inferQuestion, optionLabelElements, resetLabelIndex, type LabelContext } from './label';
 import { sectionOf } from './section';
 import { assignContainers, groupControls, pairComments, type Unit } from './units';
@@ -62,13 +63,25 @@ export function fidOf(state: PageState, el: Element): string {
   return fid;
 }
 
-function questionControls(root: Document | Element | ShadowRoot, doc: Document, opts?: ScanOptions): Control[] {
-  const skip = nonQuestionFilter(hasLayout(doc));
-  return collectControls(root, opts).filter((c) => !skip(c));
+/** One scan's view of the page: what a person can see, and what each control shows of itself. */
+interface Seeing {
+  vis: Visibility;
+  targets: Map<Element, Element>;
 }
 
+function questionControls(root: Document | Element | ShadowRoot, see: Seeing, opts?: ScanOptions): Control[] {
+  const skip = nonQuestionFilter(see.vis);
+  return collectControls(root, opts).filter((c) => {
+    if (skip(c)) return false;
+    if (c.target) see.targets.set(c.el, c.target);
+    return true;
+  });
+}
+
+const seeing = (doc: Document): Seeing => ({ vis: visibility(doc), targets: new Map() });
+
 /** Label, options, value and section for the `fresh` units; `all` is every question unit in order. */
-function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionField[] {
+function describe(state: PageState, all: Unit[], fresh: Set<Unit>, see: Seeing): QuestionField[] {
   const ctx: LabelContext = { headers: new Map(), rowUnits: new Map() };
   // Count questions per table row, for the rows that new questions sit in.
   const rows = new Set<Element>();
@@ -117,6 +130,8 @@ function describe(state: PageState, all: Unit[], fresh: Set<Unit>): QuestionFiel
     };
     // Optional keys are absent, not undefined: the snapshot is plain data.
     for (const k in field) if (field[k as keyof QuestionField] === undefined) delete field[k as keyof QuestionField];
+    // Listed (the user may close the banner or dialog on top of it) but marked, and never filled.
+    if (unitVisibility(u.els, u.ctype, see.vis, see.targets) !== 'ok') field.visible = false;
     if (u.comment) {
       for (const el of u.comment.els) state.known.add(el);
       const cfid = fidOf(state, u.comment.els[0]!);
@@ -135,19 +150,31 @@ function build(units: Unit[], fresh?: Set<Unit>): Unit[] {
   return questions;
 }
 
-/** Scan `root` (a document, or a subtree of one) and return its questions in document order. */
-export function scanPage(root: Document | Element | ShadowRoot, opts?: ScanOptions): QuestionField[] {
+/**
+ * Scan `root` (a document, or a subtree of one) and return its questions in document order. May return a
+ * Promise: a page with a virtual list is scrolled through first (await it either way).
+ */
+export function scanPage(
+  root: Document | Element | ShadowRoot,
+  opts?: ScanOptions,
+): QuestionField[] | Promise<QuestionField[]> {
+  return scanNow(root, opts);
+}
+
+/** The synchronous scan of what is in the DOM now. */
+export function scanNow(root: Document | Element | ShadowRoot, opts?: ScanOptions): QuestionField[] {
   const doc = docOf(root);
   const state = pageState(doc);
   resetLabelIndex();
   state.known = new WeakSet();
   state.sections = new WeakMap();
-  const units = build(groupControls(questionControls(root, doc, opts)));
+  const see = seeing(doc);
+  const units = build(groupControls(questionControls(root, see, opts)));
   // Forget the previous snapshot; fids survive through the element WeakMap.
   state.units.clear();
   state.fields.clear();
   state.order = units;
-  return describe(state, units, new Set(units));
+  return describe(state, units, new Set(units), see);
 }
 
 /** Current snapshot of every question (as last scanned), in document order. */
@@ -183,11 +210,15 @@ export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOp
   });
   const fresh: Control[] = [];
   const seen = new Set<Element>();
+  const see = seeing(doc);
   for (const t of subtrees) {
     if (!t.isConnected) continue;
     indexLabelsIn(t);
-    for (const c of questionControls(t, doc, opts))
-      if (!state.known.has(c.el) && !seen.has(c.el)) (seen.add(c.el), fresh.push(c));
+    for (const c of questionControls(t, see, opts))
+      if (!state.known.has(c.el) && !seen.has(c.el)) {
+        seen.add(c.el);
+        fresh.push(c);
+      }
   }
   if (fresh.length === 0) {
     state.order = kept;
@@ -202,7 +233,7 @@ export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOp
   const freshSet = new Set(newUnits.filter((u) => !u.owner));
   // A new comment box paired with an existing question changes that question's snapshot too.
   for (const u of questions) if (u.comment && newUnits.includes(u.comment)) freshSet.add(u);
-  const added = describe(state, questions, freshSet);
+  const added = describe(state, questions, freshSet, see);
   return { added, removed };
 }
 

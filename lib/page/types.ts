@@ -45,6 +45,12 @@ export const QuestionField = z.object({
   required: z.boolean().optional(),
   disabled: z.boolean().optional(),
   labelSource: LabelSource.optional(),
+  /**
+   * false when something covers the field (a dialog, a banner, an overlay): a person cannot see it now, so
+   * the panel marks it and nothing fills it. Absent when visible. Fields nobody can see at all (hidden,
+   * clipped away, transparent, off the page) are not questions and are never listed.
+   */
+  visible: z.boolean().optional(),
   /** Frame the field lives in (0 = top). */
   frameId: z.number().int().optional(),
 });

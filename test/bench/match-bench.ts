@@ -1,31 +1,12 @@
-// Matching benchmark: control mapping (VSAQ, Adobe CCF) next to a plain-BM25 baseline, answer retrieval on
+// Matching benchmark (control mapping is in controls-bench.ts): answer retrieval on
 // the paraphrase set (top-1, auto-fill precision and coverage at the default threshold), and speed/memory
 // on synthetic 10k/50k libraries. Prints medians. Run: npx tsx test/bench/run.ts match
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadavg } from 'node:os';
-import type { Framework } from '../../lib/controls/framework';
-import {
-  buildIndex,
-  classifyControls,
-  DEFAULT_AUTOFILL_THRESHOLD,
-  loadIndex,
-  matchQuestion,
-  serializeIndex,
-} from '../../lib/match';
-import { defaultControlSource } from '../../lib/match/control-source';
+import { buildIndex, DEFAULT_AUTOFILL_THRESHOLD, loadIndex, matchQuestion, serializeIndex } from '../../lib/match';
 import { words } from '../../lib/match/lexicon';
-import { plainBm25 } from './match/baseline';
-import {
-  adobeCcf,
-  demoLibrary,
-  isExpected,
-  pageOfQuestions,
-  paraphrases,
-  syntheticLibrary,
-  vsaq,
-  type LabelledQuestion,
-} from './match/fixtures';
+import { demoLibrary, isExpected, pageOfQuestions, paraphrases, syntheticLibrary } from './match/fixtures';
 
 const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -53,34 +34,6 @@ let lastCpus: number[] = [];
 /** Pages matched before the steady-state timing (the first of them is the cold page). */
 const WARM_PAGES = 5;
 const both = (wall: number, cpu: number): string => `${ms(wall)} wall / ${ms(cpu)} cpu`;
-
-function controlMapping(name: string, set: LabelledQuestion[]): void {
-  const baseline = plainBm25(defaultControlSource());
-  for (const [framework, key] of [
-    ['iso27001:2022', 'iso'],
-    ['soc2:2017', 'soc2'],
-  ] as Array<[Framework, 'iso' | 'soc2']>) {
-    let n = 0,
-      h1 = 0,
-      h3 = 0,
-      b1 = 0,
-      b3 = 0;
-    for (const q of set) {
-      const labels = q.labels[key];
-      if (labels.length === 0) continue;
-      n++;
-      const ours = classifyControls(q.input, { frameworks: [framework] }).map((m) => m.id);
-      const base = baseline(q.input.question, framework);
-      if (labels.includes(ours[0]!)) h1++;
-      if (ours.slice(0, 3).some((id) => labels.includes(id))) h3++;
-      if (labels.includes(base[0]!)) b1++;
-      if (base.slice(0, 3).some((id) => labels.includes(id))) b3++;
-    }
-    console.log(
-      `controls ${name} ${framework}: n=${n} hit@1 ${pct(h1, n)} hit@3 ${pct(h3, n)} | plain BM25 hit@1 ${pct(b1, n)} hit@3 ${pct(b3, n)} | hit@3 ratio ${(h3 / Math.max(b3, 1)).toFixed(2)}x`,
-    );
-  }
-}
 
 function answerRetrieval(): void {
   const { entries, evidence } = demoLibrary();
@@ -180,8 +133,6 @@ async function speed(): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  controlMapping('VSAQ', vsaq());
-  controlMapping('Adobe CCF', adobeCcf());
   answerRetrieval();
   await speed();
 }

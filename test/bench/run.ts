@@ -1,8 +1,8 @@
 // `npm run bench`: every area's benchmark in one process, each printing medians (and ratios).
 // Speed and memory targets live here, never in timed unit tests: these machines are noisy.
-const AREAS = ['library', 'match', 'page', 'review'] as const;
+const AREAS = ['library', 'match', 'controls', 'page', 'review'] as const;
 
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 let failed = 0;
 for (const area of AREAS) {
   if (only.length > 0 && !only.includes(area)) continue;

@@ -35,7 +35,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       await use(context);
       await context.close();
     },
-    { timeout: 90_000 },
+    { scope: 'test', timeout: 90_000 },
   ],
   serviceWorker: async ({ context }, use) => {
     let [sw] = context.serviceWorkers();

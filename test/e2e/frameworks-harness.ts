@@ -48,7 +48,7 @@ export async function openFixture(env: FrameworkEnv, name: FrameworkFixture): Pr
 }
 
 export async function scan(page: Page): Promise<QuestionField[]> {
-  return page.evaluate(() => (window as any).__crosswalkPage.scanPage(document) as QuestionField[]);
+  return page.evaluate(async () => (await (window as any).__crosswalkPage.scanPage(document)) as QuestionField[]);
 }
 
 export async function fill(page: Page, fid: string, value: string): Promise<FillResult> {

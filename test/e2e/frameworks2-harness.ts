@@ -42,7 +42,7 @@ export async function openPage2(env: Env2, name: Page2): Promise<Page> {
 }
 
 export const scan2 = (page: Page): Promise<QuestionField[]> =>
-  page.evaluate(() => (window as any).__crosswalkPage.scanPage(document) as QuestionField[]);
+  page.evaluate(async () => (await (window as any).__crosswalkPage.scanPage(document)) as QuestionField[]);
 
 export const fill2 = (page: Page, fid: string, value: string): Promise<FillResult> =>
   page.evaluate(([f, v]) => (window as any).__crosswalkPage.applyFill(document, f, v) as Promise<FillResult>, [

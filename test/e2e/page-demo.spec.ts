@@ -19,7 +19,7 @@ test('demo questionnaire: 76 numbered questions + declaration, comments paired, 
   const page = await pwBrowser.newPage();
   await page.goto(`${dataBase}/demo-questionnaire.html`);
   await injectPage(page);
-  const r = await page.evaluate(() => {
+  const r = await page.evaluate(async () => {
     const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
     // What the page itself says: each numbered question, its answer control and the box after it.
     const expected: Expected[] = [];
@@ -43,7 +43,7 @@ test('demo questionnaire: 76 numbered questions + declaration, comments paired, 
       expected.push({ number, kind, section, comment });
     }
     const api = (window as unknown as Win).__crosswalkPage;
-    return { expected, fields: api.scanPage(document) };
+    return { expected, fields: await api.scanPage(document) };
   });
   const { expected, fields } = r;
   expect(expected).toHaveLength(76);

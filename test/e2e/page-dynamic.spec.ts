@@ -4,10 +4,10 @@ type W = Win & { __changes: { added: string[]; removed: string[]; total: number 
 
 test('dynamic page: added questions, accordion and wizard steps arrive through observePage', async ({ open }) => {
   const page = await open('dynamic.html');
-  const first = await page.evaluate(() => {
+  const first = await page.evaluate(async () => {
     const w = window as unknown as W;
     const api = w.__crosswalkPage;
-    const fields = api.scanPage(document);
+    const fields = await api.scanPage(document);
     w.__changes = [];
     w.__ctrl = new AbortController();
     api.observePage(
@@ -34,7 +34,7 @@ test('dynamic page: added questions, accordion and wizard steps arrive through o
   expect(changes[1]!.added).toEqual(['Is the BCP tested annually?', 'Who owns the BCP?']);
   expect(changes[2]!.added).toEqual(['Where is the DR site located?']);
 
-  const after = await page.evaluate(() => (window as unknown as W).__crosswalkPage.scanPage(document));
+  const after = await page.evaluate(async () => await (window as unknown as W).__crosswalkPage.scanPage(document));
   // The same elements keep their fids across rescans; sections come from the nearest heading.
   expect(after.find((f) => f.question === 'What is your company name?')!.fid).toBe(first[0]![0]);
   expect(after.find((f) => f.question === 'Is the BCP tested annually?')!.section).toBe(
@@ -51,10 +51,10 @@ test('dynamic page: added questions, accordion and wizard steps arrive through o
 
 test('large page: 1,000 questions found with the right kinds, in linear time', async ({ open }) => {
   const page = await open('large.html?n=1000');
-  const r = await page.evaluate(() => {
+  const r = await page.evaluate(async () => {
     const api = (window as unknown as Win).__crosswalkPage;
     const t0 = performance.now();
-    const f = api.scanPage(document);
+    const f = await api.scanPage(document);
     const ms = performance.now() - t0;
     return {
       n: f.length,
@@ -86,9 +86,9 @@ test('large page: 1,000 questions found with the right kinds, in linear time', a
 
 test('highlight: scrolls to the field and draws a ring in a closed shadow root with no text', async ({ open }) => {
   const page = await open('large.html?n=200');
-  const r = await page.evaluate(() => {
+  const r = await page.evaluate(async () => {
     const api = (window as unknown as Win).__crosswalkPage;
-    const f = api.scanPage(document);
+    const f = await api.scanPage(document);
     const ok = api.highlightField(document, f[150]!.fid);
     const host = document.querySelector('[data-crosswalk-ui]') as HTMLElement;
     const missing = api.highlightField(document, 'nope');
@@ -98,7 +98,7 @@ test('highlight: scrolls to the field and draws a ring in a closed shadow root w
       scrolled: window.scrollY > 0,
       open: host.shadowRoot,
       text: host.textContent,
-      again: api.scanPage(document).length,
+      again: (await api.scanPage(document)).length,
     };
   });
   expect(r).toEqual({ ok: true, missing: false, scrolled: true, open: null, text: '', again: 200 });

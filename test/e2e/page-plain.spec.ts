@@ -2,7 +2,7 @@ import { test, expect, type Win } from './page-harness';
 
 test('plain form: questions, kinds, options, and what is ignored', async ({ open }) => {
   const page = await open('plain-form.html');
-  const fields = await page.evaluate(() => (window as unknown as Win).__crosswalkPage.scanPage(document));
+  const fields = await page.evaluate(async () => await (window as unknown as Win).__crosswalkPage.scanPage(document));
   const qs = fields.map((f) => f.question);
   expect(qs).toEqual([
     'Describe your incident response process.',
@@ -40,7 +40,7 @@ test('plain form: fills reach the page (tracker, blur validation, select by text
   const out = await page.evaluate(async () => {
     const w = window as unknown as Win;
     const api = w.__crosswalkPage;
-    const fields = api.scanPage(document);
+    const fields = await api.scanPage(document);
     const fid = (q: string) => fields.find((f) => f.question.startsWith(q))!.fid;
     const results = [];
     results.push(await api.applyFill(document, fid('Describe your incident'), 'We follow a documented IR plan.'));

@@ -1,9 +1,10 @@
 import { test, expect, type Win } from './page-harness';
 
-const scan = () =>
-  (window as unknown as Win).__crosswalkPage
-    .scanPage(document)
-    .map(({ fid: _f, comment, ...f }) => ({ ...f, hasComment: !!comment }));
+const scan = async () =>
+  (await (window as unknown as Win).__crosswalkPage.scanPage(document)).map(({ fid: _f, comment, ...f }) => ({
+    ...f,
+    hasComment: !!comment,
+  }));
 
 test('table questionnaire: row text is the question, select/radio columns are options, comments paired', async ({
   open,
@@ -35,7 +36,7 @@ test('table questionnaire: row text is the question, select/radio columns are op
   ]);
   const res = await page.evaluate(async () => {
     const api = (window as unknown as Win).__crosswalkPage;
-    const f = api.scanPage(document);
+    const f = await api.scanPage(document);
     return [
       await api.applyFill(document, f[0]!.fid, 'N/A'),
       await api.applyFill(document, f[3]!.fid, 'Not applicable'),
@@ -66,7 +67,7 @@ test('ARIA widgets without native inputs: radios, checkboxes, portalled and sear
   const res = await page.evaluate(async () => {
     const w = window as unknown as Win;
     const api = w.__crosswalkPage;
-    const f = api.scanPage(document);
+    const f = await api.scanPage(document);
     const out = [
       await api.applyFill(document, f[0]!.fid, 'Yes'),
       await api.applyFill(document, f[1]!.fid, 'Admin actions; Data exports'),
@@ -107,7 +108,7 @@ test('ARIA grid with contenteditable cells: row header is the question, Notes co
   const res = await page.evaluate(async () => {
     const w = window as unknown as Win;
     const api = w.__crosswalkPage;
-    const f = api.scanPage(document);
+    const f = await api.scanPage(document);
     const a = await api.applyFill(document, f[1]!.fid, 'Keys live in a cloud KMS with HSM backing.');
     const b = await api.applyFill(document, f[2]!.fid, 'The CISO');
     const cell = document.getElementById('r4')!.textContent;
@@ -140,7 +141,7 @@ test('web components: open shadow roots always, closed ones through the openShad
     const w = window as unknown as Win & { __closedRoots: WeakMap<Element, ShadowRoot> };
     const api = w.__crosswalkPage;
     const opts = { openShadowRoot: (el: Element) => w.__closedRoots.get(el) ?? null };
-    const f = api.scanPage(document, opts);
+    const f = await api.scanPage(document, opts);
     const closed = f.find((x) => x.question === 'Do you have a documented BCP?')!;
     const fill = await api.applyFill(document, closed.fid, 'yes');
     const radio = await api.applyFill(document, f[0]!.fid, 'No');
@@ -162,7 +163,7 @@ test('same-origin iframe: each frame scans its own document; fids carry no frame
   const inner = await page.evaluate(async () => {
     const api = (window as unknown as Win).__crosswalkPage;
     const doc = (document.getElementById('gsft_main') as HTMLIFrameElement).contentDocument!;
-    const f = api.scanPage(doc);
+    const f = await api.scanPage(doc);
     const r = await api.applyFill(doc, f[0]!.fid, 'Yes');
     return {
       f: f.map((x) => [x.fid, x.question, x.kind, x.section]),

@@ -1,7 +1,9 @@
 // Dates as people write them in spreadsheets: ISO (2026-03-14), US (3/14/2026), European (14.3.2026,
 // 14/3/2026), month names (14 Mar 2026, March 14, 2026) and Excel serial numbers (46095). A slash date whose
 // parts are both 12 or less ("03/04/2026") is ambiguous: the file's other dates usually settle it (see
-// dateOrderOf), otherwise the user chooses once per file. Nothing is guessed: every result is calendar-checked.
+// dateOrderOf), otherwise the user chooses once per file. Nothing is guessed: every result is checked against
+// the calendar by lib/library/dates.ts, the one date check every path shares.
+import { isCalendarDay } from '../dates';
 import { messages } from '../errors';
 
 /** How a file writes numeric dates with slashes or dashes: US month/day/year or European day/month/year. */
@@ -41,9 +43,7 @@ function fullYear(y: string): number {
 }
 
 function ymd(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1000 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return undefined;
+  if (y < 1000 || !isCalendarDay(y, m, d)) return undefined;
   return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}`;
 }
 
@@ -75,11 +75,12 @@ function fromSerial(n: number): string | undefined {
  */
 export function parseDate(v: string, order?: DateOrder): DateResult {
   const s = v.trim();
-  const bad = (): DateResult => ({ ok: false, reason: messages.badDate(v) });
+  const bad = (): DateResult => ({ ok: false, reason: messages.badCellDate(v) });
   let m = ISO.exec(s);
   if (m) {
     const out = ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-    return out ? { ok: true, value: out } : bad();
+    // An impossible ISO day gets the message every other path (library JSON, backups) gives for it.
+    return out ? { ok: true, value: out } : { ok: false, reason: messages.badDate(v) };
   }
   m = NUMERIC.exec(s);
   if (m) {

@@ -3,6 +3,7 @@
 // read: no formatted text (`cellText`), formulas or styles, which SheetJS would otherwise compute for every
 // cell (a quarter of the read time on a 20,000-row sheet). Date cells still arrive as dates (`cellDates`).
 import * as XLSX from '@e965/xlsx';
+import { checkXlsx } from '../../zip-guard';
 import { messages } from '../errors';
 import { LIMITS } from '../limits';
 
@@ -21,6 +22,9 @@ function cellText(v: unknown): string {
 }
 
 export function readWorkbook(bytes: Uint8Array): Workbook {
+  // Sizes, cells and used ranges are checked before SheetJS unpacks anything (decompression bombs, random bytes).
+  const guard = checkXlsx(bytes);
+  if (!guard.ok) return { ok: false, error: guard.error };
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, {
@@ -37,15 +41,20 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
     return { ok: false, error: messages.badXlsx(e instanceof Error ? e.message : String(e)) };
   }
   if (!wb.SheetNames.length) return { ok: false, error: messages.badXlsx('the workbook has no sheets') };
-  const sheets = wb.SheetNames.map((name) => {
-    const ws = wb.Sheets[name]!;
+  // A sheet listed in the workbook but missing from the file is skipped, not dereferenced.
+  const sheets = wb.SheetNames.flatMap((name) => {
+    const ws = wb.Sheets[name];
+    if (!ws) return [];
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: '', blankrows: true });
     const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']).e.r + 1 : undefined;
-    return {
-      name,
-      table: rows.map((r) => r.map(cellText)),
-      truncatedRows: full && full > rows.length ? full : undefined,
-    };
+    return [
+      {
+        name,
+        table: rows.map((r) => r.map(cellText)),
+        truncatedRows: full && full > rows.length ? full : undefined,
+      },
+    ];
   });
+  if (!sheets.length) return { ok: false, error: messages.badXlsx('none of its sheets could be read') };
   return { ok: true, sheets };
 }

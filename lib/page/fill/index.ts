@@ -12,6 +12,7 @@ import { writeEditable } from './contenteditable';
 import { writeSelect } from './select';
 import { writeText } from './text';
 import { fail, type WriteOutcome } from './types';
+import { unitVisibility, visibility } from '../visibility';
 import * as ERR from '../errors';
 
 async function write(u: Unit, value: string): Promise<WriteOutcome> {
@@ -48,6 +49,9 @@ function check(u: Unit | undefined, fid: string): string | null {
   if (!u) return ERR.unknownFid(fid);
   if (!u.els.some((c) => c.isConnected)) return ERR.stale(fid);
   if (u.els.every((c) => isDisabled(c, u.ctype))) return ERR.locked(fid);
+  // Checked again now, not trusted from the scan: the page may have moved or covered the field since.
+  const seen = unitVisibility(u.els, u.ctype, visibility(u.els[0]!.ownerDocument));
+  if (seen !== 'ok') return ERR.notVisible(fid, seen);
   return null;
 }
 

@@ -1,4 +1,4 @@
-// Inputs for the matching benchmark: labelled control-mapping sets from /work/shared/data, the demo
+// Inputs for the matching benchmark: labelled control-mapping sets from ../shared/data, the demo
 // library, the paraphrase set, and a synthetic library grown from demo content for speed runs.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +6,8 @@ import { AnswerEntry, EvidenceItem } from '../../../lib/library/schema';
 import type { QuestionInput } from '../../../lib/match/types';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-const SHARED = '/work/shared/data';
+/** The research data beside the project root. */
+const SHARED = `${root}../shared/data`;
 
 export interface LabelledQuestion {
   id: string;

@@ -76,7 +76,7 @@ describe('questionnaire CSV parsing', () => {
       [4, 'Status'],
       [5, 'SOC 2'],
     ]);
-    expect(res.rejected[0]!.reason).toMatch(/"2024-02-30" is not a date\. Write it as 2026-03-14/);
+    expect(res.rejected[0]!.reason).toMatch(/"2024-02-30" is not a real day \(month 02 of 2024 has no day 30\)/);
     expect(res.rejected[1]!.reason).toMatch(/short answer is 239 characters, over the 200-character limit/);
     expect(res.rejected[2]!.reason).toMatch(/A\.8\.9/); // nearest ids named
     expect(res.accepted.entries).toEqual([]);

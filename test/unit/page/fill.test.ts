@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { applyFill, scanPage, undoFill } from '../../../lib/page/index';
 import { loadFixture } from './load-fixture';
 
-const fid = (q: string): string => {
-  const f = scanPage(document).find((x) => x.question.startsWith(q));
+const fid = async (q: string): Promise<string> => {
+  const f = (await scanPage(document)).find((x) => x.question.startsWith(q));
   if (!f) throw new Error(`no field ${q}`);
   return f.fid;
 };
@@ -16,7 +16,7 @@ describe('applyFill / undoFill (happy-dom; real-browser paths are in test/e2e/pa
     const el = document.getElementById('q17') as HTMLTextAreaElement;
     const seen: string[] = [];
     for (const t of ['focusin', 'input', 'change', 'focusout']) el.addEventListener(t, () => seen.push(t));
-    const id = fid('Describe your incident');
+    const id = await fid('Describe your incident');
     const r = await applyFill(document, id, 'We run tabletop exercises.');
     expect(r).toEqual({ fid: id, ok: true, value: 'We run tabletop exercises.', previous: '' });
     expect(seen).toEqual(['focusin', 'input', 'change', 'focusout']);
@@ -26,7 +26,7 @@ describe('applyFill / undoFill (happy-dom; real-browser paths are in test/e2e/pa
   });
 
   it('picks select options by visible text with synonyms, and reports a miss with the options', async () => {
-    const id = fid('Hosting model');
+    const id = await fid('Hosting model');
     expect(await applyFill(document, id, 'not applicable')).toMatchObject({ ok: true, value: 'N/A' });
     expect((document.getElementById('hosting') as HTMLSelectElement).value).toBe('3: na');
     const miss = await applyFill(document, id, 'Hybrid');
@@ -36,31 +36,31 @@ describe('applyFill / undoFill (happy-dom; real-browser paths are in test/e2e/pa
 
   it('clicks radios and checkboxes by label, leading word of a long answer included', async () => {
     expect(
-      await applyFill(document, fid('Do you perform annual'), 'Yes - every March by an external firm.'),
+      await applyFill(document, await fid('Do you perform annual'), 'Yes - every March by an external firm.'),
     ).toMatchObject({ ok: true, value: 'Yes' });
-    expect(await applyFill(document, fid('Which frameworks'), 'SOC 2; PCI DSS')).toMatchObject({
+    expect(await applyFill(document, await fid('Which frameworks'), 'SOC 2; PCI DSS')).toMatchObject({
       ok: true,
       value: 'SOC 2; PCI DSS',
     });
-    expect(await applyFill(document, fid('I confirm'), 'yes')).toMatchObject({
+    expect(await applyFill(document, await fid('I confirm'), 'yes')).toMatchObject({
       ok: true,
       value: 'I confirm the answers are accurate',
     });
   });
 
   it('never touches read-only fields and reports stale or unknown fids', async () => {
-    const locked = await applyFill(document, fid('Account reference'), 'x');
+    const locked = await applyFill(document, await fid('Account reference'), 'x');
     expect(locked.ok).toBe(false);
     expect((document.getElementById('locked') as HTMLInputElement).value).toBe('ACME-001');
     expect((await applyFill(document, 'f99999', 'x')).error).toMatch(/rescan/);
-    const id = fid('Hosting model');
+    const id = await fid('Hosting model');
     document.getElementById('hosting')!.remove();
     expect((await applyFill(document, id, 'SaaS')).error).toMatch(/left the page/);
   });
 
   it('truncates to maxlength and says so instead of claiming success', async () => {
     (document.getElementById('t88') as HTMLTextAreaElement).maxLength = 5;
-    const r = await applyFill(document, fid('Describe your vulnerability'), 'abcdefgh');
+    const r = await applyFill(document, await fid('Describe your vulnerability'), 'abcdefgh');
     expect(r).toMatchObject({ ok: false, value: 'abcde' });
     expect(r.error).toMatch(/takes 5/);
   });

@@ -7,14 +7,14 @@ import { scanPage } from '../../../lib/page/index';
 const radios = (name: string) =>
   ['Yes', 'No', 'N/A'].map((o) => `<label><input type="radio" name="${name}" value="${o}"> ${o}</label>`).join('');
 
-function scan(html: string) {
+async function scan(html: string) {
   document.body.innerHTML = html;
-  return scanPage(document);
+  return await scanPage(document);
 }
 
 describe('comment pairing', () => {
-  it('pairs a "Please explain" box in its own block right after a radio fieldset', () => {
-    const f = scan(`<form><div class="body">
+  it('pairs a "Please explain" box in its own block right after a radio fieldset', async () => {
+    const f = await scan(`<form><div class="body">
       <fieldset><legend>1.1 Do you encrypt laptops?</legend>${radios('a')}</fieldset>
       <div class="explain"><label for="a_c">Please explain</label><textarea id="a_c"></textarea></div>
       <fieldset><legend>1.2 Do you run phishing tests?</legend>${radios('b')}</fieldset>
@@ -30,8 +30,8 @@ describe('comment pairing', () => {
     expect(f[0]!.comment).not.toBe(f[0]!.fid);
   });
 
-  it('keeps a box that asks its own question, and one after a text answer', () => {
-    const f = scan(`<div class="body">
+  it('keeps a box that asks its own question, and one after a text answer', async () => {
+    const f = await scan(`<div class="body">
       <fieldset><legend>2.1 Do you have a DPO?</legend>${radios('d')}</fieldset>
       <div><label for="e">2.2 What is the name and email address of your data protection officer?</label><textarea id="e"></textarea></div>
       <div><label for="g">2.3 Company name</label><input id="g" type="text"></div>
@@ -46,8 +46,8 @@ describe('comment pairing', () => {
     expect(f.every((x) => !x.comment)).toBe(true);
   });
 
-  it('pairs an unlabeled box inside the same question container, and a select with a "Notes" box', () => {
-    const f = scan(`<div class="body">
+  it('pairs an unlabeled box inside the same question container, and a select with a "Notes" box', async () => {
+    const f = await scan(`<div class="body">
       <div class="q"><p>3.1 Is MFA enforced for all staff?</p>${radios('m')}<textarea></textarea></div>
       <div class="q"><label for="s">3.2 How often are access reviews done?</label>
         <select id="s"><option value="">Select</option><option>Quarterly</option><option>Annually</option></select></div>
@@ -61,8 +61,9 @@ describe('comment pairing', () => {
     ]);
   });
 
-  it('pairs the comment column of a questionnaire table row', () => {
-    const f = scan(`<table><thead><tr><th>#</th><th>Control</th><th>Response</th><th>Comment</th></tr></thead><tbody>
+  it('pairs the comment column of a questionnaire table row', async () => {
+    const f =
+      await scan(`<table><thead><tr><th>#</th><th>Control</th><th>Response</th><th>Comment</th></tr></thead><tbody>
       <tr><td>4.1</td><th scope="row" id="r1">Code is peer reviewed.</th>
         <td><select aria-labelledby="r1"><option value="">Select</option><option>Yes</option><option>No</option></select></td>
         <td><input type="text" aria-label="Comment for 4.1"></td></tr>
@@ -76,8 +77,8 @@ describe('comment pairing', () => {
     ]);
   });
 
-  it('does not pair a follow-up box that is separated from the choice by another question', () => {
-    const f = scan(`<div class="body">
+  it('does not pair a follow-up box that is separated from the choice by another question', async () => {
+    const f = await scan(`<div class="body">
       <fieldset><legend>5.1 Do you use subprocessors?</legend>${radios('p')}</fieldset>
       <div><label for="q">5.2 List your hosting regions</label><input id="q" type="text"></div>
       <div><label for="r">Please explain</label><textarea id="r"></textarea></div>

@@ -5,18 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { scanPage } from '../../../lib/page/index';
 
-function sections(html: string): [string, string | undefined][] {
+async function sections(html: string): Promise<[string, string | undefined][]> {
   document.body.innerHTML = html;
-  return scanPage(document).map((f) => [f.question, f.section]);
+  return (await scanPage(document)).map((f) => [f.question, f.section]);
 }
 
 const q = (id: string, text: string) =>
   `<div class="q"><label for="${id}">${text}</label><input type="text" id="${id}"></div>`;
 
 describe('section names', () => {
-  it('takes the heading, not the collapse button beside it', () => {
+  it('takes the heading, not the collapse button beside it', async () => {
     expect(
-      sections(`<section aria-labelledby="h1">
+      await sections(`<section aria-labelledby="h1">
       <div class="head"><h2 id="h1"><span>Section 1</span> Governance</h2><button type="button" aria-expanded="true" aria-controls="b1">Collapse</button></div>
       <div id="b1"><p>General information about your organization and its security governance.</p>${q('a', 'Who is your CISO?')}${q('b', 'How big is the team?')}</div>
     </section>
@@ -28,9 +28,9 @@ describe('section names', () => {
     ]);
   });
 
-  it('uses the legend of a fieldset that holds several questions, not a one-question legend', () => {
+  it('uses the legend of a fieldset that holds several questions, not a one-question legend', async () => {
     expect(
-      sections(`<fieldset><legend>Encryption</legend>${q('a', 'Which cipher suites do you allow?')}
+      await sections(`<fieldset><legend>Encryption</legend>${q('a', 'Which cipher suites do you allow?')}
       <fieldset><legend>Do you encrypt backups?</legend><label><input type="radio" name="r" value="y"> Yes</label><label><input type="radio" name="r" value="n"> No</label></fieldset>
     </fieldset>`),
     ).toEqual([
@@ -39,9 +39,9 @@ describe('section names', () => {
     ]);
   });
 
-  it('uses an enclosing labelled group or region holding several questions (survey panels)', () => {
+  it('uses an enclosing labelled group or region holding several questions (survey panels)', async () => {
     expect(
-      sections(`<div role="group" aria-label="Access control">${q('a', 'Is MFA enforced?')}${q('b', 'How often are reviews done?')}</div>
+      await sections(`<div role="group" aria-label="Access control">${q('a', 'Is MFA enforced?')}${q('b', 'How often are reviews done?')}</div>
       <div role="region" aria-labelledby="t2"><div><span id="t2">Data protection</span></div>${q('c', 'Where is data stored?')}${q('d', 'How long is it kept?')}</div>`),
     ).toEqual([
       ['Is MFA enforced?', 'Access control'],
@@ -51,9 +51,9 @@ describe('section names', () => {
     ]);
   });
 
-  it('uses a card header block, but not an intro sentence, a button or a one-question wrapper', () => {
+  it('uses a card header block, but not an intro sentence, a button or a one-question wrapper', async () => {
     expect(
-      sections(`<div class="card"><div class="card-head">Business continuity</div><div class="card-body">${q('a', 'What is your RTO?')}${q('b', 'What is your RPO?')}</div></div>
+      await sections(`<div class="card"><div class="card-head">Business continuity</div><div class="card-body">${q('a', 'What is your RTO?')}${q('b', 'What is your RPO?')}</div></div>
       <div class="card"><div class="card-head"><button type="button">Expand all</button></div><div class="card-body">${q('c', 'Who runs DR tests?')}${q('d', 'How often?')}</div></div>
       <div class="card"><p>Answer the questions below as they apply to your production environment.</p>${q('e', 'Which cloud provider?')}${q('f', 'Which regions?')}</div>`),
     ).toEqual([
@@ -67,9 +67,9 @@ describe('section names', () => {
     ]);
   });
 
-  it('a heading inside a lone question block names its section when it is not the question itself', () => {
+  it('a heading inside a lone question block names its section when it is not the question itself', async () => {
     expect(
-      sections(`<h2>Section 9 Privacy</h2>${q('a', 'Who is your DPO?')}
+      await sections(`<h2>Section 9 Privacy</h2>${q('a', 'Who is your DPO?')}
       <section class="declare"><h2>Declaration</h2><label><input type="checkbox" name="d"> I certify that the answers above are accurate and complete.</label></section>`),
     ).toEqual([
       ['Who is your DPO?', 'Section 9 Privacy'],

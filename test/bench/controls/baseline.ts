@@ -1,5 +1,6 @@
-// The plain-BM25 baseline the classifier is compared with: one field (title + summary + keywords), plain
-// word split, no lexicon, no stemming, no context, no crosswalk.
+// The plain-BM25 baseline the classifier is compared with: the same catalog text (title, summary,
+// description, keywords) in one field, plain word split, no lexicon, no stemming, no section heading, no
+// crosswalk, no library.
 import { FRAMEWORKS, type Framework } from '../../../lib/controls/framework';
 import { Bm25Index } from '../../../lib/match/bm25';
 import type { ControlSource } from '../../../lib/match/control-source';
@@ -12,12 +13,14 @@ const STOP = new Set(
 );
 const plain = (text: string): string[] => words(text).filter((w) => !STOP.has(w));
 
+/** (question, framework) -> the three best control ids. */
 export function plainBm25(source: ControlSource): (question: string, framework: Framework) => string[] {
   const per = new Map<Framework, { bm25: Bm25Index; ids: string[]; order: Int32Array }>();
   for (const framework of FRAMEWORKS) {
     const controls = source.controls.filter((c) => c.framework === framework);
     const bm25 = new Bm25Index([{ name: 'all', weight: 1, b: 0.75 }]);
-    for (const c of controls) bm25.add([plain(`${c.title} ${c.summary} ${c.keywords.join(' ')}`)]);
+    for (const c of controls)
+      bm25.add([plain(`${c.title} ${c.summary} ${c.description ?? ''} ${c.keywords.join(' ')}`)]);
     const ids = controls.map((c) => c.id);
     // Ties break by control id: each document's place in id order.
     const order = new Int32Array(ids.length);

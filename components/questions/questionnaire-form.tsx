@@ -48,9 +48,13 @@ function scopeToText(ctx: QuestionnaireContext): Record<ScopeKey, string> {
 export function QuestionnaireForm({
   value,
   onApply,
+  open,
+  onToggle,
 }: {
   value: QuestionnaireContext;
   onApply: (ctx: QuestionnaireContext) => void;
+  open: boolean;
+  onToggle: (open: boolean) => void;
 }) {
   const [draft, setDraft] = useState(value);
   const [scopeText, setScopeText] = useState(() => scopeToText(value));
@@ -76,7 +80,7 @@ export function QuestionnaireForm({
     .filter(Boolean)
     .join(' ');
   return (
-    <details className="cw-card sp-context">
+    <details className="cw-card sp-context" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary>
         <span className="sp-context__title">{summary}</span>
         <span className="cw-small cw-muted"> · scope and recipient</span>
@@ -99,6 +103,7 @@ export function QuestionnaireForm({
         <label className="cw-label">
           Recipient (customer)
           <input
+            id="sp-recipient"
             className="cw-input"
             value={draft.recipient}
             placeholder="Who will read the answers"

@@ -1,0 +1,205 @@
+// One question of the page: its number and text, what the field holds, the top suggestion with the fill
+// policy's findings (or why there is none), alternatives and row actions. Compact density shows one line of
+// question and one line of answer until the card is selected.
+import { memo, useState, type CSSProperties } from 'react';
+import { Badge } from '../ui';
+import type { Suggestion } from '../../lib/match/types';
+import type { FillDecision, Trigger } from '../../lib/policy';
+import type { FlagAction } from '../../lib/review/schema';
+import { commentFill, type PlannedFill, type Row } from './plan';
+import { SuggestionView } from './suggestion-view';
+import type { Decide } from './use-policy';
+
+export type Density = 'comfortable' | 'compact';
+
+interface Props {
+  row: Row;
+  /** Place in the list as shown (after filters); the virtualized list measures cards by it. */
+  listIndex: number;
+  style?: CSSProperties;
+  measure?: (el: HTMLElement | null) => void;
+  selected: boolean;
+  density: Density;
+  threshold: number;
+  decide: Decide;
+  onSelect: (fid: string) => void;
+  onFill: (items: PlannedFill[]) => void;
+  onUndo: (row: Row) => void;
+  onStatus: (fid: string, status: Row['status']) => void;
+  onNotes: () => void;
+  onAction: (action: FlagAction) => void;
+}
+
+const CHOICE_KINDS = new Set(['radio', 'select', 'checkbox']);
+
+const STATUS_BADGE: Record<Row['status'], { tone: 'ok' | 'warn' | 'neutral' | 'bad'; label: string } | null> = {
+  open: null,
+  filled: { tone: 'ok', label: 'filled' },
+  skipped: { tone: 'neutral', label: 'skipped' },
+  flagged: { tone: 'warn', label: 'flagged for expert' },
+};
+
+function QuestionCardView({
+  row,
+  listIndex,
+  style,
+  measure,
+  selected,
+  density,
+  threshold,
+  decide,
+  onSelect,
+  onFill,
+  onUndo,
+  onStatus,
+  onNotes,
+  onAction,
+}: Props) {
+  const [showAlt, setShowAlt] = useState(false);
+  const { field, result } = row;
+  const [top, ...alternatives] = result?.suggestions ?? [];
+  const badge = STATUS_BADGE[row.status];
+  const choices = CHOICE_KINDS.has(field.kind) ? field.options : undefined;
+  const compact = density === 'compact' && !selected;
+  const topDecision = top ? decide(row, top, 'fill') : undefined;
+  const fill = (s: Suggestion, decision: FillDecision) => (value: string, trigger: Trigger) => {
+    const reasons = trigger === 'fill' ? decision.reasons : decide(row, s, trigger, value).reasons;
+    const item: PlannedFill = {
+      fid: field.fid,
+      value,
+      entryId: s.entryId,
+      version: s.version,
+      question: field.question,
+      number: field.number,
+      confidence: s.confidence,
+      trigger,
+      reasons,
+    };
+    const extra = value === s.option ? commentFill(row, s) : undefined;
+    onFill(extra ? [item, { ...item, ...extra, question: `${field.question} (comment)` }] : [item]);
+  };
+  const answered = field.value.trim();
+  return (
+    <li
+      className={`cw-card sp-question${selected ? ' is-selected' : ''}${compact ? ' is-compact' : ''}`}
+      data-testid="question"
+      data-fid={field.fid}
+      data-status={row.status}
+      data-index={listIndex}
+      style={style}
+      ref={measure}
+    >
+      <button
+        className="sp-question__head"
+        onClick={() => onSelect(field.fid)}
+        aria-expanded={selected}
+        aria-label={`Question ${field.number ?? row.position + 1}: ${field.question}`}
+      >
+        <span className="sp-question__num">{field.number ?? row.position + 1}</span>
+        <span className="sp-question__text">{field.question || <em className="cw-muted">(no question text)</em>}</span>
+        {badge && <Badge tone={badge.tone}>{badge.label}</Badge>}
+        {compact && !badge && top && topDecision && (
+          <Badge tone={topDecision.verdict === 'blocked' ? 'bad' : top.autoFill ? 'ok' : 'neutral'}>
+            {topDecision.verdict === 'blocked' ? 'held' : top.autoFill ? 'confident' : 'review'}
+          </Badge>
+        )}
+        {compact && !badge && result && !top && <Badge>no answer</Badge>}
+      </button>
+      {!compact && (
+        <div className="sp-question__meta cw-small cw-muted">
+          {field.kind}
+          {field.section ? ` · ${field.section}` : ''}
+          {answered && row.status !== 'filled' ? ' · already answered' : ''}
+        </div>
+      )}
+      {answered && (
+        <p className="sp-question__value cw-small" data-testid="field-value" title={field.value}>
+          <span className="cw-muted">{row.status === 'filled' ? 'Filled: ' : 'On the page: '}</span>
+          {field.value}
+        </p>
+      )}
+      {compact && !answered && top && <p className="sp-question__value cw-small cw-muted">{top.answer}</p>}
+      {row.error && <p className="cw-small sp-error">{row.error}</p>}
+      {!compact && !result && <p className="cw-small cw-muted">Matching…</p>}
+      {!compact && result && !top && (
+        <div className="sp-abstain" data-testid="abstain">
+          <Badge tone="neutral">no answer</Badge>
+          {result.reasons.map((r, i) => (
+            <p key={i} className="cw-small cw-muted">
+              {r.message}
+            </p>
+          ))}
+        </div>
+      )}
+      {!compact && top && topDecision && (selected || row.status === 'open') && (
+        <SuggestionView
+          key={`${top.entryId}@${top.version}`}
+          suggestion={top}
+          decision={topDecision}
+          decideEdit={(v) => decide(row, top, 'edit-fill', v)}
+          threshold={threshold}
+          onFill={row.status === 'filled' ? undefined : fill(top, topDecision)}
+          onAction={onAction}
+          onNotes={onNotes}
+          compact={!selected}
+          choices={choices}
+        />
+      )}
+      {selected && alternatives.length > 0 && (
+        <div>
+          <button
+            className="cw-btn cw-btn--quiet cw-btn--small"
+            onClick={() => setShowAlt(!showAlt)}
+            aria-expanded={showAlt}
+          >
+            {showAlt ? 'Hide' : 'Show'} {alternatives.length} alternative{alternatives.length > 1 ? 's' : ''}
+          </button>
+          {showAlt &&
+            alternatives.map((s) => {
+              const d = decide(row, s, 'fill');
+              return (
+                <SuggestionView
+                  key={`${s.entryId}@${s.version}`}
+                  suggestion={s}
+                  decision={d}
+                  decideEdit={(v) => decide(row, s, 'edit-fill', v)}
+                  threshold={threshold}
+                  onFill={fill(s, d)}
+                  onAction={onAction}
+                  onNotes={onNotes}
+                  choices={choices}
+                />
+              );
+            })}
+        </div>
+      )}
+      {!compact && (
+        <div className="cw-row sp-row-actions">
+          {row.status === 'filled' && (
+            <button className="cw-btn cw-btn--small" onClick={() => onUndo(row)}>
+              Undo
+            </button>
+          )}
+          {row.status === 'open' && (
+            <>
+              <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus(field.fid, 'skipped')}>
+                Skip
+              </button>
+              <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus(field.fid, 'flagged')}>
+                Flag for an expert
+              </button>
+            </>
+          )}
+          {(row.status === 'skipped' || row.status === 'flagged') && (
+            <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus(field.fid, 'open')}>
+              Reopen
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Memoised: a fill or a filter change re-renders only the cards whose row, selection or policy changed. */
+export const QuestionCard = memo(QuestionCardView);

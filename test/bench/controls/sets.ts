@@ -1,0 +1,175 @@
+// Labelled control-mapping sets for the classifier benchmark, read from the research data beside the
+// repository (`../shared/data/`, see its READMEs): VSAQ questions, Adobe CCF statements, NIST SP 800-171
+// requirements, and the Tidewater library (entries name their controls) for the library vote.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import type { Framework } from '../../../lib/controls/framework';
+import { AnswerEntry } from '../../../lib/library/schema';
+import type { QuestionInput } from '../../../lib/match/types';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+/** The research data sits beside the project root (`../shared/data`). */
+export const SHARED_DATA = `${root}../shared/data`;
+
+/** Labels per framework; a framework the set does not label is absent. */
+export type Labels = Partial<Record<Framework, string[]>>;
+
+export interface LabelledQuestion {
+  id: string;
+  /** Groups for cross-validation (questionnaire, domain or family). */
+  group: string;
+  input: QuestionInput;
+  labels: Labels;
+}
+
+export interface LabelledSet {
+  name: string;
+  /** Frameworks the set labels, in report order. */
+  frameworks: Framework[];
+  questions: LabelledQuestion[];
+  /** Minimum hit@3 per framework (the NIST labels are indirect, so their bar is lower). */
+  targetHit3: number;
+  targetHit1?: number;
+}
+
+function readJson(file: string): unknown {
+  const path = `${SHARED_DATA}/${file}`;
+  if (!existsSync(path))
+    throw new Error(
+      `Dev set ${path} is missing: the classifier benchmark reads the research data beside the project (../shared/data). Link or copy it there.`,
+    );
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+interface VsaqRow {
+  id: string;
+  questionnaire: string;
+  section: string;
+  text: string;
+  choices?: string[] | null;
+  iso27001_2022: { primary: string[]; acceptable: string[] };
+  soc2: { primary: string[]; acceptable: string[] };
+}
+
+/** Google VSAQ questions with a practitioner's primary and acceptable labels (both count as a hit). */
+export function vsaqSet(): LabelledSet {
+  const rows = readJson('vsaq-dev-labeled.json') as VsaqRow[];
+  return {
+    name: 'VSAQ',
+    frameworks: ['iso27001:2022', 'soc2:2017'],
+    targetHit3: 0.92,
+    targetHit1: 0.75,
+    questions: rows.map((r) => ({
+      id: r.id,
+      group: r.questionnaire,
+      input: { question: r.text, section: r.section, ...(r.choices ? { options: r.choices } : {}) },
+      labels: {
+        'iso27001:2022': [...r.iso27001_2022.primary, ...r.iso27001_2022.acceptable],
+        'soc2:2017': [...r.soc2.primary, ...r.soc2.acceptable],
+      },
+    })),
+  };
+}
+
+interface CcfRow {
+  id: string;
+  domain: string;
+  statement: string;
+  iso27001_2022: string[];
+  soc2: string[];
+}
+
+/** Adobe CCF: statements as questions, the domain as section heading, Adobe's mapped ids as labels. */
+export function adobeSet(): LabelledSet {
+  const rows = readJson('adobe-ccf-v5.json') as CcfRow[];
+  return {
+    name: 'Adobe CCF',
+    frameworks: ['iso27001:2022', 'soc2:2017'],
+    targetHit3: 0.92,
+    targetHit1: 0.75,
+    questions: rows.map((r) => ({
+      id: r.id,
+      group: r.domain,
+      input: { question: r.statement, section: r.domain },
+      labels: { 'iso27001:2022': r.iso27001_2022, 'soc2:2017': r.soc2 },
+    })),
+  };
+}
+
+interface NistRow {
+  id: string;
+  family: string;
+  text: string;
+  iso27001_2013: string[];
+  iso27001_2022: string[];
+}
+
+/** NIST SP 800-171 r2 requirements with NIST's Appendix D ISO ids. Rows without a mapping are left out
+ *  (the README: an empty list means "no official mapping", not "no relevant control"). */
+export function nistSet(): LabelledSet {
+  const rows = readJson('nist-800-171/nist-800-171-iso.json') as NistRow[];
+  return {
+    name: 'NIST 800-171',
+    frameworks: ['iso27001:2022', 'iso27001:2013'],
+    targetHit3: 0.85,
+    questions: rows
+      .filter((r) => r.iso27001_2022.length > 0)
+      .map((r) => ({
+        id: r.id,
+        group: r.family,
+        input: { question: r.text, section: r.family },
+        labels: { 'iso27001:2022': r.iso27001_2022, 'iso27001:2013': r.iso27001_2013 },
+      })),
+  };
+}
+
+const LIBRARY_DATE = '2026-01-01T00:00:00.000Z';
+
+/** The Tidewater library (160 approved entries; `Controls` holds ISO 2022 and SOC 2 ids) as AnswerEntry. */
+export function tidewaterLibrary(): AnswerEntry[] {
+  const path = `${SHARED_DATA}/retrieval-dev/tidewater-library.csv`;
+  if (!existsSync(path)) throw new Error(`Library ${path} is missing: link ../shared/data beside the project.`);
+  const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
+  return parsed.data.map((row) =>
+    AnswerEntry.parse({
+      id: row.ID,
+      question: row.Question,
+      answer: row.Answer,
+      owner: row.Owner || 'unknown',
+      status: 'approved',
+      approvedAt: row['Last reviewed'],
+      reuse: { level: 'nda' },
+      tags: row.Category ? [row.Category] : [],
+      controls: (row.Controls ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((id) => ({ framework: id.startsWith('A.') ? 'iso27001:2022' : 'soc2:2017', id })),
+      createdAt: LIBRARY_DATE,
+      updatedAt: LIBRARY_DATE,
+      version: 1,
+    }),
+  );
+}
+
+/** The Tidewater library's own entries as labelled questions (entry title, category as section): a fourth
+ *  writing style (topic titles, short questions) for fitting; no target is set on it. */
+export function tidewaterSet(): LabelledSet {
+  return {
+    name: 'Tidewater entries',
+    frameworks: ['iso27001:2022', 'soc2:2017'],
+    targetHit3: 0,
+    questions: tidewaterLibrary()
+      .filter((e) => e.controls.length > 0)
+      .map((e) => ({
+        id: e.id,
+        group: e.tags[0] ?? '',
+        input: { question: e.question, ...(e.tags[0] ? { section: e.tags[0] } : {}) },
+        labels: {
+          'iso27001:2022': e.controls.filter((c) => c.framework === 'iso27001:2022').map((c) => c.id),
+          'soc2:2017': e.controls.filter((c) => c.framework === 'soc2:2017').map((c) => c.id),
+        },
+      })),
+  };
+}
