@@ -20,9 +20,7 @@ type Tab = (typeof TABS)[number];
 
 export function App() {
   const { library, error } = useLibrary();
-  const [tab, setTab] = useState<Tab>(
-    () => (TABS.find((t) => t.toLowerCase() === location.hash.slice(1)) as Tab | undefined) ?? 'Entries',
-  );
+  const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.toLowerCase() === location.hash.slice(1)) ?? 'Entries');
   // A notification's "Open entry" switches to Entries with that entry's editor open; an import's report can
   // open Entries filtered to that import.
   const [openEntry, setOpenEntry] = useState<string>();

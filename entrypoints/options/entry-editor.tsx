@@ -3,7 +3,7 @@
 // too. Changing the words of an approved answer makes it a draft until someone approves it again: an approval is
 // of the words that were approved.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge } from '../../components/ui';
 import { request } from '../../lib/background/client';
 import { resolveControlId } from '../../lib/controls';
@@ -100,7 +100,12 @@ export function EntryEditor({
   const [approver, setApprover] = useState(entry.approvedBy ?? '');
   const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string }>();
   // A new version (saved here, restored, or written elsewhere) resets the form; the message stays.
-  useEffect(() => setDraft(toDraft(entry)), [entry]);
+  const [shown, setShown] = useState(entry);
+  if (shown.id !== entry.id || shown.version !== entry.version) {
+    setShown(entry);
+    setDraft(toDraft(entry));
+    setApprover(entry.approvedBy ?? '');
+  }
   const history = useLiveQuery(() => library.entries.history(entry.id), [library, entry.id, entry.version]);
   const set = (patch: Partial<DraftForm>) => setDraft({ ...draft, ...patch });
   const candidate = edited(entry, draft);

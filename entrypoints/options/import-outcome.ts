@@ -21,10 +21,8 @@ function audience(r: ReusePermission): string {
 export function outcomeSentences(o: PlanOutcome): string[] {
   const out: string[] = [];
   const groups = [...o.approvedByReuse.values()].sort((a, b) => b.count - a.count);
-  for (const g of groups) {
-    const verb = g.count === 1 ? 'will be' : 'will be';
-    out.push(`${plural(g.count, 'answer')} ${verb} suggested, and may be auto-filled, for ${audience(g.reuse)}.`);
-  }
+  for (const g of groups)
+    out.push(`${plural(g.count, 'answer')} will be suggested, and may be auto-filled, for ${audience(g.reuse)}.`);
   if (o.draft)
     out.push(
       `${plural(o.draft, 'draft')} will be suggested but never filled until someone approves ${o.draft === 1 ? 'it' : 'them'}.`,

@@ -29,7 +29,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 function describeChange(before: AnswerEntry, after: AnswerEntry): string {
-  const fields = changedFields(before as never, after as never, FIELD_LABELS);
+  const fields = changedFields(before, after, FIELD_LABELS);
   const parts = fields.map((f) => {
     if (f === 'status') return `status ${before.status} → ${after.status}`;
     if (f === 'reuse') return `reuse ${reuseLabel(before.reuse)} → ${reuseLabel(after.reuse)}`;

@@ -86,6 +86,8 @@ export async function planImport(
   const dupes = new DuplicateIndex<AnswerEntry>(tokenFrequencies([...libDocs.map(([, t]) => t), ...incomingTokens]));
   for (const [e, tokens] of libDocs) dupes.add(e, tokens);
 
+  // A file row that turned out to be a library entry already: rows held back against it point at that entry.
+  const knownAs = new Map<string, AnswerEntry>();
   for (let i = 0; i < incoming.length; i++) {
     if (opts.signal?.aborted) break;
     const t = tick();
@@ -125,6 +127,7 @@ export async function planImport(
       [dup.key.question, ...dup.key.alternatives].some((q) => sameWords(q, inc.question))
     ) {
       plan.unchanged++;
+      knownAs.set(inc.id, dup.key);
       continue;
     }
     if (dup) {
@@ -139,6 +142,11 @@ export async function planImport(
     plan.basis.set(inc.id, 0);
     plan.added.push({ row, entry: inc });
   }
+
+  plan.held = plan.held.map((h) => {
+    const known = h.target.in === 'file' ? knownAs.get(h.target.id) : undefined;
+    return known ? { ...h, target: { id: known.id, question: known.question, in: 'library' as const } } : h;
+  });
 
   // A re-import (some ids matched) lists what the file no longer has, among entries of the same id family.
   if (fields.has('id') && plan.basis.size > plan.added.length) {
