@@ -74,6 +74,21 @@ function fromSerial(n: number): string | undefined {
  * so the caller can ask once for the whole file instead of guessing per row.
  */
 export function parseDate(v: string, order?: DateOrder): DateResult {
+  // A column of dates repeats a handful of values: each distinct text is read once (results are immutable).
+  const key = order ? `${order}|${v}` : v;
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= MEMO_MAX) memo.clear();
+    hit = readDate(v, order);
+    memo.set(key, hit);
+  }
+  return hit;
+}
+
+const memo = new Map<string, DateResult>();
+const MEMO_MAX = 5000;
+
+function readDate(v: string, order: DateOrder | undefined): DateResult {
   const s = v.trim();
   const bad = (): DateResult => ({ ok: false, reason: messages.badCellDate(v) });
   let m = ISO.exec(s);

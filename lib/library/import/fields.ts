@@ -166,10 +166,43 @@ export function textChanged(a: AnswerEntry, b: AnswerEntry): boolean {
 }
 
 const IGNORED = new Set(['createdAt', 'updatedAt', 'version', 'source']);
+const SCALARS = [
+  'id',
+  'question',
+  'answer',
+  'shortAnswer',
+  'notes',
+  'owner',
+  'status',
+  'approvedBy',
+  'approvedAt',
+  'reviewBy',
+] as const;
+const LISTS = ['alternatives', 'evidenceIds', 'tags'] as const;
+const KNOWN = new Set<string>([...IGNORED, ...SCALARS, ...LISTS, 'controls', 'reuse', 'scope', 'roles']);
 
-/** Same content, ignoring bookkeeping and provenance: an unchanged row re-imported is not a new version. */
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Same content, ignoring bookkeeping and provenance: an unchanged row re-imported is not a new version. Field by
+ * field (a re-import compares every row of the file); fields it does not know are compared as stable JSON.
+ */
 export function sameEntryContent(a: AnswerEntry, b: AnswerEntry): boolean {
-  const strip = (o: AnswerEntry) =>
-    Object.fromEntries(Object.entries(o).filter(([k, v]) => !IGNORED.has(k) && v !== undefined));
-  return stableStringify(strip(a)) === stableStringify(strip(b));
+  for (const k of SCALARS) if (a[k] !== b[k]) return false;
+  for (const k of LISTS) if (!sameList(a[k], b[k])) return false;
+  if (a.controls.length !== b.controls.length) return false;
+  for (let i = 0; i < a.controls.length; i++) {
+    if (a.controls[i]!.framework !== b.controls[i]!.framework || a.controls[i]!.id !== b.controls[i]!.id) return false;
+  }
+  if (a.reuse.level !== b.reuse.level) return false;
+  if (a.reuse.level === 'customer' && b.reuse.level === 'customer' && a.reuse.customer !== b.reuse.customer)
+    return false;
+  for (const axis of SCOPE_AXES) if (!sameList(a.scope[axis], b.scope[axis])) return false;
+  if (stableStringify(a.roles) !== stableStringify(b.roles)) return false;
+  const ra = a as unknown as Record<string, unknown>;
+  const rb = b as unknown as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (!KNOWN.has(k) && stableStringify(ra[k]) !== stableStringify(rb[k])) return false;
+  }
+  return true;
 }

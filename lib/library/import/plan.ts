@@ -29,7 +29,10 @@ export interface ImportPlan {
   /** Library entries like the file's (same id family) that a re-imported file no longer has. */
   missing: AnswerEntry[];
   evidence: { added: EvidenceItem[]; updated: { before: EvidenceItem; after: EvidenceItem }[]; unchanged: number };
-  /** Library versions the plan was computed from (0 = must not exist yet), checked again when it is applied. */
+  /**
+   * Library versions of what the plan writes (0 = must not exist yet), checked again when it is applied. Rows
+   * planned as unchanged are not in it: whatever happened to them since, this import writes nothing to them.
+   */
   basis: Map<string, number>;
   plannedAt: string;
 }
@@ -96,7 +99,6 @@ export async function planImport(
     const row = parsed.acceptedRows[i] ?? 0;
     const current = existing.get(inc.id);
     if (current) {
-      plan.basis.set(current.id, current.version);
       const defaulted = parsed.acceptedDefaulted[i] ?? 0;
       let after = overlay(current, inc, fields, defaulted);
       // A changed answer needs a fresh approval: the file's status choice (or, with none, draft) decides.
@@ -106,6 +108,7 @@ export async function planImport(
         plan.unchanged++;
         continue;
       }
+      plan.basis.set(current.id, current.version);
       plan.updated.push({
         row,
         before: current,
@@ -149,7 +152,7 @@ export async function planImport(
   });
 
   // A re-import (some ids matched) lists what the file no longer has, among entries of the same id family.
-  if (fields.has('id') && plan.basis.size > plan.added.length) {
+  if (fields.has('id') && incoming.some((e) => existing.has(e.id))) {
     const inFile = new Set(incoming.map((e) => e.id));
     for (const h of parsed.mergeProposals) inFile.add(h.incoming.id);
     const families = new Set(incoming.filter((e) => existing.has(e.id)).map((e) => idFamily(e.id)));

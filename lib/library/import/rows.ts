@@ -225,12 +225,24 @@ export function* tableToEntriesSteps(input: TableInput, opts: ParseOptions = {})
   // a third of the per-row schema cost). A bad `now` keeps the full schema, so each row reports it as before.
   const rowSchema = IsoDateTime.safeParse(now).success ? ImportedEntry : AnswerEntry;
   const qCol = columns.question!; // checked above
+  // Near-duplicates within the file are looked for among rows without an id (rows with one are identified
+  // records, e.g. our own export, and never held back): a file where every row has an id skips the work.
+  const idCol = columns.id;
+  const everyRowHasId =
+    idCol !== undefined &&
+    input.table.every(
+      (cells, r) => r <= headerRow || cells.every((c) => c.trim() === '') || !!(cells[idCol] ?? '').trim(),
+    );
   const rowTokens: string[][] = new Array<string[]>(input.table.length);
-  for (let r = 0; r < input.table.length; r++) {
-    rowTokens[r] = r > headerRow ? questionTokens(unescapeCell(input.table[r]![qCol] ?? '')) : [];
-    if (r % (ROWS_PER_STEP * 4) === 0) yield;
+  if (!everyRowHasId) {
+    for (let r = 0; r < input.table.length; r++) {
+      rowTokens[r] = r > headerRow ? questionTokens(unescapeCell(input.table[r]![qCol] ?? '')) : [];
+      if (r % (ROWS_PER_STEP * 4) === 0) yield;
+    }
   }
-  const dupes = new DuplicateIndex<{ id: string; question: string; row: number }>(tokenFrequencies(rowTokens));
+  const dupes = everyRowHasId
+    ? undefined
+    : new DuplicateIndex<{ id: string; question: string; row: number }>(tokenFrequencies(rowTokens));
   const seenIds = new Map<string, number>();
   const rd = new RowReader(headers, columns, sheet, order);
   const roleColumns = ROLE_FRAMEWORKS.filter((f) => columns[ROLE_COLUMN[f]] !== undefined);
@@ -380,12 +392,14 @@ export function* tableToEntriesSteps(input: TableInput, opts: ParseOptions = {})
       } else {
         const entry = parsed.data;
         seenIds.set(id, row);
-        const tokens = rowTokens[r]!;
         // Rows carrying an explicit entry id are identified records (e.g. our own export): never held back.
-        const key = { id, question: entry.question, row };
-        let dup: ReturnType<typeof dupes.best>;
-        if (rd.raw('id')) dupes.add(key, tokens);
-        else dup = dupes.bestOrAdd(key, tokens);
+        let dup: ReturnType<DuplicateIndex<{ id: string; question: string; row: number }>['best']>;
+        if (dupes) {
+          const tokens = rowTokens[r]!;
+          const key = { id, question: entry.question, row };
+          if (rd.raw('id')) dupes.add(key, tokens);
+          else dup = dupes.bestOrAdd(key, tokens);
+        }
         if (dup) {
           out.mergeProposals.push({
             incoming: entry,
