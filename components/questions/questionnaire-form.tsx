@@ -1,6 +1,6 @@
 // The questionnaire's own facts (name, declared scope, recipient), remembered per page address.
 // Matching uses them for reuse checks: out-of-scope claims and evidence not cleared for this recipient.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { QuestionnaireContext } from '../../lib/messaging';
 import { splitList } from './plan';
@@ -58,10 +58,14 @@ export function QuestionnaireForm({
 }) {
   const [draft, setDraft] = useState(value);
   const [scopeText, setScopeText] = useState(() => scopeToText(value));
-  useEffect(() => {
+  // A new value from outside (another page's context loaded) resets the draft, during render rather than in an
+  // effect that would paint the stale draft first.
+  const [draftOf, setDraftOf] = useState(value);
+  if (draftOf !== value) {
+    setDraftOf(value);
     setDraft(value);
     setScopeText(scopeToText(value));
-  }, [value]);
+  }
   const next: QuestionnaireContext = {
     ...draft,
     scope: {

@@ -99,10 +99,12 @@ export function EntryEditor({
   const [draft, setDraft] = useState(() => toDraft(entry));
   const [approver, setApprover] = useState(entry.approvedBy ?? '');
   const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string }>();
-  // A new version (saved here, restored, or written elsewhere) resets the form; the message stays.
-  const [shown, setShown] = useState(entry);
-  if (shown.id !== entry.id || shown.version !== entry.version) {
-    setShown(entry);
+  // A new version (saved here, restored, or written elsewhere) resets the form; the message stays. Reset while
+  // rendering (React's pattern for state derived from a prop), not in an effect that would paint the old draft first.
+  const [draftOf, setDraftOf] = useState(entry);
+  // Compared by id and version: a live query hands back a new object for the same version, which must not wipe typing.
+  if (draftOf.id !== entry.id || draftOf.version !== entry.version) {
+    setDraftOf(entry);
     setDraft(toDraft(entry));
     setApprover(entry.approvedBy ?? '');
   }

@@ -1,7 +1,7 @@
 // The side panel: the target tab's questions in page order, each with its best answer, the fill policy's
 // findings and citations; filters, jump and keyboard navigation for long questionnaires.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert, EmptyState, Spinner } from '../../components/ui';
 import { useLibrary } from '../../components/use-library';
@@ -32,6 +32,7 @@ import {
   type Density,
   type Row,
 } from '../../components/questions';
+import { FrameErrors } from './frame-errors';
 import { FrameworkNotes } from './framework-notes';
 import { LibrarySearch } from './library-search';
 import { ListToolbar } from './list-toolbar';
@@ -74,15 +75,24 @@ export function App() {
   const [chosenDensity, setChosenDensity] = useState<Density | undefined>(initialDensity);
   const list = useRef<QuestionListHandle>(null);
 
+  // Re-match what is on screen when its inputs change; reads the session of the moment, reacts only to the inputs.
+  const rematchIfReady = useEffectEvent(() => {
+    if (session.phase === 'ready') void session.rematch();
+  });
   useEffect(() => {
     if (!library) return;
     void loadSettings(library.settings).then(setSettings);
-    if (session.phase === 'ready') void session.rematch();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    rematchIfReady();
   }, [seq, library]);
 
   useEffect(() => {
-    if (session.page.url) void loadContext(session.page.url).then(setContext);
+    if (!session.page.url) return;
+    // A context still loading when the panel moves to another page must not replace that page's context.
+    let live = true;
+    void loadContext(session.page.url).then((c) => live && setContext(c));
+    return () => {
+      live = false;
+    };
   }, [session.page.url]);
 
   const applyContext = useCallback(
@@ -92,10 +102,7 @@ export function App() {
     },
     [session.page.url],
   );
-  useEffect(() => {
-    if (session.phase === 'ready') void session.rematch();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [context]);
+  useEffect(() => rematchIfReady(), [context]);
 
   const onAction = useCallback(
     (action: FlagAction) => {
@@ -278,6 +285,7 @@ export function App() {
             <ReviewAnswers tabId={tabId} pageUrl={session.page.url} context={context} filled={summary.filled} />
           )}
           {session.error && <Alert tone="bad">{session.error}</Alert>}
+          <FrameErrors frames={session.frames} onRescan={() => void session.scan()} />
           {notesOpen && <FrameworkNotes onClose={() => setNotesOpen(false)} />}
           <LibrarySearch context={context} threshold={threshold} onNotes={openNotes} />
           {rows.length > 0 && (

@@ -93,7 +93,7 @@ export function toJson(r: MatchResult): unknown {
   return {
     id: r.id,
     question: r.question,
-    controls: r.controls.map((c) => ({ framework: c.framework, id: c.id, title: c.title, score: c.score })),
+    controls: r.controls.map((c) => ({ framework: c.framework, id: c.id, title: c.title, score: c.score, why: c.why })),
     suggestions: r.suggestions.map((s) => ({
       entryId: s.entryId,
       version: s.version,
@@ -113,6 +113,8 @@ function human(r: MatchResult): string {
     const cs = r.controls.filter((c) => c.framework === f).slice(0, 3);
     if (cs.length)
       lines.push(`  ${FRAMEWORK_LABEL[f]}: ${cs.map((c) => `${c.id} ${c.title} (${c.score.toFixed(2)})`).join('; ')}`);
+    // Why the first control: the words, library entries, section or counterpart that led to it.
+    if (cs[0]?.why.length) lines.push(`    because: ${cs[0].why.join('; ')}`);
   }
   const s = r.suggestions[0];
   if (s) {
@@ -127,7 +129,7 @@ function human(r: MatchResult): string {
   return lines.join('\n');
 }
 
-export async function run(argv: string[]): Promise<number> {
+export function run(argv: string[]): number {
   const parsed = parseArgs(argv);
   if (parsed.ok === 'help') {
     console.log(HELP);

@@ -62,7 +62,7 @@ export {
   type ResolvedMapping,
 } from './import/columns';
 export type { FileFormat, RowIssue, MergeProposal, ParseOptions, ParsedLibraryFile, DateInfo } from './import/types';
-export type { TextEncoding } from './import/decode';
+export { decodeText, type TextEncoding, type Decoded } from './import/decode';
 export { serializeLibrary, toLibraryFile } from './export/export';
 export { escapeFormula } from './export/columns';
 export {

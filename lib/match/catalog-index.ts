@@ -19,8 +19,6 @@ interface Row {
   idf: number;
 }
 
-const K1 = 1.2;
-
 export class CatalogIndex {
   readonly size: number;
   private readonly rows = new Map<string, Row>();
@@ -31,6 +29,7 @@ export class CatalogIndex {
     readonly fields: readonly CatalogField[],
     docs: ReadonlyArray<ReadonlyArray<readonly string[]>>,
     common: { share: number; factor: number } = { share: 1, factor: 1 },
+    k1 = 1.2,
   ) {
     this.size = docs.length;
     const nf = fields.length;
@@ -51,7 +50,7 @@ export class CatalogIndex {
       for (const [term, { t, first }] of tf) {
         let list = postings.get(term);
         if (!list) postings.set(term, (list = []));
-        list.push([d, (t * (K1 + 1)) / (K1 + t), first]);
+        list.push([d, (t * (k1 + 1)) / (k1 + t), first]);
       }
     });
     for (const [term, list] of postings) {
@@ -81,22 +80,28 @@ export class CatalogIndex {
     return this.rows.get(term)?.idf ?? 0;
   }
 
-  /** Share of control `doc`'s score that `term` brings at query weight 1, and the first field holding
-   *  it (0: the control does not hold the term). For explanations: a handful of lookups per match. */
-  contribution(term: string, doc: number): { weight: number; field: number } {
-    const row = this.rows.get(term);
-    if (!row) return NONE;
-    let lo = 0;
-    let hi = row.docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const d = row.docs[mid]!;
-      if (d === doc) return { weight: row.weights[mid]!, field: row.fields[mid]! };
-      if (d < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return NONE;
+  /** The posting row of `term`, for explanations: look it up once per question, then ask `held` per control. */
+  row(term: string): CatalogRow | undefined {
+    return this.rows.get(term);
   }
+}
+
+/** One term's postings in a catalog (see CatalogIndex.row). */
+export type CatalogRow = Readonly<Row>;
+
+/** What `term` (its row) brings to control `doc` at query weight 1, and 1 + the first field holding it
+ *  (field 0: the control does not hold the term). */
+export function held(row: CatalogRow, doc: number): { weight: number; field: number } {
+  let lo = 0;
+  let hi = row.docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = row.docs[mid]!;
+    if (d === doc) return { weight: row.weights[mid]!, field: row.fields[mid]! };
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return NONE;
 }
 
 const NONE = Object.freeze({ weight: 0, field: 0 });

@@ -4,8 +4,9 @@
 // frameworks: a strong ISO 2022 match lifts its SOC 2 counterparts and back, and ISO 2013 controls inherit
 // from the 2022 controls that replaced them. Every match says which words, entries or counterparts led to it.
 import { FRAMEWORKS, type Framework } from '../controls/framework';
-import { CatalogIndex, type CatalogField } from './catalog-index';
+import { CatalogIndex, held, type CatalogField, type CatalogRow } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
+import { getLexicon } from './lexicon';
 import { analyze, analyzeQuery, addTerms, expand, sentences, type WeightedTerms } from './text';
 import type { ControlMatch, QuestionInput } from './types';
 
@@ -13,40 +14,48 @@ import type { ControlMatch, QuestionInput } from './types';
  *  test/bench/controls-bench.ts and the classifier section of lib/match/README.md. */
 export const CLASSIFIER_WEIGHTS = {
   fields: [
-    { name: 'title', weight: 2.5, b: 0.3 },
-    { name: 'keywords', weight: 1.5, b: 0.6 },
+    { name: 'title', weight: 3.5, b: 0.3 },
+    { name: 'keywords', weight: 1, b: 0.6 },
     { name: 'summary', weight: 1.0, b: 0.2 },
-    { name: 'description', weight: 0.6, b: 0.3 },
+    { name: 'description', weight: 1.5, b: 0.3 },
     { name: 'group', weight: 0.4, b: 0 },
   ] satisfies CatalogField[],
+  /** BM25 term-frequency saturation over the catalog fields. */
+  k1: 2,
   question: 1,
+  /** Query weight of lexicon concepts ("physicalaccess", "keymanagement") against plain stems: a concept
+   *  is a security topic, a plain word may be anything. */
+  concept: 1,
   /** Sentences that do not ask (a preamble, examples, explanations) count this much in the whole-question
    *  view: the sentences ending in "?" ask when there are any, else the first sentence does. */
-  laterSentences: 0.6,
+  laterSentences: 0.8,
   /** Query weight of terms held by at least `commonShare` of a framework's controls ("information",
    *  "security", "system"): they name the field, not the topic. */
-  common: 1,
+  common: 0.6,
   commonShare: 0.25,
+  /** Query weight of the process words of requirement language ("established, documented, approved,
+   *  communicated, reviewed ..."): they say how a control is run, not which control it is. */
+  process: 0.2,
   helper: 0.5,
   options: 0.25,
-  expansion: 0.3,
+  expansion: 0.15,
   /** The best single sentence, scored on its own: a long compound question names several topics, and a
    *  preamble should not dilute the sentence that asks. Added to the whole-question view at this weight. */
-  sentence: 0,
+  sentence: 0.6,
   /** The section heading's terms inside the whole-question view. */
-  sectionTerms: 0.6,
+  sectionTerms: 0.3,
   /** The section heading scored on its own, as a prior over the catalog. */
-  section: 0,
+  section: 0.3,
   /** A multi-word keyword or title found whole in the question is stronger evidence than its words apart. */
-  phrase: 0.5,
+  phrase: 1,
   /** Management-system clauses answer "do you run an ISMS" questions; most questions are about a control. */
-  clausePrior: 0.85,
+  clausePrior: 0.7,
   /** How much a counterpart's normalised score adds: an ISO 2022 control to the 2013 controls it replaced
    *  (successor), a 2013 control to its 2022 successor (predecessor), SOC 2 <-> ISO peers. */
   successor: 0.35,
   predecessor: 0.35,
-  peer: 0.35,
-  /** A 2013 control without a description of its own is indexed with its 2022 successors' descriptions. */
+  peer: 0.5,
+  /** A 2013 control is indexed with its 2022 successors' descriptions beside its own. */
   inheritDescription: true,
   strength: { strong: 1, partial: 0.7, weak: 0.35 } satisfies Record<EdgeStrength, number>,
   /** Weight of the library vote (0..1 per control) beside the normalised lexical score. */
@@ -108,6 +117,16 @@ interface Classifier {
   vote: Float64Array;
   lent: Float64Array;
   lentFrom: Int32Array;
+  /** Share of each control's score that came from the section heading scored on its own. */
+  fromSection: Float64Array;
+  /** The lexical stage of the last question (see classifyControls). */
+  last: {
+    question: QuestionInput | undefined;
+    weights: ClassifierWeights | undefined;
+    terms: WeightedTerms;
+    score: Float64Array;
+    fromSection: Float64Array;
+  };
 }
 
 const classifiers = new WeakMap<
@@ -140,12 +159,12 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     const controls = source.controls.filter((c) => c.framework === framework);
     const docs = controls.map((c) =>
       fieldTexts(
-        c.description || !inherited.has(c.id) || framework !== 'iso27001:2013'
-          ? c
-          : { ...c, description: inherited.get(c.id)! },
+        framework === 'iso27001:2013' && inherited.has(c.id)
+          ? { ...c, description: `${c.description ?? ''} ${inherited.get(c.id)!}` }
+          : c,
       ),
     );
-    const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common });
+    const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common }, W.k1);
     const phraseLists = controls.map((c, d) => uniquePhrases([docs[d]![0]!, ...c.keywords.map((k) => analyze(k))]));
     controls.forEach((c, d) => {
       position.set(key(framework, c.id), offset + d);
@@ -218,6 +237,8 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     vote: scratch(),
     lent: scratch(),
     lentFrom: new Int32Array(offset),
+    fromSection: scratch(),
+    last: { question: undefined, weights: undefined, terms: new Map(), score: scratch(), fromSection: scratch() },
   };
 }
 
@@ -291,6 +312,7 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
       W.inheritDescription,
       W.common,
       W.commonShare,
+      W.k1,
     ]);
     c = bySource.byShape.get(shape);
     if (!c) {
@@ -300,6 +322,45 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
     bySource.byWeights.set(W, c);
   }
   return c;
+}
+
+/**
+ * Process words of requirement and questionnaire language, as analysed terms (stems and lexicon concepts):
+ * "Are X policies and procedures established, documented, approved, communicated, applied, evaluated and
+ * maintained?" names its topic in X alone. The list is about the language, not about any catalog.
+ */
+const PROCESS_WORDS = new Set([
+  'documentation',
+  'approv',
+  'approval',
+  'communication',
+  'apply',
+  'evalu',
+  'enforc',
+  'review',
+  'upd',
+  'frequency',
+  'organ',
+  'personnel',
+  'author',
+  'requir',
+  'process',
+  'manag',
+  'responsibl',
+  'defin',
+  'implement',
+  'perform',
+  'conduct',
+  'ensur',
+  'establish',
+  'maintain',
+  'set',
+]);
+
+function damp(terms: WeightedTerms, factor: number): WeightedTerms {
+  if (factor === 1) return terms;
+  for (const [t, w] of terms) if (PROCESS_WORDS.has(t)) terms.set(t, w * factor);
+  return terms;
 }
 
 /** The question and its context (without the section) as weighted terms. */
@@ -317,7 +378,11 @@ function mainTerms(q: QuestionInput, W: ClassifierWeights, parts: readonly strin
   if (q.section && W.sectionTerms > 0) addTerms(terms, analyzeQuery(q.section), W.sectionTerms);
   for (const option of q.options ?? [])
     addTerms(terms, analyzeQuery(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
-  return expand(terms, W.expansion);
+  if (W.concept !== 1) {
+    const canonical = getLexicon().canonical;
+    for (const [t, w] of terms) if (canonical.has(t)) terms.set(t, w * W.concept);
+  }
+  return expand(damp(terms, W.process), W.expansion);
 }
 
 /** The question and its context as weighted terms; exported for tests and tools. */
@@ -363,11 +428,11 @@ function sectionScores(c: Classifier, section: string, W: ClassifierWeights): Fl
   return s;
 }
 
-/** Ranked controls, grouped by framework (2022, 2013, SOC 2), best first within each framework. */
-export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
-  const W = opts.weights ?? CLASSIFIER_WEIGHTS;
-  const c = classifier(opts.source ?? defaultControlSource(), W);
-  const { main, best, sentence, score, vote, lent, lentFrom } = c;
+/** Steps 1-3 of classifyControls: the lexical views mixed into `c.score` (normalised per framework, clause
+ *  prior applied) and each control's share from the section heading into `c.fromSection`. */
+function lexicalScores(c: Classifier, q: QuestionInput, W: ClassifierWeights): WeightedTerms {
+  const { main, best, sentence, score, fromSection } = c;
+  fromSection.fill(0);
   const parts = sentences(q.question);
   const terms = mainTerms(q, W, parts);
   const present: string[] = [];
@@ -400,10 +465,38 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   // 3. The section heading as a prior.
   if (W.section > 0 && q.section) {
     const s = sectionScores(c, q.section, W);
-    for (let i = 0; i < c.total; i++) score[i]! += W.section * s[i]!;
+    for (let i = 0; i < c.total; i++) {
+      const add = W.section * s[i]!;
+      score[i]! += add;
+      fromSection[i] = score[i]! > 0 ? add / score[i]! : 0;
+    }
   }
   for (let i = 0; i < c.total; i++) if (c.isClause[i]) score[i]! *= W.clausePrior;
   normalise(c, score);
+  return terms;
+}
+
+/** Ranked controls, grouped by framework (2022, 2013, SOC 2), best first within each framework. */
+export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
+  const W = opts.weights ?? CLASSIFIER_WEIGHTS;
+  const c = classifier(opts.source ?? defaultControlSource(), W);
+  const { score, vote, lent, lentFrom, fromSection } = c;
+  // The matcher classifies a question once on its words and, when library entries vote, once more with
+  // their votes: the lexical stage of the last question is kept for that second call.
+  const memo = c.last;
+  let terms: WeightedTerms;
+  if (memo.question === q && memo.weights === W) {
+    terms = memo.terms;
+    score.set(memo.score);
+    fromSection.set(memo.fromSection);
+  } else {
+    terms = lexicalScores(c, q, W);
+    memo.question = q;
+    memo.weights = W;
+    memo.terms = terms;
+    memo.score.set(score);
+    memo.fromSection.set(fromSection);
+  }
   // 4. Library votes: entries close to the question name their controls.
   vote.fill(0);
   const voters = opts.votes ?? [];
@@ -438,6 +531,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const limit = Math.max(0, opts.limit ?? W.limit);
   const out: ControlMatch[] = [];
   const maxLend = Math.max(W.successor, W.peer);
+  const headingOnly = sectionOnlyTerms(q);
   const bestIndex = new Int32Array(limit);
   const bestScore = new Float64Array(limit);
   for (const framework of FRAMEWORKS) {
@@ -458,6 +552,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
       bestScore[at] = s;
       bestIndex[at] = i;
     }
+    let nameable: ExplainTerm[] | undefined;
     for (let r = 0; r < n; r++) {
       const i = bestIndex[r]!;
       const total = bestScore[r]!;
@@ -468,43 +563,88 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         id: ctl.id,
         title: ctl.title,
         score: Math.round((total / (1 + maxLend)) * 1000) / 1000,
-        why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total),
+        why: explain(
+          c,
+          fx,
+          i,
+          (nameable ??= explainable(fx, terms, headingOnly)),
+          voters,
+          lentFrom[i]!,
+          lent[i]! / total,
+          {
+            section: q.section,
+            share: (fromSection[i]! * score[i]!) / total,
+          },
+        ),
       });
     }
   }
   return out;
 }
 
+/** Terms the section heading brought that the question itself does not have: explanations mark them. */
+function sectionOnlyTerms(q: QuestionInput): ReadonlySet<string> {
+  if (!q.section) return EMPTY;
+  const own = new Set<string>();
+  for (const text of [q.question, q.helper ?? '', ...(q.options ?? [])]) for (const t of analyzeQuery(text)) own.add(t);
+  const out = new Set<string>();
+  for (const t of analyzeQuery(q.section)) if (!own.has(t)) out.add(t);
+  return out;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
 const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array): boolean =>
   s > t || (s === t && idRank[i]! < idRank[j]!);
 
 /**
  * What led to control i, strongest first: the question's words with the field of the control that holds
- * them ("mfa -> keywords"), the library entries that named it ("entry TW-033 (0.82)"), and the counterpart
- * the crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a real share of the score.
+ * them ("mfa -> keywords"), the library entries that named it ("entry TW-033 (0.82)": entry id and vote
+ * weight), the section heading when it brought a quarter of the score or more, and the counterpart the
+ * crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a quarter or more.
  */
+/** A question term strong enough to be named, with its row in one framework's catalog. */
+interface ExplainTerm {
+  term: string;
+  weight: number;
+  row: CatalogRow;
+  label: string;
+}
+
+/** The question's nameable terms (weight >= 0.2) that occur in a framework's catalog: looked up once per
+ *  framework and question, then read for each reported control. */
+function explainable(fx: FrameworkIndex, terms: WeightedTerms, sectionOnly: ReadonlySet<string>): ExplainTerm[] {
+  const out: ExplainTerm[] = [];
+  for (const [term, weight] of terms) {
+    if (weight < 0.2) continue;
+    const row = fx.catalog.row(term);
+    if (row) out.push({ term, weight, row, label: sectionOnly.has(term) ? ' (section)' : '' });
+  }
+  return out;
+}
+
 function explain(
   c: Classifier,
   fx: FrameworkIndex,
   i: number,
-  terms: WeightedTerms,
+  terms: readonly ExplainTerm[],
   voters: readonly LibraryVote[],
   from: number,
   lentShare: number,
+  heading: { section: string | undefined; share: number },
 ): string[] {
   const d = i - fx.offset;
-  const words: Array<[string, number]> = [];
-  for (const [term, w] of terms) {
-    if (w < 0.2) continue;
-    const { weight, field } = fx.catalog.contribution(term, d);
-    if (field > 0) words.push([`${term} -> ${FIELD_NAMES[field - 1]}`, w * weight]);
+  const found: Array<{ t: ExplainTerm; field: number; weight: number }> = [];
+  for (const t of terms) {
+    const { weight, field } = held(t.row, d);
+    if (field > 0) found.push({ t, field, weight: t.weight * weight });
   }
-  words.sort((a, b) => b[1] - a[1]);
-  const why = words.slice(0, 6).map(([w]) => w);
+  found.sort((a, b) => b.weight - a.weight);
+  const why = found.slice(0, 6).map(({ t, field }) => `${t.term} -> ${FIELD_NAMES[field - 1]}${t.label}`);
   const ctl = fx.controls[d]!;
   for (const v of voters)
     if (v.controls.some((r) => r.framework === ctl.framework && r.id === ctl.id))
       why.push(`entry ${v.entryId} (${v.weight.toFixed(2)})`);
+  if (heading.section && heading.share >= 0.25) why.push(`section "${heading.section}"`);
   if (from >= 0 && lentShare >= 0.25) {
     const f = FRAMEWORKS[c.frameworkNumber[from]!]!;
     const other = c.byFramework[f];

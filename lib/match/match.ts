@@ -299,7 +299,10 @@ let stamp = 0;
 /** Marks `ids` (term numbers; -1 entries are skipped) as the current set and returns its stamp. */
 function markTerms(ids: Int32Array, bm25: Bm25Index): number {
   if (marks.length < bm25.termCount) marks = new Int32Array(bm25.termCount * 2);
-  if (stamp === 0x7fffffff) (marks.fill(0), (stamp = 0));
+  if (stamp === 0x7fffffff) {
+    marks.fill(0);
+    stamp = 0;
+  }
   stamp++;
   for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) marks[ids[i]!] = stamp;
   return stamp;

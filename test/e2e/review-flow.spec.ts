@@ -106,7 +106,7 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   await expect(edited).toHaveCount(1);
   await expect(edited.locator('ins')).toContainText('CISO');
   await expect(edited.locator('[data-flag="edited-after-fill"]')).toBeVisible();
-  const editedQuestion = (await edited.locator('h3').innerText()).trim();
+  const editedQuestion = (await edited.locator('h3 .cw-review-q').innerText()).trim();
 
   // The stale entry, flagged with its review date.
   const stale = review
@@ -140,10 +140,10 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
     expect(editedRow['Current value on page']).toBe(`${original} ${ADDED}`);
     expect(editedRow['Decision']).toBe('approved');
     expect(editedRow['Reviewer']).toBe('Sam Reviewer');
-    expect(editedRow['Flags']).toMatch(/edited-after-fill/);
+    expect(editedRow['Flags']).toMatch(/edited after fill/);
     const staleRow = rows.find((r) => r['Question'] === staleQuestion)!;
     expect(staleRow).toBeDefined();
-    expect(staleRow['Flags']).toMatch(/entry-stale/);
+    expect(staleRow['Flags']).toMatch(/past review date/);
     expect(staleRow['Edited after fill']).not.toBe('yes');
     expect(rows.filter((r) => r['Edited after fill'] === 'yes')).toHaveLength(1);
   } finally {
