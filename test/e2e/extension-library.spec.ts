@@ -36,7 +36,9 @@ test('an answer edited in the options page shows in the side panel suggestion', 
   await expect(options.getByText('Saving these changes makes it a draft')).toBeVisible();
   await options.getByRole('button', { name: 'Save as draft' }).click();
   await expect(options.getByText(/Saved as a draft \(the approved words changed\): now version \d+/)).toBeVisible();
-  await expect(options.getByRole('complementary', { name: 'Edit entry' }).getByText('draft', { exact: true })).toBeVisible();
+  await expect(
+    options.getByRole('complementary', { name: 'Edit entry' }).getByText('draft', { exact: true }),
+  ).toBeVisible();
   await expect(options.getByRole('complementary', { name: 'Edit entry' }).getByText(/^v2$/)).toBeVisible();
 
   // No reload: the panel follows the library and re-checks its answers; the suggestion now cites version 2.
