@@ -9,11 +9,11 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { serveDirectory, type StaticServer } from '../../lib/cli/static-server';
 import { openPanelFor } from '../../lib/cli/toolbar-click';
+import { sharedPath } from '../shared-data';
 import { expect, test } from './fixtures';
 
-const SHARED = path.resolve('../shared/data/retrieval-dev');
-const LIBRARY = path.join(SHARED, 'tidewater-library.csv');
-const QUESTIONS = path.join(SHARED, 'tidewater-questions.json');
+const LIBRARY = sharedPath('data/retrieval-dev/tidewater-library.csv');
+const QUESTIONS = sharedPath('data/retrieval-dev/tidewater-questions.json');
 
 interface DevQuestion {
   id: string;

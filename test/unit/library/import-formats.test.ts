@@ -1,10 +1,11 @@
 // Columns as exports have them, values as people write them: headers of the tools teams export from, an ID
 // column that becomes the entry id only when it can be one, any short text as a short answer, and a column the
 // user set to "(not in file)" that stays out. The real-world file (../shared/data/retrieval-dev) goes in as it is.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COLUMN_LABELS, parseLibraryFile, type ColumnKind } from '../../../lib/library';
 import { bytes } from './helpers';
+import { sharedPath } from '../../shared-data';
 
 const csv = (text: string, opts = {}) => parseLibraryFile('export.csv', bytes(text), opts);
 const kinds = (text: string) => {
@@ -182,24 +183,23 @@ describe('values as people write them', () => {
   });
 });
 
-const TIDEWATER = new URL('../../../../shared/data/retrieval-dev/tidewater-library.csv', import.meta.url);
-
-describe.skipIf(!existsSync(TIDEWATER))(
-  'a team library as it is (../shared/data/retrieval-dev/tidewater-library.csv)',
-  () => {
-    it('reads all 160 rows: ids from its ID column, numeric short answers kept, category as a tag', () => {
-      const res = parseLibraryFile('tidewater-library.csv', new Uint8Array(readFileSync(TIDEWATER)));
-      expect(res.rejected).toEqual([]);
-      expect(res.accepted.entries).toHaveLength(160);
-      expect(res.mergeProposals).toEqual([]);
-      const byId = new Map(res.accepted.entries.map((e) => [e.id, e]));
-      expect([...byId.keys()].every((id) => /^TW-\d{3}$/.test(id))).toBe(true);
-      const shorts = res.accepted.entries.map((e) => e.shortAnswer).filter((s) => s && !/^(Yes|No|N\/A)$/.test(s));
-      expect(shorts.length).toBeGreaterThan(0); // numbers such as an employee count or an uptime figure
-      expect(byId.get('TW-001')).toMatchObject({ tags: ['Governance'], owner: 'Dana Whitfield (CISO)' });
-      // No status or reuse column: the file leaves them to the import's defaults.
-      expect(res.fields).not.toContain('status');
-      expect(res.fields).not.toContain('reuse');
-    });
-  },
-);
+// Read, never skipped: a missing ../shared fails with the fix (test/shared-data.ts).
+describe('a team library as it is (../shared/data/retrieval-dev/tidewater-library.csv)', () => {
+  it('reads all 160 rows: ids from its ID column, numeric short answers kept, category as a tag', () => {
+    const res = parseLibraryFile(
+      'tidewater-library.csv',
+      new Uint8Array(readFileSync(sharedPath('data/retrieval-dev/tidewater-library.csv'))),
+    );
+    expect(res.rejected).toEqual([]);
+    expect(res.accepted.entries).toHaveLength(160);
+    expect(res.mergeProposals).toEqual([]);
+    const byId = new Map(res.accepted.entries.map((e) => [e.id, e]));
+    expect([...byId.keys()].every((id) => /^TW-\d{3}$/.test(id))).toBe(true);
+    const shorts = res.accepted.entries.map((e) => e.shortAnswer).filter((s) => s && !/^(Yes|No|N\/A)$/.test(s));
+    expect(shorts.length).toBeGreaterThan(0); // numbers such as an employee count or an uptime figure
+    expect(byId.get('TW-001')).toMatchObject({ tags: ['Governance'], owner: 'Dana Whitfield (CISO)' });
+    // No status or reuse column: the file leaves them to the import's defaults.
+    expect(res.fields).not.toContain('status');
+    expect(res.fields).not.toContain('reuse');
+  });
+});
