@@ -25,6 +25,7 @@ interface Ctx {
   ok: boolean;
 }
 
+const INSTANT = 'instant' as ScrollBehavior;
 const MIN = 6; // px: below this a text box or choice cannot be read or clicked
 const INF: Ctx = { clip: null, opacity: 1, ok: true };
 
@@ -94,6 +95,8 @@ export interface Visibility {
   seen(el: Element, text?: boolean): boolean;
   /** Rule 5: does a click at the centre of `el` reach it (`own` = elements that count as it)? */
   reachable(el: Element, own: (hit: Element) => boolean): boolean;
+  /** Rule 5 for many elements at once (a scan): the same answers, far fewer scrolls. */
+  reachableMany(items: readonly { el: Element; own: (hit: Element) => boolean }[]): boolean[];
 }
 
 /**
@@ -120,8 +123,10 @@ export function visibility(doc: Document): Visibility {
     if (s.position === 'fixed') base = { ...base, clip: null };
     let clip = base.clip;
     let ok = base.ok;
-    const ox = s.overflowX;
-    const oy = s.overflowY;
+    // One read for the common case: the shorthand is "visible" when both axes are.
+    const both = s.overflow;
+    const ox = both === 'visible' ? both : s.overflowX;
+    const oy = both === 'visible' ? both : s.overflowY;
     const clips = (o: string): boolean => o === 'hidden' || o === 'clip';
     const scrolls = (o: string): boolean => o === 'auto' || o === 'scroll';
     const needRect = clips(ox) || clips(oy) || scrolls(ox) || scrolls(oy) || s.clipPath !== 'none' || s.clip !== 'auto';
@@ -197,37 +202,88 @@ export function visibility(doc: Document): Visibility {
     return true;
   };
 
-  const reachable = (el: Element, own: (hit: Element) => boolean): boolean => {
-    if (!layout) return true;
-    const root = el.getRootNode() as Document | ShadowRoot;
-    if (typeof root.elementFromPoint !== 'function') return true;
-    const w = winOf(el);
-    if (!w) return true;
-    const probe = (): boolean | null => {
-      const r = el.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return null;
-      const hit = root.elementFromPoint(x, y);
-      return !!hit && own(hit);
-    };
-    if (probe()) return true;
-    // Off screen, or under something pinned to the viewport's edge (a cookie banner, a sticky footer):
-    // scroll it to the middle of the view, test, and scroll everything back before the page can paint or
-    // run a scroll handler (no visible jump, no virtual list re-rendering).
+  /** Hit-test at the centre of `el` where it is now: null when the centre is outside the viewport. */
+  const probe = (el: Element, own: (hit: Element) => boolean): boolean | null => {
+    const w = winOf(el)!;
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return null;
+    const hit = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
+    return !!hit && own(hit);
+  };
+
+  const testable = (el: Element): boolean =>
+    layout && !!winOf(el) && typeof (el.getRootNode() as Document).elementFromPoint === 'function';
+
+  /**
+   * Scroll `el` to the middle of the view, test, and scroll everything back before the page can paint or
+   * run a scroll handler (no visible jump, no virtual list re-rendering).
+   */
+  const centred = (el: Element, own: (hit: Element) => boolean): boolean => {
+    const w = winOf(el)!;
     const scrolled: [Element | Win, number, number][] = [[w, w.scrollX, w.scrollY]];
     for (let a = flatParent(el); a; a = flatParent(a))
       if (a.scrollHeight > a.clientHeight || a.scrollWidth > a.clientWidth)
         scrolled.push([a, a.scrollLeft, a.scrollTop]);
     try {
-      el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior });
-      return probe() ?? false;
+      el.scrollIntoView({ block: 'center', inline: 'center', behavior: INSTANT });
+      return probe(el, own) ?? false;
     } finally {
-      for (const [t, x, y] of scrolled) t.scrollTo({ left: x, top: y, behavior: 'instant' as ScrollBehavior });
+      for (const [t, x, y] of scrolled) t.scrollTo({ left: x, top: y, behavior: INSTANT });
     }
   };
 
-  return { seen, reachable };
+  // Off screen, or under something pinned to the viewport's edge (a cookie banner, a sticky footer):
+  // tested again in the middle of the view.
+  const reachable = (el: Element, own: (hit: Element) => boolean): boolean =>
+    !testable(el) || !!probe(el, own) || centred(el, own);
+
+  /**
+   * Many at once: each where it is, then the rest a screenful at a time (one window scroll per screen, not
+   * one per field: hit-testing after a scroll is what costs), then one by one for those inside inner
+   * scroll areas. The window is scrolled back before the page can paint.
+   */
+  const reachableMany = (items: readonly { el: Element; own: (hit: Element) => boolean }[]): boolean[] => {
+    const out = items.map((it) => !testable(it.el) || !!probe(it.el, it.own));
+    const w = doc.defaultView;
+    const pending = items.map((_, i) => i).filter((i) => !out[i]);
+    if (!w || pending.length === 0) return out;
+    const sx = w.scrollX;
+    const sy = w.scrollY;
+    const vh = w.innerHeight;
+    const at = new Map(pending.map((i) => [i, items[i]!.el.getBoundingClientRect().top + sy]));
+    pending.sort((a, b) => at.get(a)! - at.get(b)!);
+    const retry: number[] = [];
+    try {
+      for (let k = 0; k < pending.length;) {
+        const top = Math.max(0, at.get(pending[k]!)! - vh * 0.25);
+        w.scrollTo({ left: sx, top, behavior: INSTANT });
+        const seenTop = w.scrollY;
+        for (; k < pending.length && at.get(pending[k]!)! < seenTop + vh * 0.75; k++) {
+          const i = pending[k]!;
+          const r = probe(items[i]!.el, items[i]!.own);
+          if (r === null) retry.push(i);
+          else out[i] = r;
+        }
+        // The page cannot scroll further down: test what is left where it is.
+        if (k < pending.length && seenTop < top - 1) {
+          for (; k < pending.length; k++) {
+            const i = pending[k]!;
+            const r = probe(items[i]!.el, items[i]!.own);
+            if (r === null) retry.push(i);
+            else out[i] = r;
+          }
+        }
+      }
+    } finally {
+      w.scrollTo({ left: sx, top: sy, behavior: INSTANT });
+    }
+    for (const i of retry) out[i] = centred(items[i]!.el, items[i]!.own);
+    return out;
+  };
+
+  return { seen, reachable, reachableMany };
 }
 
 const TEXTY = new Set(['text', 'textarea', 'contenteditable']);
@@ -306,4 +362,28 @@ export function unitVisibility(
     if (vis.reachable(t, (hit) => ownHit(hit, t, el))) return 'ok';
   }
   return seen ? 'covered' : 'hidden';
+}
+
+/** unitVisibility for many units at once (a scan): one hit-test pass over the page. */
+export function unitsVisibility(
+  units: readonly { els: readonly Element[]; ctype: string }[],
+  vis: Visibility,
+  targets?: Map<Element, Element>,
+): ('ok' | 'covered' | 'hidden')[] {
+  const first = units.map((u) => {
+    for (const el of u.els) {
+      const t = targets?.get(el) ?? targetOf(el, u.ctype, vis);
+      if (t) return { el: t, own: (hit: Element) => ownHit(hit, t, el) };
+    }
+    return null;
+  });
+  const probes = first.filter((p): p is NonNullable<typeof p> => !!p);
+  const hits = vis.reachableMany(probes);
+  let k = 0;
+  return units.map((u, i) => {
+    if (!first[i]) return 'hidden';
+    if (hits[k++]) return 'ok';
+    // Another option of the group may still be reachable (rare: test them one by one).
+    return u.els.length > 1 ? unitVisibility(u.els, u.ctype, vis, targets) : 'covered';
+  });
 }

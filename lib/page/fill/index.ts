@@ -3,7 +3,8 @@
 import type { FillResult } from '../types';
 import { isDisabled } from '../controls';
 import { optionLabel } from '../label';
-import { docOf, pageState } from '../scan';
+import { docOf, pageState } from '../state';
+import { mount } from '../virtual';
 import type { Unit } from '../units';
 import { readUnitValue } from '../values';
 import { writeChoice } from './choice';
@@ -66,7 +67,10 @@ const refused = (fid: string, value: string, error: string): FillResult => ({
 
 /** Fill one field (question or paired comment box) and report the value read back from the page. */
 export async function applyFill(root: Document | Element, fid: string, value: string): Promise<FillResult> {
-  const state = pageState(docOf(root));
+  const doc = docOf(root);
+  const state = pageState(doc);
+  // A virtual list's row scrolled away: bring it into view (and into the DOM) first.
+  await mount(state, doc, fid);
   const u = state.units.get(fid);
   const problem = check(u, fid);
   if (problem || !u) return refused(fid, u ? readUnitValue(u) : '', problem ?? ERR.unknownFid(fid));
