@@ -163,12 +163,13 @@ export function visibility(doc: Document): Visibility {
   };
 
   /** Rule 3: the document can be scrolled to the element. */
+  // The window's scroll offsets and width, read once per checker (reading them is a layout query).
+  let metrics: [number, number, number] | undefined;
   const inDocument = (el: Element, r: DOMRect): boolean => {
     const w = winOf(el);
-    const sx = w?.scrollX ?? 0;
-    const sy = w?.scrollY ?? 0;
+    metrics ??= [w?.scrollX ?? 0, w?.scrollY ?? 0, doc.documentElement.clientWidth || w?.innerWidth || 0];
+    const [sx, sy, vw] = metrics;
     if (r.right + sx <= 0 || r.bottom + sy <= 0) return false;
-    const vw = el.ownerDocument.documentElement.clientWidth || w?.innerWidth || 0;
     const cx = r.left + r.width / 2;
     if (cx + sx <= vw) return true;
     // Right of the viewport: fine inside a box that starts on screen and reaches there (a wide table),
@@ -241,8 +242,9 @@ export function visibility(doc: Document): Visibility {
 
   /**
    * Many at once: each where it is, then the rest a screenful at a time (one window scroll per screen, not
-   * one per field: hit-testing after a scroll is what costs), then one by one for those inside inner
-   * scroll areas. The window is scrolled back before the page can paint.
+   * one per field: hit-testing after a scroll is what costs), then one by one, in the middle of the view,
+   * for those that missed (inside inner scroll areas, under a sticky bar, or really covered). The window is
+   * scrolled back before the page can paint.
    */
   const reachableMany = (items: readonly { el: Element; own: (hit: Element) => boolean }[]): boolean[] => {
     const out = items.map((it) => !testable(it.el) || !!probe(it.el, it.own));
@@ -252,28 +254,27 @@ export function visibility(doc: Document): Visibility {
     const sx = w.scrollX;
     const sy = w.scrollY;
     const vh = w.innerHeight;
-    const at = new Map(pending.map((i) => [i, items[i]!.el.getBoundingClientRect().top + sy]));
+    // Each centre, in document coordinates: that is the point tested.
+    const at = new Map(
+      pending.map((i) => {
+        const r = items[i]!.el.getBoundingClientRect();
+        return [i, r.top + r.height / 2 + sy];
+      }),
+    );
     pending.sort((a, b) => at.get(a)! - at.get(b)!);
     const retry: number[] = [];
     try {
       for (let k = 0; k < pending.length;) {
-        const top = Math.max(0, at.get(pending[k]!)! - vh * 0.25);
+        const top = Math.max(0, at.get(pending[k]!)! - vh * 0.1);
         w.scrollTo({ left: sx, top, behavior: INSTANT });
         const seenTop = w.scrollY;
-        for (; k < pending.length && at.get(pending[k]!)! < seenTop + vh * 0.75; k++) {
+        // Everything whose top is in this screenful (the page may not scroll as far as asked near its end).
+        const end = seenTop < top - 1 ? Infinity : seenTop + vh * 0.95;
+        for (; k < pending.length && at.get(pending[k]!)! < end; k++) {
           const i = pending[k]!;
-          const r = probe(items[i]!.el, items[i]!.own);
-          if (r === null) retry.push(i);
-          else out[i] = r;
-        }
-        // The page cannot scroll further down: test what is left where it is.
-        if (k < pending.length && seenTop < top - 1) {
-          for (; k < pending.length; k++) {
-            const i = pending[k]!;
-            const r = probe(items[i]!.el, items[i]!.own);
-            if (r === null) retry.push(i);
-            else out[i] = r;
-          }
+          // Not a clean hit here (under a sticky header or footer?): tested again in the middle.
+          if (probe(items[i]!.el, items[i]!.own)) out[i] = true;
+          else retry.push(i);
         }
       }
     } finally {
