@@ -23,7 +23,8 @@ export default defineBackground(() => {
   const handlers = makeHandlers(services);
 
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse: (r: unknown) => void) => {
-    route(message, sender, {
+    // route() turns every failure into an ErrorResponse, so this promise never rejects.
+    void route(message, sender, {
       runtimeId: browser.runtime.id,
       extensionOrigin: browser.runtime.getURL('/'),
       handlers,

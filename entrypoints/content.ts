@@ -4,6 +4,7 @@
 import type { ContentRequest, ContentResponseOf, ErrorResponse } from '../lib/messaging';
 import type { FillResult } from '../lib/page/types';
 import { scanPage } from '../lib/page/scan';
+import { boundFields } from '../lib/page/field-caps';
 import { applyFill, focusedFid, readFields, undoableFids, undoFill } from '../lib/page/fill/index';
 import { highlightField } from '../lib/page/highlight';
 import { mountField } from '../lib/page/virtual';
@@ -31,7 +32,11 @@ async function inOrder<T>(items: T[], run: (item: T) => Promise<FillResult>): Pr
 async function handle(msg: ContentRequest): Promise<Reply> {
   switch (msg.type) {
     case 'page/scan':
-      return { url: location.href, title: document.title, fields: await scanPage(document, { openShadowRoot }) };
+      return {
+        url: location.href,
+        title: document.title,
+        ...boundFields(await scanPage(document, { openShadowRoot })),
+      };
     case 'page/fill':
       return inOrder(msg.fills, (f) => applyFill(document, f.fid, f.value));
     case 'page/undo':

@@ -29,7 +29,13 @@ export const ContentRequest = z.discriminatedUnion('type', [
 export type ContentRequest = z.infer<typeof ContentRequest>;
 
 export const ContentResponse = {
-  'page/scan': z.object({ url: z.string(), title: z.string(), fields: z.array(QuestionField) }),
+  'page/scan': z.object({
+    url: z.string(),
+    title: z.string(),
+    fields: z.array(QuestionField),
+    /** Fields left out because the reply reached its size budget (lib/page/field-caps.ts). */
+    omitted: z.number().int().nonnegative().optional(),
+  }),
   'page/fill': z.object({ results: z.array(FillResult) }),
   'page/undo': z.object({ results: z.array(FillResult) }),
   'page/highlight': z.object({ ok: z.boolean() }),
@@ -90,7 +96,8 @@ export type FillPlanItem = z.infer<typeof FillPlanItem>;
 export const BgScan = z.object({ type: z.literal('bg/scan'), tabId: TabId });
 export const BgMatch = z.object({
   type: z.literal('bg/match'),
-  questions: z.array(QuestionInput).max(5000),
+  /** One page of questions (lib/background/client.ts matchInPages sends 100 at a time), so replies stay small. */
+  questions: z.array(QuestionInput).max(500),
   context: QuestionnaireContext.optional(),
 });
 export const BgFill = z.object({ type: z.literal('bg/fill'), tabId: TabId, plan: z.array(FillPlanItem).max(5000) });
@@ -140,7 +147,15 @@ export const ScanResponse = z.object({
   fields: z.array(QuestionField),
   /** Frames that answered, and frames that could not be read (with why). */
   frames: z.array(
-    z.object({ frameId: z.number().int(), url: z.string(), fields: z.number().int(), error: z.string().optional() }),
+    z.object({
+      /** -1 for a frame Crosswalk could not enter (another site's frame without access). */
+      frameId: z.number().int(),
+      url: z.string(),
+      fields: z.number().int(),
+      error: z.string().optional(),
+      /** Origin pattern to request access to, for a frame from another site ("https://forms.example.com/*"). */
+      grant: z.string().optional(),
+    }),
   ),
 });
 export type ScanResponse = z.infer<typeof ScanResponse>;

@@ -3,10 +3,17 @@
 import { useState } from 'react';
 import { Alert, Dialog, ProgressBar } from '../ui';
 import type { FillResult } from '../../lib/page/types';
+import type { HeldGroup } from '../../lib/policy';
+import { FLAG_LABEL, type FlagAction } from '../../lib/review/schema';
 import type { PlannedFill } from './plan';
 
 interface Props {
   plan: PlannedFill[];
+  /** Confident answers the policy holds back, grouped by the one thing holding them. */
+  held: HeldGroup[];
+  onAction: (action: FlagAction) => void;
+  /** Show only these rows in the list. */
+  onShow: (fids: string[], label: string) => void;
   filledCount: number;
   fill: (plan: PlannedFill[], onProgress: (done: number) => void) => Promise<FillResult[]>;
   undoAll: () => Promise<void>;
@@ -18,7 +25,7 @@ type Stage =
   | { kind: 'filling'; done: number; total: number }
   | { kind: 'done'; ok: number; failed: number };
 
-export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
+export function FillAll({ plan, held, onAction, onShow, filledCount, fill, undoAll }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string>();
 
@@ -48,7 +55,7 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
           className="cw-btn"
           disabled={!filledCount || stage.kind === 'filling'}
           onClick={() =>
-            undoAll().then(
+            void undoAll().then(
               () => setStage({ kind: 'idle' }),
               (e) => setError(String(e)),
             )
@@ -57,6 +64,13 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
           Undo all
         </button>
       </div>
+      {held.length > 0 && (
+        <ul className="sp-held" aria-label="What holds back other confident answers" data-testid="held">
+          {held.map((g) => (
+            <HeldLine key={g.code} group={g} onAction={onAction} onShow={onShow} />
+          ))}
+        </ul>
+      )}
       {stage.kind === 'filling' && (
         <div className="cw-stack" data-testid="fill-progress">
           <ProgressBar value={stage.done} max={stage.total} label="Filling answers" />
@@ -84,7 +98,7 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
               <button className="cw-btn" onClick={() => setStage({ kind: 'idle' })}>
                 Cancel
               </button>
-              <button className="cw-btn cw-btn--primary" onClick={start}>
+              <button className="cw-btn cw-btn--primary" onClick={() => void start()}>
                 Fill {plan.length} field{plan.length === 1 ? '' : 's'}
               </button>
             </>
@@ -107,5 +121,45 @@ export function FillAll({ plan, filledCount, fill, undoAll }: Props) {
         </Dialog>
       )}
     </section>
+  );
+}
+
+/** "18 more need 'NDA in place' - [Set it]": one line per thing that holds confident answers back. */
+function HeldLine({
+  group,
+  onAction,
+  onShow,
+}: {
+  group: HeldGroup;
+  onAction: (action: FlagAction) => void;
+  onShow: (fids: string[], label: string) => void;
+}) {
+  const n = group.ids.length;
+  const what =
+    group.code === 'several'
+      ? 'held for more than one reason'
+      : group.action === 'set-nda'
+        ? "need 'NDA in place'"
+        : group.action === 'declare-recipient'
+          ? 'need the recipient declared'
+          : group.code === 'field-has-value'
+            ? 'already have an answer on the page (left as it is)'
+            : `held: ${FLAG_LABEL[group.code]}`;
+  const label = group.code === 'several' ? 'held for several reasons' : `held: ${FLAG_LABEL[group.code]}`;
+  return (
+    <li className="cw-small" data-held={group.code}>
+      <span>
+        {n} more {what}
+      </span>{' '}
+      {group.action === 'set-nda' || group.action === 'declare-recipient' ? (
+        <button type="button" className="cw-btn cw-btn--small" onClick={() => onAction(group.action!)}>
+          {group.action === 'set-nda' ? 'Set it' : 'Declare it'}
+        </button>
+      ) : (
+        <button type="button" className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onShow(group.ids, label)}>
+          Show {n === 1 ? 'it' : 'them'}
+        </button>
+      )}
+    </li>
   );
 }

@@ -1,13 +1,25 @@
-// Pure side-panel logic: which rows "Fill all confident" writes, and the counts the summary shows.
+// Pure side-panel logic: which rows "Fill all confident" writes (the fill policy decides each one), what holds
+// back the others, and the counts the summary and the filters show.
 import type { FillPlanItem } from '../../lib/messaging';
 import type { MatchResult, QuestionInput, Suggestion } from '../../lib/match/types';
 import type { QuestionField } from '../../lib/page/types';
-import { fillValue } from '../../lib/background/settings';
+import {
+  heldGroups,
+  matchVerdict,
+  type FillDecision,
+  type HeldGroup,
+  type PolicyField,
+  type Reason,
+  type Trigger,
+} from '../../lib/policy';
+import type { Decide } from './use-policy';
 
 export type RowStatus = 'open' | 'filled' | 'skipped' | 'flagged';
 
 export interface Row {
   field: QuestionField;
+  /** Where the question sits on the page (0-based), for questionnaire order in the review. */
+  position: number;
   /** The question's paired comment / explanation box, when the page has one. */
   comment?: QuestionField;
   result?: MatchResult;
@@ -20,6 +32,9 @@ export interface PlannedFill extends FillPlanItem {
   question: string;
   number?: string;
   confidence: number;
+  /** Which button started it, and the policy's findings at that moment (the ledger keeps them). */
+  trigger?: Trigger;
+  reasons?: readonly Reason[];
 }
 
 /** Rows in page order: comment boxes ride with their question instead of counting as questions. */
@@ -28,10 +43,21 @@ export function toRows(fields: readonly QuestionField[]): Row[] {
   const comments = new Set(fields.flatMap((f) => (f.comment && f.comment !== f.fid ? [f.comment] : [])));
   return fields
     .filter((f) => !comments.has(f.fid))
-    .map((field) => {
+    .map((field, position) => {
       const comment = field.comment ? byFid.get(field.comment) : undefined;
-      return comment ? { field, comment, status: 'open' as const } : { field, status: 'open' as const };
+      return comment ? { field, position, comment, status: 'open' as const } : { field, position, status: 'open' };
     });
+}
+
+/** The field as the fill policy sees it (no DOM). */
+export function policyField(row: Pick<Row, 'field'>): PolicyField {
+  const f = row.field;
+  return {
+    kind: f.kind,
+    value: f.value,
+    ...(f.options ? { options: f.options } : {}),
+    ...(f.disabled ? { disabled: true } : {}),
+  };
 }
 
 /** A choice answer's narrative goes into the question's empty comment box, so the reason travels with the Yes/No. */
@@ -55,43 +81,40 @@ export function toQuestionInput(f: QuestionField): QuestionInput | null {
   return { id: f.fid, question, section: f.section, helper: f.helper, kind: f.kind, options: f.options };
 }
 
-const CHOICE = new Set(['radio', 'select', 'checkbox']);
-
-/** A suggestion can be written into this field: choice fields need an option label the page offers. */
-export function fits(field: QuestionField, s: Suggestion): boolean {
-  if (!CHOICE.has(field.kind)) return true;
-  if (!s.option) return false;
-  const offered = field.options ?? [];
-  // Multi-select answers name several options, joined by "; ".
-  const picked = field.kind === 'checkbox' ? s.option.split('; ') : [s.option];
-  return picked.every((o) => offered.includes(o));
+export interface ConfidentPlan {
+  /** Exactly what "Fill all confident" writes. */
+  plan: PlannedFill[];
+  /** Rows the matcher is confident about that the policy holds back, grouped by what holds them. */
+  held: HeldGroup[];
 }
 
 /**
- * Exactly what "Fill all confident" writes: the top suggestion of each open, enabled, still-empty field,
- * only when the engine marked it autoFill, it fits the field and no pre-fill check raised a high-severity flag.
- * Answers already on the page are left alone.
+ * "Fill all confident": the top suggestion of each open row, whenever the fill policy says `fill` for the
+ * fill-all trigger (confident, cleared for the declared recipient, in scope, current, fitting an empty field).
  */
-export function planConfident(
-  rows: readonly Row[],
-  blockers: (row: Row, s: Suggestion) => readonly { severity: string }[] = () => [],
-): PlannedFill[] {
+export function planConfident(rows: readonly Row[], decide: Decide): ConfidentPlan {
   const plan: PlannedFill[] = [];
+  const held: Array<{ id: string; decision: FillDecision }> = [];
   for (const row of rows) {
     const top = row.result?.suggestions[0];
-    if (!top || !top.autoFill || row.status !== 'open') continue;
-    // A high-severity reuse flag (not cleared for this recipient, out of scope, lapsed certificate...) means a
-    // person decides: the suggestion stays visible with its flag, but "Fill all confident" leaves it alone.
-    if (blockers(row, top).some((f) => f.severity === 'high')) continue;
-    if (row.field.disabled || row.field.value.trim() !== '' || !fits(row.field, top)) continue;
+    if (!top || row.status !== 'open') continue;
+    const decision = decide(row, top, 'fill-all');
+    if (decision.verdict !== 'fill') {
+      // Only what the matcher is confident about and the field does not already hold counts as "held".
+      const same = decision.reasons.some((r) => r.code === 'already-filled');
+      if (matchVerdict(top) === 'confident' && !same) held.push({ id: row.field.fid, decision });
+      continue;
+    }
     plan.push({
       fid: row.field.fid,
-      value: fillValue(top),
+      value: decision.value,
       entryId: top.entryId,
       version: top.version,
       question: row.field.question,
       number: row.field.number,
       confidence: top.confidence,
+      trigger: 'fill-all',
+      reasons: decision.reasons,
     });
     const extra = commentFill(row, top);
     if (extra)
@@ -100,9 +123,11 @@ export function planConfident(
         question: `${row.field.question} (comment)`,
         number: row.field.number,
         confidence: top.confidence,
+        trigger: 'fill-all',
+        reasons: decision.reasons,
       });
   }
-  return plan;
+  return { plan, held: heldGroups(held) };
 }
 
 export interface Summary {

@@ -1,23 +1,33 @@
-// One question of the page: its text, top suggestion (or why there is none), alternatives and row actions.
-import { useState } from 'react';
+// One question of the page: its number and text, what the field holds, the top suggestion with the fill
+// policy's findings (or why there is none), alternatives and row actions. Compact density shows one line of
+// question and one line of answer until the card is selected.
+import { memo, useState, type CSSProperties } from 'react';
 import { Badge } from '../ui';
-import type { FillPlanItem } from '../../lib/messaging';
-import { commentFill, fits, type Row } from './plan';
-import { extraFlags, type FlagsFor } from './pre-fill';
+import type { Suggestion } from '../../lib/match/types';
+import type { FillDecision, Trigger } from '../../lib/policy';
+import type { FlagAction } from '../../lib/review/schema';
+import { commentFill, type PlannedFill, type Row } from './plan';
 import { SuggestionView } from './suggestion-view';
+import type { Decide } from './use-policy';
+
+export type Density = 'comfortable' | 'compact';
 
 interface Props {
   row: Row;
-  index: number;
+  /** Place in the list as shown (after filters); the virtualized list measures cards by it. */
+  listIndex: number;
+  style?: CSSProperties;
+  measure?: (el: HTMLElement | null) => void;
   selected: boolean;
+  density: Density;
   threshold: number;
-  onSelect: () => void;
-  onFill: (item: FillPlanItem, comment?: FillPlanItem) => void;
-  onUndo: () => void;
-  onStatus: (status: Row['status']) => void;
+  decide: Decide;
+  onSelect: (fid: string) => void;
+  onFill: (items: PlannedFill[]) => void;
+  onUndo: (row: Row) => void;
+  onStatus: (fid: string, status: Row['status']) => void;
   onNotes: () => void;
-  /** Pre-fill reuse checks for a suggestion on this row. */
-  flagsFor?: FlagsFor;
+  onAction: (action: FlagAction) => void;
 }
 
 const CHOICE_KINDS = new Set(['radio', 'select', 'checkbox']);
@@ -29,54 +39,89 @@ const STATUS_BADGE: Record<Row['status'], { tone: 'ok' | 'warn' | 'neutral' | 'b
   flagged: { tone: 'warn', label: 'flagged for expert' },
 };
 
-export function QuestionCard({
+function QuestionCardView({
   row,
-  index,
+  listIndex,
+  style,
+  measure,
   selected,
+  density,
   threshold,
+  decide,
   onSelect,
   onFill,
   onUndo,
   onStatus,
   onNotes,
-  flagsFor,
+  onAction,
 }: Props) {
   const [showAlt, setShowAlt] = useState(false);
   const { field, result } = row;
   const [top, ...alternatives] = result?.suggestions ?? [];
   const badge = STATUS_BADGE[row.status];
   const choices = CHOICE_KINDS.has(field.kind) ? field.options : undefined;
-  const flags = (s: NonNullable<typeof top>) => (flagsFor ? extraFlags(flagsFor(row, s), s.warnings) : []);
-  const fill = (value: string, s = top) =>
-    onFill(
-      { fid: field.fid, value, entryId: s?.entryId, version: s?.version },
-      s && value === s.option ? commentFill(row, s) : undefined,
-    );
+  const compact = density === 'compact' && !selected;
+  const topDecision = top ? decide(row, top, 'fill') : undefined;
+  const fill = (s: Suggestion, decision: FillDecision) => (value: string, trigger: Trigger) => {
+    const reasons = trigger === 'fill' ? decision.reasons : decide(row, s, trigger, value).reasons;
+    const item: PlannedFill = {
+      fid: field.fid,
+      value,
+      entryId: s.entryId,
+      version: s.version,
+      question: field.question,
+      number: field.number,
+      confidence: s.confidence,
+      trigger,
+      reasons,
+    };
+    const extra = value === s.option ? commentFill(row, s) : undefined;
+    onFill(extra ? [item, { ...item, ...extra, question: `${field.question} (comment)` }] : [item]);
+  };
+  const answered = field.value.trim();
   return (
     <li
-      className={`cw-card sp-question${selected ? ' is-selected' : ''}`}
+      className={`cw-card sp-question${selected ? ' is-selected' : ''}${compact ? ' is-compact' : ''}`}
       data-testid="question"
       data-fid={field.fid}
       data-status={row.status}
+      data-index={listIndex}
+      style={style}
+      ref={measure}
     >
       <button
         className="sp-question__head"
-        onClick={onSelect}
+        onClick={() => onSelect(field.fid)}
         aria-expanded={selected}
-        aria-label={`Question ${index + 1}: ${field.question}`}
+        aria-label={`Question ${field.number ?? row.position + 1}: ${field.question}`}
       >
-        <span className="sp-question__num">{field.number ?? index + 1}</span>
+        <span className="sp-question__num">{field.number ?? row.position + 1}</span>
         <span className="sp-question__text">{field.question || <em className="cw-muted">(no question text)</em>}</span>
         {badge && <Badge tone={badge.tone}>{badge.label}</Badge>}
+        {compact && !badge && top && topDecision && (
+          <Badge tone={topDecision.verdict === 'blocked' ? 'bad' : top.autoFill ? 'ok' : 'neutral'}>
+            {topDecision.verdict === 'blocked' ? 'held' : top.autoFill ? 'confident' : 'review'}
+          </Badge>
+        )}
+        {compact && !badge && result && !top && <Badge>no answer</Badge>}
       </button>
-      <div className="sp-question__meta cw-small cw-muted">
-        {field.kind}
-        {field.section ? ` · ${field.section}` : ''}
-        {field.value && row.status !== 'filled' ? ' · already answered' : ''}
-      </div>
+      {!compact && (
+        <div className="sp-question__meta cw-small cw-muted">
+          {field.kind}
+          {field.section ? ` · ${field.section}` : ''}
+          {answered && row.status !== 'filled' ? ' · already answered' : ''}
+        </div>
+      )}
+      {answered && (
+        <p className="sp-question__value cw-small" data-testid="field-value" title={field.value}>
+          <span className="cw-muted">{row.status === 'filled' ? 'Filled: ' : 'On the page: '}</span>
+          {field.value}
+        </p>
+      )}
+      {compact && !answered && top && <p className="sp-question__value cw-small cw-muted">{top.answer}</p>}
       {row.error && <p className="cw-small sp-error">{row.error}</p>}
-      {!result && <p className="cw-small cw-muted">Matching…</p>}
-      {result && !top && (
+      {!compact && !result && <p className="cw-small cw-muted">Matching…</p>}
+      {!compact && result && !top && (
         <div className="sp-abstain" data-testid="abstain">
           <Badge tone="neutral">no answer</Badge>
           {result.reasons.map((r, i) => (
@@ -86,14 +131,15 @@ export function QuestionCard({
           ))}
         </div>
       )}
-      {top && (selected || row.status === 'open') && (
+      {!compact && top && topDecision && (selected || row.status === 'open') && (
         <SuggestionView
           key={`${top.entryId}@${top.version}`}
           suggestion={top}
-          flags={flags(top)}
+          decision={topDecision}
+          decideEdit={(v) => decide(row, top, 'edit-fill', v)}
           threshold={threshold}
-          canFill={!field.disabled && fits(field, top)}
-          onFill={row.status === 'filled' ? undefined : (v) => fill(v)}
+          onFill={row.status === 'filled' ? undefined : fill(top, topDecision)}
+          onAction={onAction}
           onNotes={onNotes}
           compact={!selected}
           choices={choices}
@@ -109,42 +155,51 @@ export function QuestionCard({
             {showAlt ? 'Hide' : 'Show'} {alternatives.length} alternative{alternatives.length > 1 ? 's' : ''}
           </button>
           {showAlt &&
-            alternatives.map((s) => (
-              <SuggestionView
-                key={`${s.entryId}@${s.version}`}
-                suggestion={s}
-                flags={flags(s)}
-                threshold={threshold}
-                canFill={!field.disabled && fits(field, s)}
-                onFill={(v) => fill(v, s)}
-                onNotes={onNotes}
-                choices={choices}
-              />
-            ))}
+            alternatives.map((s) => {
+              const d = decide(row, s, 'fill');
+              return (
+                <SuggestionView
+                  key={`${s.entryId}@${s.version}`}
+                  suggestion={s}
+                  decision={d}
+                  decideEdit={(v) => decide(row, s, 'edit-fill', v)}
+                  threshold={threshold}
+                  onFill={fill(s, d)}
+                  onAction={onAction}
+                  onNotes={onNotes}
+                  choices={choices}
+                />
+              );
+            })}
         </div>
       )}
-      <div className="cw-row sp-row-actions">
-        {row.status === 'filled' && (
-          <button className="cw-btn cw-btn--small" onClick={onUndo}>
-            Undo
-          </button>
-        )}
-        {row.status === 'open' && (
-          <>
-            <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus('skipped')}>
-              Skip
+      {!compact && (
+        <div className="cw-row sp-row-actions">
+          {row.status === 'filled' && (
+            <button className="cw-btn cw-btn--small" onClick={() => onUndo(row)}>
+              Undo
             </button>
-            <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus('flagged')}>
-              Flag for an expert
+          )}
+          {row.status === 'open' && (
+            <>
+              <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus(field.fid, 'skipped')}>
+                Skip
+              </button>
+              <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus(field.fid, 'flagged')}>
+                Flag for an expert
+              </button>
+            </>
+          )}
+          {(row.status === 'skipped' || row.status === 'flagged') && (
+            <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus(field.fid, 'open')}>
+              Reopen
             </button>
-          </>
-        )}
-        {(row.status === 'skipped' || row.status === 'flagged') && (
-          <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => onStatus('open')}>
-            Reopen
-          </button>
-        )}
-      </div>
+          )}
+        </div>
+      )}
     </li>
   );
 }
+
+/** Memoised: a fill or a filter change re-renders only the cards whose row, selection or policy changed. */
+export const QuestionCard = memo(QuestionCardView);

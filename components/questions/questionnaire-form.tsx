@@ -1,6 +1,6 @@
 // The questionnaire's own facts (name, declared scope, recipient), remembered per page address.
 // Matching uses them for reuse checks: out-of-scope claims and evidence not cleared for this recipient.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { QuestionnaireContext } from '../../lib/messaging';
 import { splitList } from './plan';
@@ -48,16 +48,24 @@ function scopeToText(ctx: QuestionnaireContext): Record<ScopeKey, string> {
 export function QuestionnaireForm({
   value,
   onApply,
+  open,
+  onToggle,
 }: {
   value: QuestionnaireContext;
   onApply: (ctx: QuestionnaireContext) => void;
+  open: boolean;
+  onToggle: (open: boolean) => void;
 }) {
   const [draft, setDraft] = useState(value);
   const [scopeText, setScopeText] = useState(() => scopeToText(value));
-  useEffect(() => {
+  // A new value from outside (another page's context loaded) resets the draft, during render rather than in an
+  // effect that would paint the stale draft first.
+  const [draftOf, setDraftOf] = useState(value);
+  if (draftOf !== value) {
+    setDraftOf(value);
     setDraft(value);
     setScopeText(scopeToText(value));
-  }, [value]);
+  }
   const next: QuestionnaireContext = {
     ...draft,
     scope: {
@@ -76,7 +84,7 @@ export function QuestionnaireForm({
     .filter(Boolean)
     .join(' ');
   return (
-    <details className="cw-card sp-context">
+    <details className="cw-card sp-context" open={open} onToggle={(e) => onToggle(e.currentTarget.open)}>
       <summary>
         <span className="sp-context__title">{summary}</span>
         <span className="cw-small cw-muted"> · scope and recipient</span>
@@ -99,6 +107,7 @@ export function QuestionnaireForm({
         <label className="cw-label">
           Recipient (customer)
           <input
+            id="sp-recipient"
             className="cw-input"
             value={draft.recipient}
             placeholder="Who will read the answers"

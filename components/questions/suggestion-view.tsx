@@ -1,59 +1,23 @@
-// One suggestion: the answer, its confidence, warnings and citations, with the actions a reviewer needs.
+// One suggestion: the answer, its confidence, the fill policy's findings and citations, with the actions a
+// reviewer needs. The Fill buttons do what the policy says: fill, ask first (the findings that ask are shown
+// with "Fill anyway"), or stay disabled with the reason and its one-step fix.
 import { useState } from 'react';
 import { CitationList } from '../citations';
 import { Badge, ConfidenceMeter, copyText } from '../ui';
-import type { Suggestion, Warning } from '../../lib/match/types';
-import type { Flag } from '../../lib/review/schema';
-
-const WARNING_TONE: Record<Warning['code'], 'warn' | 'bad'> = {
-  stale: 'warn',
-  'out-of-scope': 'bad',
-  'not-cleared-for-reuse': 'bad',
-  conflict: 'bad',
-  draft: 'warn',
-  'evidence-expired': 'warn',
-  'framework-mismatch': 'warn',
-  'option-mismatch': 'warn',
-};
-
-export function Warnings({ warnings }: { warnings: Warning[] }) {
-  if (!warnings.length) return null;
-  return (
-    <ul className="sp-warnings" aria-label="Warnings">
-      {warnings.map((w, i) => (
-        <li key={i}>
-          <Badge tone={WARNING_TONE[w.code]}>{w.code.replace(/-/g, ' ')}</Badge>{' '}
-          <span className="cw-small">{w.message}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-const FLAG_TONE: Record<Flag['severity'], 'bad' | 'warn' | 'neutral'> = { high: 'bad', medium: 'warn', low: 'neutral' };
-
-/** Reuse-check flags (lib/review) the match warnings do not already show: what is wrong, then the fix. */
-export function PreFillFlags({ flags }: { flags: readonly Flag[] }) {
-  if (!flags.length) return null;
-  return (
-    <ul className="sp-warnings" aria-label="Reuse checks" data-testid="pre-fill-flags">
-      {flags.map((f) => (
-        <li key={f.code} data-flag={f.code}>
-          <Badge tone={FLAG_TONE[f.severity]}>{f.code.replace(/-/g, ' ')}</Badge>{' '}
-          <span className="cw-small">{f.message}</span> <span className="cw-small cw-muted">Fix: {f.fix}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
+import type { Suggestion } from '../../lib/match/types';
+import { holding, type FillDecision, type Trigger } from '../../lib/policy';
+import type { FlagAction } from '../../lib/review/schema';
+import { Findings } from './findings';
 
 interface Props {
   suggestion: Suggestion;
-  /** Pre-fill reuse-check flags not already among the suggestion's warnings. */
-  flags?: readonly Flag[];
+  /** The policy's decision for the card's Fill button (trigger 'fill'). */
+  decision?: FillDecision;
+  /** The policy's decision for an edited value (trigger 'edit-fill'). */
+  decideEdit?: (value: string) => FillDecision;
   threshold: number;
-  canFill: boolean;
-  onFill?: (value: string) => void;
+  onFill?: (value: string, trigger: Trigger) => void;
+  onAction?: (action: FlagAction) => void;
   onNotes?: () => void;
   compact?: boolean;
   /** Option labels of a choice field: editing picks one of them instead of typing free text. */
@@ -62,10 +26,11 @@ interface Props {
 
 export function SuggestionView({
   suggestion: s,
-  flags = [],
+  decision,
+  decideEdit,
   threshold,
-  canFill,
   onFill,
+  onAction,
   onNotes,
   compact,
   choices,
@@ -73,8 +38,16 @@ export function SuggestionView({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(s.option ?? s.answer);
   const [copied, setCopied] = useState(false);
+  // The decision waiting for "Fill anyway": the card's own, or the edited value's.
+  const [asking, setAsking] = useState<{ decision: FillDecision; trigger: Trigger }>();
+  const editDecision = editing && decideEdit ? decideEdit(draft) : undefined;
+  const go = (d: FillDecision, trigger: Trigger) => {
+    if (d.verdict === 'fill') onFill?.(d.value, trigger);
+    else if (d.verdict === 'confirm') setAsking({ decision: d, trigger });
+  };
+  const shown = editDecision ?? decision;
   return (
-    <div className="sp-suggestion">
+    <div className="sp-suggestion" data-verdict={decision?.verdict}>
       <div className="cw-row">
         {s.option && <Badge tone="accent">{s.option}</Badge>}
         {s.shortAnswer && !s.option && <Badge tone="accent">{s.shortAnswer}</Badge>}
@@ -107,43 +80,78 @@ export function SuggestionView({
         <p className="sp-answer">{s.answer}</p>
       )}
       <p className="cw-muted cw-small">Answers: “{s.matchedQuestion}”</p>
-      <Warnings warnings={s.warnings} />
-      <PreFillFlags flags={flags} />
+      {shown && <Findings reasons={shown.reasons} onAction={onAction} />}
       {!compact && (
         <details className="sp-details">
           <summary>Citations</summary>
           <CitationList citations={s.citations} onNotes={onNotes} />
         </details>
       )}
+      {asking && (
+        <div className="cw-alert cw-alert--warn sp-confirm" role="alertdialog" aria-label="Confirm the fill">
+          <p className="cw-small">
+            <strong>Check before filling:</strong>{' '}
+            {holding(asking.decision)
+              .map((r) => r.message)
+              .join(' ')}
+          </p>
+          <div className="cw-row">
+            <button
+              className="cw-btn cw-btn--primary cw-btn--small"
+              onClick={() => {
+                onFill?.(asking.decision.value, asking.trigger);
+                setAsking(undefined);
+              }}
+            >
+              Fill anyway
+            </button>
+            <button className="cw-btn cw-btn--small" onClick={() => setAsking(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       <div className="cw-row sp-actions">
-        {onFill && !editing && (
+        {onFill && !editing && decision && (
           <button
             className="cw-btn cw-btn--primary cw-btn--small"
-            disabled={!canFill}
-            onClick={() => onFill(s.option ?? s.answer)}
-            title={canFill ? 'Write this answer into the page' : 'This answer does not fit the field'}
+            disabled={decision.verdict === 'blocked' || !!asking}
+            onClick={() => go(decision, 'fill')}
+            title={
+              decision.verdict === 'blocked'
+                ? holding(decision)
+                    .map((r) => r.message)
+                    .join(' ')
+                : 'Write this answer into the page'
+            }
           >
-            Fill
+            {decision.verdict === 'confirm' ? 'Fill…' : 'Fill'}
           </button>
         )}
-        {onFill && editing && (
+        {onFill && editing && editDecision && (
           <button
             className="cw-btn cw-btn--primary cw-btn--small"
-            disabled={!draft.trim()}
-            onClick={() => onFill(draft)}
+            disabled={editDecision.verdict === 'blocked' || !!asking}
+            onClick={() => go(editDecision, 'edit-fill')}
           >
-            Fill edited
+            {editDecision.verdict === 'confirm' ? 'Fill edited…' : 'Fill edited'}
           </button>
         )}
         {onFill && (
-          <button className="cw-btn cw-btn--small" onClick={() => setEditing(!editing)}>
+          <button
+            className="cw-btn cw-btn--small"
+            onClick={() => {
+              setEditing(!editing);
+              setAsking(undefined);
+            }}
+          >
             {editing ? 'Cancel edit' : 'Edit then fill'}
           </button>
         )}
         <button
           className="cw-btn cw-btn--small"
           onClick={() =>
-            copyText(s.answer).then(() => {
+            void copyText(s.answer).then(() => {
               setCopied(true);
               setTimeout(() => setCopied(false), 1500);
             })

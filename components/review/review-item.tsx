@@ -2,7 +2,8 @@
 // page since), where it came from, its flags, and the reviewer's decision buttons.
 import { useState } from 'react';
 import type { SaveMode } from '../../lib/review/page-edit';
-import type { DecisionStatus } from '../../lib/review/schema';
+import { wordDiff } from '../../lib/review/diff';
+import { TRIGGER_LABEL, type DecisionStatus } from '../../lib/review/schema';
 import { CitationList } from '../citations';
 import { Badge, type Tone } from '../ui';
 import { DiffView } from './diff-view';
@@ -37,7 +38,10 @@ export function ReviewItemCard({ item, busy, onDecide, onSave }: ReviewItemProps
       aria-label={record.question}
     >
       <header className="cw-row">
-        <h3>{record.question || '(no question text)'}</h3>
+        <h3>
+          {record.number && <span className="cw-review-num">{record.number}</span>}
+          <span className="cw-review-q">{record.question || '(no question text)'}</span>
+        </h3>
         <span className="cw-spacer" />
         <Badge>{record.action}</Badge>
         <Badge tone={d.tone}>{d.label}</Badge>
@@ -52,6 +56,13 @@ export function ReviewItemCard({ item, busy, onDecide, onSave }: ReviewItemProps
           </div>
         )}
       </div>
+      {record.previous && (
+        <p className="cw-small cw-muted">
+          Replaced what the field held: “{record.previous}” ({record.trigger ? TRIGGER_LABEL[record.trigger] : 'fill'},
+          after confirmation).
+        </p>
+      )}
+      <VersionHistory item={item} />
       {record.entryId && record.entryVersion !== undefined ? (
         <details>
           <summary className="cw-small">
@@ -145,5 +156,47 @@ export function ReviewItemCard({ item, busy, onDecide, onSave }: ReviewItemProps
         )}
       </footer>
     </article>
+  );
+}
+
+/**
+ * How the answer got here: earlier fills of this field (each as a word diff to the next), and, when the library
+ * entry has a newer version than the one used, what changed in it since.
+ */
+function VersionHistory({ item }: { item: ReviewItem }) {
+  const { record, history, entry } = item;
+  const newer =
+    entry && record.entryId === entry.id && record.entryVersion !== undefined && entry.version > record.entryVersion;
+  if (!history.length && !newer) return null;
+  const values = [...history, record];
+  return (
+    <details className="cw-review-history" data-testid="version-history">
+      <summary className="cw-small">
+        Version history
+        {history.length ? ` · filled ${values.length} times` : ''}
+        {newer ? ` · library entry now v${entry.version} (used v${record.entryVersion})` : ''}
+      </summary>
+      <ol className="cw-small">
+        {values.map((r, i) => (
+          <li key={r.id}>
+            <span className="cw-muted">
+              {r.at} · {r.entryId ? `${r.entryId} v${r.entryVersion}` : 'typed by hand'}
+              {r.trigger ? ` · ${TRIGGER_LABEL[r.trigger]}` : ''}
+            </span>
+            <div>{i === 0 ? r.value : <DiffView parts={wordDiff(values[i - 1]!.value, r.value)} />}</div>
+          </li>
+        ))}
+        {newer && (
+          <li data-testid="entry-changed">
+            <span className="cw-muted">
+              Library entry {entry.id}: v{record.entryVersion} → v{entry.version} (changed since this fill)
+            </span>
+            <div>
+              <DiffView parts={wordDiff(item.usedAnswer ?? record.value, entry.answer)} />
+            </div>
+          </li>
+        )}
+      </ol>
+    </details>
   );
 }

@@ -49,15 +49,16 @@ export function ReviewList({ library, questionnaireId, reviewer, onChange }: Rev
       setBusy(false);
     }
   };
+  // act() reports every failure in the message line, so its promise never rejects.
   const decide = (id: string) => (status: DecisionStatus, note?: string) =>
-    act(async () => {
+    void act(async () => {
       await ledgerOf(library!).decide(id, { status, reviewer, note });
       return status === 'sent-back'
         ? 'Sent back: the entry owner sees it in the library manager.'
         : 'Decision recorded.';
     });
   const save = (id: string) => (mode: SaveMode) =>
-    act(async () => {
+    void act(async () => {
       const e = await ledgerOf(library!).saveEditToLibrary(id, mode, reviewer);
       return `Saved as draft ${e.id} v${e.version} (source "page edit"); its owner is notified in the library manager.`;
     });

@@ -41,7 +41,8 @@ export async function buildReportFor(
   const flags = new Map(data.items.map((i) => [i.record.id, i.flags]));
   const q = data.items[0]?.record.questionnaire;
   const text = buildReviewReport(
-    data.items.map((i) => i.record),
+    // Every fill, earlier fills of a field included: the report is the audit trail.
+    data.items.flatMap((i) => [...i.history, i.record]),
     {
       format,
       title: `Review: ${q?.name || q?.pageTitle || 'questionnaire'}`,

@@ -5,6 +5,7 @@ import { ledgerOf, type QuestionnaireSummary } from '../../lib/library/ledger-st
 import type { Library } from '../../lib/library/repository';
 import type { AnswerEntry, EvidenceItem } from '../../lib/library/schema';
 import { reviewFlags } from '../../lib/review/checks';
+import { questionnaireOrder } from '../../lib/review/order';
 import type { Flag, FillRecord, SignOff } from '../../lib/review/schema';
 
 export interface ReviewItem {
@@ -12,6 +13,10 @@ export interface ReviewItem {
   /** The entry version the answer came from (or the current one when that version is missing). */
   entry?: AnswerEntry;
   flags: Flag[];
+  /** Earlier fills of the same field in this questionnaire, oldest first (a re-fill keeps its history). */
+  history: FillRecord[];
+  /** The library answer as it was in the version used, when the entry has a newer version now. */
+  usedAnswer?: string;
 }
 
 export interface ReviewData {
@@ -34,7 +39,11 @@ export async function loadReview(library: Library, questionnaireId: string | und
     library.loadAll({ includeRetired: true }),
   ]);
   const qid = questionnaireId ?? questionnaires[0]?.questionnaire.id;
-  const records = qid ? await ledger.list({ questionnaireId: qid }) : [];
+  const all = qid ? await ledger.list({ questionnaireId: qid }) : [];
+  // One card per field: its latest fill, with the earlier ones as its history; cards in questionnaire order.
+  const byField = new Map<string, FillRecord[]>();
+  for (const r of all) byField.set(r.fid, [...(byField.get(r.fid) ?? []), r]);
+  const records = questionnaireOrder([...byField.values()].map((rs) => rs[rs.length - 1]!));
   const current = new Map(data.entries.map((e) => [e.id, e]));
   const live = { entries: data.entries.filter((e) => e.status !== 'retired'), evidence: data.evidence };
   const items = await Promise.all(
@@ -46,7 +55,18 @@ export async function loadReview(library: Library, questionnaireId: string | und
         (record.entryId && record.entryVersion
           ? await library.entries.getVersion(record.entryId, record.entryVersion)
           : undefined);
-      return { record, entry, flags: reviewFlags(record, entry, live) };
+      const history = (byField.get(record.fid) ?? []).slice(0, -1);
+      const used =
+        now && record.entryVersion !== undefined && now.version > record.entryVersion
+          ? await library.entries.getVersion(now.id, record.entryVersion)
+          : undefined;
+      return {
+        record,
+        entry,
+        flags: reviewFlags(record, entry, live),
+        history,
+        ...(used ? { usedAnswer: used.answer } : {}),
+      };
     }),
   );
   return {

@@ -15,9 +15,7 @@ type Tab = (typeof TABS)[number];
 
 export function App() {
   const { library, error } = useLibrary();
-  const [tab, setTab] = useState<Tab>(
-    () => (TABS.find((t) => t.toLowerCase() === location.hash.slice(1)) as Tab | undefined) ?? 'Entries',
-  );
+  const [tab, setTab] = useState<Tab>(() => TABS.find((t) => t.toLowerCase() === location.hash.slice(1)) ?? 'Entries');
   // A notification's "Open entry" switches to Entries with that entry's editor open.
   const [openEntry, setOpenEntry] = useState<string>();
   return (

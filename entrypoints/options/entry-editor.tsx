@@ -1,6 +1,6 @@
 // Edit one entry: every save is a new version; history lists them all, and any version can be restored.
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Badge } from '../../components/ui';
 import { request } from '../../lib/background/client';
 import { resolveControlId } from '../../lib/controls';
@@ -53,8 +53,13 @@ export function EntryEditor({
 }) {
   const [draft, setDraft] = useState(() => toDraft(entry));
   const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string }>();
-  // A new version (saved here, restored, or written elsewhere) resets the form; the message stays.
-  useEffect(() => setDraft(toDraft(entry)), [entry]);
+  // A new version (saved here, restored, or written elsewhere) resets the form; the message stays. Reset while
+  // rendering (React's pattern for state derived from a prop), not in an effect that would paint the old draft first.
+  const [draftOf, setDraftOf] = useState(entry);
+  if (draftOf !== entry) {
+    setDraftOf(entry);
+    setDraft(toDraft(entry));
+  }
   const history = useLiveQuery(() => library.entries.history(entry.id), [library, entry.id, entry.version]);
   const dirty =
     draft.question !== entry.question ||

@@ -14,6 +14,7 @@ import {
 } from '../../lib/library';
 import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
+import { RestorePoints, RestorePreview } from './restore-preview';
 
 const MIME = {
   json: 'application/json',
@@ -33,6 +34,7 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 export function ExportBackup({ library }: { library: Library }) {
   const [msg, setMsg] = useState<{ tone: 'ok' | 'bad' | 'info'; text: string }>();
   const [restore, setRestore] = useState<{ backup: Backup; plan: RestorePlan; mode: RestoreMode }>();
+  const [pointsSeen, setPointsSeen] = useState(0);
   const fail = (err: unknown) => setMsg({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
 
   const doExport = (format: keyof typeof MIME) =>
@@ -57,9 +59,12 @@ export function ExportBackup({ library }: { library: Library }) {
     applyRestore(library, restore.backup, restore.mode).then((plan) => {
       notifyBackground();
       setRestore(undefined);
+      setPointsSeen((n) => n + 1);
       setMsg({
         tone: 'ok',
-        text: `Restored: ${plan.entries.added.length} entries added, ${plan.entries.updated.length} updated, ${plan.entries.removed.length} removed.`,
+        text:
+          `Restored: ${plan.entries.added.length} entries added, ${plan.entries.updated.length} replaced, ${plan.entries.removed.length} deleted.` +
+          (plan.restorePoint ? ' The library as it was before is kept under "Automatic backups before restores".' : ''),
       });
     }, fail);
 
@@ -108,23 +113,9 @@ export function ExportBackup({ library }: { library: Library }) {
         </label>
       </div>
       {restore && (
-        <div className="cw-stack" data-testid="restore-preview">
-          <Alert tone={restore.mode === 'replace' ? 'warn' : 'info'}>
-            {restore.mode === 'replace' ? 'Replace' : 'Merge'} preview — entries: {restore.plan.entries.added.length}{' '}
-            added, {restore.plan.entries.updated.length} updated, {restore.plan.entries.removed.length} removed,{' '}
-            {restore.plan.entries.unchanged} unchanged. Evidence: {restore.plan.evidence.added.length} added,{' '}
-            {restore.plan.evidence.updated.length} updated, {restore.plan.evidence.removed.length} removed.
-          </Alert>
-          <div className="cw-row">
-            <button className="cw-btn cw-btn--primary" onClick={() => void apply()}>
-              Restore now
-            </button>
-            <button className="cw-btn" onClick={() => setRestore(undefined)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <RestorePreview plan={restore.plan} onApply={() => void apply()} onCancel={() => setRestore(undefined)} />
       )}
+      <RestorePoints refresh={pointsSeen} download={(bytes, name) => download(bytes, name, MIME.json)} />
       {msg && <Alert tone={msg.tone}>{msg.text}</Alert>}
     </section>
   );

@@ -11,7 +11,7 @@ export function SettingsView({ library }: { library: Library }) {
   const [settings, setSettings] = useState<ExtensionSettings>();
   const [saved, setSaved] = useState<string>();
   useEffect(() => {
-    loadSettings(library.settings).then(setSettings);
+    void loadSettings(library.settings).then(setSettings);
   }, [library]);
   if (!settings) return null;
   const save = async (patch: Partial<ExtensionSettings>) => {

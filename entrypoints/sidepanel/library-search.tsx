@@ -1,5 +1,5 @@
 // Search the library by hand (and with text selected on a page via the context menu): every hit can be copied.
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { Alert, Spinner } from '../../components/ui';
 import { request } from '../../lib/background/client';
 import { onLookup, takeLookup } from '../../lib/background/lookup';
@@ -33,18 +33,18 @@ export function LibrarySearch({
     }
   };
 
-  // Text selected on the page and sent with "Find answer for selected text".
+  // Text selected on the page and sent with "Find answer for selected text": searched with the context of the
+  // moment, while the subscription itself lives as long as the panel.
+  const use = useEffectEvent((text: string) => {
+    setQuery(text);
+    void run(text);
+  });
   useEffect(() => {
-    const use = (text: string) => {
-      setQuery(text);
-      void run(text);
-    };
-    takeLookup().then((l) => l && use(l.text));
+    void takeLookup().then((l) => l && use(l.text));
     return onLookup((l) => {
       void takeLookup();
       use(l.text);
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
@@ -83,7 +83,7 @@ export function LibrarySearch({
           </p>
           {state.hits.map((s) => (
             <div className="cw-card sp-hit" key={`${s.entryId}@${s.version}`}>
-              <SuggestionView suggestion={s} threshold={threshold} canFill={false} onNotes={onNotes} />
+              <SuggestionView suggestion={s} threshold={threshold} onNotes={onNotes} />
             </div>
           ))}
           <button className="cw-btn cw-btn--quiet cw-btn--small" onClick={() => setState({ busy: false })}>

@@ -1,20 +1,19 @@
-// Every successful fill goes into the review ledger with its provenance (entry, version, evidence, controls),
-// copied at fill time so a reviewer never has to look it up again (lib/review builds the reports from it).
+// Every successful fill goes into the review ledger with its provenance (entry, version, evidence, controls)
+// and the fill policy's findings at that moment, copied at fill time so a reviewer never has to look them up.
+// Records are keyed by what was filled, so a retry or a second panel on the same tab adds nothing.
 import { getLibrary } from '../../components/use-library';
 import { ledgerOf } from '../../lib/library/ledger-store';
-import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
+import type { QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
-import { toFillRecord } from '../../lib/review/from-fill';
-import type { Row, FlagsFor } from '../../components/questions';
+import { recordedFlags, toFillRecord } from '../../lib/review/from-fill';
+import type { PlannedFill, Row } from '../../components/questions';
 
 export async function recordFills(
   rows: readonly Row[],
-  plan: readonly FillPlanItem[],
+  plan: readonly PlannedFill[],
   results: readonly FillResult[],
   page: { url: string; title: string },
   context: QuestionnaireContext,
-  /** The pre-fill reuse checks shown for each suggestion; the ledger keeps them with the fill. */
-  flagsFor?: FlagsFor,
 ): Promise<void> {
   const byFid = new Map(
     rows.flatMap((r) => [[r.field.fid, r] as const, ...(r.comment ? [[r.comment.fid, r] as const] : [])]),
@@ -30,16 +29,18 @@ export async function recordFills(
     if (!res.ok || !row) return [];
     const field = row.comment?.fid === res.fid ? row.comment : row.field;
     const suggestion = row.result?.suggestions.find((s) => s.entryId === item?.entryId && s.version === item?.version);
-    const flags = suggestion && flagsFor ? flagsFor(row, suggestion) : [];
     return [
       toFillRecord({
         ctx,
-        field,
+        field: { ...field, number: row.field.number, section: row.field.section },
+        position: row.position,
         suggestion,
         value: res.value,
         action: 'fill',
+        trigger: item?.trigger ?? 'fill',
         questionControls: row.result?.controls,
-        flags,
+        flags: recordedFlags(item?.reasons ?? []),
+        previous: res.previous,
       }),
     ];
   });

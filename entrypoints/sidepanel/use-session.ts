@@ -1,10 +1,10 @@
 // The panel's working state for one tab: scan the page, match its questions, and track what happened to
 // each field (filled, skipped, flagged). Every page action goes through the background.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { request } from '../../lib/background/client';
-import type { FillPlanItem, QuestionnaireContext } from '../../lib/messaging';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { matchInPages, request } from '../../lib/background/client';
+import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
-import { toQuestionInput, toRows, type Row, type FlagsFor } from '../../components/questions';
+import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';
@@ -13,10 +13,12 @@ export interface Session {
   phase: Phase;
   error?: string;
   page: { url: string; title: string };
+  /** Per-frame results of the last scan (frames that failed, were cut short, or belong to another site). */
+  frames: ScanResponse['frames'];
   rows: Row[];
   scan(): Promise<void>;
   rematch(): Promise<void>;
-  fill(items: FillPlanItem[], onProgress?: (done: number) => void): Promise<FillResult[]>;
+  fill(items: PlannedFill[], onProgress?: (done: number) => void): Promise<FillResult[]>;
   undo(fids?: string[]): Promise<void>;
   setStatus(fid: string, status: Row['status']): void;
   highlight(fid: string | null): void;
@@ -24,68 +26,116 @@ export interface Session {
 
 const BATCH = 5;
 
-export function useSession(tabId: number | undefined, context: QuestionnaireContext, flagsFor?: FlagsFor): Session {
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [error, setError] = useState<string>();
-  const [page, setPage] = useState({ url: '', title: '' });
-  const [rows, setRows] = useState<Row[]>([]);
-  const rowsRef = useRef(rows);
-  rowsRef.current = rows;
-  const contextRef = useRef(context);
-  contextRef.current = context;
-  const pageRef = useRef(page);
-  pageRef.current = page;
-  const flagsRef = useRef(flagsFor);
-  flagsRef.current = flagsFor;
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-  const match = useCallback(async (current: Row[]) => {
+const EMPTY_PAGE = { url: '', title: '' };
+
+export function useSession(tabId: number | undefined, context: QuestionnaireContext): Session {
+  const [phase, setPhase] = useState<Phase>(tabId === undefined ? 'idle' : 'scanning');
+  const [error, setError] = useState<string>();
+  const [page, setPage] = useState(EMPTY_PAGE);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [frames, setFrames] = useState<ScanResponse['frames']>([]);
+  // Another tab: drop this tab's rows while rendering, so not one frame shows them under the new tab.
+  const [rowsTab, setRowsTab] = useState(tabId);
+  if (rowsTab !== tabId) {
+    setRowsTab(tabId);
+    setRows([]);
+    setPage(EMPTY_PAGE);
+    setFrames([]);
+    setError(undefined);
+    setPhase(tabId === undefined ? 'idle' : 'scanning');
+  }
+  // The latest values for callbacks that outlive a render (fill batches, rematch); written after each commit.
+  const rowsRef = useRef(rows);
+  const contextRef = useRef(context);
+  const pageRef = useRef(page);
+  useLayoutEffect(() => {
+    rowsRef.current = rows;
+    contextRef.current = context;
+    pageRef.current = page;
+  });
+  // The scan in flight: a new scan, a tab switch or closing the panel aborts it, and an aborted scan or
+  // match never writes rows, so a slow answer for one tab cannot land in another tab's list.
+  const inFlight = useRef<AbortController | undefined>(undefined);
+
+  const match = useCallback(async (current: Row[], signal?: AbortSignal) => {
     const inputs = current.flatMap((r) => {
       const q = toQuestionInput(r.field);
       return q ? [q] : [];
     });
-    const { results } = await request({ type: 'bg/match', questions: inputs, context: contextRef.current });
-    const byId = new Map(results.map((r) => [r.id, r]));
-    setRows((prev) => prev.map((r) => ({ ...r, result: byId.get(r.field.fid) ?? r.result })));
+    // In bounded pages (a 5,000-question reply once exceeded the 64 MiB message limit); rows fill in as pages land.
+    await matchInPages(
+      inputs,
+      contextRef.current,
+      (results) => {
+        const byId = new Map(results.map((r) => [r.id, r]));
+        setRows((prev) => prev.map((r) => ({ ...r, result: byId.get(r.field.fid) ?? r.result })));
+      },
+      signal,
+    );
+  }, []);
+
+  /** Read and match the page; the caller has already shown the scanning phase. */
+  const runScan = useCallback(
+    async (signal: AbortSignal) => {
+      if (tabId === undefined) return;
+      try {
+        const res = await request({ type: 'bg/scan', tabId }, { signal });
+        setPage({ url: res.url, title: res.title });
+        setFrames(res.frames);
+        const next = toRows(res.fields);
+        setRows(next);
+        setPhase('matching');
+        await match(next, signal);
+        setPhase('ready');
+      } catch (err) {
+        if (signal.aborted) return; // superseded: whoever aborted owns the panel's state now
+        setError(errorText(err));
+        setPhase('error');
+      }
+    },
+    [tabId, match],
+  );
+
+  const restart = useCallback((): AbortSignal => {
+    inFlight.current?.abort();
+    const ctrl = new AbortController();
+    inFlight.current = ctrl;
+    return ctrl.signal;
   }, []);
 
   const scan = useCallback(async () => {
     if (tabId === undefined) return;
+    const signal = restart();
     setError(undefined);
     setPhase('scanning');
-    try {
-      const res = await request({ type: 'bg/scan', tabId });
-      setPage({ url: res.url, title: res.title });
-      const next = toRows(res.fields);
-      setRows(next);
-      setPhase('matching');
-      await match(next);
-      setPhase('ready');
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-      setPhase('error');
-    }
-  }, [tabId, match]);
+    await runScan(signal);
+  }, [tabId, restart, runScan]);
 
   const rematch = useCallback(async () => {
     if (!rowsRef.current.length) return;
+    const signal = inFlight.current?.signal;
     try {
-      await match(rowsRef.current);
+      await match(rowsRef.current, signal);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      if (!signal?.aborted) setError(errorText(err));
     }
   }, [match]);
 
   const fill = useCallback(
-    async (items: FillPlanItem[], onProgress?: (done: number) => void) => {
+    async (items: PlannedFill[], onProgress?: (done: number) => void) => {
       if (tabId === undefined) return [];
       const all: FillResult[] = [];
       // Small batches so the progress bar moves and a page that stops answering fails only its batch.
       for (let i = 0; i < items.length; i += BATCH) {
         const batch = items.slice(i, i + BATCH);
-        const { results } = await request({ type: 'bg/fill', tabId, plan: batch });
+        // Only what the page needs crosses to the background; the findings stay here for the ledger.
+        const plan = batch.map(({ fid, value, entryId, version }) => ({ fid, value, entryId, version }));
+        const { results } = await request({ type: 'bg/fill', tabId, plan });
         all.push(...results);
-        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current, flagsRef.current);
-        const plan = new Map(batch.map((b) => [b.fid, b]));
+        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
+        const planned = new Map(batch.map((b) => [b.fid, b]));
         setRows((prev) =>
           prev.map((r) => {
             const res = results.find((x) => x.fid === r.field.fid);
@@ -93,7 +143,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
             if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
             if (!res) return r;
             if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
-            const p = plan.get(r.field.fid);
+            const p = planned.get(r.field.fid);
             return {
               ...r,
               status: 'filled',
@@ -137,9 +187,14 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     [tabId],
   );
 
+  // Scan when the target tab changes (the phase already shows scanning: set initially or by the tab reset above).
   useEffect(() => {
-    void scan();
-  }, [scan]);
+    const signal = restart();
+    // runScan sets state only after its request answers (and never once aborted); the rule cannot see past the await.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- an async fetch started by an effect, as React documents
+    void runScan(signal);
+    return () => inFlight.current?.abort();
+  }, [restart, runScan]);
 
-  return { phase, error, page, rows, scan, rematch, fill, undo, setStatus, highlight };
+  return { phase, error, page, frames, rows, scan, rematch, fill, undo, setStatus, highlight };
 }

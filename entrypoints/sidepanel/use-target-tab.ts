@@ -15,7 +15,7 @@ export function useTargetTab(): number | undefined {
   useEffect(() => {
     if (pinned !== undefined) return;
     let live = true;
-    browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => live && setTabId(tab?.id));
+    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => live && setTabId(tab?.id));
     const onActivated = (info: { tabId: number }) => setTabId(info.tabId);
     browser.tabs.onActivated.addListener(onActivated);
     return () => {

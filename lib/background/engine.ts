@@ -1,6 +1,5 @@
 // Binds the background's MatchEngine interface to lib/match. The only file in the background that knows
 // how lib/match's index is shaped.
-import type { ReusePermission } from '../library/schema';
 import {
   buildIndex,
   loadIndex,
@@ -11,14 +10,14 @@ import {
   updateEntry,
   addEntry,
   type AnswerIndex,
+  type Audience,
 } from '../match';
 import type { QuestionnaireContext } from '../messaging';
 import type { MatchEngine, MatchOptions } from './index-service';
 
-/** A named recipient is a customer (entries cleared for another customer are held back); blank = under NDA. */
-export function recipientOf(ctx: QuestionnaireContext | undefined): ReusePermission | undefined {
-  const name = ctx?.recipient.trim();
-  return name ? { level: 'customer', customer: name } : undefined;
+/** Who receives the answers, exactly as the user declared it (no context: the matcher's default audience). */
+export function recipientOf(ctx: QuestionnaireContext | undefined): Audience | undefined {
+  return ctx ? { recipient: ctx.recipient.trim(), nda: ctx.nda } : undefined;
 }
 
 export function scopeOf(ctx: QuestionnaireContext | undefined): QuestionnaireContext['scope'] | undefined {

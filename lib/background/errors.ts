@@ -10,6 +10,10 @@ export const errors = {
   unknownFid: (fid: string) => `Field "${fid}" is not from the last scan. Scan the page again, then retry.`,
   frameGone: (frameId: number, cause: unknown) =>
     `Frame ${frameId} did not answer (${String(cause instanceof Error ? cause.message : cause)}). The page may have navigated: scan again.`,
+  crossOriginFrame: (origin: string) =>
+    `This part of the page is in a frame from another site (${origin}): grant access to it or open it directly, then scan again.`,
+  frameTruncated: (kept: number, omitted: number) =>
+    `This part of the page has more fields than one scan can carry: ${kept.toLocaleString('en-US')} listed, ${omitted.toLocaleString('en-US')} left out. Open the questionnaire's sections one at a time (or its frame on its own) and scan each.`,
   notReady: (cause: unknown) =>
     `The search index could not be built (${String(cause instanceof Error ? cause.message : cause)}). Open Options to check the library, then retry.`,
 };

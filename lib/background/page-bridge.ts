@@ -6,8 +6,16 @@ import { errors } from './errors';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
+/** A child frame as its parent sees it: where it points and how big it is on screen. */
+export interface ChildFrame {
+  index: number;
+  src: string;
+  width: number;
+  height: number;
+}
+
 /** Runs inside each frame (serialized by scripting.executeScript, so it must be self-contained). */
-function framePath(): { path: number[]; url: string; title: string } {
+function framePath(): { path: number[]; url: string; title: string; children: ChildFrame[] } {
   const path: number[] = [];
   let w: Window = window;
   while (w !== w.parent) {
@@ -17,7 +25,19 @@ function framePath(): { path: number[]; url: string; title: string } {
     path.unshift(i);
     w = parent;
   }
-  return { path, url: location.href, title: document.title };
+  // Child frames by index, matched to their elements, so a frame the extension cannot enter (another site's)
+  // can still be named and sized by its parent.
+  const children: ChildFrame[] = [];
+  const elements = [...document.querySelectorAll('iframe, frame')] as HTMLIFrameElement[];
+  for (let i = 0; i < window.frames.length; i++) {
+    const el = elements.find((e) => e.contentWindow === window.frames[i]);
+    if (!el) continue;
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    const shown = style.display !== 'none' && style.visibility !== 'hidden' && Number(style.opacity) > 0;
+    children.push({ index: i, src: el.src, width: shown ? r.width : 0, height: shown ? r.height : 0 });
+  }
+  return { path, url: location.href, title: document.title, children };
 }
 
 export interface FrameInfo {
@@ -25,6 +45,7 @@ export interface FrameInfo {
   path: number[];
   url: string;
   title: string;
+  children?: ChildFrame[];
 }
 
 /** Every frame the extension may read in this tab, with its position in the page. */
@@ -33,7 +54,7 @@ export async function listFrames(tabId: number): Promise<FrameInfo[]> {
   try {
     results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: framePath });
   } catch (err) {
-    throw new Error(errors.noAccess(err));
+    throw new Error(errors.noAccess(err), { cause: err });
   }
   return results.flatMap((r) =>
     r.result ? [{ frameId: r.frameId, ...(r.result as Omit<FrameInfo, 'frameId'>) }] : [],

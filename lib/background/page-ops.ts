@@ -3,8 +3,12 @@
 import type { FillPlanItem, ScanResponse } from '../messaging';
 import type { FillResult } from '../page/types';
 import { errors } from './errors';
+import { blockedFrames } from './blocked-frames';
 import { groupByFrame, mergeFrames, splitFid, type FrameScan } from './frames';
 import { ensureContentScript, listFrames, sendToFrame } from './page-bridge';
+
+/** Serialized fields the merged reply to the panel may carry: under the 64 MiB message limit with room to spare. */
+export const TAB_REPLY_BUDGET = 40 * 1024 * 1024;
 
 export async function scanTab(tabId: number): Promise<ScanResponse> {
   const frames = await listFrames(tabId);
@@ -13,24 +17,52 @@ export async function scanTab(tabId: number): Promise<ScanResponse> {
     frames.map(async (f): Promise<FrameScan> => {
       try {
         const res = await sendToFrame(tabId, f.frameId, { type: 'page/scan' });
-        return { ...f, fields: res.fields, url: res.url, title: res.title };
+        return {
+          ...f,
+          fields: res.fields,
+          url: res.url,
+          title: res.title,
+          ...(res.omitted ? { error: errors.frameTruncated(res.fields.length, res.omitted) } : {}),
+        };
       } catch (err) {
         return { ...f, fields: [], error: errors.frameGone(f.frameId, err) };
       }
     }),
   );
+  bound(scans);
   const top = frames.find((f) => f.frameId === 0) ?? frames[0];
   return {
     url: top?.url ?? '',
     title: top?.title ?? '',
     fields: mergeFrames(scans),
-    frames: scans.map((s) => ({
-      frameId: s.frameId,
-      url: s.url,
-      fields: s.fields.length,
-      ...(s.error ? { error: s.error } : {}),
-    })),
+    frames: [
+      ...scans.map((s) => ({
+        frameId: s.frameId,
+        url: s.url,
+        fields: s.fields.length,
+        ...(s.error ? { error: s.error } : {}),
+      })),
+      ...blockedFrames(frames).map((b) => ({
+        frameId: -1,
+        url: b.url,
+        fields: 0,
+        error: errors.crossOriginFrame(b.origin),
+        ...(b.grant ? { grant: b.grant } : {}),
+      })),
+    ],
   };
+}
+
+/** Keep the merged reply under its budget: frames past it (in page order) send no fields and say why. */
+function bound(scans: FrameScan[]): void {
+  let size = 0;
+  for (const scan of scans) {
+    const bytes = JSON.stringify(scan.fields).length;
+    if (size + bytes > TAB_REPLY_BUDGET) {
+      scan.error = errors.frameTruncated(0, scan.fields.length);
+      scan.fields = [];
+    } else size += bytes;
+  }
 }
 
 function failed(fid: string, error: string): FillResult {

@@ -1,13 +1,6 @@
 // The background's message router: validate sender and message, dispatch to one handler per request type,
 // and turn every failure into an ErrorResponse value (never a thrown string, never a silent drop).
-import {
-  BackgroundRequest,
-  checkSender,
-  parseMessage,
-  type BackgroundResponseOf,
-  type ErrorResponse,
-  type SenderInfo,
-} from '../messaging';
+import { BackgroundRequest, checkSender, parseMessage, type BackgroundResponseOf, type SenderInfo } from '../messaging';
 
 export type Handlers = {
   [T in BackgroundRequest['type']]: (req: Extract<BackgroundRequest, { type: T }>) => Promise<BackgroundResponseOf<T>>;
@@ -21,7 +14,7 @@ export interface RouterDeps {
 }
 
 /** Handle one raw message. Resolves to the response, or to an ErrorResponse naming the cause and the fix. */
-export async function route(raw: unknown, sender: SenderInfo, deps: RouterDeps): Promise<unknown | ErrorResponse> {
+export async function route(raw: unknown, sender: SenderInfo, deps: RouterDeps): Promise<unknown> {
   const log = deps.log ?? ((r: string) => console.warn(`[crosswalk] ${r}`));
   const who = checkSender(sender, deps.runtimeId, deps.extensionOrigin);
   if (!who.ok) {
@@ -31,7 +24,10 @@ export async function route(raw: unknown, sender: SenderInfo, deps: RouterDeps):
   const parsed = parseMessage(BackgroundRequest, raw);
   if (!parsed.ok) {
     log(parsed.reason);
-    return { error: `${parsed.reason}. Update the page that sent it (reload the side panel) and retry.` };
+    // Our own pages send these; one the background refuses is a fault in Crosswalk, not in the user's page.
+    return {
+      error: `${parsed.reason}. Crosswalk sent itself a request it does not accept: reload the extension (Extensions page > Crosswalk > reload), and if this repeats, report it with this message.`,
+    };
   }
   const req = parsed.message;
   const handler = deps.handlers[req.type] as (r: BackgroundRequest) => Promise<unknown>;

@@ -2,7 +2,6 @@
 // a bad or missing value falls back to its default instead of breaking the extension.
 import { z } from 'zod';
 import { DEFAULT_AUTOFILL_THRESHOLD } from '../match/confidence';
-import type { Suggestion } from '../match/types';
 
 export const SETTINGS_KEY = 'extension.settings';
 
@@ -46,7 +45,5 @@ export async function saveSettings(
   return next;
 }
 
-/** The text to write for a suggestion: choice fields get the option label (matching already added any footer). */
-export function fillValue(s: Pick<Suggestion, 'answer' | 'option'>): string {
-  return s.option ?? s.answer;
-}
+/** The text to write for a suggestion (the fill policy's; re-exported for older callers). */
+export { fillValue } from '../policy';

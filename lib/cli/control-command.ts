@@ -68,7 +68,7 @@ function print(json: boolean, value: unknown, text: string): void {
   console.log(json ? JSON.stringify(value, null, 2) : text);
 }
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): number {
   const parsed = parseArgs(args);
   if ('error' in parsed) {
     console.error(parsed.error);

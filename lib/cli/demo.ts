@@ -142,7 +142,9 @@ export async function runDemo(args: DemoArgs): Promise<number> {
       context = await launchWithExtension({ headless: args.headless });
     } catch (err) {
       if (!args.headless && /XServer|DISPLAY/i.test(String(err)))
-        throw new Error('No display for a headed browser. Run with --headless, or under xvfb-run -a npm run demo.');
+        throw new Error('No display for a headed browser. Run with --headless, or under xvfb-run -a npm run demo.', {
+          cause: err,
+        });
       throw err;
     }
     const extensionId = await extensionIdOf(context);

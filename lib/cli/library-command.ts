@@ -87,7 +87,7 @@ function summary(parsed: ParsedLibraryFile): string {
   return `${parsed.rowsRead} row(s) read: ${accepted} accepted, ${rejectedRows} rejected, ${parsed.mergeProposals.length} near-duplicate(s), ${parsed.warnings.length} warning(s)${parsed.fatal ? ' — file refused' : ''}.`;
 }
 
-async function validate(p: Parsed): Promise<number> {
+function validate(p: Parsed): number {
   const [file] = p.positional;
   if (!file || p.positional.length !== 1) return usage('validate takes exactly one file.');
   const parsed = read(file, p.options);
@@ -97,7 +97,7 @@ async function validate(p: Parsed): Promise<number> {
   return parsed.rejected.length ? 1 : 0;
 }
 
-async function convert(p: Parsed): Promise<number> {
+function convert(p: Parsed): number {
   const [input, output] = p.positional;
   if (!input || !output || p.positional.length !== 2) return usage('convert takes an input and an output file.');
   const outFormat = formatOf(output);
@@ -138,7 +138,7 @@ function fail(message: string): number {
   return 1;
 }
 
-export async function run(args: string[]): Promise<number> {
+export function run(args: string[]): number {
   const [sub, ...rest] = args;
   if (!sub || sub === '--help' || sub === '-h') return usage(sub ? 'crosswalk library' : 'Missing subcommand.');
   const parsed = parseArgs(rest);

@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url';
 import { errors } from '../controls/errors';
 
 export interface Command {
-  /** Runs the command with the arguments after its name; resolves to the process exit code. */
-  run(args: string[]): Promise<number>;
+  /** Runs the command with the arguments after its name; returns (or resolves to) the process exit code. */
+  run(args: string[]): number | Promise<number>;
 }
 
 export const COMMANDS: Record<string, { load: () => Promise<Command>; summary: string }> = {
@@ -16,6 +16,10 @@ export const COMMANDS: Record<string, { load: () => Promise<Command>; summary: s
   match: {
     load: () => import('./match-command'),
     summary: 'map questions to controls and suggest library answers with citations',
+  },
+  fill: {
+    load: () => import('./fill-command'),
+    summary: 'answer a spreadsheet questionnaire (XLSX, XLSM, CSV, TSV) in place, only the answer cells change',
   },
   library: {
     load: () => import('./library-command'),

@@ -6,8 +6,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FRAMEWORK_LABEL, FRAMEWORKS } from '../controls/framework';
 import { parseLibraryFile } from '../library/import/parse-file';
-import type { ReusePermission } from '../library/schema';
-import { buildIndex, matchQuestion, type MatchResult, type QuestionInput } from '../match';
+import { buildIndex, matchQuestion, type Audience, type MatchResult, type QuestionInput } from '../match';
 import { readQuestions } from './match-questions';
 
 const DEFAULT_LIBRARY = fileURLToPath(new URL('../../data/demo-library.json', import.meta.url));
@@ -22,6 +21,7 @@ Options:
   --library <file>     library to answer from (JSON, CSV, XLSX); default data/demo-library.json
   --json               machine-readable output: one object per question, in input order
   --recipient <who>    public | nda | internal | customer:<name> (default nda)
+  --no-nda             no NDA is in place with the recipient (NDA-level answers are then flagged)
   --today <date>       YYYY-MM-DD used for review and expiry dates (default today)
   -h, --help           show this help`;
 
@@ -29,7 +29,8 @@ interface Args {
   target?: string;
   library: string;
   json: boolean;
-  recipient?: ReusePermission;
+  recipient?: Audience;
+  noNda?: boolean;
   today?: string;
 }
 
@@ -46,13 +47,18 @@ function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; erro
       args.library = v;
     } else if (a === '--recipient') {
       const v = value() ?? '';
-      if (v === 'public' || v === 'nda' || v === 'internal') args.recipient = { level: v };
-      else if (v.startsWith('customer:') && v.length > 9) args.recipient = { level: 'customer', customer: v.slice(9) };
+      // A named customer is taken to be under NDA, the usual case for a questionnaire (--no-nda says otherwise).
+      if (v === 'public') args.recipient = { recipient: '', nda: false };
+      else if (v === 'nda') args.recipient = { recipient: '', nda: true };
+      else if (v === 'internal') args.recipient = { recipient: '', nda: true, internal: true };
+      else if (v.startsWith('customer:') && v.length > 9) args.recipient = { recipient: v.slice(9), nda: true };
       else
         return {
           ok: false,
           error: `--recipient "${v}" is not understood: use public, nda, internal or customer:<name>`,
         };
+    } else if (a === '--no-nda') {
+      args.noNda = true;
     } else if (a === '--today') {
       const v = value() ?? '';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return { ok: false, error: `--today "${v}" is not a date: use YYYY-MM-DD` };
@@ -79,7 +85,7 @@ export function toJson(r: MatchResult): unknown {
   return {
     id: r.id,
     question: r.question,
-    controls: r.controls.map((c) => ({ framework: c.framework, id: c.id, title: c.title, score: c.score })),
+    controls: r.controls.map((c) => ({ framework: c.framework, id: c.id, title: c.title, score: c.score, why: c.why })),
     suggestions: r.suggestions.map((s) => ({
       entryId: s.entryId,
       version: s.version,
@@ -99,6 +105,8 @@ function human(r: MatchResult): string {
     const cs = r.controls.filter((c) => c.framework === f).slice(0, 3);
     if (cs.length)
       lines.push(`  ${FRAMEWORK_LABEL[f]}: ${cs.map((c) => `${c.id} ${c.title} (${c.score.toFixed(2)})`).join('; ')}`);
+    // Why the first control: the words, library entries, section or counterpart that led to it.
+    if (cs[0]?.why.length) lines.push(`    because: ${cs[0].why.join('; ')}`);
   }
   const s = r.suggestions[0];
   if (s) {
@@ -113,7 +121,7 @@ function human(r: MatchResult): string {
   return lines.join('\n');
 }
 
-export async function run(argv: string[]): Promise<number> {
+export function run(argv: string[]): number {
   const parsed = parseArgs(argv);
   if (parsed.ok === 'help') {
     console.log(HELP);
@@ -148,7 +156,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   const index = buildIndex(lib.accepted.entries, lib.accepted.evidence);
   const opts = {
-    ...(args.recipient ? { recipient: args.recipient } : {}),
+    ...(args.recipient || args.noNda
+      ? { recipient: { ...(args.recipient ?? { recipient: '', nda: true }), ...(args.noNda ? { nda: false } : {}) } }
+      : {}),
     ...(args.today ? { today: args.today } : {}),
   };
   // matchQuestion classifies each question itself, so the library's entries can vote for their controls.

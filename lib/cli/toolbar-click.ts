@@ -37,9 +37,9 @@ export async function tabIdOf(
   for (let attempt = 0; attempt < timeoutMs / 100 && id === null; attempt++) {
     if (attempt) await new Promise((r) => setTimeout(r, 100));
     // A string, not a function: test runners and tsx may rewrite a function's source before it is sent.
-    id = (await (extension as Pick<Page, 'evaluate'>).evaluate(
+    id = await (extension as Pick<Page, 'evaluate'>).evaluate<number | null>(
       `chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${JSON.stringify(url)})?.id ?? null)`,
-    )) as number | null;
+    );
   }
   if (id === null)
     throw new Error(

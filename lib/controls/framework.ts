@@ -14,3 +14,8 @@ export const FRAMEWORK_LABEL: Record<Framework, string> = {
 /** A control reference as stored in library entries and citations: framework + canonical id ("A.8.24", "CC6.1", "9.2"). */
 export const ControlRef = z.object({ framework: Framework, id: z.string().min(1) });
 export type ControlRef = z.infer<typeof ControlRef>;
+
+/** "framework|id": one key per control, for sets and maps (lives here so data-free modules can use it). */
+export function controlKey(ref: { framework: string; id: string }): string {
+  return `${ref.framework}|${ref.id}`;
+}

@@ -1,7 +1,7 @@
 // Validates control references against the catalogs (lib/controls). Canonicalizes ids ("a.8.24" → "A.8.24")
 // and rejects unknown ones with the nearest known ids, so a typo never silently drops a citation.
 import { resolveControlId } from '../controls';
-import { FRAMEWORKS, type ControlRef, type Framework } from '../controls/framework';
+import { controlKey, FRAMEWORKS, type ControlRef, type Framework } from '../controls/framework';
 
 export type ControlCheck = { ok: true; ref: ControlRef } | { ok: false; error: string };
 
@@ -57,6 +57,4 @@ export function checkControlRefs(
 }
 
 /** "iso27001:2022|A.8.24": the multi-entry index key used to find entries citing a control. */
-export function controlKey(ref: ControlRef): string {
-  return `${ref.framework}|${ref.id}`;
-}
+export { controlKey };

@@ -1,5 +1,6 @@
 // All library error messages in one place (cause + fix), so the UI, the CLI and the tests say the same thing.
 import { isCalendarDay } from './dates';
+import { LATEST_SCHEMA_VERSION as LATEST_SCHEMA } from './db-schema';
 import { formatBytes, LIMITS } from './limits';
 
 export type LibraryErrorCode =
@@ -12,7 +13,9 @@ export type LibraryErrorCode =
   | 'unreadable-file'
   | 'unsupported-format'
   | 'newer-format'
-  | 'import-cancelled';
+  | 'import-cancelled'
+  | 'invalid-backup'
+  | 'pre-restore-backup-failed';
 
 export class LibraryError extends Error {
   constructor(
@@ -71,4 +74,30 @@ export const messages = {
   emptyAnswer: () => `there is no answer (neither Answer nor Short answer). Fill one in or delete the row.`,
   htmlKept: () => `contains HTML/script markup; it is stored verbatim as plain text and never rendered or run.`,
   cancelled: () => `The import was cancelled before it finished; the library is unchanged. Start it again when ready.`,
+  // ---- backups (backup-integrity.ts, backup.ts) ----
+  backupNewerSchema: (v: number) =>
+    `This backup was made by a newer Crosswalk (database schema ${v}; this one understands up to ${LATEST_SCHEMA}). Update Crosswalk, then restore it.`,
+  backupDuplicateId: (kind: string, id: string) =>
+    `The backup lists ${kind} "${id}" twice, so it is not clear which copy to restore. The file was edited or damaged: use an unmodified file made by "Back up library".`,
+  backupDuplicateVersion: (kind: string, id: string, version: number) =>
+    `The backup's ${kind} holds version ${version} of "${id}" twice. The file was edited or damaged: use an unmodified file made by "Back up library".`,
+  backupOrphanVersion: (kind: string, id: string, version: number, owner: string) =>
+    `The backup's ${kind} holds version ${version} of "${id}", which is not among its ${owner}. The file was edited or damaged: use an unmodified file made by "Back up library".`,
+  backupVersionAhead: (kind: string, id: string, version: number, current: number) =>
+    `The backup's ${kind} holds version ${version} of "${id}", newer than its current version ${current}. The file was edited or damaged: use an unmodified file made by "Back up library".`,
+  backupRecordDiffers: (kind: string, id: string, version: number) =>
+    `In the backup, ${kind} "${id}" version ${version} differs from the same version in its history: one of them was edited after the backup was made. Use an unmodified backup, or make the change in Crosswalk (which saves it as a new version).`,
+  backupRowMislabelled: (kind: string, id: string, version: number) =>
+    `The backup's ${kind} row "${id}" version ${version} holds a record with another id or version. The file was edited or damaged: use an unmodified file made by "Back up library".`,
+  backupHashMismatch: (kind: string, id: string, version: number) =>
+    `${kind[0]!.toUpperCase()}${kind.slice(1)} "${id}" version ${version} does not match its content hash: it was changed after the backup was made, so it is not the version the library saved. Use an unmodified backup, or make the change in Crosswalk (which saves it as a new version).`,
+  backupHashMissing: (kind: string, id: string, version: number) =>
+    `${kind[0]!.toUpperCase()}${kind.slice(1)} "${id}" version ${version} has no content hash while the rest of the backup has them: the row was added or edited by hand. Use an unmodified file made by "Back up library".`,
+  backupMoreProblems: (n: number) => `…and ${n} more problems of the same kind.`,
+  backupMissingHistory: (ids: string[]) =>
+    `This backup has no saved history for ${ids.length === 1 ? `"${ids[0]}"` : `${ids.length} records (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''})`}, which "Back up library" always writes: the file was trimmed or made by hand. Replacing the library with it deletes their earlier versions (they are kept in the automatic backup taken first).`,
+  backupWithoutHashes: () =>
+    'This backup was made by an earlier Crosswalk and carries no content hashes, so edits made to the file after it was written cannot be detected. Restore it only if it came straight from "Back up library".',
+  preRestoreBackupFailed: (cause: string) =>
+    `Nothing was restored: the automatic backup of the current library, kept before a restore replaces anything, could not be saved (${cause}). Free some disk space or download a backup by hand first, then retry.`,
 };

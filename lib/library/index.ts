@@ -33,7 +33,7 @@ export {
   type ResolvedMapping,
 } from './import/columns';
 export type { FileFormat, RowIssue, MergeProposal, ParseOptions, ParsedLibraryFile } from './import/types';
-export type { TextEncoding } from './import/decode';
+export { decodeText, type TextEncoding, type Decoded } from './import/decode';
 export { serializeLibrary, toLibraryFile } from './export/export';
 export { escapeFormula } from './export/columns';
 export {
@@ -44,10 +44,23 @@ export {
   applyRestore,
   Backup,
   BACKUP_FORMAT,
+  losesAnything,
   type RestoreMode,
   type RestorePlan,
+  type RestoreOutcome,
   type RestoreDiff,
+  type HistoryDiff,
+  type ApplyOptions,
 } from './backup';
+export { describeRestore, type RestoreLine } from './restore-summary';
+export { contentHash, verifyBackup, type IntegrityReport } from './backup-integrity';
+export {
+  openRestorePoints,
+  RestorePointStore,
+  RESTORE_POINTS_KEPT,
+  RESTORE_POINTS_DB,
+  type RestorePoint,
+} from './restore-points';
 export { seedIfEmpty } from './seed';
 export { openIndexSnapshots, IndexSnapshotStore, INDEX_SNAPSHOT_DB, type IndexSnapshot } from './index-snapshot';
 export { questionTokens, jaccard } from './near-duplicates';

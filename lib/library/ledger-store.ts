@@ -41,12 +41,22 @@ export class LedgerStore {
     return this.library.db;
   }
 
-  /** Log fills/copies as they happen. All or nothing: one invalid record rejects the batch. */
+  /**
+   * Log fills/copies as they happen. All or nothing: one invalid record rejects the batch. Idempotent: a
+   * record whose id is already in the ledger (the same fill from a retry or a second panel) is kept as it
+   * is, reviewer decision included; the stored records are returned either way.
+   */
   async record(inputs: readonly NewFillRecord[]): Promise<FillRecord[]> {
     const now = nowIso();
     const recs = inputs.map((r) => parseRecord({ ...r, id: r.id ?? newId('fill'), at: r.at ?? now }));
-    await this.db.reviewLedger.bulkPut(recs);
-    return recs;
+    // One batch may name the same fill twice (a field and a retry in one plan): the first wins.
+    const unique = [...new Map(recs.map((r) => [r.id, r] as const)).values()];
+    return this.db.transaction('rw', this.db.reviewLedger, async () => {
+      const existing = await this.db.reviewLedger.bulkGet(unique.map((r) => r.id));
+      const fresh = unique.filter((_, i) => !existing[i]);
+      if (fresh.length) await this.db.reviewLedger.bulkAdd(fresh);
+      return unique.map((r, i) => existing[i] ?? r);
+    });
   }
 
   async get(id: string): Promise<FillRecord | undefined> {

@@ -12,7 +12,7 @@ const STOPWORDS = new Set(
 export function questionTokens(text: string): string[] {
   const lower = text.toLowerCase();
   // Accents are folded ("chiffré" ~ "chiffre"); ASCII text, the common case, skips the Unicode work.
-  const folded = /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+  const folded = /^\p{ASCII}*$/u.test(lower) ? lower : lower.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   // Words are runs of [a-z0-9], scanned by char code: every imported row is tokenized, so no split() arrays.
   const out: string[] = [];
   let seen: Set<string> | undefined; // a linear scan dedupes a question's few tokens; long answers get a Set

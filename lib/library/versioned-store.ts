@@ -34,7 +34,7 @@ export interface StoreSpec<T extends Versioned, Row extends RowOf> {
   table: ChangeTable & ('entries' | 'evidence');
   label: string;
   idPrefix: string;
-  schema: z.ZodType<T, any>;
+  schema: z.ZodType<T, unknown>;
   current: () => Table<Row, string>;
   versions: () => Table<VersionRow<T>, [string, number]>;
   /** Record → live row (adds derived index fields and the saved meta). */
@@ -55,7 +55,11 @@ export interface ListOptions {
 }
 
 /** Validate a full record (zod + control catalogs); throws LibraryError with every problem named. */
-export function validateRecord<T extends Versioned>(schema: z.ZodType<T, any>, label: string, candidate: unknown): T {
+export function validateRecord<T extends Versioned>(
+  schema: z.ZodType<T, unknown>,
+  label: string,
+  candidate: unknown,
+): T {
   const parsed = schema.safeParse(candidate);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ');

@@ -2,7 +2,7 @@
 // with the library entry by entry, and saved as compact plain data so a cold start does not re-tokenize.
 import { z } from 'zod';
 import { AnswerEntry, EvidenceItem } from '../library/schema';
-import { Bm25Index, type Bm25Snapshot, type FieldSpec } from './bm25';
+import { Bm25Index, type FieldSpec } from './bm25';
 import { duplicateEntryError, indexFormatError, unknownEntryError } from './errors';
 import { foldTerms, getLexicon } from './lexicon';
 import { analyze } from './text';
@@ -286,6 +286,7 @@ export function loadIndex(data: unknown): AnswerIndex {
   } catch (error) {
     throw new Error(
       indexFormatError(`its postings are damaged (${error instanceof Error ? error.message : String(error)})`),
+      { cause: error },
     );
   }
   if (s.slots.length !== bm25.slotCount) throw new Error(indexFormatError('its slot table and postings disagree'));

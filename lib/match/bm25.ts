@@ -411,7 +411,10 @@ let topScores = new Float64Array(64);
  */
 function topK(acc: Float64Array, touched: Int32Array, nt: number, k: number, order: ArrayLike<number>): number {
   // Shared scratch (search is synchronous and never re-entered), grown on demand.
-  if (topDocs.length < k) ((topDocs = new Int32Array(k)), (topScores = new Float64Array(k)));
+  if (topDocs.length < k) {
+    topDocs = new Int32Array(k);
+    topScores = new Float64Array(k);
+  }
   const docs = topDocs;
   const scores = topScores;
   let size = 0;

@@ -19,8 +19,6 @@ interface Row {
   idf: number;
 }
 
-const K1 = 1.2;
-
 export class CatalogIndex {
   readonly size: number;
   private readonly rows = new Map<string, Row>();
@@ -31,6 +29,7 @@ export class CatalogIndex {
     readonly fields: readonly CatalogField[],
     docs: ReadonlyArray<ReadonlyArray<readonly string[]>>,
     common: { share: number; factor: number } = { share: 1, factor: 1 },
+    k1 = 1.2,
   ) {
     this.size = docs.length;
     const nf = fields.length;
@@ -51,7 +50,7 @@ export class CatalogIndex {
       for (const [term, { t, first }] of tf) {
         let list = postings.get(term);
         if (!list) postings.set(term, (list = []));
-        list.push([d, (t * (K1 + 1)) / (K1 + t), first]);
+        list.push([d, (t * (k1 + 1)) / (k1 + t), first]);
       }
     });
     for (const [term, list] of postings) {

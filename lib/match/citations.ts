@@ -54,7 +54,10 @@ export function citeControls(own: readonly ControlRef[], source: ControlSource):
   const mine = citedByList.get(own);
   if (mine && mine.source === source) return mine.cited;
   let cache = citedBySet.get(source);
-  if (!cache) citedBySet.set(source, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    citedBySet.set(source, cache);
+  }
   const signature = own.map(k).join(',');
   let cited = cache.get(signature);
   if (!cited) {

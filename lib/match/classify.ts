@@ -6,6 +6,7 @@
 import { FRAMEWORKS, type Framework } from '../controls/framework';
 import { CatalogIndex, type CatalogField } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
+import { getLexicon } from './lexicon';
 import { analyze, analyzeQuery, addTerms, expand, sentences, type WeightedTerms } from './text';
 import type { ControlMatch, QuestionInput } from './types';
 
@@ -13,40 +14,48 @@ import type { ControlMatch, QuestionInput } from './types';
  *  test/bench/controls-bench.ts and the classifier section of lib/match/README.md. */
 export const CLASSIFIER_WEIGHTS = {
   fields: [
-    { name: 'title', weight: 2.5, b: 0.3 },
-    { name: 'keywords', weight: 1.5, b: 0.6 },
+    { name: 'title', weight: 3.5, b: 0.3 },
+    { name: 'keywords', weight: 1, b: 0.6 },
     { name: 'summary', weight: 1.0, b: 0.2 },
-    { name: 'description', weight: 0.6, b: 0.3 },
+    { name: 'description', weight: 1.5, b: 0.3 },
     { name: 'group', weight: 0.4, b: 0 },
   ] satisfies CatalogField[],
+  /** BM25 term-frequency saturation over the catalog fields. */
+  k1: 2,
   question: 1,
+  /** Query weight of lexicon concepts ("physicalaccess", "keymanagement") against plain stems: a concept
+   *  is a security topic, a plain word may be anything. */
+  concept: 1,
   /** Sentences that do not ask (a preamble, examples, explanations) count this much in the whole-question
    *  view: the sentences ending in "?" ask when there are any, else the first sentence does. */
-  laterSentences: 0.6,
+  laterSentences: 0.8,
   /** Query weight of terms held by at least `commonShare` of a framework's controls ("information",
    *  "security", "system"): they name the field, not the topic. */
-  common: 1,
+  common: 0.6,
   commonShare: 0.25,
+  /** Query weight of the process words of requirement language ("established, documented, approved,
+   *  communicated, reviewed ..."): they say how a control is run, not which control it is. */
+  process: 0.2,
   helper: 0.5,
   options: 0.25,
-  expansion: 0.3,
+  expansion: 0.15,
   /** The best single sentence, scored on its own: a long compound question names several topics, and a
    *  preamble should not dilute the sentence that asks. Added to the whole-question view at this weight. */
-  sentence: 0,
+  sentence: 0.6,
   /** The section heading's terms inside the whole-question view. */
-  sectionTerms: 0.6,
+  sectionTerms: 0.3,
   /** The section heading scored on its own, as a prior over the catalog. */
-  section: 0,
+  section: 0.3,
   /** A multi-word keyword or title found whole in the question is stronger evidence than its words apart. */
-  phrase: 0.5,
+  phrase: 1,
   /** Management-system clauses answer "do you run an ISMS" questions; most questions are about a control. */
-  clausePrior: 0.85,
+  clausePrior: 0.7,
   /** How much a counterpart's normalised score adds: an ISO 2022 control to the 2013 controls it replaced
    *  (successor), a 2013 control to its 2022 successor (predecessor), SOC 2 <-> ISO peers. */
   successor: 0.35,
   predecessor: 0.35,
-  peer: 0.35,
-  /** A 2013 control without a description of its own is indexed with its 2022 successors' descriptions. */
+  peer: 0.5,
+  /** A 2013 control is indexed with its 2022 successors' descriptions beside its own. */
   inheritDescription: true,
   strength: { strong: 1, partial: 0.7, weak: 0.35 } satisfies Record<EdgeStrength, number>,
   /** Weight of the library vote (0..1 per control) beside the normalised lexical score. */
@@ -108,6 +117,8 @@ interface Classifier {
   vote: Float64Array;
   lent: Float64Array;
   lentFrom: Int32Array;
+  /** Share of each control's score that came from the section heading scored on its own. */
+  fromSection: Float64Array;
 }
 
 const classifiers = new WeakMap<
@@ -140,12 +151,12 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     const controls = source.controls.filter((c) => c.framework === framework);
     const docs = controls.map((c) =>
       fieldTexts(
-        c.description || !inherited.has(c.id) || framework !== 'iso27001:2013'
-          ? c
-          : { ...c, description: inherited.get(c.id)! },
+        framework === 'iso27001:2013' && inherited.has(c.id)
+          ? { ...c, description: `${c.description ?? ''} ${inherited.get(c.id)!}` }
+          : c,
       ),
     );
-    const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common });
+    const catalog = new CatalogIndex(fields, docs, { share: W.commonShare, factor: W.common }, W.k1);
     const phraseLists = controls.map((c, d) => uniquePhrases([docs[d]![0]!, ...c.keywords.map((k) => analyze(k))]));
     controls.forEach((c, d) => {
       position.set(key(framework, c.id), offset + d);
@@ -218,6 +229,7 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     vote: scratch(),
     lent: scratch(),
     lentFrom: new Int32Array(offset),
+    fromSection: scratch(),
   };
 }
 
@@ -291,6 +303,7 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
       W.inheritDescription,
       W.common,
       W.commonShare,
+      W.k1,
     ]);
     c = bySource.byShape.get(shape);
     if (!c) {
@@ -300,6 +313,44 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
     bySource.byWeights.set(W, c);
   }
   return c;
+}
+
+/**
+ * Process words of requirement and questionnaire language, as analysed terms (stems and lexicon concepts):
+ * "Are X policies and procedures established, documented, approved, communicated, applied, evaluated and
+ * maintained?" names its topic in X alone. The list is about the language, not about any catalog.
+ */
+const PROCESS_WORDS = new Set([
+  'documentation',
+  'approv',
+  'approval',
+  'communication',
+  'apply',
+  'evalu',
+  'enforc',
+  'review',
+  'upd',
+  'frequency',
+  'organ',
+  'personnel',
+  'author',
+  'requir',
+  'process',
+  'manag',
+  'responsibl',
+  'defin',
+  'implement',
+  'perform',
+  'conduct',
+  'ensur',
+  'establish',
+  'maintain',
+]);
+
+function damp(terms: WeightedTerms, factor: number): WeightedTerms {
+  if (factor === 1) return terms;
+  for (const [t, w] of terms) if (PROCESS_WORDS.has(t)) terms.set(t, w * factor);
+  return terms;
 }
 
 /** The question and its context (without the section) as weighted terms. */
@@ -317,7 +368,11 @@ function mainTerms(q: QuestionInput, W: ClassifierWeights, parts: readonly strin
   if (q.section && W.sectionTerms > 0) addTerms(terms, analyzeQuery(q.section), W.sectionTerms);
   for (const option of q.options ?? [])
     addTerms(terms, analyzeQuery(option), W.options / Math.max(1, (q.options?.length ?? 1) / 2));
-  return expand(terms, W.expansion);
+  if (W.concept !== 1) {
+    const canonical = getLexicon().canonical;
+    for (const [t, w] of terms) if (canonical.has(t)) terms.set(t, w * W.concept);
+  }
+  return expand(damp(terms, W.process), W.expansion);
 }
 
 /** The question and its context as weighted terms; exported for tests and tools. */
@@ -367,7 +422,8 @@ function sectionScores(c: Classifier, section: string, W: ClassifierWeights): Fl
 export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
   const W = opts.weights ?? CLASSIFIER_WEIGHTS;
   const c = classifier(opts.source ?? defaultControlSource(), W);
-  const { main, best, sentence, score, vote, lent, lentFrom } = c;
+  const { main, best, sentence, score, vote, lent, lentFrom, fromSection } = c;
+  fromSection.fill(0);
   const parts = sentences(q.question);
   const terms = mainTerms(q, W, parts);
   const present: string[] = [];
@@ -400,7 +456,11 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   // 3. The section heading as a prior.
   if (W.section > 0 && q.section) {
     const s = sectionScores(c, q.section, W);
-    for (let i = 0; i < c.total; i++) score[i]! += W.section * s[i]!;
+    for (let i = 0; i < c.total; i++) {
+      const add = W.section * s[i]!;
+      score[i]! += add;
+      fromSection[i] = score[i]! > 0 ? add / score[i]! : 0;
+    }
   }
   for (let i = 0; i < c.total; i++) if (c.isClause[i]) score[i]! *= W.clausePrior;
   normalise(c, score);
@@ -468,7 +528,10 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         id: ctl.id,
         title: ctl.title,
         score: Math.round((total / (1 + maxLend)) * 1000) / 1000,
-        why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total),
+        why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total, {
+          section: q.section,
+          share: (fromSection[i]! * score[i]!) / total,
+        }),
       });
     }
   }
@@ -480,8 +543,9 @@ const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array
 
 /**
  * What led to control i, strongest first: the question's words with the field of the control that holds
- * them ("mfa -> keywords"), the library entries that named it ("entry TW-033 (0.82)"), and the counterpart
- * the crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a real share of the score.
+ * them ("mfa -> keywords"), the library entries that named it ("entry TW-033 (0.82)": entry id and vote
+ * weight), the section heading when it brought a quarter of the score or more, and the counterpart the
+ * crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a quarter or more.
  */
 function explain(
   c: Classifier,
@@ -491,6 +555,7 @@ function explain(
   voters: readonly LibraryVote[],
   from: number,
   lentShare: number,
+  heading: { section: string | undefined; share: number },
 ): string[] {
   const d = i - fx.offset;
   const words: Array<[string, number]> = [];
@@ -505,6 +570,7 @@ function explain(
   for (const v of voters)
     if (v.controls.some((r) => r.framework === ctl.framework && r.id === ctl.id))
       why.push(`entry ${v.entryId} (${v.weight.toFixed(2)})`);
+  if (heading.section && heading.share >= 0.25) why.push(`section "${heading.section}"`);
   if (from >= 0 && lentShare >= 0.25) {
     const f = FRAMEWORKS[c.frameworkNumber[from]!]!;
     const other = c.byFramework[f];

@@ -13,6 +13,27 @@ export {
 export { classifyControls, type ClassifyOptions } from './classify';
 export { DEFAULT_AUTOFILL_THRESHOLD } from './confidence';
 export { matchQuestion, type MatchOptions } from './match';
+export {
+  clearance,
+  clearedFor,
+  neverCleared,
+  describePermission,
+  scopeGaps,
+  isStale,
+  outdatedEvidence,
+  citedItems,
+  unshareableEvidence,
+  unshareableEvidenceMessage,
+  sameName,
+  todayIso,
+  SCOPE_AXES,
+  SCOPE_AXIS_LABEL,
+  type Audience,
+  type Clearance,
+  type ScopeGap,
+  type ScopeAxis,
+  type OutdatedEvidence,
+} from './reuse';
 export { shapeAnswer, optionMeaning, DEFAULT_FOOTER, type FooterFormat } from './shape';
 export { defaultControlSource, type ControlSource } from './control-source';
 export { getLexicon, compileLexicon, LexiconFile } from './lexicon';

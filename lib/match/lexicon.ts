@@ -44,7 +44,7 @@ export function words(text: string): string[] {
   // Folding diacritics costs more than the rest together; most questionnaire text is plain ASCII, which a
   // single character scan splits exactly like wordsSlow (compared on every demo, benchmark and catalog text
   // plus random strings when this was written).
-  if (/[^\x00-\x7f]/.test(text)) return wordsSlow(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
+  if (/\P{ASCII}/u.test(text)) return wordsSlow(text.normalize('NFKD').replace(/[\u0300-\u036f]/g, ''));
   const out: string[] = [];
   const n = text.length;
   let start = -1;
@@ -161,7 +161,10 @@ function wordInfo(cache: Map<string, WordInfo>, w: string, lex: Pick<CompiledLex
  */
 export function foldTerms(text: string, lex: Pick<CompiledLexicon, 'trie' | 'stopwords'>): string[] {
   let cache = wordInfos.get(lex.trie);
-  if (!cache) wordInfos.set(lex.trie, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    wordInfos.set(lex.trie, cache);
+  }
   const raw = words(text);
   const infos = raw.map((w) => wordInfo(cache, w, lex));
   const out: string[] = [];

@@ -1,7 +1,7 @@
 // Question -> suggestions from the answer library, each with a calibrated confidence and citations, or a
 // typed abstention. A wrong answer is worse than none: conflicting, stale, draft or poorly fitting
 // entries are suggested at most, never auto-filled.
-import type { AnswerEntry, ReusePermission, Scope } from '../library/schema';
+import type { AnswerEntry, Scope } from '../library/schema';
 import {
   entryVariants,
   slotEntries,
@@ -17,7 +17,20 @@ import { confidence, DEFAULT_AUTOFILL_THRESHOLD, foldChoice } from './confidence
 import { defaultControlSource, type ControlSource } from './control-source';
 import { invalidQuestionError } from './errors';
 import { libraryVotes } from './library-vote';
-import { clearedFor, expiredEvidence, isStale, scopeConflict, todayIso } from './reuse';
+import {
+  citedItems,
+  clearance,
+  describePermission,
+  isStale,
+  neverCleared,
+  outdatedEvidence,
+  SCOPE_AXIS_LABEL,
+  scopeGaps,
+  todayIso,
+  unshareableEvidence,
+  unshareableEvidenceMessage,
+  type Audience,
+} from './reuse';
 import { renderFooter, shapeAnswer, type FooterFormat } from './shape';
 import { addTerms, analyzeQuery, expand, type WeightedTerms } from './text';
 import { closeWord, correctTypos, unknownWords } from './typos';
@@ -35,8 +48,8 @@ export interface MatchOptions {
   today?: string;
   /** Where the answer will hold; an entry scoped elsewhere on any stated axis is held back. */
   scope?: Partial<Scope>;
-  /** Who receives the questionnaire. Default: a customer under NDA, the usual case for a questionnaire. */
-  recipient?: ReusePermission;
+  /** Who receives the questionnaire. Default: an unnamed recipient under NDA, the usual case for a questionnaire. */
+  recipient?: Audience;
   threshold?: number;
   /** Suggestions to return (default 3). */
   limit?: number;
@@ -70,7 +83,7 @@ export interface Candidate {
   rank: number;
 }
 
-const NDA: ReusePermission = { level: 'nda' };
+const NDA: Audience = { recipient: '', nda: true };
 
 export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: MatchOptions = {}): MatchResult {
   const parsed = QuestionInput.safeParse(input);
@@ -106,18 +119,22 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   }
   const recipient = opts.recipient ?? NDA;
   const held: Array<{ code: AbstainReason; id: string; detail: string }> = [];
+  // The shared reuse rule (reuse.ts): candidates no declaration can clear (internal only, another customer's,
+  // scoped to something else entirely) are held back; those a declaration would decide ("NDA in place", the
+  // recipient's name, a scope covering every declared value) stay, with a warning the fill policy acts on.
   const usable = ranked.filter((c) => {
-    if (!clearedFor(c.ie.entry.reuse, recipient)) {
+    const cleared = clearance(c.ie.entry.reuse, recipient);
+    if (neverCleared(cleared)) {
       held.push({
         code: 'not-cleared-for-reuse',
         id: c.ie.entry.id,
-        detail: `cleared for ${describe(c.ie.entry.reuse)} only`,
+        detail: describePermission(c.ie.entry.reuse),
       });
       return false;
     }
-    const axis = scopeConflict(c.ie.entry.scope, opts.scope);
-    if (axis) {
-      held.push({ code: 'out-of-scope', id: c.ie.entry.id, detail: `${axis} ${c.ie.entry.scope[axis].join(', ')}` });
+    const gap = scopeGaps(c.ie.entry.scope, opts.scope).find((g) => g.disjoint);
+    if (gap) {
+      held.push({ code: 'out-of-scope', id: c.ie.entry.id, detail: `${gap.axis} ${gap.allowed.join(', ')}` });
       return false;
     }
     return true;
@@ -142,6 +159,7 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
     suggest(index, q, c, usable, i, {
       today,
       recipient,
+      scope: opts.scope,
       threshold,
       conflicted,
       source,
@@ -281,7 +299,10 @@ let stamp = 0;
 /** Marks `ids` (term numbers; -1 entries are skipped) as the current set and returns its stamp. */
 function markTerms(ids: Int32Array, bm25: Bm25Index): number {
   if (marks.length < bm25.termCount) marks = new Int32Array(bm25.termCount * 2);
-  if (stamp === 0x7fffffff) (marks.fill(0), (stamp = 0));
+  if (stamp === 0x7fffffff) {
+    marks.fill(0);
+    stamp = 0;
+  }
   stamp++;
   for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) marks[ids[i]!] = stamp;
   return stamp;
@@ -407,7 +428,8 @@ function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry): 
 
 interface SuggestContext {
   today: string;
-  recipient: ReusePermission;
+  recipient: Audience;
+  scope: Partial<Scope> | undefined;
   threshold: number;
   conflicted: ReadonlySet<string>;
   source: ControlSource;
@@ -433,20 +455,33 @@ function suggest(
   if (entry.status === 'draft') warnings.push({ code: 'draft', message: 'Draft entry: not approved for reuse yet.' });
   if (ctx.conflicted.has(entry.id))
     warnings.push({ code: 'conflict', message: 'Another approved entry answers this differently.' });
-  for (const e of expiredEvidence(entry, index.evidence, ctx.today)) {
+  const cited = citedItems(entry, index.evidence);
+  for (const { item: e, why } of outdatedEvidence(cited, ctx.today)) {
     warnings.push({
       code: 'evidence-expired',
-      message: `Evidence "${e.title}" expired on ${e.validUntil}; renew it before citing.`,
+      message:
+        why === 'retired'
+          ? `Evidence "${e.title}" is retired; cite its replacement.`
+          : `Evidence "${e.title}" expired on ${e.validUntil}; renew it before citing.`,
     });
   }
-  for (const id of entry.evidenceIds) {
-    const e = index.evidence.get(id);
-    if (e && !clearedFor(e.reuse, ctx.recipient))
-      warnings.push({
-        code: 'not-cleared-for-reuse',
-        message: `Evidence "${e.title}" is cleared for ${describe(e.reuse)} only; cite it without sharing it.`,
-      });
-  }
+  const cleared = clearance(entry.reuse, ctx.recipient);
+  if (cleared !== 'ok')
+    warnings.push({
+      code: 'not-cleared-for-reuse',
+      message:
+        cleared === 'needs-nda'
+          ? 'Shareable under NDA only, and no NDA is declared for this questionnaire.'
+          : `Cleared only for ${entry.reuse.level === 'customer' ? entry.reuse.customer : 'one customer'}, and no recipient is declared.`,
+    });
+  for (const g of scopeGaps(entry.scope, ctx.scope))
+    warnings.push({
+      code: 'out-of-scope',
+      message: `Holds for ${SCOPE_AXIS_LABEL[g.axis]} ${g.allowed.join(', ')} only, not ${g.missing.join(', ')}.`,
+    });
+  const unshareable = unshareableEvidence(cited, ctx.recipient);
+  if (unshareable.length)
+    warnings.push({ code: 'evidence-not-shareable', message: unshareableEvidenceMessage(unshareable) });
   const footer = ctx.footer
     ? renderFooter(ctx.footer, {
         entryId: entry.id,
@@ -468,7 +503,8 @@ function suggest(
   // A weakly supported option lowers the confidence itself (the note says why), rather than blocking outright.
   const conf = foldChoice(matchConf, shaped.evidence);
   if (shaped.note) warnings.push({ code: 'option-mismatch', message: shaped.note });
-  const blocking = warnings.some((w) => w.code !== 'not-cleared-for-reuse' && w.code !== 'option-mismatch');
+  // Who may receive the answer and where it holds are the fill policy's call (lib/policy), not match quality.
+  const blocking = warnings.some((w) => !NOT_MATCH_QUALITY.has(w.code));
   return {
     entryId: entry.id,
     version: entry.version,
@@ -484,9 +520,12 @@ function suggest(
   };
 }
 
-function describe(r: ReusePermission): string {
-  return r.level === 'customer' ? `customer "${r.customer}"` : r.level === 'nda' ? 'recipients under NDA' : r.level;
-}
+const NOT_MATCH_QUALITY = new Set<Warning['code']>([
+  'not-cleared-for-reuse',
+  'out-of-scope',
+  'evidence-not-shareable',
+  'option-mismatch',
+]);
 
 function heldMessage(
   code: 'not-cleared-for-reuse' | 'out-of-scope',

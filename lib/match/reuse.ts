@@ -1,56 +1,146 @@
-// Reuse rules: whether an entry may be given to this recipient, holds in this scope, and is still current.
+// The one reuse rule, shared by matching (which candidates to hold back, which warnings to attach) and by the
+// review rules in lib/review/rules (which flags to raise before a fill and in review). Both call these
+// functions, so the matcher and the reviewer can never disagree about who may receive an answer, where it
+// holds, and whether it is still current.
 import type { AnswerEntry, EvidenceItem, ReusePermission, Scope } from '../library/schema';
 
+/** Who receives the answers, as the user declared it for the questionnaire. */
+export interface Audience {
+  /** The named recipient ("Harbor Mutual Financial"); blank when not declared. */
+  recipient: string;
+  /** "NDA in place" with the recipient: NDA-level answers may go to them. */
+  nda: boolean;
+  /** For our own staff only (the CLI's `--recipient internal`): everything may be read. */
+  internal?: boolean;
+}
+
 /**
- * May an answer cleared at `entry` level go to `recipient`? public: anyone; nda: anyone under NDA (a named
- * customer is); customer X: only X (and internal use); internal: internal use only.
+ * Why an answer may or may not go to an audience:
+ *   ok               cleared
+ *   needs-nda        NDA-level answer and no NDA declared: ticking "NDA in place" clears it
+ *   needs-recipient  cleared for one named customer and no recipient declared: naming the recipient decides it
+ *   other-customer   cleared for another named customer only: never for this recipient
+ *   internal         internal use only: never leaves the company
  */
-export function clearedFor(entry: ReusePermission, recipient: ReusePermission): boolean {
-  switch (entry.level) {
+export type Clearance = 'ok' | 'needs-nda' | 'needs-recipient' | 'other-customer' | 'internal';
+
+export function sameName(a: string, b: string): boolean {
+  return a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function clearance(p: ReusePermission, to: Audience): Clearance {
+  if (to.internal) return 'ok';
+  switch (p.level) {
     case 'public':
-      return true;
+      return 'ok';
     case 'nda':
-      return recipient.level !== 'public';
-    case 'customer':
-      return (
-        recipient.level === 'internal' ||
-        (recipient.level === 'customer' &&
-          recipient.customer.trim().toLowerCase() === entry.customer.trim().toLowerCase())
-      );
+      return to.nda ? 'ok' : 'needs-nda';
     case 'internal':
-      return recipient.level === 'internal';
+      return 'internal';
+    case 'customer':
+      if (!to.recipient.trim()) return 'needs-recipient';
+      return sameName(p.customer, to.recipient) ? 'ok' : 'other-customer';
+  }
+}
+
+export function clearedFor(p: ReusePermission, to: Audience): boolean {
+  return clearance(p, to) === 'ok';
+}
+
+/** No declaration about this questionnaire can clear it: matching holds such candidates back. */
+export function neverCleared(c: Clearance): boolean {
+  return c === 'internal' || c === 'other-customer';
+}
+
+/** How a reuse level reads in a sentence: "internal only", "shareable under NDA only". */
+export function describePermission(p: ReusePermission): string {
+  switch (p.level) {
+    case 'public':
+      return 'public';
+    case 'nda':
+      return 'shareable under NDA only';
+    case 'internal':
+      return 'internal only';
+    case 'customer':
+      return `cleared only for ${p.customer}`;
   }
 }
 
 export const SCOPE_AXES = ['services', 'environments', 'regions', 'dataTypes'] as const;
+export type ScopeAxis = (typeof SCOPE_AXES)[number];
 
-/** The first scope axis on which entry and question both state values and share none, if any. */
-export function scopeConflict(
-  entry: Scope,
-  wanted: Partial<Scope> | undefined,
-): (typeof SCOPE_AXES)[number] | undefined {
-  if (!wanted) return undefined;
-  for (const axis of SCOPE_AXES) {
-    const want = (wanted[axis] ?? []).map((v) => v.toLowerCase());
-    const have = entry[axis].map((v) => v.toLowerCase());
-    if (want.length > 0 && have.length > 0 && !want.some((w) => have.includes(w))) return axis;
-  }
-  return undefined;
+export const SCOPE_AXIS_LABEL: Record<ScopeAxis, string> = {
+  services: 'services',
+  environments: 'environments',
+  regions: 'regions',
+  dataTypes: 'data types',
+};
+
+export interface ScopeGap {
+  axis: ScopeAxis;
+  /** Declared values the entry does not cover. */
+  missing: string[];
+  /** What the entry covers on this axis. */
+  allowed: string[];
+  /** The entry covers none of the declared values: it is about something else, not a narrower claim. */
+  disjoint: boolean;
 }
 
-export function isStale(entry: AnswerEntry, today: string): boolean {
+/**
+ * Axes on which the questionnaire declares values the entry does not cover. An empty list on either side
+ * means "not restricted". Every declared value must be covered: an entry scoped EU does not answer for a
+ * questionnaire declaring EU and US (the claim may not hold in the US).
+ */
+export function scopeGaps(entry: Scope, declared: Partial<Scope> | undefined): ScopeGap[] {
+  if (!declared) return [];
+  const out: ScopeGap[] = [];
+  for (const axis of SCOPE_AXES) {
+    const allowed = entry[axis] ?? [];
+    const want = declared[axis] ?? [];
+    if (!allowed.length || !want.length) continue;
+    const missing = want.filter((w) => !allowed.some((a) => sameName(a, w)));
+    if (missing.length) out.push({ axis, missing, allowed, disjoint: missing.length === want.length });
+  }
+  return out;
+}
+
+export function isStale(entry: Pick<AnswerEntry, 'reviewBy'>, today: string): boolean {
   return entry.reviewBy !== undefined && entry.reviewBy < today;
 }
 
-export function expiredEvidence(
-  entry: AnswerEntry,
-  evidence: ReadonlyMap<string, EvidenceItem>,
-  today: string,
-): EvidenceItem[] {
+export interface OutdatedEvidence {
+  item: EvidenceItem;
+  why: 'expired' | 'retired';
+}
+
+/** Cited evidence that no longer backs a claim: past its validUntil date, or retired. */
+export function outdatedEvidence(items: readonly EvidenceItem[], today: string): OutdatedEvidence[] {
+  return items.flatMap((item): OutdatedEvidence[] =>
+    item.status === 'retired'
+      ? [{ item, why: 'retired' }]
+      : item.validUntil !== undefined && item.validUntil < today
+        ? [{ item, why: 'expired' }]
+        : [],
+  );
+}
+
+/** The evidence items an entry cites, in citation order (missing ones are skipped). */
+export function citedItems(entry: AnswerEntry, evidence: ReadonlyMap<string, EvidenceItem>): EvidenceItem[] {
   return entry.evidenceIds.flatMap((id) => {
     const e = evidence.get(id);
-    return e && e.status === 'current' && e.validUntil !== undefined && e.validUntil < today ? [e] : [];
+    return e ? [e] : [];
   });
+}
+
+/** Cited evidence whose own reuse level does not reach this audience (the answer itself may still go). */
+export function unshareableEvidence(items: readonly EvidenceItem[], to: Audience): EvidenceItem[] {
+  return items.filter((e) => !clearedFor(e.reuse, to));
+}
+
+/** The panel's and the review's one sentence for evidence that may not travel with its answer. */
+export function unshareableEvidenceMessage(items: readonly EvidenceItem[]): string {
+  const list = items.map((e) => `"${e.title}" (${describePermission(e.reuse)})`).join(', ');
+  return `Answer OK to share; do not attach the evidence: ${list} may not go to this recipient.`;
 }
 
 export function todayIso(now: Date = new Date()): string {

@@ -24,7 +24,7 @@ const clean = (label: string): string =>
   label
     .trim()
     .toLowerCase()
-    .replace(/^[\s"'(\[]+/, '');
+    .replace(/^[\s"'([]+/, '');
 
 export function optionMeaning(label: string): ShortAnswer | undefined {
   const text = clean(label);

@@ -25,7 +25,10 @@ export function analyze(text: string, lex: CompiledLexicon = getLexicon()): stri
  */
 export function analyzeQuery(text: string): readonly string[] {
   const lex = getLexicon();
-  if (recent.lex !== lex) ((recent.lex = lex), recent.terms.clear());
+  if (recent.lex !== lex) {
+    recent.lex = lex;
+    recent.terms.clear();
+  }
   let terms = recent.terms.get(text);
   if (terms === undefined) {
     if (recent.terms.size >= RECENT_TEXTS) recent.terms.clear();

@@ -77,6 +77,8 @@ export const Warning = z.object({
     'stale',
     'out-of-scope',
     'not-cleared-for-reuse',
+    /** The answer may go to the recipient, some of its cited evidence may not. */
+    'evidence-not-shareable',
     'conflict',
     'draft',
     'evidence-expired',

@@ -121,7 +121,8 @@ export const hasLayout = (doc: Document): boolean => doc.documentElement.getBoun
  */
 export function isRendered(el: Element, layout: boolean, textbox = false): boolean {
   if (layout) {
-    const check = (el as Element & { checkVisibility?: (o?: object) => boolean }).checkVisibility;
+    // Older engines and DOM shims lack checkVisibility: read it as optional, call it on the element.
+    const check = (el as { checkVisibility?: (this: Element, o?: object) => boolean }).checkVisibility;
     if (typeof check === 'function' && !check.call(el, { visibilityProperty: true, opacityProperty: textbox }))
       return false;
     const rect = el.getBoundingClientRect();

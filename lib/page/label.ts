@@ -37,7 +37,8 @@ function addLabels(idx: Map<string, Element[]>, labels: Iterable<Element>): void
 function labelsFor(root: Document | ShadowRoot, id: string): Element[] {
   let idx = labelIndex.get(root);
   if (!idx) {
-    labelIndex.set(root, (idx = new Map()));
+    idx = new Map();
+    labelIndex.set(root, idx);
     addLabels(idx, root.querySelectorAll('label[for]'));
   }
   return (idx.get(id) ?? []).filter((l) => l.isConnected);

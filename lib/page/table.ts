@@ -36,7 +36,7 @@ function columnIndex(cell: Element, cells: Element[]): number {
 function headers(table: Element, row: Element, aria: boolean, cache: Map<Element, string[]>): string[] {
   const hit = cache.get(table);
   if (hit) return hit;
-  let headerRow: Element | null = null;
+  let headerRow: Element | null;
   if (!aria && table.tagName === 'TABLE') {
     const t = table as HTMLTableElement;
     // querySelector, not tHead.rows: the same in browsers, and DOM shims without HTMLCollection rows work too.

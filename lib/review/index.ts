@@ -11,6 +11,7 @@ export {
 } from './rules';
 export { checkBeforeFill, reviewFlags, recordFlags, citedEvidence, type PreFillInput } from './checks';
 export { wordDiff, diffText } from './diff';
+export { questionnaireOrder, compareNumbers } from './order';
 export { checkEdit, applyReadBack } from './edit-check';
 export {
   buildReviewReport,
@@ -24,4 +25,4 @@ export { computeHealth, type HealthReport, type CoverageCell, type Coverage } fr
 export { similarPairs, type SimilarPair } from './similar-pairs';
 export { pageEditDraft, isPageEdit, PAGE_EDIT_SOURCE, type SaveMode } from './page-edit';
 export { ReviewError, reviewMessages } from './errors';
-export { toFillRecord, reviewQuestionnaire, type FillContext } from './from-fill';
+export { toFillRecord, reviewQuestionnaire, recordedFlags, fillRecordId, type FillContext } from './from-fill';

@@ -15,7 +15,7 @@ body{font:13px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;color:#111;marg
 h1{font-size:20px;margin:0 0 4px}.meta{color:#555;margin:0 0 16px}
 table{border-collapse:collapse;width:100%}th,td{border:1px solid #bbb;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#eee}thead{display:table-header-group}tr{break-inside:avoid;page-break-inside:avoid}
-.q{font-weight:600}.muted{color:#666}.flag{color:#8a1c1c}.edited{background:#fff6d6}
+.q{font-weight:600}.num{font-family:ui-monospace,monospace;color:#444}.muted{color:#666}.flag{color:#8a1c1c}.edited{background:#fff6d6}
 .decision-approved{color:#14612b}.decision-rejected,.decision-sent-back{color:#8a1c1c}
 @media print{body{margin:0;font-size:10px}@page{size:A4 landscape;margin:12mm}}
 `;
@@ -30,8 +30,8 @@ function row(r: ReportRow): string {
       ? `<div class="edited">Edited on page: ${escapeHtml(r.currentValue)}<br><span class="muted">${escapeHtml(r.editDiff)}</span></div>`
       : '';
   return `<tr${r.edited === 'yes' ? ' class="edited"' : ''}>
-<td><div class="q">${escapeHtml(r.question)}</div><div class="muted">${escapeHtml(r.section)}</div></td>
-<td>${lines(r.answer)}${edited}<div class="muted">${escapeHtml(r.action)} · ${escapeHtml(r.fieldKind)} · ${escapeHtml(r.filledAt)}</div></td>
+<td><div class="q">${r.number ? `<span class="num">${escapeHtml(r.number)}</span> ` : ''}${escapeHtml(r.question)}</div><div class="muted">${escapeHtml(r.section)}</div></td>
+<td>${lines(r.answer)}${edited}${r.previous ? `<div class="muted">Replaced: ${escapeHtml(r.previous)}</div>` : ''}<div class="muted">${escapeHtml(r.trigger || r.action)} · ${escapeHtml(r.fieldKind)} · ${escapeHtml(r.filledAt)}</div></td>
 <td>${escapeHtml(r.entryId)}${r.entryVersion ? ` v${escapeHtml(r.entryVersion)}` : ''}<div class="muted">${escapeHtml(r.libraryQuestion)}</div><div class="muted">${escapeHtml(r.owner)}${r.confidence ? ` · ${escapeHtml(r.confidence)}` : ''}</div></td>
 <td>${lines(r.evidence.split('; ').join('\n')) || '—'}</td>
 <td>${controls}</td>

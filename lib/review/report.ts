@@ -4,8 +4,9 @@
 import { FRAMEWORKS, FRAMEWORK_LABEL, type Framework } from '../controls/framework';
 import { recordFlags } from './checks';
 import { diffText } from './diff';
+import { questionnaireOrder } from './order';
 import { reportHtml } from './report-html';
-import type { Flag, FillRecord, SignOff } from './schema';
+import { FLAG_LABEL, TRIGGER_LABEL, type Flag, type FillRecord, type SignOff } from './schema';
 
 export type ReportFormat = 'csv' | 'html';
 
@@ -23,6 +24,7 @@ export interface ReportRow {
   questionnaire: string;
   recipient: string;
   section: string;
+  number: string;
   question: string;
   fieldKind: string;
   action: string;
@@ -30,6 +32,8 @@ export interface ReportRow {
   currentValue: string;
   edited: string;
   editDiff: string;
+  previous: string;
+  trigger: string;
   entryId: string;
   entryVersion: string;
   libraryQuestion: string;
@@ -50,6 +54,7 @@ export const REPORT_COLUMNS: readonly [string, (r: ReportRow) => string][] = [
   ['Questionnaire', (r) => r.questionnaire],
   ['Recipient', (r) => r.recipient],
   ['Section', (r) => r.section],
+  ['No.', (r) => r.number],
   ['Question', (r) => r.question],
   ['Field kind', (r) => r.fieldKind],
   ['Action', (r) => r.action],
@@ -57,6 +62,8 @@ export const REPORT_COLUMNS: readonly [string, (r: ReportRow) => string][] = [
   ['Current value on page', (r) => r.currentValue],
   ['Edited after fill', (r) => r.edited],
   ['Edit', (r) => r.editDiff],
+  ['Replaced value', (r) => r.previous],
+  ['Filled by', (r) => r.trigger],
   ['Source entry', (r) => r.entryId],
   ['Entry version', (r) => r.entryVersion],
   ['Library question', (r) => r.libraryQuestion],
@@ -96,6 +103,7 @@ export function toReportRow(record: FillRecord, flags: readonly Flag[]): ReportR
     questionnaire: q.name || q.pageTitle || q.url,
     recipient: q.recipient,
     section: record.section ?? '',
+    number: record.number ?? '',
     question: record.question,
     fieldKind: record.fieldKind,
     action: record.action,
@@ -103,6 +111,8 @@ export function toReportRow(record: FillRecord, flags: readonly Flag[]): ReportR
     currentValue: record.edit?.currentValue ?? '',
     edited: record.edit ? (record.edit.editedAfterFill ? 'yes' : 'no') : 'not checked',
     editDiff: record.edit?.editedAfterFill ? diffText(record.edit.diff) : '',
+    previous: record.previous ?? '',
+    trigger: record.trigger ? TRIGGER_LABEL[record.trigger] : '',
     entryId: record.entryId ?? '(no library entry)',
     entryVersion: record.entryVersion !== undefined ? String(record.entryVersion) : '',
     libraryQuestion: record.matchedQuestion ?? '',
@@ -115,7 +125,7 @@ export function toReportRow(record: FillRecord, flags: readonly Flag[]): ReportR
       )
       .join('; '),
     controls: Object.fromEntries(FRAMEWORKS.map((fw) => [fw, controlsCell(record, fw)])) as Record<Framework, string>,
-    flags: flags.map((f) => `${f.severity.toUpperCase()} ${f.code}: ${f.message} Fix: ${f.fix}`).join('\n'),
+    flags: flags.map((f) => `${f.severity.toUpperCase()} ${FLAG_LABEL[f.code]}: ${f.message} Fix: ${f.fix}`).join('\n'),
     decision: record.decision.status,
     reviewer: record.decision.reviewer ?? '',
     decidedAt: record.decision.at ?? '',
@@ -144,9 +154,9 @@ export function toCsv(rows: readonly ReportRow[]): string {
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
 
-/** The report as file text: CSV, or a self-contained HTML page. Records are listed in fill order. */
+/** The report as file text: CSV, or a self-contained HTML page. Records are listed in questionnaire order. */
 export function buildReviewReport(records: readonly FillRecord[], opts: ReportOptions): string {
-  const sorted = [...records].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+  const sorted = questionnaireOrder(records);
   const flagsFor = opts.flagsFor ?? defaultFlags;
   const rows = sorted.map((r) => toReportRow(r, flagsFor(r)));
   if (opts.format === 'csv') return toCsv(rows);

@@ -6,6 +6,7 @@ import { ControlRef } from '../controls/framework';
 import { Scope, IsoDateTime } from '../library/schema';
 import { Citations, EvidenceCitation } from '../match/types';
 import { FieldKind } from '../page/types';
+import { FillTrigger, FlagAction, FlagCode } from './vocabulary';
 
 /** Who the questionnaire goes to and where it applies, as the user declared it before filling. */
 export const ReviewQuestionnaire = z.object({
@@ -27,22 +28,7 @@ export type ReviewQuestionnaireInput = z.input<typeof ReviewQuestionnaire>;
 export const FlagSeverity = z.enum(['high', 'medium', 'low']);
 export type FlagSeverity = z.infer<typeof FlagSeverity>;
 
-export const FlagCode = z.enum([
-  'out-of-scope',
-  'not-cleared-for-reuse',
-  'recipient-unknown',
-  'entry-stale',
-  'entry-not-approved',
-  'evidence-expired',
-  'soc2-report-old',
-  'iso-certificate-lapsed',
-  'iso-surveillance-overdue',
-  'framework-mismatch',
-  'conflict',
-  'edited-after-fill',
-  'no-source',
-]);
-export type FlagCode = z.infer<typeof FlagCode>;
+export { FillTrigger, FlagAction, FlagCode, FLAG_LABEL, TRIGGER_LABEL } from './vocabulary';
 
 /** One reuse-check finding: what is wrong (message) and what to do about it (fix), in plain words. */
 export const Flag = z.object({
@@ -50,6 +36,8 @@ export const Flag = z.object({
   severity: FlagSeverity,
   message: z.string().min(1),
   fix: z.string().min(1),
+  /** The one-step fix, when there is one (the panel shows it as a button). */
+  action: FlagAction.optional(),
 });
 export type Flag = z.infer<typeof Flag>;
 
@@ -93,6 +81,10 @@ export const FillRecord = z.object({
   /** The question as the page showed it (not the library's wording). */
   question: z.string(),
   section: z.string().optional(),
+  /** The number printed before the question ("3.1", "IAM-02"), when the page has one. */
+  number: z.string().optional(),
+  /** Where the question sits in the questionnaire (0-based page or sheet order), for questionnaire order. */
+  position: z.number().int().nonnegative().optional(),
   fieldKind: FieldKind,
   /** Absent when the user typed or pasted a value that came from no library entry. */
   entryId: z.string().optional(),
@@ -108,6 +100,10 @@ export const FillRecord = z.object({
   confidence: z.number().min(0).max(1).optional(),
   value: z.string(),
   action: z.enum(['fill', 'copy']),
+  /** Which button or command wrote it. */
+  trigger: FillTrigger.optional(),
+  /** What the field held before, when it was not empty (an answer replaced after confirmation). */
+  previous: z.string().optional(),
   at: IsoDateTime,
   /** Reuse-check findings shown before the fill. */
   flags: z.array(Flag).default([]),

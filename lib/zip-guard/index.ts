@@ -3,4 +3,5 @@
 export { checkXlsx, type XlsxCheck, type XlsxSummary, type SheetSummary } from './xlsx-guard';
 export { XLSX_LIMITS, type XlsxLimits, type ZipLimits } from './limits';
 export { zipGuardMessages, type ZipGuardCode, type ZipGuardFailure } from './errors';
-export { readZipDirectory, isZip, isOleCompound, type ZipPart } from './zip-directory';
+export { readZipDirectory, isZip, isOleCompound, type ZipPart, type ZipDirectory } from './zip-directory';
+export { inflateCapped, type InflateOutcome } from './inflate-capped';

@@ -13,6 +13,10 @@ export interface ZipPart {
   declaredSize: number;
   /** Where the part's compressed bytes start. */
   dataOffset: number;
+  /** Where its local header starts, and its central directory record (for writers that copy parts unchanged). */
+  localOffset: number;
+  centralOffset: number;
+  centralLength: number;
 }
 
 const EOCD = 0x06054b50;
@@ -20,7 +24,15 @@ const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-export type ZipDirectory = { ok: true; parts: ZipPart[] } | ZipGuardFailure;
+export type ZipDirectory =
+  | {
+      ok: true;
+      parts: ZipPart[];
+      /** Where the central directory and the end record start (the end record carries the archive comment). */
+      directoryOffset: number;
+      endOffset: number;
+    }
+  | ZipGuardFailure;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
@@ -80,8 +92,18 @@ export function readZipDirectory(bytes: Uint8Array, maxParts: number): ZipDirect
     const dataOffset = localOffset + 30 + u16(localOffset + 26) + u16(localOffset + 28);
     if (dataOffset + compressedSize > bytes.length)
       return refuse('damaged', { detail: `part "${name}" runs past the end of the file` });
-    parts.push({ name, method, flags, compressedSize, declaredSize, dataOffset });
+    parts.push({
+      name,
+      method,
+      flags,
+      compressedSize,
+      declaredSize,
+      dataOffset,
+      localOffset,
+      centralOffset: at,
+      centralLength: next - at,
+    });
     at = next;
   }
-  return { ok: true, parts };
+  return { ok: true, parts, directoryOffset: dirOffset, endOffset: eocd };
 }

@@ -25,7 +25,7 @@ function line(name: string, wall: number[], cpu: number[], target: number): void
 }
 
 async function threadMs(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = await cdp.send('Performance.getMetrics');
   return (metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
 }
 
@@ -37,7 +37,7 @@ let harnessCpu = 0;
  */
 async function measure(page: Page, cdp: CDPSession, expr: string): Promise<{ wall: number; cpu: number }> {
   const before = await threadMs(cdp);
-  const wall = (await page.evaluate(expr)) as number;
+  const wall = await page.evaluate<number>(expr);
   return { wall, cpu: Math.max(0, (await threadMs(cdp)) - before - harnessCpu) };
 }
 
@@ -78,7 +78,11 @@ export async function run(): Promise<void> {
         cdp,
         `(async () => { const t = performance.now(); const n = (await __crosswalkPage.scanPage(document)).length; if (n !== 500) throw new Error('found ' + n); return performance.now() - t; })()`,
       );
-      if (i >= 2) (scan.wall.push(r.wall), scan.cpu.push(r.cpu)); // first runs warm up the JIT
+      // The first runs warm up the JIT.
+      if (i >= 2) {
+        scan.wall.push(r.wall);
+        scan.cpu.push(r.cpu);
+      }
     }
     line('scan, 500 questions', scan.wall, scan.cpu, 50);
 
@@ -101,7 +105,10 @@ export async function run(): Promise<void> {
         cdp,
         `(() => { const t = performance.now(); const r = __crosswalkPage.rescanSubtrees(document, __added); if (r.added.length !== 10) throw new Error('found ' + r.added.length); return performance.now() - t; })()`,
       );
-      if (round >= 2) (inc.wall.push(r.wall), inc.cpu.push(r.cpu));
+      if (round >= 2) {
+        inc.wall.push(r.wall);
+        inc.cpu.push(r.cpu);
+      }
     }
     line('incremental rescan, +10 questions', inc.wall, inc.cpu, 5);
 

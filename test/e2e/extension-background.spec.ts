@@ -1,11 +1,12 @@
 // The background's protocol and lifetime: bad messages get a reasoned ErrorResponse; a stopped worker
 // wakes with the persisted index instead of rebuilding it.
-import { expect, test } from './fixtures';
+import { expect, test, type ExtensionGlobal } from './fixtures';
 
 test('unknown and malformed requests are rejected with a reason', async ({ context, extensionId }) => {
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=999999`);
-  const send = (msg: unknown) => panel.evaluate((m) => (globalThis as any).chrome.runtime.sendMessage(m), msg);
+  const send = (msg: unknown) =>
+    panel.evaluate((m) => (globalThis as ExtensionGlobal).chrome.runtime.sendMessage(m), msg);
   expect(await send({ type: 'bg/nope' })).toEqual({ error: expect.stringContaining('Rejected message bg/nope') });
   expect(await send({ type: 'bg/scan', tabId: 'one' })).toEqual({ error: expect.stringContaining('tabId') });
   expect(await send('not an object')).toEqual({ error: expect.stringContaining('Rejected message') });
@@ -16,7 +17,15 @@ test('unknown and malformed requests are rejected with a reason', async ({ conte
 test('a restarted worker loads the persisted index instead of rebuilding', async ({ context, extensionId }) => {
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=999999`);
-  const status = () => panel.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'bg/status' }));
+  const status = () =>
+    panel.evaluate(
+      () =>
+        (globalThis as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'bg/status' }) as Promise<{
+          builtFrom: string;
+          entries: number;
+          seq: number;
+        }>,
+    );
   const first = await status();
   expect(first.builtFrom).toBe('library');
   expect(first.entries).toBeGreaterThan(50);

@@ -31,7 +31,7 @@ test('demo questionnaire: suggest, preview, fill all confident, undo all', async
   const { panel } = await openPanelFor(context, page, extensionId);
 
   const fillAll = panel.getByRole('button', { name: /Fill all confident \(\d+\)/ });
-  await expect(fillAll).toBeEnabled({ timeout: 30_000 });
+  await expect(fillAll).toBeEnabled({ timeout: 60_000 });
   const summary = panel.getByTestId('summary');
   const detected = Number(await summary.getAttribute('data-detected'));
   expect(detected).toBeGreaterThanOrEqual(60);

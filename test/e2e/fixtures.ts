@@ -34,3 +34,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export const expect = test.expect;
+
+/**
+ * The extension API as a page.evaluate callback in an extension page or the service worker sees it (typed only
+ * as far as the specs use it; the test process has no `chrome` types).
+ */
+export type ExtensionGlobal = typeof globalThis & {
+  chrome: {
+    runtime: {
+      sendMessage(message: unknown): Promise<unknown>;
+      getManifest(): { permissions?: string[]; host_permissions?: string[]; optional_host_permissions?: string[] };
+    };
+  };
+};

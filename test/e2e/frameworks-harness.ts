@@ -1,12 +1,13 @@
 // Shared by the frameworks-*.spec.ts files: open a fixture page rendered by a real form library in
 // Chromium, inject lib/page, and score what scanPage reports against what the page asks.
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page, type test as playwrightTest } from '@playwright/test';
 import { findChromium } from '../../lib/cli/chromium';
 import { serveDirectory, type StaticServer } from '../../lib/cli/static-server';
 import type { FillResult, QuestionField } from '../../lib/page/types';
 import type { FixtureQuestion } from '../fixtures/frameworks/fixture-types';
 import { buildFrameworkFixtures, FIXTURE_DIST, type FrameworkFixture } from './build-framework-fixtures';
 import { injectPage } from './page-bundle';
+import type { Win } from './page-harness';
 
 export interface FrameworkEnv {
   browser: Browser;
@@ -48,11 +49,11 @@ export async function openFixture(env: FrameworkEnv, name: FrameworkFixture): Pr
 }
 
 export async function scan(page: Page): Promise<QuestionField[]> {
-  return page.evaluate(async () => (await (window as any).__crosswalkPage.scanPage(document)) as QuestionField[]);
+  return page.evaluate(async () => await (window as unknown as Win).__crosswalkPage.scanPage(document));
 }
 
 export async function fill(page: Page, fid: string, value: string): Promise<FillResult> {
-  return page.evaluate(([f, v]) => (window as any).__crosswalkPage.applyFill(document, f, v) as FillResult, [
+  return page.evaluate(([f, v]) => (window as unknown as Win).__crosswalkPage.applyFill(document, f, v), [
     fid,
     value,
   ] as const);
@@ -186,7 +187,7 @@ export interface FrameworkSuite {
  * once per file (one for reading, one for filling: the fills touch different questions), because a
  * fixture costs seconds to load on a busy machine.
  */
-export function defineFrameworkSuite(test: typeof import('@playwright/test').test, s: FrameworkSuite): void {
+export function defineFrameworkSuite(test: typeof playwrightTest, s: FrameworkSuite): void {
   const expect = test.expect;
   let env: FrameworkEnv;
   let readPage: Page;
@@ -254,7 +255,7 @@ export function defineFrameworkSuite(test: typeof import('@playwright/test').tes
         expect((await fill(page, field.fid, c.value)).ok).toBe(true);
         await expect.poll(async () => at(await frameworkValues(page), c.stateKey ?? c.key)).toEqual(c.expected);
         const undone = await page.evaluate(
-          (f) => (window as any).__crosswalkPage.undoFill(document, f) as FillResult,
+          (f) => (window as unknown as Win).__crosswalkPage.undoFill(document, f),
           field.fid,
         );
         expect(undone.error ?? '').toBe('');

@@ -2,12 +2,13 @@
 // (form.io, rjsf, JSON Forms, Element Plus, react-select + Radix) in a network-sealed Chromium, inject
 // lib/page, and score what scanPage reports against exactly what the page asks.
 import fs from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page, type test as playwrightTest } from '@playwright/test';
 import { findChromium } from '../../lib/cli/chromium';
 import { serveDirectory, type StaticServer } from '../../lib/cli/static-server';
 import type { FillResult, QuestionField } from '../../lib/page/types';
 import type { PageQuestion } from '../fixtures/frameworks2/fixture-types';
 import { normQuestion, optionsMatch } from './frameworks-harness';
+import type { Win } from './page-harness';
 import { buildFramework2Fixtures, DIST2, PAGE_BUNDLE2, type Page2 } from './build-framework2-fixtures';
 
 export interface Env2 {
@@ -42,10 +43,10 @@ export async function openPage2(env: Env2, name: Page2): Promise<Page> {
 }
 
 export const scan2 = (page: Page): Promise<QuestionField[]> =>
-  page.evaluate(async () => (await (window as any).__crosswalkPage.scanPage(document)) as QuestionField[]);
+  page.evaluate(async () => await (window as unknown as Win).__crosswalkPage.scanPage(document));
 
 export const fill2 = (page: Page, fid: string, value: string): Promise<FillResult> =>
-  page.evaluate(([f, v]) => (window as any).__crosswalkPage.applyFill(document, f, v) as Promise<FillResult>, [
+  page.evaluate(([f, v]) => (window as unknown as Win).__crosswalkPage.applyFill(document, f, v), [
     fid,
     value,
   ] as const);
@@ -155,7 +156,7 @@ export interface Suite2 {
  * One tab per spec: the scan runs first on the pristine page, then each fill targets its own question.
  * (A failed test restarts the worker, and beforeAll opens a fresh tab for the tests after it.)
  */
-export function defineSuite2(test: typeof import('@playwright/test').test, s: Suite2): void {
+export function defineSuite2(test: typeof playwrightTest, s: Suite2): void {
   const expect = test.expect;
   let env: Env2;
   let page: Page;

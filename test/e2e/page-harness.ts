@@ -5,6 +5,7 @@ import path from 'node:path';
 import { findChromium } from '../../lib/cli/chromium';
 import { serveDirectory } from '../../lib/cli/static-server';
 import { injectPage } from './page-bundle';
+import type * as PageModule from '../../lib/page/index';
 
 type Workers = { pwBrowser: Browser; fixturesBase: string; dataBase: string };
 
@@ -48,7 +49,7 @@ export const test = base.extend<{ open: (name: string) => Promise<Page> }, Worke
 export const expect = test.expect;
 
 /** Types of the injected API, for page.evaluate callbacks. */
-export type PageApi = typeof import('../../lib/page/index');
+export type PageApi = typeof PageModule;
 export type Win = Window & {
   __crosswalkPage: PageApi;
   __log: { type: string; id: string }[];

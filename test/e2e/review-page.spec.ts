@@ -98,7 +98,7 @@ test('review page shows the edit and the stale entry, records decisions and expo
       const db = await new Promise<IDBDatabase>((res, rej) => {
         const r = indexedDB.open('crosswalk');
         r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
+        r.onerror = () => rej(r.error ?? new Error('indexedDB.open failed'));
       });
       const tx = db.transaction(['entries', 'entryVersions', 'reviewLedger'], 'readwrite');
       for (const e of entries) {
@@ -109,7 +109,7 @@ test('review page shows the edit and the stale entry, records decisions and expo
       for (const r of records) tx.objectStore('reviewLedger').put(r);
       await new Promise((res, rej) => {
         tx.oncomplete = res;
-        tx.onerror = () => rej(tx.error);
+        tx.onerror = () => rej(tx.error ?? new Error('the seeding transaction failed'));
       });
       db.close();
     },
@@ -146,7 +146,7 @@ test('review page shows the edit and the stale entry, records decisions and expo
     ['How often do you rotate encryption keys?', 'e2e-stale', '1', 'yes', 'pending'],
     ['Background checks?', 'e2e-ok', '1', 'not checked', 'approved'],
   ]);
-  expect(rows[0]!['Flags']).toMatch(/entry-stale/);
+  expect(rows[0]!['Flags']).toMatch(/past review date/);
   expect(rows[0]!['Current value on page']).toBe('Keys rotate every 30 days.');
   expect(rows[0]!['ISO/IEC 27001:2022 controls']).toBe('A.8.24 Use of cryptography');
 

@@ -90,7 +90,7 @@ class RowReader {
     this.cells = cells;
     this.row = row;
     this.issues = [];
-    const values: string[] = new Array(this.mapped.length);
+    const values = new Array<string>(this.mapped.length);
     for (const [slot, col] of this.mapped) values[slot] = unescapeCell(cells[col] ?? '').trim();
     this.values = values;
   }

@@ -18,7 +18,9 @@ function cellText(v: unknown): string {
   }
   if (v === null || v === undefined) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  return String(v);
+  if (typeof v === 'string') return v;
+  // Raw SheetJS values are strings, numbers, booleans and dates; anything else carries no cell text.
+  return typeof v === 'number' || typeof v === 'bigint' ? String(v) : '';
 }
 
 export function readWorkbook(bytes: Uint8Array): Workbook {
@@ -46,7 +48,8 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
     const ws = wb.Sheets[name];
     if (!ws) return [];
     const rows = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, raw: true, defval: '', blankrows: true });
-    const full = ws['!fullref'] ? XLSX.utils.decode_range(ws['!fullref']).e.r + 1 : undefined;
+    const fullref: unknown = ws['!fullref'];
+    const full = typeof fullref === 'string' && fullref ? XLSX.utils.decode_range(fullref).e.r + 1 : undefined;
     return [
       {
         name,

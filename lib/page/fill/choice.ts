@@ -1,7 +1,7 @@
 // Radio and checkbox groups, native or ARIA (Google Forms-style divs): click like a person would. Native
 // inputs toggle themselves and fire input+change (React listens to click); ARIA widgets get the full
 // pointer sequence. Verified through checked / aria-checked afterwards.
-import { fireChange, fireInput, nativeClick, pointerClick, sleep, nextTask } from './events';
+import { fireChange, fireInput, nativeClick, pointerClick, nextTask } from './events';
 import { isOn } from '../values';
 import { matchOption, splitMulti, truthy } from '../text';
 import { done, fail, type WriteOutcome } from './types';

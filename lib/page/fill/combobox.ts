@@ -15,7 +15,6 @@ import {
   sleep,
   waitFor,
   winOf,
-  nextTask,
 } from './events';
 import { setNativeValue } from './text';
 import { chooseByKeyboard } from './combobox-keyboard';

@@ -3,7 +3,7 @@
 // back to textContent + an input event where execCommand is missing (notes §2.3.7, supplement §C).
 import { blur, fireInput, focus, sleep, winOf, nextTask } from './events';
 import { normalize } from '../text';
-import { done, fail, type WriteOutcome } from './types';
+import { done, fail, type ExecCommand, type WriteOutcome } from './types';
 import * as ERR from '../errors';
 
 export const readEditable = (el: Element): string =>
@@ -20,8 +20,8 @@ export async function writeEditable(el: HTMLElement, value: string): Promise<Wri
   const sel = win.getSelection();
   sel?.removeAllRanges();
   sel?.addRange(range);
-  let inserted = false;
-  const exec = (doc as Document & { execCommand?: Document['execCommand'] }).execCommand;
+  let inserted: boolean;
+  const exec = (doc as { execCommand?: ExecCommand }).execCommand;
   try {
     inserted =
       typeof exec === 'function' &&

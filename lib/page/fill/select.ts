@@ -1,13 +1,13 @@
 // Native <select>: pick the option by its visible text (Angular option values look like "1: yes"),
 // tolerant of synonyms ("N/A" ≈ "Not applicable"); input + change so every framework commits.
 import { blur, fireChange, fireInput, focus } from './events';
-import { canonical, isPlaceholderOption, matchOption, normalize, splitMulti } from '../text';
+import { canonical, isPlaceholderOption, matchOption, splitMulti } from '../text';
 import { optionText } from '../option-text';
 import { done, fail, type WriteOutcome } from './types';
 import { selectText as readSelect } from '../values';
 import * as ERR from '../errors';
 
-export async function writeSelect(sel: HTMLSelectElement, value: string): Promise<WriteOutcome> {
+export function writeSelect(sel: HTMLSelectElement, value: string): WriteOutcome {
   const opts = [...sel.options];
   const texts = opts.map(optionText);
   const wanted = sel.multiple ? splitMulti(value) : [value];

@@ -1,7 +1,7 @@
 // Text inputs and textareas: prototype value setter (React's tracker cannot swallow it), input + change,
 // then blur for validate-on-blur forms; execCommand('insertText') as the fallback path (notes §2.3).
-import { blur, fireChange, fireInput, focus, sleep, winOf, nextTask } from './events';
-import { done, fail, type WriteOutcome } from './types';
+import { blur, fireChange, fireInput, focus, winOf, nextTask } from './events';
+import { done, fail, type ExecCommand, type WriteOutcome } from './types';
 import * as ERR from '../errors';
 
 export function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, value: string): void {
@@ -12,8 +12,8 @@ export function setNativeValue(el: HTMLInputElement | HTMLTextAreaElement | HTML
       : el.tagName === 'SELECT'
         ? win.HTMLSelectElement.prototype
         : win.HTMLInputElement.prototype;
-  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-  if (setter) setter.call(el, value);
+  const desc = Object.getOwnPropertyDescriptor(proto, 'value');
+  if (desc?.set) desc.set.call(el, value);
   else el.value = value;
 }
 
@@ -32,7 +32,7 @@ export async function writeText(el: HTMLInputElement | HTMLTextAreaElement, valu
     focus(el, true);
     el.select();
     const doc = el.ownerDocument;
-    const exec = (doc as Document & { execCommand?: Document['execCommand'] }).execCommand;
+    const exec = (doc as { execCommand?: ExecCommand }).execCommand;
     if (typeof exec === 'function') exec.call(doc, 'insertText', false, target);
     blur(el);
     await nextTask();

@@ -10,3 +10,6 @@ export const done = (value: string): WriteOutcome => ({ ok: true, value });
 
 /** A refused or failed write: what the page shows now, and why (cause + fix). */
 export const fail = (value: string, error: string): WriteOutcome => ({ ok: false, value, error });
+
+/** document.execCommand, read off the document so pages (and DOM shims) without it are detected, called with `.call(doc)`. */
+export type ExecCommand = (this: Document, command: string, showUI?: boolean, value?: string) => boolean;

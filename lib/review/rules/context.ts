@@ -27,10 +27,8 @@ export interface ReuseContext {
 
 export type ReuseRule = (ctx: ReuseContext) => Flag | null;
 
-/** Today as YYYY-MM-DD in UTC (dates in the library are plain calendar dates). */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+/** Today as YYYY-MM-DD in UTC (dates in the library are plain calendar dates): the shared reuse rule's. */
+export { todayIso } from '../../match/reuse';
 
 /** The same calendar day `months` months earlier, clamped to the month's end (2025-03-31 - 1 = 2025-02-28). */
 export function monthsBefore(date: string, months: number): string {
@@ -40,10 +38,6 @@ export function monthsBefore(date: string, months: number): string {
   const month = (total % 12) + 1;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-export function norm(s: string): string {
-  return s.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
 export function listWords(items: readonly string[]): string {

@@ -1,12 +1,13 @@
 // Evidence past its validUntil date (or retired) no longer backs the claim it is cited for.
+import { outdatedEvidence } from '../../match/reuse';
 import type { Flag } from '../schema';
 import type { ReuseContext } from './context';
 
 export function evidenceExpiredRule(ctx: ReuseContext): Flag | null {
-  const expired = ctx.evidence.filter((e) => (e.validUntil && e.validUntil < ctx.today) || e.status === 'retired');
-  if (!expired.length) return null;
-  const list = expired.map((e) =>
-    e.status === 'retired' ? `"${e.title}" (retired)` : `"${e.title}" (valid until ${e.validUntil})`,
+  const outdated = outdatedEvidence(ctx.evidence, ctx.today);
+  if (!outdated.length) return null;
+  const list = outdated.map(({ item, why }) =>
+    why === 'retired' ? `"${item.title}" (retired)` : `"${item.title}" (valid until ${item.validUntil})`,
   );
   return {
     code: 'evidence-expired',

@@ -8,7 +8,7 @@ import { entryStatusRule } from './entry-status';
 import { evidenceExpiredRule } from './evidence-expired';
 import { frameworkLabellingRule } from './framework-labelling';
 import { isoCertificateRule } from './iso-certificate';
-import { reusePermissionRule } from './reuse-permission';
+import { evidenceSharingRule, reusePermissionRule } from './reuse-permission';
 import { scopeRule } from './scope';
 import { soc2ReportAgeRule } from './soc2-report-age';
 
@@ -18,6 +18,7 @@ export { todayIso } from './context';
 export const REUSE_RULES: readonly ReuseRule[] = [
   reusePermissionRule,
   scopeRule,
+  evidenceSharingRule,
   entryStatusRule,
   entryStaleRule,
   evidenceExpiredRule,

@@ -1,68 +1,58 @@
-// Reuse permission vs recipient: public goes anywhere; nda needs an NDA with the recipient; internal never
-// leaves the company; a named-customer entry goes only to that customer. Cited evidence is checked too,
-// because a shared answer usually carries its evidence with it.
-import type { ReusePermission } from '../../library/schema';
+// Reuse permission vs recipient, by the shared reuse rule (lib/match/reuse.ts): public goes anywhere; nda needs
+// "NDA in place"; internal never leaves the company; a named-customer answer goes only to that customer, and
+// cannot be checked until the recipient is declared. The answer and its cited evidence are judged apart: an
+// answer may be shareable while a document it cites is not (then the answer goes, the document stays home).
+import { clearance, describePermission, unshareableEvidence, unshareableEvidenceMessage } from '../../match/reuse';
 import type { Flag } from '../schema';
-import { norm, type ReuseContext } from './context';
+import type { ReuseContext } from './context';
 
-type Verdict = 'ok' | 'blocked' | 'unknown';
-
-function allows(p: ReusePermission, recipient: string, nda: boolean): Verdict {
-  switch (p.level) {
-    case 'public':
-      return 'ok';
-    case 'nda':
-      return nda ? 'ok' : 'blocked';
-    case 'internal':
-      return 'blocked';
-    case 'customer':
-      if (!recipient.trim()) return 'unknown';
-      return norm(p.customer) === norm(recipient) ? 'ok' : 'blocked';
-  }
-}
-
-function describe(p: ReusePermission): string {
-  switch (p.level) {
-    case 'public':
-      return 'public';
-    case 'nda':
-      return 'shareable under NDA only';
-    case 'internal':
-      return 'internal only';
-    case 'customer':
-      return `cleared only for ${p.customer}`;
-  }
+function audience(ctx: ReuseContext) {
+  return { recipient: ctx.questionnaire.recipient, nda: ctx.questionnaire.nda ?? false };
 }
 
 export function reusePermissionRule(ctx: ReuseContext): Flag | null {
-  const recipient = ctx.questionnaire.recipient;
-  const nda = ctx.questionnaire.nda ?? false;
-  const items = [
-    { what: 'The answer', p: ctx.entry.reuse },
-    ...ctx.evidence.map((e) => ({ what: `Evidence "${e.title}"`, p: e.reuse })),
-  ];
-  const blocked = items.filter((i) => allows(i.p, recipient, nda) === 'blocked');
-  const unknown = items.filter((i) => allows(i.p, recipient, nda) === 'unknown');
-  const to = recipient.trim()
-    ? `"${recipient.trim()}"${nda ? ' (NDA in place)' : ' (no NDA declared)'}`
-    : 'this recipient';
-  if (blocked.length) {
-    return {
-      code: 'not-cleared-for-reuse',
-      severity: 'high',
-      message: `${blocked.map((b) => `${b.what} is ${describe(b.p)}`).join('; ')}: not cleared for ${to}.`,
-      fix: blocked.some((b) => b.p.level === 'nda')
-        ? 'Confirm an NDA with the recipient is signed and tick "NDA in place", or use a public answer.'
-        : 'Use an answer cleared for this recipient, or ask the owner to change its reuse permission.',
-    };
+  const to = audience(ctx);
+  const p = ctx.entry.reuse;
+  const verdict = clearance(p, to);
+  const who = to.recipient.trim() ? `"${to.recipient.trim()}"` : 'this recipient';
+  switch (verdict) {
+    case 'ok':
+      return null;
+    case 'needs-nda':
+      return {
+        code: 'not-cleared-for-reuse',
+        severity: 'high',
+        message: `The answer is shareable under NDA only, and no NDA with ${who} is declared.`,
+        fix: 'If an NDA with the recipient is signed, set "NDA in place" for this questionnaire; otherwise use a public answer.',
+        action: 'set-nda',
+      };
+    case 'needs-recipient':
+      return {
+        code: 'recipient-unknown',
+        severity: 'high',
+        message: `The answer is ${describePermission(p)}, and no recipient is declared for this questionnaire.`,
+        fix: 'Enter who receives the questionnaire so Crosswalk can check the answer is cleared for them.',
+        action: 'declare-recipient',
+      };
+    case 'other-customer':
+    case 'internal':
+      return {
+        code: 'not-cleared-for-reuse',
+        severity: 'high',
+        message: `The answer is ${describePermission(p)}: not cleared for ${who}.`,
+        fix: 'Use an answer cleared for this recipient, or ask the owner to change its reuse permission.',
+      };
   }
-  if (unknown.length) {
-    return {
-      code: 'recipient-unknown',
-      severity: 'medium',
-      message: `${unknown.map((u) => `${u.what} is ${describe(u.p)}`).join('; ')}, but no recipient is declared for this questionnaire.`,
-      fix: 'Enter who receives the questionnaire so Crosswalk can check it is cleared for them.',
-    };
-  }
-  return null;
+}
+
+/** Cited evidence the recipient may not receive: the answer may still go, without the document. */
+export function evidenceSharingRule(ctx: ReuseContext): Flag | null {
+  const items = unshareableEvidence(ctx.evidence, audience(ctx));
+  if (!items.length) return null;
+  return {
+    code: 'evidence-not-shareable',
+    severity: 'low',
+    message: unshareableEvidenceMessage(items),
+    fix: 'Fill the answer, but do not attach or upload the evidence; cite it by name if the recipient asks.',
+  };
 }

@@ -1,27 +1,16 @@
-// Scope: an entry holds only for the services, environments, regions and data types it names. When the
-// questionnaire declares something on an axis the entry restricts, every declared value must be covered.
-import type { Scope } from '../../library/schema';
+// Scope, by the shared reuse rule (lib/match/reuse.ts): an entry holds only for the services, environments,
+// regions and data types it names. When the questionnaire declares something on an axis the entry restricts,
+// every declared value must be covered (an EU-only claim does not answer for EU and US).
+import { SCOPE_AXIS_LABEL, scopeGaps } from '../../match/reuse';
 import type { Flag } from '../schema';
-import { listWords, norm, type ReuseContext } from './context';
-
-const AXES: Record<keyof Scope, string> = {
-  services: 'services',
-  environments: 'environments',
-  regions: 'regions',
-  dataTypes: 'data types',
-};
+import { listWords, type ReuseContext } from './context';
 
 export function scopeRule(ctx: ReuseContext): Flag | null {
-  const problems: string[] = [];
-  for (const axis of Object.keys(AXES) as (keyof Scope)[]) {
-    const allowed = ctx.entry.scope[axis] ?? [];
-    const declared = ctx.questionnaire.scope[axis] ?? [];
-    if (!allowed.length || !declared.length) continue;
-    const ok = new Set(allowed.map(norm));
-    const missing = declared.filter((v) => !ok.has(norm(v)));
-    if (missing.length) problems.push(`${AXES[axis]} ${listWords(missing)} (entry covers ${listWords(allowed)})`);
-  }
-  if (!problems.length) return null;
+  const gaps = scopeGaps(ctx.entry.scope, ctx.questionnaire.scope);
+  if (!gaps.length) return null;
+  const problems = gaps.map(
+    (g) => `${SCOPE_AXIS_LABEL[g.axis]} ${listWords(g.missing)} (entry covers ${listWords(g.allowed)})`,
+  );
   return {
     code: 'out-of-scope',
     severity: 'high',

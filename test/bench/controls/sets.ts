@@ -25,6 +25,8 @@ export interface LabelledQuestion {
 
 export interface LabelledSet {
   name: string;
+  /** Sets made from the same questions share a source; leave-one-set-out holds them out together. */
+  source: string;
   /** Frameworks the set labels, in report order. */
   frameworks: Framework[];
   questions: LabelledQuestion[];
@@ -57,6 +59,7 @@ export function vsaqSet(): LabelledSet {
   const rows = readJson('vsaq-dev-labeled.json') as VsaqRow[];
   return {
     name: 'VSAQ',
+    source: 'VSAQ',
     frameworks: ['iso27001:2022', 'soc2:2017'],
     targetHit3: 0.92,
     targetHit1: 0.75,
@@ -85,6 +88,7 @@ export function adobeSet(): LabelledSet {
   const rows = readJson('adobe-ccf-v5.json') as CcfRow[];
   return {
     name: 'Adobe CCF',
+    source: 'Adobe CCF',
     frameworks: ['iso27001:2022', 'soc2:2017'],
     targetHit3: 0.92,
     targetHit1: 0.75,
@@ -111,6 +115,7 @@ export function nistSet(): LabelledSet {
   const rows = readJson('nist-800-171/nist-800-171-iso.json') as NistRow[];
   return {
     name: 'NIST 800-171',
+    source: 'NIST 800-171',
     frameworks: ['iso27001:2022', 'iso27001:2013'],
     targetHit3: 0.85,
     questions: rows
@@ -158,6 +163,7 @@ export function tidewaterLibrary(): AnswerEntry[] {
 export function tidewaterSet(): LabelledSet {
   return {
     name: 'Tidewater entries',
+    source: 'Tidewater entries',
     frameworks: ['iso27001:2022', 'soc2:2017'],
     targetHit3: 0,
     questions: tidewaterLibrary()
@@ -171,5 +177,30 @@ export function tidewaterSet(): LabelledSet {
           'soc2:2017': e.controls.filter((c) => c.framework === 'soc2:2017').map((c) => c.id),
         },
       })),
+  };
+}
+
+/**
+ * A set's statements inside the policy boilerplate of CSA CAIQ-style questionnaires ("Are policies and
+ * procedures established, documented, approved, communicated, applied, evaluated, and maintained to ...?"):
+ * the topic and the labels stay, only the wording grows. Measures robustness to long process-laden
+ * questions; no target is set on it.
+ */
+export function inBoilerplate(set: LabelledSet): LabelledSet {
+  return {
+    ...set,
+    name: `${set.name} in policy boilerplate`,
+    targetHit3: 0,
+    questions: set.questions.map((q) => {
+      const statement = q.input.question.trim().replace(/[.?]$/, '');
+      const lowered = statement.charAt(0).toLowerCase() + statement.slice(1);
+      return {
+        ...q,
+        input: {
+          ...q.input,
+          question: `Are policies and procedures established, documented, approved, communicated, applied, evaluated, and maintained to ${lowered}?`,
+        },
+      };
+    }),
   };
 }

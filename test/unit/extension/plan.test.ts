@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planConfident, summarize, toRows, type Row } from '../../../components/questions';
+import { planConfident as plan, summarize, toRows, policyField, type Row } from '../../../components/questions/plan';
+import type { Decide } from '../../../components/questions/use-policy';
+import { decideFill, type PolicyContext } from '../../../lib/policy';
+import type { Flag } from '../../../lib/review/schema';
 import type { MatchResult, Suggestion } from '../../../lib/match/types';
 import type { QuestionField } from '../../../lib/page/types';
 
@@ -29,9 +32,28 @@ const field = (fid: string, over: Partial<QuestionField> = {}): QuestionField =>
 });
 const row = (f: QuestionField, r?: MatchResult, status: Row['status'] = 'open'): Row => ({
   field: f,
+  position: 0,
   result: r,
   status,
 });
+const CONTEXT: PolicyContext = {
+  recipient: 'Acme',
+  nda: true,
+  scope: { services: [], environments: [], regions: [], dataTypes: [] },
+};
+/** The panel's decide with the reuse findings given per entry (the panel computes them from the library). */
+const deciding =
+  (flags: (s: Suggestion) => Flag[] = () => []): Decide =>
+  (r, s, trigger, value) =>
+    decideFill({
+      trigger,
+      field: policyField(r),
+      context: CONTEXT,
+      ...(s ? { suggestion: s, flags: flags(s) } : {}),
+      ...(value !== undefined ? { value } : {}),
+      today: '2026-01-01',
+    });
+const planConfident = (rows: Row[], d: Decide = deciding()) => plan(rows, d).plan;
 
 describe('Fill all confident plan', () => {
   it('takes only auto-fill suggestions for open, empty, enabled fields', () => {
@@ -47,15 +69,26 @@ describe('Fill all confident plan', () => {
     expect(plan[0]).toMatchObject({ value: 'We encrypt data at rest with AES-256.', entryId: 'ans-1', version: 2 });
   });
 
-  it('leaves a suggestion with a high-severity reuse flag to a person', () => {
+  it('leaves an answer the recipient may not receive to a person, and says what would clear it', () => {
     const rows = [
       row(field('0:a'), result([suggestion()])),
       row(field('0:b'), result([suggestion({ entryId: 'ans-nda' })])),
+      row(field('0:c'), result([suggestion({ entryId: 'ans-nda' })])),
     ];
     // ans-nda is NDA-only and no NDA is declared: the panel shows it flagged, "Fill all confident" skips it.
-    const flags = (_r: Row, s: Suggestion) =>
-      s.entryId === 'ans-nda' ? [{ severity: 'high' }] : [{ severity: 'medium' }];
-    expect(planConfident(rows, flags).map((p) => p.fid)).toEqual(['0:a']);
+    const nda: Flag = {
+      code: 'not-cleared-for-reuse',
+      severity: 'high',
+      message: 'The answer is shareable under NDA only.',
+      fix: 'Set "NDA in place".',
+      action: 'set-nda',
+    };
+    const out = plan(
+      rows,
+      deciding((s) => (s.entryId === 'ans-nda' ? [nda] : [])),
+    );
+    expect(out.plan.map((p) => p.fid)).toEqual(['0:a']);
+    expect(out.held).toEqual([{ code: 'not-cleared-for-reuse', action: 'set-nda', ids: ['0:b', '0:c'] }]);
   });
 
   it("puts a choice answer's narrative into the empty comment box and ticks several offered options", () => {

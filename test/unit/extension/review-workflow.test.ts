@@ -1,31 +1,10 @@
-// The reviewer-workflow pieces of the extension that run without a browser: which pre-fill flags the panel
-// adds to the match warnings, the library manager's "edited on page" filter, and the demo's report options.
+// The reviewer-workflow pieces of the extension that run without a browser: the library manager's "edited on page" filter, and the demo's report options.
 import { describe, expect, it } from 'vitest';
 import { filterEntries, NO_FILTER } from '../../../entrypoints/options/filters';
-import { extraFlags } from '../../../components/questions';
 import { parseDemoArgs, reportRows } from '../../../lib/cli/demo';
 import type { AnswerEntry } from '../../../lib/library/schema';
 import { buildReviewReport } from '../../../lib/review/report';
-import { FillRecord, type Flag } from '../../../lib/review/schema';
-
-const flag = (code: Flag['code']): Flag => ({ code, severity: 'medium', message: `${code} message`, fix: 'fix it' });
-
-describe('pre-fill flags beside match warnings', () => {
-  it('drops a flag the match already shows under its own name and keeps the rest', () => {
-    const flags = [
-      flag('entry-stale'),
-      flag('entry-not-approved'),
-      flag('soc2-report-old'),
-      flag('not-cleared-for-reuse'),
-    ];
-    const kept = extraFlags(flags, [
-      { code: 'stale', message: 'due for review' },
-      { code: 'draft', message: 'draft' },
-    ]).map((f) => f.code);
-    expect(kept).toEqual(['soc2-report-old', 'not-cleared-for-reuse']);
-    expect(extraFlags(flags, []).map((f) => f.code)).toEqual(flags.map((f) => f.code));
-  });
-});
+import { FillRecord } from '../../../lib/review/schema';
 
 describe('edited-on-page filter', () => {
   const e = (id: string, source: string): AnswerEntry => ({

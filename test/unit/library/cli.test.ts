@@ -12,7 +12,7 @@ function file(name: string, text: string): string {
   writeFileSync(p, text);
   return p;
 }
-async function capture(fn: () => Promise<number>): Promise<{ code: number; out: string; err: string }> {
+async function capture(fn: () => number | Promise<number>): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));

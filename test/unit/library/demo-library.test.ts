@@ -25,7 +25,7 @@ describe.skipIf(!present)('demo library (data/demo-library.json)', () => {
 
   it('seeds an empty library once and never over existing data', async () => {
     const lib = await freshLibrary();
-    const demo = JSON.parse(readFileSync(PATH, 'utf8'));
+    const demo = JSON.parse(readFileSync(PATH, 'utf8')) as { entries: unknown[]; evidence: unknown[] };
     const first = await seedIfEmpty(lib, demo);
     expect(first.seeded).toBe(true);
     expect(first.report?.mergeProposals).toEqual([]);

@@ -53,3 +53,14 @@ export function evidenceDraft(over: Partial<EvidenceDraft> = {}): EvidenceDraft 
 }
 
 export const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** The error `p` rejects with; fails the test when `p` resolves or rejects with a non-Error. */
+export async function rejectionOf(p: Promise<unknown>): Promise<Error & { code?: string }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof Error) return e;
+    throw new Error(`expected an Error, got ${String(e)}`, { cause: e });
+  }
+  throw new Error('expected the promise to reject, and it resolved');
+}

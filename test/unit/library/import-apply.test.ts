@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importFile, parseLibraryFile, importParsed, resolveMergeProposals, LibraryError } from '../../../lib/library';
-import { bytes, entryDraft, freshLibrary } from './helpers';
+import { bytes, entryDraft, freshLibrary, rejectionOf } from './helpers';
 
 const QUESTIONNAIRE =
   'Question,Answer,Owner\nIs MFA enforced for all staff?,Yes,iam@x.io\nAre backups tested every quarter?,Yes,ops@x.io\n';
@@ -74,11 +74,13 @@ describe('importing into the library', () => {
     const rows = Array.from({ length: 1500 }, (_, i) => `Is control number ${i} item${i} in place?,Yes`).join('\n');
     const before = await lib.changeSeq();
     const versionsBefore = await lib.db.entryVersions.count();
-    const err = await importFile(lib, 'big.csv', bytes(`Question,Answer\n${rows}\n`), {
-      onProgress: (written) => {
-        if (written >= 1000) throw new Error('disk full');
-      },
-    }).catch((e) => e);
+    const err = await rejectionOf(
+      importFile(lib, 'big.csv', bytes(`Question,Answer\n${rows}\n`), {
+        onProgress: (written) => {
+          if (written >= 1000) throw new Error('disk full');
+        },
+      }),
+    );
     expect(err.message).toBe('disk full');
     expect((await lib.entries.list({ includeRetired: true })).map((x) => x.id)).toEqual(['enc-rest']);
     expect(await lib.db.entryVersions.count()).toBe(versionsBefore);
@@ -87,8 +89,8 @@ describe('importing into the library', () => {
 
     const ctrl = new AbortController();
     const parsed = parseLibraryFile('big.csv', bytes(`Question,Answer\n${rows}\n`));
-    const cancelled = await importParsed(lib, parsed, { signal: ctrl.signal, onProgress: () => ctrl.abort() }).catch(
-      (e) => e,
+    const cancelled = await rejectionOf(
+      importParsed(lib, parsed, { signal: ctrl.signal, onProgress: () => ctrl.abort() }),
     );
     expect(cancelled).toBeInstanceOf(LibraryError);
     expect(cancelled.message).toMatch(/library is unchanged/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryError } from '../../../lib/library';
-import { entryDraft, evidenceDraft, freshLibrary } from './helpers';
+import { entryDraft, evidenceDraft, freshLibrary, rejectionOf } from './helpers';
 
 describe('library repository', () => {
   it('creates an entry at version 1 and reads it back with canonical control ids', async () => {
@@ -14,9 +14,9 @@ describe('library repository', () => {
 
   it('rejects unknown control ids and names the nearest ones', async () => {
     const lib = await freshLibrary();
-    const err = await lib.entries
-      .put(entryDraft({ controls: [{ framework: 'iso27001:2022', id: 'A.8.99' }] }))
-      .catch((e) => e);
+    const err = await rejectionOf(
+      lib.entries.put(entryDraft({ controls: [{ framework: 'iso27001:2022', id: 'A.8.99' }] })),
+    );
     expect(err).toBeInstanceOf(LibraryError);
     expect(err.code).toBe('unknown-control');
     expect(err.message).toMatch(/A\.8\.99/);
@@ -26,7 +26,7 @@ describe('library repository', () => {
 
   it('rejects invalid records with the field named and saves nothing', async () => {
     const lib = await freshLibrary();
-    const err = await lib.entries.put(entryDraft({ approvedAt: '15/01/2025' })).catch((e) => e);
+    const err = await rejectionOf(lib.entries.put(entryDraft({ approvedAt: '15/01/2025' })));
     expect(err.code).toBe('invalid-record');
     expect(err.message).toMatch(/approvedAt/);
   });

@@ -10,7 +10,7 @@ async function capture(args: string[]): Promise<{ code: number; out: string; err
   const err: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  const code = await run(args);
+  const code = run(args);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -23,12 +23,15 @@ describe('crosswalk match', () => {
       '2026-06-01',
     ]);
     expect(code).toBe(0);
-    const [r] = JSON.parse(out) as Array<Record<string, any>>;
+    const [r] = JSON.parse(out) as Array<{
+      controls: Array<{ framework: string; id: string; score: number }>;
+      suggestions: Array<Record<string, unknown>>;
+    }>;
     expect(Object.keys(r!)).toEqual(['id', 'question', 'controls', 'suggestions', 'reasons']);
     expect(r!.controls[0]).toMatchObject({ framework: 'iso27001:2022', id: 'A.8.5' });
     for (const f of ['iso27001:2022', 'iso27001:2013', 'soc2:2017']) {
-      const scores = r!.controls.filter((c: any) => c.framework === f).map((c: any) => c.score);
-      expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+      const scores = r!.controls.filter((c) => c.framework === f).map((c) => c.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
     }
     expect(r!.suggestions[0]).toMatchObject({
       entryId: 'ans-055',
@@ -36,7 +39,7 @@ describe('crosswalk match', () => {
       shortAnswer: 'Yes',
       autoFill: true,
     });
-    expect(Object.keys(r!.suggestions[0])).toEqual([
+    expect(Object.keys(r!.suggestions[0]!)).toEqual([
       'entryId',
       'version',
       'answer',

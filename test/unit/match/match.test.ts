@@ -81,6 +81,37 @@ describe('abstention', () => {
     expect(r.reasons[0]?.message).toMatch(/regions EU/);
   });
 
+  it('keeps an entry covering part of the declared scope, warned, for the fill policy to hold (EU on EU + US)', () => {
+    const index = buildIndex([
+      entry('eu', 'Is customer data stored only in the EU?', 'Yes, in Frankfurt.', {
+        scope: { services: [], environments: [], regions: ['EU'], dataTypes: [] },
+      }),
+    ]);
+    const r = matchQuestion(
+      index,
+      { question: 'Is customer data stored only in the EU?' },
+      { today: TODAY, scope: { regions: ['EU', 'US'] } },
+    );
+    expect(r.suggestions[0]?.entryId).toBe('eu');
+    expect(r.suggestions[0]?.warnings).toContainEqual({
+      code: 'out-of-scope',
+      message: 'Holds for regions EU only, not US.',
+    });
+  });
+
+  it('suggests an NDA answer to a named customer with no NDA declared, warned (the same rule as review)', () => {
+    const index = buildIndex([
+      entry('nda', 'Do you have an insider threat program?', 'Yes.', { reuse: { level: 'nda' } }),
+    ]);
+    const r = matchQuestion(
+      index,
+      { question: 'Do you have an insider threat program?' },
+      { today: TODAY, recipient: { recipient: 'Contoso', nda: false } },
+    );
+    expect(r.suggestions[0]?.warnings.map((w) => w.code)).toEqual(['not-cleared-for-reuse']);
+    expect(r.suggestions[0]?.warnings[0]?.message).toMatch(/NDA only/);
+  });
+
   it('holds back answers not cleared for the recipient (internal, or another customer)', () => {
     const index = buildIndex([
       entry('int', 'Do you have an insider threat program?', 'Yes.', { reuse: { level: 'internal' } }),
@@ -91,19 +122,19 @@ describe('abstention', () => {
     const insider = matchQuestion(
       index,
       { question: 'Do you have an insider threat program?' },
-      { today: TODAY, recipient: { level: 'nda' } },
+      { today: TODAY, recipient: { recipient: '', nda: true } },
     );
     expect(codes(insider)).toEqual(['not-cleared-for-reuse']);
     const other = matchQuestion(
       index,
       { question: 'Will you notify us within 24 hours of an incident?' },
-      { today: TODAY, recipient: { level: 'customer', customer: 'Fabrikam' } },
+      { today: TODAY, recipient: { recipient: 'Fabrikam', nda: true } },
     );
     expect(codes(other)).toEqual(['not-cleared-for-reuse']);
     const same = matchQuestion(
       index,
       { question: 'Will you notify us within 24 hours of an incident?' },
-      { today: TODAY, recipient: { level: 'customer', customer: 'contoso' } },
+      { today: TODAY, recipient: { recipient: 'contoso', nda: false } },
     );
     expect(same.suggestions[0]?.entryId).toBe('cust');
   });

@@ -115,7 +115,8 @@ describe('toFillRecord', () => {
         page: { url: 'https://portal.example/forms/42?tab=2', title: 'Vendor form' },
         declared: { name: 'Acme 2025', recipient: 'Acme', scope },
       },
-      field: { fid: 'f9', question: 'Encrypted at rest?', kind: 'radio', value: '', options: ['Yes', 'No'] },
+      field: { fid: 'f9', question: 'Encrypted at rest?', kind: 'radio', number: '2.4' },
+      position: 11,
       suggestion: {
         entryId: 'ans-1',
         version: 4,

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LibraryDb } from '../../../lib/library/db';
 import { ledgerOf } from '../../../lib/library/ledger-store';
 import { deleteLibrary, openLibrary, type Library } from '../../../lib/library/repository';
+import { toFillRecord } from '../../../lib/review/from-fill';
 import { isPageEdit } from '../../../lib/review/page-edit';
 import { entry, record } from './builders';
 
@@ -43,6 +44,32 @@ describe('LedgerStore', () => {
         ['Globex', 1, 1],
       ]),
     );
+  });
+
+  it('records the same fill once: a retry or a second panel adds nothing and keeps the decision', async () => {
+    const { ledger } = await setup();
+    const fill = (fid: string, value: string) =>
+      toFillRecord({
+        ctx: {
+          page: { url: 'https://portal.example/forms/42', title: 'Vendor form' },
+          declared: { name: 'Acme 2025', recipient: 'Acme', scope: record().questionnaire.scope },
+        },
+        field: { fid, question: `Question ${fid}`, kind: 'textarea' },
+        value,
+        action: 'fill',
+        trigger: 'fill-all',
+      });
+    const panelA = Array.from({ length: 17 }, (_, i) => fill(`0:f${i}`, `Answer ${i}`));
+    const panelB = Array.from({ length: 17 }, (_, i) => fill(`0:f${i}`, `Answer ${i}`));
+    const [first] = await ledger.record(panelA);
+    await ledger.decide(first!.id, { status: 'approved', reviewer: 'Sam' });
+    await Promise.all([ledger.record(panelB), ledger.record(panelA)]);
+    const all = await ledger.list();
+    expect(all).toHaveLength(17);
+    expect(all.find((r) => r.id === first!.id)?.decision.status).toBe('approved');
+    // A different value in the same field is a new fill, recorded as such.
+    await ledger.record([fill('0:f0', 'A corrected answer')]);
+    expect(await ledger.list()).toHaveLength(18);
   });
 
   it('refuses an invalid record with the field named, and saves none of the batch', async () => {

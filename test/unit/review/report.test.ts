@@ -69,7 +69,7 @@ describe('CSV report', () => {
     expect(r['SOC 2 (TSC 2017, rev. 2022) controls']).toBe(
       'CC6.1 Logical access security [crosswalk: published-mapping]',
     );
-    expect(r['Flags']).toMatch(/^MEDIUM entry-stale: .*Fix: Ask the owner\.$/);
+    expect(r['Flags']).toMatch(/^MEDIUM past review date: .*Fix: Ask the owner\.$/);
   });
 
   it('shows the edit after fill and the reviewer decision', () => {
@@ -83,7 +83,7 @@ describe('CSV report', () => {
       Reviewer: 'Sam Reviewer',
       'Reviewer note': 'Check the rotation period',
     });
-    expect(r['Flags']).toMatch(/edited-after-fill/);
+    expect(r['Flags']).toMatch(/edited after fill/);
   });
 
   it.each([
@@ -123,7 +123,7 @@ describe('HTML report', () => {
     expect(html).toContain('How often are encryption keys rotated?');
     expect(html).toContain('ans-1 v2');
     expect(html).toContain('Edited on page: Keys rotate every 30 days.');
-    expect(html).toContain('entry-stale');
+    expect(html).toContain('past review date');
     expect(html).toContain('Signed off by Sam Reviewer at 2025-06-16T10:00:00.000Z');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });

@@ -8,7 +8,7 @@ import { entryStatusRule } from '../../../lib/review/rules/entry-status';
 import { evidenceExpiredRule } from '../../../lib/review/rules/evidence-expired';
 import { frameworkLabellingRule, questionFamily } from '../../../lib/review/rules/framework-labelling';
 import { isoCertificateRule } from '../../../lib/review/rules/iso-certificate';
-import { reusePermissionRule } from '../../../lib/review/rules/reuse-permission';
+import { evidenceSharingRule, reusePermissionRule } from '../../../lib/review/rules/reuse-permission';
 import { scopeRule } from '../../../lib/review/rules/scope';
 import { soc2ReportAgeRule } from '../../../lib/review/rules/soc2-report-age';
 import { runReuseChecks } from '../../../lib/review/rules';
@@ -64,6 +64,15 @@ describe('scope rule', () => {
       }),
       'out-of-scope',
       /regions "EU"/,
+    ],
+    [
+      'EU entry on a questionnaire declaring EU and US',
+      ctx({
+        entry: entry({ scope: scope({ regions: ['EU'] }) }),
+        questionnaire: q({ scope: scope({ regions: ['EU', 'US'] }) }),
+      }),
+      'out-of-scope',
+      /regions "US" \(entry covers "EU"\)/,
     ],
     [
       'one of two declared services missing',
@@ -127,10 +136,32 @@ describe('reuse permission rule', () => {
       /recipient/,
     ],
     [
-      'public answer citing internal evidence',
-      ctx({ evidence: [evidence({ title: 'Pen test report', reuse: { level: 'internal' } })] }),
+      'nda answer to a named customer, "NDA in place" not ticked',
+      ctx({ entry: entry({ reuse: { level: 'nda' } }), questionnaire: q({ recipient: 'Acme Corp', nda: false }) }),
       'not-cleared-for-reuse',
-      /Pen test report/,
+      /NDA in place/,
+    ],
+    [
+      'public answer citing internal evidence: the answer may go',
+      ctx({ evidence: [evidence({ title: 'Pen test report', reuse: { level: 'internal' } })] }),
+      null,
+    ],
+  ]);
+});
+
+describe('evidence sharing rule', () => {
+  table(evidenceSharingRule, [
+    ['public evidence', ctx({ evidence: [evidence({ reuse: { level: 'public' } })] }), null],
+    [
+      'internal evidence: answer OK to share, evidence not',
+      ctx({ evidence: [evidence({ title: 'Pen test report', reuse: { level: 'internal' } })] }),
+      'evidence-not-shareable',
+      /Answer OK to share; do not attach the evidence: "Pen test report"/,
+    ],
+    [
+      'nda evidence with NDA in place',
+      ctx({ evidence: [evidence({ reuse: { level: 'nda' } })], questionnaire: q({ nda: true }) }),
+      null,
     ],
   ]);
 });
