@@ -14,9 +14,10 @@ export type ControlType =
   | 'aria-checkbox'
   | 'combobox'
   | 'listbox'
-  | 'contenteditable';
+  | 'contenteditable'
+  | 'file';
 
-const SKIP_INPUT_TYPES = words('hidden password submit button reset image file range color');
+const SKIP_INPUT_TYPES = words('hidden password submit button reset image range color');
 const SKIP_SUBTREE = words(
   'SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME FRAME OBJECT EMBED CANVAS VIDEO AUDIO IMG svg SVG math OPTION DATALIST',
 );
@@ -43,6 +44,7 @@ export function classify(el: Element): ControlType | null {
     if (combo) return 'combobox';
     if (type === 'radio') return 'radio';
     if (type === 'checkbox') return 'checkbox';
+    if (type === 'file') return 'file';
     return 'text';
   }
   if (tag === 'TEXTAREA') return 'textarea';

@@ -6,6 +6,7 @@ import { attr, CONTROLISH, closestComposed, composedParent, idRefs, LABELLEDBY }
 import { isHeadingEl, readItems, textOf, type Item } from './read-text';
 import { rowContext } from './table';
 import { asksQuestion, ownForLabels } from './label-quirks';
+import { fileZone } from './file-zone';
 import { bareNumber, canonical, cleanQuestion, isBlank, isGeneric, isNumberOnly, normalize } from './text';
 
 /** Labels pointing at `el` by for=id (scoped to its tree) and the label wrapping it. */
@@ -113,6 +114,12 @@ export function optionLabel(el: Element, headers: Map<Element, string[]>): strin
 /** Elements whose text belongs to the options, not the question. */
 export function optionLabelElements(u: Unit): Set<Element> {
   const out = new Set<Element>();
+  // A drop zone's own words ("Drag and drop a file here") are the control's, not the question.
+  if (u.kind === 'file') {
+    const zone = fileZone(u.els[0]!);
+    if (zone) out.add(zone);
+    return out;
+  }
   if (u.kind !== 'radio' && u.kind !== 'checkbox') return out;
   for (const el of u.els) {
     const { forLabels, wrap } = labelElements(el);

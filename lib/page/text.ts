@@ -89,7 +89,7 @@ export const isBlank = (s: string): boolean => !/[\p{L}\p{N}]/u.test(s);
 // Labels that name a slot rather than ask a question (notes §5.16, Comp AI isGenericAnswerLabel).
 // Tested after punctuation became spaces, so no dots or dashes are left to match.
 const GENERIC =
-  /^(?:(?:your )?(?:answer|response)|reply|value|input|text|(?:select|choose)(?: one| an option)?|please (?:select|choose)|pick one|type (?:here|your answer)|enter (?:your )?(?:answer|response|text|value|here)|search)$/i;
+  /^(?:(?:your )?(?:answer|response)|reply|value|input|text|(?:select|choose)(?: one| an option)?|please (?:select|choose)|pick one|type (?:here|your answer)|enter (?:your )?(?:answer|response|text|value|here)|search|(?:file )?upload|upload (?:a )?file|(?:choose|select|browse for) (?:a )?files?|browse|no file chosen)$/i;
 
 export function isGeneric(s: string): boolean {
   const t = normalize(s)

@@ -10,6 +10,7 @@
 // 1-4 decide whether a control is a question at all (nonQuestionFilter); 5 can change with the page (a
 // cookie banner, a modal), so a covered field is still listed but marked not visible, and never filled.
 import { CONTROLISH, composedContains, composedParent, hasLayout } from './dom';
+import { fileZone } from './file-zone';
 
 interface Box {
   l: number;
@@ -298,9 +299,14 @@ const labelsOf = (c: Element): Element[] => [...((c as HTMLInputElement).labels 
  */
 export function targetOf(c: Element, ctype: string, vis: Visibility): Element | null {
   if (vis.seen(c, TEXTY.has(ctype))) return c;
-  // Styled radios and checkboxes hide the native input and show its label.
-  if (c.tagName === 'INPUT' && (ctype === 'radio' || ctype === 'checkbox'))
+  // Styled radios, checkboxes and upload buttons hide the native input and show its label.
+  if (c.tagName === 'INPUT' && (ctype === 'radio' || ctype === 'checkbox' || ctype === 'file'))
     for (const l of labelsOf(c)) if (vis.seen(l)) return l;
+  // A drop zone shows for its hidden file input.
+  if (ctype === 'file') {
+    const zone = fileZone(c);
+    if (zone && ownsOnly(zone, c) && vis.seen(zone)) return zone;
+  }
   // An auto-sized combobox input (react-select: 2px wide while empty) shows through its widget box.
   if (ctype === 'combobox' && c.tagName === 'INPUT' && c.getBoundingClientRect().height >= MIN) {
     for (let a = flatParent(c), n = 0; a && n < UP; a = flatParent(a), n++) {

@@ -29,6 +29,9 @@ async function write(u: Unit, value: string): Promise<WriteOutcome> {
     case 'combobox':
     case 'listbox':
       return writeCombobox(el as HTMLElement, value);
+    case 'file':
+      // Never: a page cannot be given a file from outside, and Crosswalk would not if it could.
+      return fail(readUnitValue(u), ERR.noUpload);
     default: {
       const headers = new Map<Element, string[]>();
       const labels = u.els.map((c) => optionLabel(c, headers));
