@@ -80,22 +80,28 @@ export class CatalogIndex {
     return this.rows.get(term)?.idf ?? 0;
   }
 
-  /** Share of control `doc`'s score that `term` brings at query weight 1, and the first field holding
-   *  it (0: the control does not hold the term). For explanations: a handful of lookups per match. */
-  contribution(term: string, doc: number): { weight: number; field: number } {
-    const row = this.rows.get(term);
-    if (!row) return NONE;
-    let lo = 0;
-    let hi = row.docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const d = row.docs[mid]!;
-      if (d === doc) return { weight: row.weights[mid]!, field: row.fields[mid]! };
-      if (d < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return NONE;
+  /** The posting row of `term`, for explanations: look it up once per question, then ask `held` per control. */
+  row(term: string): CatalogRow | undefined {
+    return this.rows.get(term);
   }
+}
+
+/** One term's postings in a catalog (see CatalogIndex.row). */
+export type CatalogRow = Readonly<Row>;
+
+/** What `term` (its row) brings to control `doc` at query weight 1, and 1 + the first field holding it
+ *  (field 0: the control does not hold the term). */
+export function held(row: CatalogRow, doc: number): { weight: number; field: number } {
+  let lo = 0;
+  let hi = row.docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = row.docs[mid]!;
+    if (d === doc) return { weight: row.weights[mid]!, field: row.fields[mid]! };
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return NONE;
 }
 
 const NONE = Object.freeze({ weight: 0, field: 0 });

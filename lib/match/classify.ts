@@ -4,7 +4,7 @@
 // frameworks: a strong ISO 2022 match lifts its SOC 2 counterparts and back, and ISO 2013 controls inherit
 // from the 2022 controls that replaced them. Every match says which words, entries or counterparts led to it.
 import { FRAMEWORKS, type Framework } from '../controls/framework';
-import { CatalogIndex, type CatalogField } from './catalog-index';
+import { CatalogIndex, held, type CatalogField, type CatalogRow } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
 import { getLexicon } from './lexicon';
 import { analyze, analyzeQuery, addTerms, expand, sentences, type WeightedTerms } from './text';
@@ -119,6 +119,14 @@ interface Classifier {
   lentFrom: Int32Array;
   /** Share of each control's score that came from the section heading scored on its own. */
   fromSection: Float64Array;
+  /** The lexical stage of the last question (see classifyControls). */
+  last: {
+    question: QuestionInput | undefined;
+    weights: ClassifierWeights | undefined;
+    terms: WeightedTerms;
+    score: Float64Array;
+    fromSection: Float64Array;
+  };
 }
 
 const classifiers = new WeakMap<
@@ -230,6 +238,7 @@ function build(source: ControlSource, W: ClassifierWeights): Classifier {
     lent: scratch(),
     lentFrom: new Int32Array(offset),
     fromSection: scratch(),
+    last: { question: undefined, weights: undefined, terms: new Map(), score: scratch(), fromSection: scratch() },
   };
 }
 
@@ -345,6 +354,7 @@ const PROCESS_WORDS = new Set([
   'ensur',
   'establish',
   'maintain',
+  'set',
 ]);
 
 function damp(terms: WeightedTerms, factor: number): WeightedTerms {
@@ -418,11 +428,10 @@ function sectionScores(c: Classifier, section: string, W: ClassifierWeights): Fl
   return s;
 }
 
-/** Ranked controls, grouped by framework (2022, 2013, SOC 2), best first within each framework. */
-export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
-  const W = opts.weights ?? CLASSIFIER_WEIGHTS;
-  const c = classifier(opts.source ?? defaultControlSource(), W);
-  const { main, best, sentence, score, vote, lent, lentFrom, fromSection } = c;
+/** Steps 1-3 of classifyControls: the lexical views mixed into `c.score` (normalised per framework, clause
+ *  prior applied) and each control's share from the section heading into `c.fromSection`. */
+function lexicalScores(c: Classifier, q: QuestionInput, W: ClassifierWeights): WeightedTerms {
+  const { main, best, sentence, score, fromSection } = c;
   fromSection.fill(0);
   const parts = sentences(q.question);
   const terms = mainTerms(q, W, parts);
@@ -464,6 +473,30 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   }
   for (let i = 0; i < c.total; i++) if (c.isClause[i]) score[i]! *= W.clausePrior;
   normalise(c, score);
+  return terms;
+}
+
+/** Ranked controls, grouped by framework (2022, 2013, SOC 2), best first within each framework. */
+export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): ControlMatch[] {
+  const W = opts.weights ?? CLASSIFIER_WEIGHTS;
+  const c = classifier(opts.source ?? defaultControlSource(), W);
+  const { score, vote, lent, lentFrom, fromSection } = c;
+  // The matcher classifies a question once on its words and, when library entries vote, once more with
+  // their votes: the lexical stage of the last question is kept for that second call.
+  const memo = c.last;
+  let terms: WeightedTerms;
+  if (memo.question === q && memo.weights === W) {
+    terms = memo.terms;
+    score.set(memo.score);
+    fromSection.set(memo.fromSection);
+  } else {
+    terms = lexicalScores(c, q, W);
+    memo.question = q;
+    memo.weights = W;
+    memo.terms = terms;
+    memo.score.set(score);
+    memo.fromSection.set(fromSection);
+  }
   // 4. Library votes: entries close to the question name their controls.
   vote.fill(0);
   const voters = opts.votes ?? [];
@@ -498,6 +531,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const limit = Math.max(0, opts.limit ?? W.limit);
   const out: ControlMatch[] = [];
   const maxLend = Math.max(W.successor, W.peer);
+  const headingOnly = sectionOnlyTerms(q);
   const bestIndex = new Int32Array(limit);
   const bestScore = new Float64Array(limit);
   for (const framework of FRAMEWORKS) {
@@ -518,6 +552,7 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
       bestScore[at] = s;
       bestIndex[at] = i;
     }
+    let nameable: ExplainTerm[] | undefined;
     for (let r = 0; r < n; r++) {
       const i = bestIndex[r]!;
       const total = bestScore[r]!;
@@ -528,15 +563,35 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         id: ctl.id,
         title: ctl.title,
         score: Math.round((total / (1 + maxLend)) * 1000) / 1000,
-        why: explain(c, fx, i, terms, voters, lentFrom[i]!, lent[i]! / total, {
-          section: q.section,
-          share: (fromSection[i]! * score[i]!) / total,
-        }),
+        why: explain(
+          c,
+          fx,
+          i,
+          (nameable ??= explainable(fx, terms, headingOnly)),
+          voters,
+          lentFrom[i]!,
+          lent[i]! / total,
+          {
+            section: q.section,
+            share: (fromSection[i]! * score[i]!) / total,
+          },
+        ),
       });
     }
   }
   return out;
 }
+
+/** Terms the section heading brought that the question itself does not have: explanations mark them. */
+function sectionOnlyTerms(q: QuestionInput): ReadonlySet<string> {
+  if (!q.section) return EMPTY;
+  const own = new Set<string>();
+  for (const text of [q.question, q.helper ?? '', ...(q.options ?? [])]) for (const t of analyzeQuery(text)) own.add(t);
+  const out = new Set<string>();
+  for (const t of analyzeQuery(q.section)) if (!own.has(t)) out.add(t);
+  return out;
+}
+const EMPTY: ReadonlySet<string> = new Set();
 
 const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array): boolean =>
   s > t || (s === t && idRank[i]! < idRank[j]!);
@@ -547,25 +602,44 @@ const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array
  * weight), the section heading when it brought a quarter of the score or more, and the counterpart the
  * crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a quarter or more.
  */
+/** A question term strong enough to be named, with its row in one framework's catalog. */
+interface ExplainTerm {
+  term: string;
+  weight: number;
+  row: CatalogRow;
+  label: string;
+}
+
+/** The question's nameable terms (weight >= 0.2) that occur in a framework's catalog: looked up once per
+ *  framework and question, then read for each reported control. */
+function explainable(fx: FrameworkIndex, terms: WeightedTerms, sectionOnly: ReadonlySet<string>): ExplainTerm[] {
+  const out: ExplainTerm[] = [];
+  for (const [term, weight] of terms) {
+    if (weight < 0.2) continue;
+    const row = fx.catalog.row(term);
+    if (row) out.push({ term, weight, row, label: sectionOnly.has(term) ? ' (section)' : '' });
+  }
+  return out;
+}
+
 function explain(
   c: Classifier,
   fx: FrameworkIndex,
   i: number,
-  terms: WeightedTerms,
+  terms: readonly ExplainTerm[],
   voters: readonly LibraryVote[],
   from: number,
   lentShare: number,
   heading: { section: string | undefined; share: number },
 ): string[] {
   const d = i - fx.offset;
-  const words: Array<[string, number]> = [];
-  for (const [term, w] of terms) {
-    if (w < 0.2) continue;
-    const { weight, field } = fx.catalog.contribution(term, d);
-    if (field > 0) words.push([`${term} -> ${FIELD_NAMES[field - 1]}`, w * weight]);
+  const found: Array<{ t: ExplainTerm; field: number; weight: number }> = [];
+  for (const t of terms) {
+    const { weight, field } = held(t.row, d);
+    if (field > 0) found.push({ t, field, weight: t.weight * weight });
   }
-  words.sort((a, b) => b[1] - a[1]);
-  const why = words.slice(0, 6).map(([w]) => w);
+  found.sort((a, b) => b.weight - a.weight);
+  const why = found.slice(0, 6).map(({ t, field }) => `${t.term} -> ${FIELD_NAMES[field - 1]}${t.label}`);
   const ctl = fx.controls[d]!;
   for (const v of voters)
     if (v.controls.some((r) => r.framework === ctl.framework && r.id === ctl.id))

@@ -9,7 +9,7 @@ import { isStale } from './reuse';
  *  (test/bench/controls-bench.ts); see the classifier section of lib/match/README.md. */
 export const VOTE_WEIGHTS = {
   /** Entries below this similarity to the question do not vote (idf-weighted Dice of the questions). */
-  minSimilarity: 0.3,
+  minSimilarity: 0.4,
   /** At or above this similarity an entry's vote counts fully; between the two it grows linearly. */
   fullSimilarity: 0.7,
   /** At most this many of the closest entries vote. */

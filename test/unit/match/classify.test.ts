@@ -1,6 +1,6 @@
 // Ranking tests (MiniSearch style): each fixes an expected order and says why it must hold.
 import { describe, expect, it } from 'vitest';
-import { classifyControls } from '../../../lib/match/classify';
+import { CLASSIFIER_WEIGHTS, classifyControls } from '../../../lib/match/classify';
 import type { ControlSource } from '../../../lib/match/control-source';
 
 const top = (question: string, framework: 'iso27001:2022' | 'iso27001:2013' | 'soc2:2017', extra = {}) =>
@@ -101,5 +101,93 @@ describe('crosswalk propagation', () => {
     );
     expect(soc2.map((m) => m.id)).toEqual(['A1.2', 'CC5.3']);
     expect(soc2[0]!.score).toBeGreaterThan(soc2[1]!.score);
+  });
+});
+
+describe('questions written unlike the control titles', () => {
+  it('finds the control of a requirement statement through its description ("failed sign-in attempts" -> secure authentication)', () => {
+    const [first] = classifyControls(
+      { question: 'Lock the account after repeated failed sign-in attempts.' },
+      { frameworks: ['iso27001:2022'] },
+    );
+    expect(first?.id).toBe('A.8.5');
+  });
+
+  it('keeps the topic of a question wrapped in policy boilerplate, where the process words alone would pick the policy control', () => {
+    const question = {
+      question:
+        'Are policies and procedures established, documented, approved, communicated, applied, evaluated, and maintained for the secure disposal or reuse of equipment?',
+    };
+    const top3 = (process: number) =>
+      classifyControls(question, {
+        frameworks: ['iso27001:2022'],
+        limit: 3,
+        weights: { ...CLASSIFIER_WEIGHTS, process },
+      }).map((m) => m.id);
+    expect(top3(CLASSIFIER_WEIGHTS.process)[0]).toBe('A.7.14');
+    expect(top3(CLASSIFIER_WEIGHTS.process)).not.toContain('A.5.1');
+    // Undamped, "policies ... documented, approved, communicated" pulls the policy control into the top 3.
+    expect(top3(1)).toContain('A.5.1');
+  });
+});
+
+describe('ISO 27001:2013 through its 2022 successors', () => {
+  const source: ControlSource = {
+    controls: [
+      {
+        framework: 'iso27001:2022',
+        id: 'A.8.17',
+        kind: 'annex',
+        title: 'Clocks',
+        summary: 'Clocks agree.',
+        description: 'Every server follows the stratum reference.',
+        keywords: ['clock'],
+      },
+      {
+        framework: 'iso27001:2013',
+        id: 'A.12.4.4',
+        kind: 'annex',
+        title: 'Clocks',
+        summary: 'Clocks agree.',
+        keywords: ['clock'],
+      },
+      {
+        framework: 'iso27001:2013',
+        id: 'A.12.4.1',
+        kind: 'annex',
+        title: 'Events',
+        summary: 'Events are written down.',
+        keywords: ['event'],
+      },
+    ],
+    edges: [
+      {
+        from: { framework: 'iso27001:2013', id: 'A.12.4.4' },
+        to: { framework: 'iso27001:2022', id: 'A.8.17' },
+        source: 'test',
+        strength: 'strong',
+      },
+    ],
+    domainEdges: [],
+  };
+
+  it('indexes a 2013 control with its successor description, and says that the words came from there', () => {
+    const [first] = classifyControls(
+      { question: 'Which stratum reference do servers follow?' },
+      { source, frameworks: ['iso27001:2013'] },
+    );
+    expect(first?.id).toBe('A.12.4.4');
+    expect(first?.why).toContain('stratum -> description');
+  });
+});
+
+describe('explanations', () => {
+  it('marks the words that came from the section heading when the heading, not the question, decided the match', () => {
+    const [first] = classifyControls(
+      { question: 'Is this reviewed at least annually?', section: 'Supplier relationships' },
+      { frameworks: ['iso27001:2022'] },
+    );
+    expect(first?.id).toBe('A.5.19');
+    expect(first?.why.some((w) => w.endsWith('(section)'))).toBe(true);
   });
 });

@@ -48,7 +48,10 @@ describe('questionnaire order', () => {
       ],
       { format: 'csv' },
     );
-    const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('Section,No.,Question');
     expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['1.2', '2.3', '2.4']);
     const html = buildReviewReport([r('a', 'Access', '2.4', 9, '2026-01-01T10:00:00.000Z')], { format: 'html' });
