@@ -1,6 +1,7 @@
 // Page-understanding benchmark, in real Chromium: full scan of a 500-question page, incremental rescan
 // after 10 questions are added, 300 fills with read-back, and the content-script bundle size.
-// Targets: scan <= 50 ms, incremental <= 5 ms, 300 fills <= 1 s, bundle <= 40 KB minified.
+// Targets: scan <= 50 ms, incremental <= 5 ms, 300 fills <= 1 s, bundle <= 60 KB minified (raised from 40 KB by issue #16).
+// A missed target makes run() throw, so `npm run bench` exits non-zero.
 // Each figure is printed as wall time and as renderer main-thread CPU time (CDP ThreadTime): on a shared,
 // overloaded machine wall time mostly measures the queue for a core, CPU time measures our code.
 import fs from 'node:fs';
@@ -16,9 +17,12 @@ const median = (xs: number[]): number => {
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
 
+const missed: string[] = [];
+
 function line(name: string, wall: number[], cpu: number[], target: number): void {
   const w = median(wall);
   const c = median(cpu);
+  if (!(c <= target)) missed.push(name);
   console.log(
     `${name.padEnd(34)} wall ${w.toFixed(1).padStart(8)} ms  cpu ${c.toFixed(1).padStart(8)} ms  (target <= ${target} ms, cpu ${(c / target).toFixed(2)}x) ${c <= target ? 'ok' : 'OVER'}`,
   );
@@ -158,13 +162,15 @@ export async function run(): Promise<void> {
   if (fs.existsSync(built)) {
     const kb = fs.statSync(built).size / 1000;
     console.log(
-      `${'content script bundle (wxt build)'.padEnd(34)} ${kb.toFixed(2)} KB minified (target <= 40 KB) ${kb <= 40 ? 'ok' : 'OVER'}`,
+      `${'content script bundle (wxt build)'.padEnd(34)} ${kb.toFixed(2)} KB minified (target <= 60 KB) ${kb <= 60 ? 'ok' : 'OVER'}`,
     );
+    if (kb > 60) missed.push('content script bundle');
   } else console.log('content script bundle: no .output build; run `npx wxt build` first');
   const own = await minifiedSize('entrypoints/content.ts', { defineContentScript: 'Object' });
   console.log(
     `${'content script code (esbuild -m)'.padEnd(34)} ${(own / 1000).toFixed(2)} KB minified, without the WXT runtime`,
   );
+  if (missed.length) throw new Error(`Page targets missed: ${missed.join(', ')} (CPU-time medians; see above).`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('test/bench/page-bench.ts')) await run();
