@@ -2,6 +2,7 @@
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { matchInPages, request } from '../../lib/background/client';
+import type { MatchResult } from '../../lib/match/types';
 import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
@@ -25,6 +26,8 @@ export interface Session {
 }
 
 const BATCH = 5;
+/** Longest a page of match results waits to join the others in one render. */
+const FLUSH_MS = 150;
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -65,15 +68,37 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
       return q ? [q] : [];
     });
     // In bounded pages (a 5,000-question reply once exceeded the 64 MiB message limit); rows fill in as pages land.
-    await matchInPages(
-      inputs,
-      contextRef.current,
-      (results) => {
-        const byId = new Map(results.map((r) => [r.id, r]));
-        setRows((prev) => prev.map((r) => ({ ...r, result: byId.get(r.field.fid) ?? r.result })));
-      },
-      signal,
-    );
+    // Pages land every few tens of milliseconds: results wait up to FLUSH_MS and go into the list together, and
+    // only the rows they answer get new objects, so a 5,000-question page renders ~20 times instead of 50 and the
+    // memoised cards of other rows do not re-render at all.
+    const pending = new Map<string, MatchResult>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      if (!pending.size || signal?.aborted) return;
+      const batch = new Map(pending);
+      pending.clear();
+      setRows((prev) =>
+        prev.map((r) => {
+          const result = batch.get(r.field.fid);
+          return result ? { ...r, result } : r;
+        }),
+      );
+    };
+    try {
+      await matchInPages(
+        inputs,
+        contextRef.current,
+        (results) => {
+          for (const r of results) if (r.id !== undefined) pending.set(r.id, r);
+          timer ??= setTimeout(flush, FLUSH_MS);
+        },
+        signal,
+      );
+    } finally {
+      clearTimeout(timer);
+      flush();
+    }
   }, []);
 
   /** Read and match the page; the caller has already shown the scanning phase. */
