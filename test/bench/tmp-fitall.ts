@@ -1,0 +1,11 @@
+import { CLASSIFIER_WEIGHTS, type ClassifierWeights } from '../../lib/match/classify';
+import { KNOBS, fit, evaluate, fittingSets, describeWeights } from './controls/fit';
+import { pct } from './controls/metrics';
+let neutral: ClassifierWeights = CLASSIFIER_WEIGHTS;
+for (const k of KNOBS) neutral = k.set(neutral, k.values[Math.floor(k.values.length / 2)]!);
+const sets = fittingSets();
+const w = fit(sets, neutral, 3);
+console.log('all-from-neutral', describeWeights(w));
+console.log('committed       ', describeWeights(CLASSIFIER_WEIGHTS));
+const a = evaluate(sets, w), b = evaluate(sets, CLASSIFIER_WEIGHTS);
+sets.forEach((s, i) => { for (const f of Object.keys(a[i]!)) { const x = a[i]![f]!, y = b[i]![f]!; console.log(s.name, f, 'refit', pct(x.hit1, x.n), pct(x.hit3, x.n), 'committed', pct(y.hit1, y.n), pct(y.hit3, y.n)); } });
