@@ -101,6 +101,9 @@ describe('crosswalk propagation', () => {
     );
     expect(soc2.map((m) => m.id)).toEqual(['A1.2', 'CC5.3']);
     expect(soc2[0]!.score).toBeGreaterThan(soc2[1]!.score);
+    // The reviewer sees why: the counterpart that lent the score, named by its id.
+    expect(soc2[0]!.why).toContain('via A.8.13 (crosswalk)');
+    expect(soc2[1]!.why.some((w) => w.startsWith('via '))).toBe(false);
   });
 });
 
@@ -111,6 +114,39 @@ describe('questions written unlike the control titles', () => {
       { frameworks: ['iso27001:2022'] },
     );
     expect(first?.id).toBe('A.8.5');
+  });
+
+  it('reads a requirement statement ("The organization shall ...") by its topic, not by its verbs', () => {
+    // "shall ensure ... monitored" are requirement words; the topic is escorting visitors, which only the
+    // physical entry controls cover (their descriptions name escorts). The monitoring controls may follow.
+    const statement = 'The organization shall ensure that visitors are escorted and their activity monitored.';
+    expect(top(statement, 'iso27001:2022')[0]).toBe('A.7.2');
+    expect(top(statement, 'iso27001:2013')[0]).toBe('A.11.1.2');
+    expect(top(statement, 'soc2:2017')[0]).toBe('CC6.4');
+  });
+
+  it('finds a control whose title shares no word with the question ("badges and laptops on their last day" -> return of assets)', () => {
+    // The title says "Return of assets"; the question says departing staff, badges and laptops. Only the
+    // lexicon (leavers, devices) and our description of the control connect them.
+    const question = 'Are departing staff stripped of their badges and laptops on their last day?';
+    expect(top(question, 'iso27001:2022')[0]).toBe('A.5.11');
+    expect(top(question, 'iso27001:2013')[0]).toBe('A.8.1.4');
+  });
+
+  it('maps phishing simulations to awareness training, a word the control titles never use', () => {
+    expect(top('Do you run phishing simulations for staff?', 'iso27001:2022')[0]).toBe('A.6.3');
+    expect(top('Do you run phishing simulations for staff?', 'soc2:2017')[0]).toBe('CC2.2');
+  });
+
+  it('keeps both topics of a compound question in the top three', () => {
+    // One question, two controls: encryption at rest (A.8.24) and backup restore tests (A.8.13). Citing
+    // only one would leave the other claim without a control; neighbours of one must not crowd out the other.
+    const top3 = top(
+      'Do you encrypt customer data at rest, and are backups restored and tested at least yearly?',
+      'iso27001:2022',
+    ).slice(0, 3);
+    expect(top3).toContain('A.8.24');
+    expect(top3).toContain('A.8.13');
   });
 
   it('keeps the topic of a question wrapped in policy boilerplate, where the process words alone would pick the policy control', () => {
