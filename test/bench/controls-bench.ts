@@ -71,6 +71,10 @@ function devSets(): void {
       );
     }
   }
+  for (const source of DEV_SOURCES) {
+    const fold = folds.get(source);
+    if (fold) console.log(`  weights fitted without ${source}: ${describeWeights(fold.weights)}`);
+  }
   console.log(
     `  (out of fold: weights fitted from the neutral start on the other sources; ${((cv.user + cv.system) / 1e6).toFixed(0)} s CPU for ${DEV_SOURCES.length} folds)`,
   );
