@@ -89,10 +89,17 @@ export function toJson(r: MatchResult): unknown {
     suggestions: r.suggestions.map((s) => ({
       entryId: s.entryId,
       version: s.version,
+      /** The library question the answer was written for, so a script can check the pairing. */
+      matchedQuestion: s.matchedQuestion,
       answer: s.answer,
       shortAnswer: s.shortAnswer,
+      option: s.option,
       confidence: s.confidence,
+      /** confident (auto-fill) / suggest (review) / weak (no good match: related only). */
+      verdict: s.verdict,
       autoFill: s.autoFill,
+      /** Why it is not auto-filled, and what to check: {code, message}. */
+      warnings: s.warnings,
       citations: s.citations,
     })),
     reasons: r.reasons,
@@ -110,9 +117,16 @@ function human(r: MatchResult): string {
   }
   const s = r.suggestions[0];
   if (s) {
+    const how =
+      s.verdict === 'confident'
+        ? 'auto-fill'
+        : s.verdict === 'weak'
+          ? 'no good match, related only'
+          : 'suggestion only';
     lines.push(
-      `  Answer (${s.entryId} v${s.version}, confidence ${s.confidence.toFixed(2)}, ${s.autoFill ? 'auto-fill' : 'suggestion only'}): ${s.answer.replace(/\s+/g, ' ').slice(0, 240)}`,
+      `  Answer (${s.entryId} v${s.version}, confidence ${s.confidence.toFixed(2)}, ${how}): ${s.answer.replace(/\s+/g, ' ').slice(0, 240)}`,
     );
+    lines.push(`  Matched: "${s.matchedQuestion}"`);
     for (const w of s.warnings) lines.push(`  ! ${w.message}`);
     const ev = s.citations.evidence.map((e) => `${e.title}${e.section ? ` ${e.section}` : ''}`);
     if (ev.length) lines.push(`  Evidence: ${ev.join('; ')}`);
