@@ -1,6 +1,6 @@
 // `npm run bench`: every area's benchmark in one process, each printing medians (and ratios).
 // Speed and memory targets live here, never in timed unit tests: these machines are noisy.
-const AREAS = ['library', 'match', 'controls', 'page', 'review'] as const;
+const AREAS = ['library', 'match', 'controls', 'page', 'review', 'extension'] as const;
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 let failed = 0;
