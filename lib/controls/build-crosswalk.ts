@@ -1,16 +1,22 @@
-// Builds data/crosswalk/*.json from the research data in /work/shared/data, once, reproducibly:
-//   npx tsx lib/controls/build-crosswalk.ts [shared-dir] [out-dir]   (defaults: /work/shared/data, data/crosswalk)
+// Builds data/crosswalk/*.json from the research data in ../shared/data (beside the project root), reproducibly:
+//   npx tsx lib/controls/build-crosswalk.ts [shared-dir] [out-dir]   (defaults: ../shared/data, data/crosswalk)
 // The output is committed; this script exists so every edge, source and strength can be re-derived and
 // reviewed. Only facts are carried over (ids, edges, counts); every note is written here in our words.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { CrosswalkFile, type CrosswalkEdge, type Strength } from './schema';
 import { GUIDE_CHECK, guideStrength, publishedStrength, STRENGTH_RULES } from './build-rules';
 
-const sharedDir = process.argv[2] ?? '/work/shared/data';
+// Paths are resolved from the project root, not the working directory, so the script runs from anywhere.
+const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+const sharedDir = resolve(process.argv[2] ?? join(projectRoot, '..', 'shared', 'data'));
 const seedsDir = join(sharedDir, '..', 'seeds');
+if (!existsSync(sharedDir))
+  throw new Error(
+    `build-crosswalk: the research data ${sharedDir} is missing. Place the shared research folder beside the project (../shared), or pass its data folder as the first argument.`,
+  );
 const outDir = process.argv[3] ?? fileURLToPath(new URL('../../data/crosswalk/', import.meta.url));
 
 // ---- inputs, each checked against the shape this script relies on ----
@@ -51,7 +57,7 @@ const order2022 = orderOf(iso2022.map((c) => c.id));
 const order2013 = orderOf(iso2013.map((c) => c.id));
 const orderSoc2 = orderOf(soc2.map((c) => c.id));
 
-const PROVENANCE = 'See /work/shared/data/PROVENANCE.md and README.md "Data sources and licences".';
+const PROVENANCE = 'See ../shared/data/PROVENANCE.md and README.md "Data sources and licences".';
 
 function write(name: string, file: CrosswalkFile): void {
   const checked = CrosswalkFile.parse(file);
@@ -206,7 +212,7 @@ write('comparison-guide.json', {
   description:
     'The mapping table of the SOC 2 vs ISO 27001 comparison guide (seeds/framework-comparison-guide.md), recorded at the level it states: ' +
     'ISO 27001:2013 Annex A domains (A.5..A.18) to SOC 2 criteria. Rows the published mappings contradict carry a disagreement.',
-  provenance: `Edges: the comparison guide's table. Disagreements: /work/shared/data/guide-check.md (Cisco CCF, Adobe CCF, SCF, AICPA/NIST evidence). ${PROVENANCE}`,
+  provenance: `Edges: the comparison guide's table. Disagreements: ../shared/data/guide-check.md (Cisco CCF, Adobe CCF, SCF, AICPA/NIST evidence). ${PROVENANCE}`,
   strengthRule: STRENGTH_RULES.guide,
   edges: guideEdges,
 });

@@ -44,7 +44,7 @@ export const STRENGTH_RULES = {
     'partial: the Adobe pivot alone with >= 3 points of focus mapped; ' +
     'weak: the chain through a single shared 800-53 control, or the pivot alone with 1-2 points of focus.',
   guide:
-    'never strong (one secondary, domain-level source). Rows checked in /work/shared/data/guide-check.md take its verdict ' +
+    'never strong (one secondary, domain-level source). Rows checked in ../shared/data/guide-check.md take its verdict ' +
     '(A.10 -> CC6.6 partial, the others weak); other rows are partial when a published edge reaches the same criterion ' +
     'from a 2022 successor of the domain (via Annex B), weak when none does.',
 } as const;

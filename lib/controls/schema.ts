@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Framework } from './framework';
 
-// ---------- control catalogs (data/controls/*.json, see /work/team/CATALOG-FORMAT.md) ----------
+// ---------- control catalogs (data/controls/*.json; this schema is the format) ----------
 
 export const ControlKind = z.enum(['annex', 'clause', 'criterion']);
 export type ControlKind = z.infer<typeof ControlKind>;
@@ -162,7 +162,7 @@ export const CrosswalkFile = z.object({
   from: Framework,
   to: Framework,
   description: Text,
-  /** Where the facts come from and under which terms (mirrors /work/shared/data/PROVENANCE.md). */
+  /** Where the facts come from and under which terms (mirrors ../shared/data/PROVENANCE.md). */
   provenance: Text,
   /** How `strength` was decided, in words, so a reader can check edges without reading code. */
   strengthRule: Text,

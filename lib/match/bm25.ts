@@ -1,4 +1,4 @@
-// A BM25F inverted index over typed-array postings (see /work/shared/notes/search-libraries-bench.md:
+// A BM25F inverted index over typed-array postings (see ../shared/notes/search-libraries-bench.md:
 // packaged engines are 30-700x slower at 50k documents). Supports add/remove so the background can keep
 // it in step with the library, and a compact snapshot (varint postings in base64) for cold starts.
 import { base64ToBytes, bytesToBase64, VarintReader, writeVarints } from './base64';

@@ -1,6 +1,6 @@
 // Typo tolerance without scanning the library: only words the index has never seen are candidates, and
 // fuse.js compares each with the words of the top candidates' questions (short strings, where Bitap is
-// fast and good; see /work/shared/notes/search-libraries-bench.md for why not whole questions).
+// fast and good; see ../shared/notes/search-libraries-bench.md for why not whole questions).
 import Fuse from 'fuse.js';
 import type { Bm25Index } from './bm25';
 import { getLexicon, words } from './lexicon';

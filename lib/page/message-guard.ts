@@ -1,5 +1,5 @@
 // Hand-written validation of ContentRequest messages for the content script. The zod schemas in
-// lib/messaging.ts are the contract, but zod would add ~450 KB to a bundle budgeted at 40 KB, so this
+// lib/messaging.ts are the contract, but zod would add ~450 KB to a bundle budgeted at 60 KB, so this
 // guard mirrors them with one small table (test/unit/page/message-guard.test.ts checks it agrees with zod).
 import type { ContentRequest, ParseResult } from '../messaging';
 

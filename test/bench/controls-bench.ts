@@ -13,6 +13,7 @@ import { hits, pct, type Hits, type Ranker } from './controls/metrics';
 import { adobeSet, inBoilerplate, nistSet, tidewaterLibrary, vsaqSet, type LabelledSet } from './controls/sets';
 import { pageOfQuestions } from './match/fixtures';
 import { CLASSIFIER_WEIGHTS } from '../../lib/match/classify';
+import { runBench } from './targets';
 
 /** CPU budget for classifying a page of 300 questions: the page budget (300 questions x 10k entries
  *  <= 150 ms CPU, answers and citations included) leaves the classifier this share. */
@@ -112,4 +113,4 @@ export async function run(): Promise<void> {
   await Promise.resolve();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) await runBench(run);

@@ -7,6 +7,13 @@ import { loadavg } from 'node:os';
 import { buildIndex, DEFAULT_AUTOFILL_THRESHOLD, loadIndex, matchQuestion, serializeIndex } from '../../lib/match';
 import { words } from '../../lib/match/lexicon';
 import { demoLibrary, isExpected, pageOfQuestions, paraphrases, syntheticLibrary } from './match/fixtures';
+import { runBench, target } from './targets';
+
+/** Speed and memory targets per library size (CPU medians; memory held by the index). */
+const TARGETS: Record<number, { pageCpuMs: number; buildCpuMs?: number; heapMb?: number }> = {
+  10_000: { pageCpuMs: 150, buildCpuMs: 1000, heapMb: 60 },
+  50_000: { pageCpuMs: 600 },
+};
 
 const pct = (n: number, d: number): string => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}%`);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -129,6 +136,13 @@ async function speed(): Promise<void> {
     console.log(
       `  memory held by the index (JS heap + typed-array buffers): ${gc ? `${heap.toFixed(1)} MB` : 'n/a (gc unavailable)'}${sink < 0 ? '' : ''}`,
     );
+    const t = TARGETS[size];
+    if (t) {
+      target(`match ${size} entries: 300 questions`, pageCpu, { atMost: t.pageCpuMs, unit: 'ms cpu' });
+      if (t.buildCpuMs)
+        target(`match ${size} entries: index build`, buildCpu, { atMost: t.buildCpuMs, unit: 'ms cpu' });
+      if (t.heapMb && gc) target(`match ${size} entries: index memory`, heap, { atMost: t.heapMb, unit: 'MB' });
+    }
   }
 }
 
@@ -137,4 +151,4 @@ export async function run(): Promise<void> {
   await speed();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) await runBench(run);

@@ -1,6 +1,7 @@
 // Page-understanding benchmark, in real Chromium: full scan of a 500-question page, incremental rescan
 // after 10 questions are added, 300 fills with read-back, and the content-script bundle size.
-// Targets: scan <= 50 ms, incremental <= 5 ms, 300 fills <= 1 s, bundle <= 40 KB minified.
+// Targets (renderer CPU): scan <= 50 ms, incremental <= 5 ms, 300 fills <= 1 s; the built content script within
+// its budget (test/content-budget.ts).
 // Each figure is printed as wall time and as renderer main-thread CPU time (CDP ThreadTime): on a shared,
 // overloaded machine wall time mostly measures the queue for a core, CPU time measures our code.
 import fs from 'node:fs';
@@ -8,19 +9,19 @@ import path from 'node:path';
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { findChromium } from '../../lib/cli/chromium';
 import { serveDirectory } from '../../lib/cli/static-server';
+import { BUILT_CONTENT_SCRIPT, CONTENT_SCRIPT_BUDGET_KB } from '../content-budget';
 import { minifiedSize, pageBundle } from '../e2e/page-bundle';
+import { runBench, target } from './targets';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? NaN;
 };
 
-function line(name: string, wall: number[], cpu: number[], target: number): void {
+function line(name: string, wall: number[], cpu: number[], limit: number): void {
   const w = median(wall);
   const c = median(cpu);
-  console.log(
-    `${name.padEnd(34)} wall ${w.toFixed(1).padStart(8)} ms  cpu ${c.toFixed(1).padStart(8)} ms  (target <= ${target} ms, cpu ${(c / target).toFixed(2)}x) ${c <= target ? 'ok' : 'OVER'}`,
-  );
+  target(name, c, { atMost: limit, unit: 'ms cpu' }, `(${(c / limit).toFixed(2)}x; wall ${w.toFixed(1)} ms)`);
 }
 
 async function threadMs(cdp: CDPSession): Promise<number> {
@@ -129,17 +130,17 @@ export async function run(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  const built = path.resolve('.output/chrome-mv3/content-scripts/content.js');
+  const built = path.resolve(BUILT_CONTENT_SCRIPT);
   if (fs.existsSync(built)) {
-    const kb = fs.statSync(built).size / 1000;
-    console.log(
-      `${'content script bundle (wxt build)'.padEnd(34)} ${kb.toFixed(2)} KB minified (target <= 40 KB) ${kb <= 40 ? 'ok' : 'OVER'}`,
-    );
-  } else console.log('content script bundle: no .output build; run `npx wxt build` first');
+    target('content script (wxt build, minified)', fs.statSync(built).size / 1000, {
+      atMost: CONTENT_SCRIPT_BUDGET_KB,
+      unit: 'KB',
+    });
+  } else throw new Error(`${BUILT_CONTENT_SCRIPT} is missing: run \`npx wxt build\` first, then the bench.`);
   const own = await minifiedSize('entrypoints/content.ts', { defineContentScript: 'Object' });
   console.log(
     `${'content script code (esbuild -m)'.padEnd(34)} ${(own / 1000).toFixed(2)} KB minified, without the WXT runtime`,
   );
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('test/bench/page-bench.ts')) await run();
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve('test/bench/page-bench.ts')) await runBench(run);

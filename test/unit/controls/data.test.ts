@@ -1,6 +1,6 @@
 // Every data file the controls layer ships is checked against its schema and against the others:
 // counts, coverage, and that every crosswalk edge lands on a real control.
-import { readFileSync, readdirSync, existsSync, mkdtempSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { CatalogFile, CrosswalkFile, FrameworkNotesFile, type CrosswalkEdge } fr
 import { publishedStrength, guideStrength } from '../../../lib/controls/build-rules';
 import { allControls, getControl } from '../../../lib/controls';
 import type { Framework } from '../../../lib/controls/framework';
+import { sharedPath } from '../../shared-data';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -199,8 +200,8 @@ describe('own words', () => {
     const source = shingles(theirs);
     return ours.flatMap((text) => [...shingles(text)].filter((s) => source.has(s)));
   };
-  const seeds = '/work/shared/seeds/crosswalk-memo-table.md';
-  it.skipIf(!existsSync(seeds))('framework notes share no 8-word run with the memo table', () => {
+  it('framework notes share no 8-word run with the memo table', () => {
+    const seeds = sharedPath('seeds/crosswalk-memo-table.md');
     const notes = FrameworkNotesFile.parse(readJson('data/framework-notes.json')).notes;
     expect(
       copied(
@@ -209,16 +210,16 @@ describe('own words', () => {
       ),
     ).toEqual([]);
   });
-  const check = '/work/shared/data/guide-check.md';
-  it.skipIf(!existsSync(check))('disagreement notes share no 8-word run with guide-check.md', () => {
+  it('disagreement notes share no 8-word run with guide-check.md', () => {
+    const check = sharedPath('data/guide-check.md');
     const notes = crosswalk('comparison-guide').edges.flatMap((e) => (e.disagreement ? [e.disagreement.note] : []));
     expect(copied(notes, readFileSync(check, 'utf8'))).toEqual([]);
   });
 });
 
 describe('reproducible derivation', () => {
-  const shared = '/work/shared/data';
-  it.skipIf(!existsSync(shared))('build-crosswalk.ts regenerates data/crosswalk byte for byte', () => {
+  it('build-crosswalk.ts regenerates data/crosswalk byte for byte', () => {
+    const shared = sharedPath('data');
     const out = mkdtempSync(join(tmpdir(), 'crosswalk-'));
     execFileSync(
       process.execPath,

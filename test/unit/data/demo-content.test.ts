@@ -46,9 +46,9 @@ function loadCatalogs(): Record<Framework, Set<string>> {
     'soc2:2017': 'data/controls/soc2-2017.json',
   };
   const shared: Record<Framework, string> = {
-    'iso27001:2022': '/work/shared/data/iso27001-2022.json',
-    'iso27001:2013': '/work/shared/data/iso27001-2013.json',
-    'soc2:2017': '/work/shared/data/soc2-2017-rev2022.json',
+    'iso27001:2022': `${root}../shared/data/iso27001-2022.json`,
+    'iso27001:2013': `${root}../shared/data/iso27001-2013.json`,
+    'soc2:2017': `${root}../shared/data/soc2-2017-rev2022.json`,
   };
   const out = {} as Record<Framework, Set<string>>;
   for (const fw of FRAMEWORKS) {

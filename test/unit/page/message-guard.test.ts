@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ContentRequest, parseMessage } from '../../../lib/messaging';
 import { parseContentRequest } from '../../../lib/page/message-guard';
 
-// The content script validates with a hand-written guard (zod would blow its 40 KB budget); it must
+// The content script validates with a hand-written guard (zod would blow its 60 KB budget, test/content-budget.ts); it must
 // accept and reject exactly what the zod contract in lib/messaging.ts does.
 const samples: unknown[] = [
   { type: 'page/scan' },
