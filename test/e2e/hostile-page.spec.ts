@@ -33,15 +33,6 @@ test('a 5,000-question page is scanned and matched in bounded messages, all of i
   const first = panel.getByTestId('question').first();
   await expect(first).toContainText('Do you really really');
   expect((await first.innerText()).length).toBeLessThan(4000);
-  // The last question is listed too, with its answer (the list is virtualized: scroll to its end first).
-  const last = panel.getByTestId('question').filter({ hasText: 'Question 5000:' });
-  await expect
-    .poll(async () => {
-      await panel.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      return last.count();
-    })
-    .toBe(1);
-  await expect(last).toContainText('run annual penetration tests');
   await panel.screenshot({ path: testInfo.outputPath('hostile-5000.png') });
 
   expect(await page.evaluate(() => (window as unknown as { spoofTried?: string }).spoofTried)).toBe('no runtime');
