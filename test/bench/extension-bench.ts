@@ -12,6 +12,7 @@ import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, extensionIdOf, launchWithExtension } from '../../lib/cli/chromium';
+import { pickDemoLibrary } from '../../lib/cli/first-run';
 import { serveDirectory } from '../../lib/cli/static-server';
 import { openPanelFor } from '../../lib/cli/toolbar-click';
 import { runBench, target } from './targets';
@@ -114,6 +115,8 @@ export async function run(): Promise<void> {
   const context = await launchWithExtension();
   try {
     const extensionId = await extensionIdOf(context);
+    // Answers come from the demo library, chosen on the first-run screen as a new user would.
+    await pickDemoLibrary(context, extensionId);
     const page = await context.newPage();
     await page.goto(`${server.url}/hostile.html?fields=${QUESTIONS}&huge=1`);
     // Let the worker finish starting (index loaded) so the figures are the page's, not the cold start's.
