@@ -14,6 +14,7 @@ import {
 import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
 import { IssueTable } from './issue-table';
+import { describeError } from '../../lib/errors';
 
 type Step =
   | { kind: 'pick' }
@@ -33,7 +34,7 @@ export function ImportWizard({ library }: { library: Library }) {
       setStep({ kind: 'review', parsed });
       setError(undefined);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
     }
   };
   const pick = async (input: HTMLInputElement) => {
@@ -55,7 +56,7 @@ export function ImportWizard({ library }: { library: Library }) {
       notifyBackground();
       setStep({ kind: 'done', report });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
       setStep({ kind: 'review', parsed });
     }
   };

@@ -13,6 +13,7 @@ import {
   type RowIssue,
   type TextEncoding,
 } from '../library';
+import { errorMessage } from '../errors';
 
 const USAGE = `Usage:
   crosswalk library validate <file> [options]     check a .json/.csv/.tsv/.xlsx file; exit 1 if any row is rejected
@@ -66,7 +67,7 @@ function read(file: string, options: ParseOptions): ParsedLibraryFile | string {
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
-    return `Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}. Check the path.`;
+    return `Cannot read ${file}: ${errorMessage(e)}. Check the path.`;
   }
   return parseLibraryFile(basename(file), bytes, options);
 }

@@ -15,7 +15,7 @@ import { buildCitations, citeControls } from './citations';
 import { classifyControls } from './classify';
 import { confidence, DEFAULT_AUTOFILL_THRESHOLD, foldChoice } from './confidence';
 import { defaultControlSource, type ControlSource } from './control-source';
-import { invalidQuestionError } from './errors';
+import { MatchError, invalidQuestionError } from './errors';
 import { libraryVotes } from './library-vote';
 import {
   citedItems,
@@ -87,7 +87,8 @@ const NDA: Audience = { recipient: '', nda: true };
 
 export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: MatchOptions = {}): MatchResult {
   const parsed = QuestionInput.safeParse(input);
-  if (!parsed.success) throw new Error(invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
+  if (!parsed.success)
+    throw new MatchError('invalid-question', invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
   const q = parsed.data;
   const source = opts.source ?? defaultControlSource();
   const today = opts.today ?? todayIso();
