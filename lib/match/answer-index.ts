@@ -1,18 +1,27 @@
-// The answer library's search index: BM25F over question + alternatives, answer and tags, kept in step
-// with the library entry by entry, and saved as compact plain data so a cold start does not re-tokenize.
+// The answer library's search index: BM25F over the whole entry (question + alternatives, answer, tags,
+// and the titles and keywords of the controls it cites), kept in step with the library entry by entry, and
+// saved as compact plain data so a cold start does not re-tokenize. Every field is analysed as words and
+// concepts together (analyzeWords), the same analysis questions get.
 import { z } from 'zod';
 import { AnswerEntry, EvidenceItem } from '../library/schema';
 import { Bm25Index, type FieldSpec } from './bm25';
 import { errorMessage } from '../errors';
 import { MatchError, duplicateEntryError, indexFormatError, unknownEntryError } from './errors';
+import { defaultControlSource, type ControlSource } from './control-source';
 import { foldTerms, getLexicon } from './lexicon';
-import { analyze } from './text';
+import { analyzeWords } from './text';
 
+/**
+ * Fields in this order (features read them by position: FIELD). The weights only choose the candidates
+ * that ranking then scores field by field; they favour recall (see the design note).
+ */
 export const ANSWER_FIELDS: FieldSpec[] = [
-  { name: 'question', weight: 3, b: 0.5 },
-  { name: 'answer', weight: 0.6, b: 0.75 },
-  { name: 'tags', weight: 1, b: 0 },
+  { name: 'question', weight: 2, b: 0.5 },
+  { name: 'answer', weight: 1, b: 0.75 },
+  { name: 'tags', weight: 0.5, b: 0 },
+  { name: 'controls', weight: 1, b: 0.5 },
 ];
+export const FIELD = { question: 0, answer: 1, tags: 2, controls: 3 } as const;
 
 export interface IndexedEntry {
   /** The library entry (for a loaded index: parsed and validated on first read). */
@@ -22,17 +31,45 @@ export interface IndexedEntry {
 
 export interface AnswerIndex {
   bm25: Bm25Index;
+  /** The control catalog whose titles and keywords make each entry's controls field. */
+  source: ControlSource;
   slots: Array<string | null>;
   entries: Map<string, IndexedEntry>;
   evidence: Map<string, EvidenceItem>;
 }
 
-export function entryFields(entry: AnswerEntry): string[][] {
+export function entryFields(entry: AnswerEntry, source: ControlSource): string[][] {
   const question: string[] = [];
-  for (const q of [entry.question, ...entry.alternatives]) for (const t of analyze(q)) question.push(t);
+  for (const q of [entry.question, ...entry.alternatives]) for (const t of analyzeWords(q)) question.push(t);
   const tags: string[] = [];
-  for (const tag of entry.tags) for (const t of analyze(tag)) tags.push(t);
-  return [question, foldTerms(entry.answer, getLexicon()), tags];
+  for (const tag of entry.tags) for (const t of analyzeWords(tag)) tags.push(t);
+  const controls: string[] = [];
+  for (const c of entry.controls) for (const t of controlTerms(source, `${c.framework}|${c.id}`)) controls.push(t);
+  // The answer is prose, not a numbered question: no numbering to strip ("12 months" keeps its 12).
+  return [question, foldTerms(entry.answer, getLexicon(), true), tags, controls];
+}
+
+const controlTermCache = new WeakMap<ControlSource, Map<string, readonly string[]>>();
+/** A control's title and keywords as terms ("framework|id"); nothing for a control the catalog lacks. */
+function controlTerms(source: ControlSource, key: string): readonly string[] {
+  let bySource = controlTermCache.get(source);
+  if (!bySource) {
+    bySource = new Map();
+    for (const c of source.controls)
+      bySource.set(`${c.framework}|${c.id}`, analyzeWords(`${c.title}. ${c.keywords.join(', ')}`));
+    controlTermCache.set(source, bySource);
+  }
+  return bySource.get(key) ?? [];
+}
+
+/** Fingerprint of the catalog text the controls field is made of: a snapshot made with another is rebuilt. */
+export function catalogFingerprint(source: ControlSource): string {
+  let h = 2166136261;
+  for (const c of source.controls) {
+    const text = `${c.framework}|${c.id}|${c.title}|${c.keywords.join(',')}`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  }
+  return (h >>> 0).toString(36);
 }
 
 /**
@@ -67,7 +104,7 @@ export function variantPool(index: AnswerIndex): VariantPool {
 export function entryVariants(index: AnswerIndex, pool: VariantPool, ie: IndexedEntry): number {
   const known = pool.at[ie.slot]!;
   if (known >= 0) return known;
-  const variants = [ie.entry.question, ...ie.entry.alternatives].map((q) => [...new Set(analyze(q))]);
+  const variants = [ie.entry.question, ...ie.entry.alternatives].map((q) => [...new Set(analyzeWords(q))]);
   const size = 1 + variants.reduce((n, v) => n + 1 + v.length, 0);
   if (pool.used + size > pool.data.length) {
     const data = new Int32Array(Math.max(pool.data.length * 2, pool.used + size));
@@ -136,8 +173,18 @@ export function slotEntries(index: AnswerIndex): ReadonlyArray<IndexedEntry | un
 }
 
 /** Builds an index over entries (retired entries are kept out) and the evidence they cite. */
-export function buildIndex(entries: readonly AnswerEntry[], evidence: readonly EvidenceItem[] = []): AnswerIndex {
-  const index: AnswerIndex = { bm25: new Bm25Index(ANSWER_FIELDS), slots: [], entries: new Map(), evidence: new Map() };
+export function buildIndex(
+  entries: readonly AnswerEntry[],
+  evidence: readonly EvidenceItem[] = [],
+  source: ControlSource = defaultControlSource(),
+): AnswerIndex {
+  const index: AnswerIndex = {
+    bm25: new Bm25Index(ANSWER_FIELDS),
+    source,
+    slots: [],
+    entries: new Map(),
+    evidence: new Map(),
+  };
   for (const e of evidence) index.evidence.set(e.id, e);
   for (const entry of entries) addEntry(index, entry);
   return index;
@@ -146,7 +193,7 @@ export function buildIndex(entries: readonly AnswerEntry[], evidence: readonly E
 export function addEntry(index: AnswerIndex, entry: AnswerEntry): void {
   if (index.entries.has(entry.id)) throw new MatchError('duplicate-entry', duplicateEntryError(entry.id));
   if (entry.status === 'retired') return;
-  const slot = index.bm25.add(entryFields(entry));
+  const slot = index.bm25.add(entryFields(entry, index.source));
   index.slots[slot] = entry.id;
   index.entries.set(entry.id, { entry, slot });
 }
@@ -154,7 +201,7 @@ export function addEntry(index: AnswerIndex, entry: AnswerEntry): void {
 export function removeEntry(index: AnswerIndex, id: string): void {
   const ie = index.entries.get(id);
   if (!ie) throw new MatchError('unknown-entry', unknownEntryError(id));
-  index.bm25.remove(ie.slot, entryFields(ie.entry));
+  index.bm25.remove(ie.slot, entryFields(ie.entry, index.source));
   dropVariants(index, ie.slot);
   index.slots[ie.slot] = null;
   index.entries.delete(id);
@@ -177,9 +224,11 @@ export const SERIALIZED_INDEX_FORMAT = 'crosswalk-match-index';
 
 const SerializedIndex = z.object({
   format: z.literal(SERIALIZED_INDEX_FORMAT),
-  version: z.literal(2),
+  version: z.literal(3),
   /** Fingerprint of the lexicon the terms were made with: another lexicon means a rebuild. */
   lexicon: z.string(),
+  /** Fingerprint of the control catalog text in each entry's controls field: another catalog means a rebuild. */
+  catalog: z.string(),
   /** Fingerprint of the AnswerEntry schema the entries were written with: another schema means a rebuild. */
   schema: z.string(),
   /** One JSON text per live entry, in slot order: parsing 10k entry objects (and validating them) would cost
@@ -257,8 +306,9 @@ export function serializeIndex(index: AnswerIndex): SerializedIndex {
   const live = [...index.entries.values()].sort((a, b) => a.slot - b.slot);
   return {
     format: SERIALIZED_INDEX_FORMAT,
-    version: 2,
+    version: 3,
     lexicon: getLexicon().fingerprint,
+    catalog: catalogFingerprint(index.source),
     schema: schemaFingerprint(),
     entries: live.map((ie) => (ie instanceof SavedEntry ? ie.toJson() : JSON.stringify(ie.entry))),
     evidence: [...index.evidence.values()],
@@ -272,7 +322,7 @@ export function serializeIndex(index: AnswerIndex): SerializedIndex {
  * entry is validated against the schema when first read (a snapshot written with another schema or
  * lexicon is refused outright, so in practice that check only catches a damaged store).
  */
-export function loadIndex(data: unknown): AnswerIndex {
+export function loadIndex(data: unknown, source: ControlSource = defaultControlSource()): AnswerIndex {
   const parsed = SerializedIndex.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -284,6 +334,8 @@ export function loadIndex(data: unknown): AnswerIndex {
   const s = parsed.data;
   if (s.lexicon !== getLexicon().fingerprint)
     throw new MatchError('invalid-index', indexFormatError('it was built with a different lexicon'));
+  if (s.catalog !== catalogFingerprint(source))
+    throw new MatchError('invalid-index', indexFormatError('it was built with a different control catalog'));
   if (s.schema !== schemaFingerprint())
     throw new MatchError('invalid-index', indexFormatError('it was saved with a different library entry schema'));
   let bm25: Bm25Index;
@@ -296,7 +348,7 @@ export function loadIndex(data: unknown): AnswerIndex {
   }
   if (s.slots.length !== bm25.slotCount)
     throw new MatchError('invalid-index', indexFormatError('its slot table and postings disagree'));
-  const index: AnswerIndex = { bm25, slots: s.slots, entries: new Map(), evidence: new Map() };
+  const index: AnswerIndex = { bm25, source, slots: s.slots, entries: new Map(), evidence: new Map() };
   for (const e of s.evidence) index.evidence.set(e.id, e);
   let next = 0;
   s.slots.forEach((id, slot) => {

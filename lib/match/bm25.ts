@@ -197,6 +197,17 @@ export class Bm25Index {
     return id >= 0 && find(this.postings[id]!, doc) >= 0;
   }
 
+  /** Whether document `doc` holds term number `id` in any field of `mask` (bit f = field f). */
+  containsInAt(id: number, doc: number, mask: number): boolean {
+    if (id < 0) return false;
+    const p = this.postings[id]!;
+    const i = find(p, doc);
+    if (i < 0) return false;
+    const nf = this.fields.length;
+    for (let f = 0; f < nf; f++) if ((mask >> f) & 1 && p.tf[i * nf + f]! > 0) return true;
+    return false;
+  }
+
   idfAt(id: number): number {
     if (id < 0) return idfOf(0, this.liveCount);
     if (!this.idfValid) {
@@ -205,6 +216,50 @@ export class Bm25Index {
       this.idfValid = true;
     }
     return this.idfTable[id]!;
+  }
+
+  /**
+   * Per-field BM25 of one document (k1 and each field's b, without field weights) for query terms given by
+   * number with their weights, into `scores[f]`; `present[f]` gets the weighted idf of the query terms the
+   * field holds. Ranking features read fields apart: a question's words in an entry's title mean more than
+   * the same words deep in its answer, and by how much is fitted, not fixed. Returns the weighted idf of
+   * the query terms found in any field of `mask` (bit f = field f), each term counted once.
+   */
+  fieldScores(
+    ids: Int32Array,
+    weights: Float64Array,
+    doc: number,
+    scores: Float64Array,
+    present: Float64Array,
+    mask: number,
+  ): number {
+    const nf = this.fields.length;
+    scores.fill(0, 0, nf);
+    present.fill(0, 0, nf);
+    const k1 = this.k1;
+    let any = 0;
+    for (let q = 0; q < ids.length; q++) {
+      const id = ids[q]!;
+      if (id < 0) continue;
+      const p = this.postings[id]!;
+      const i = find(p, doc);
+      if (i < 0) continue;
+      const idf = this.idfAt(id);
+      const w = weights[q]! * idf;
+      let found = false;
+      for (let f = 0; f < nf; f++) {
+        const tf = p.tf[i * nf + f]!;
+        if (tf === 0) continue;
+        const { b } = this.fields[f]!;
+        const avg = this.liveCount > 0 ? Math.max(this.totalLen[f]! / this.liveCount, 1) : 1;
+        const t = tf / (1 - b + (b * this.docLen[doc * nf + f]!) / avg);
+        scores[f]! += (w * (t * (k1 + 1))) / (k1 + t);
+        present[f]! += w;
+        if ((mask >> f) & 1) found = true;
+      }
+      if (found) any += w;
+    }
+    return any;
   }
 
   df(term: string): number {

@@ -11,8 +11,21 @@ export {
   type SerializedIndex,
 } from './answer-index';
 export { classifyControls, type ClassifyOptions } from './classify';
-export { DEFAULT_AUTOFILL_THRESHOLD } from './confidence';
-export { matchQuestion, type MatchOptions } from './match';
+export { DEFAULT_AUTOFILL_THRESHOLD, WEAK_FLOOR } from './confidence';
+export { DEFAULT_MODEL, MatchModel, RANK_FEATURES, CONFIDENCE_FEATURES, confidenceFeatures, rankScore } from './model';
+export { rankCandidates, type Candidate, type Ranking } from './rank';
+export {
+  matchQuestion,
+  sameAnswer,
+  assess,
+  blocks,
+  suggestContext,
+  type MatchOptions,
+  type Assessment,
+  type SuggestContext,
+} from './match';
+export { gate, GATE_SETTINGS, type GateInput, type GateOutput } from './gate';
+export { foldChoice } from './confidence';
 export {
   clearance,
   clearedFor,

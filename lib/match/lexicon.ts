@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import lexiconJson from '../../data/lexicon.json';
 import { MatchError, lexiconError } from './errors';
+import { usSpelling } from './spelling';
 import { stem } from './stem';
 
 export const LexiconConcept = z.object({
@@ -98,7 +99,7 @@ export function compileLexicon(input: unknown): CompiledLexicon {
   const phraseWords = new Set<string>();
   for (const concept of file.concepts) {
     for (const variant of [concept.term, ...concept.variants]) {
-      const key = words(variant).map(stem);
+      const key = words(variant).map((w) => stem(usSpelling(w)));
       if (key.length === 0) continue;
       const joined = key.join(' ');
       const previous = owner.get(joined);
@@ -150,7 +151,7 @@ const wordInfos = new WeakMap<TrieNode, Map<string, WordInfo>>();
 function wordInfo(cache: Map<string, WordInfo>, w: string, lex: Pick<CompiledLexicon, 'trie' | 'stopwords'>): WordInfo {
   let info = cache.get(w);
   if (info === undefined) {
-    const s = stem(w);
+    const s = stem(usSpelling(w));
     info = { stem: s, start: lex.trie.next.get(s), keep: w.length > 1 && !lex.stopwords.has(w) };
     if (cache.size >= 200_000) cache.clear(); // bounded: a pathological import cannot grow it forever
     cache.set(w, info);
@@ -161,8 +162,13 @@ function wordInfo(cache: Map<string, WordInfo>, w: string, lex: Pick<CompiledLex
 /**
  * Word sequence -> terms: longest lexicon phrase first (on stemmed words, so "penetration tests" and
  * "penetration testing" both hit "penetration test"), stopwords dropped only outside phrases.
+ *
+ * With `keepWords`, a phrase yields its concept AND the stems of its own words: "full-disk encryption on
+ * laptops" is [encryptionatrest, full, disk, encrypt, mdm, laptop], so it still shares "encrypt" and
+ * "laptop" with "Do you encrypt the hard drives of notebooks?", which names no concept of its own. Answer
+ * retrieval analyses both sides this way; concepts alone replace the words they match.
  */
-export function foldTerms(text: string, lex: Pick<CompiledLexicon, 'trie' | 'stopwords'>): string[] {
+export function foldTerms(text: string, lex: Pick<CompiledLexicon, 'trie' | 'stopwords'>, keepWords = false): string[] {
   let cache = wordInfos.get(lex.trie);
   if (!cache) {
     cache = new Map();
@@ -187,6 +193,11 @@ export function foldTerms(text: string, lex: Pick<CompiledLexicon, 'trie' | 'sto
     }
     if (matchEnd >= 0) {
       out.push(matchTerm);
+      if (keepWords)
+        for (let k = i; k <= matchEnd; k++) {
+          const info = infos[k]!;
+          if (info.keep && info.stem !== matchTerm) out.push(info.stem);
+        }
       i = matchEnd + 1;
       continue;
     }

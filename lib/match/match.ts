@@ -1,22 +1,21 @@
-// Question -> suggestions from the answer library, each with a calibrated confidence and citations, or a
-// typed abstention. A wrong answer is worse than none: conflicting, stale, draft or poorly fitting
-// entries are suggested at most, never auto-filled.
+// Question -> suggestions from the answer library, each with a calibrated confidence, the gate's verdict
+// (confident / suggest / weak, with reasons) and citations, or a typed abstention. A wrong answer is worse
+// than none: conflicting, stale, draft, weakly matching or company-committing suggestions are never
+// auto-filled, and a match below the fitted floor is shown as weak.
 import type { AnswerEntry, Scope } from '../library/schema';
-import {
-  entryVariants,
-  slotEntries,
-  slotRanks,
-  variantPool,
-  type AnswerIndex,
-  type IndexedEntry,
-} from './answer-index';
-import type { Bm25Index } from './bm25';
-import { buildCitations, citeControls } from './citations';
+import type { AnswerIndex } from './answer-index';
+import { FIELD } from './answer-index';
+import { askingSentence, questionForm, type QuestionForm, type QuestionKind } from './answer-kind';
+import { buildCitations } from './citations';
 import { classifyControls } from './classify';
-import { confidence, DEFAULT_AUTOFILL_THRESHOLD, foldChoice } from './confidence';
+import { libraryVotes } from './library-vote';
+import { commitmentOf } from './commitment';
+import { foldChoice } from './confidence';
 import { defaultControlSource, type ControlSource } from './control-source';
 import { MatchError, invalidQuestionError } from './errors';
-import { libraryVotes } from './library-vote';
+import { gate, GATE_SETTINGS, type GateInput } from './gate';
+import { confidenceFeatures, confidenceOf, DEFAULT_MODEL, RF, type MatchModel } from './model';
+import { entrySimilarity, rankCandidates, type Candidate, type Ranking } from './rank';
 import {
   citedItems,
   clearance,
@@ -31,12 +30,12 @@ import {
   unshareableEvidenceMessage,
   type Audience,
 } from './reuse';
-import { renderFooter, shapeAnswer, type FooterFormat } from './shape';
-import { addTerms, analyzeQuery, expand, type WeightedTerms } from './text';
-import { closeWord, correctTypos, unknownWords } from './typos';
+import { renderFooter, shapeAnswer, type FooterFormat, type ShapedAnswer } from './shape';
+import { analyzeQueryWords } from './text';
 import {
   QuestionInput,
   type AbstainReason,
+  type Citations,
   type ControlMatch,
   type MatchResult,
   type Suggestion,
@@ -50,6 +49,7 @@ export interface MatchOptions {
   scope?: Partial<Scope>;
   /** Who receives the questionnaire. Default: an unnamed recipient under NDA, the usual case for a questionnaire. */
   recipient?: Audience;
+  /** Auto-fill threshold (default: the fitted model's). */
   threshold?: number;
   /** Suggestions to return (default 3). */
   limit?: number;
@@ -58,30 +58,17 @@ export interface MatchOptions {
   /** Controls already classified for this question (saves a second classification). */
   controls?: ControlMatch[];
   source?: ControlSource;
+  /** Ranker, confidence and floor (default: the bundled fit; benchmarks pass out-of-fold refits). */
+  model?: MatchModel;
 }
 
-/** Ranking blend and gates; fitted with the confidence model in test/bench/match-bench.ts. */
-export const MATCH_WEIGHTS = {
-  expansion: 0.3,
-  expansionMaxDf: 0.2,
-  sim: 0.7,
-  rel: 0.2,
-  ctrl: 0.1,
-  minSim: 0.2,
-  candidates: 30,
-  conflictSim: 0.6,
+/** Conflict detection between near-identical approved entries that answer differently. */
+export const CONFLICT_SETTINGS = {
+  /** Both entries this close to the question (Dice over words and concepts; see the design note). */
+  conflictSim: 0.5,
   conflictGap: 0.35,
   conflictSame: 0.45,
 };
-
-export interface Candidate {
-  ie: IndexedEntry;
-  sim: number;
-  /** Share of the question's idf mass found anywhere in the entry, answer included. */
-  cover: number;
-  ctrl: number;
-  rank: number;
-}
 
 const NDA: Audience = { recipient: '', nda: true };
 
@@ -91,10 +78,13 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
     throw new MatchError('invalid-question', invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
   const q = parsed.data;
   const source = opts.source ?? defaultControlSource();
+  const model = opts.model ?? DEFAULT_MODEL;
   const today = opts.today ?? todayIso();
+  // Ranking reads the classifier's lexical controls (a feature of each candidate); the controls reported
+  // with the result also hear the library's own labels: entries close to the question vote for theirs.
   const lexical = opts.controls ?? classifyControls(q, { source });
-  const ranked = rankCandidates(index, q, lexical, source);
-  // The library's own labels: entries close to the question vote for the controls they name.
+  const ranking = rankCandidates(index, q, lexical, source, model, today);
+  const ranked = ranking.candidates;
   const votes = opts.controls
     ? []
     : libraryVotes(
@@ -113,7 +103,7 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
       [
         {
           code: 'no-match',
-          message: 'No library entry asks this question. Add an approved answer for it to the library.',
+          message: 'No library entry shares the words of this question. Add an approved answer for it to the library.',
         },
       ],
     );
@@ -148,7 +138,7 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
     }
     return result([], reasons);
   }
-  const threshold = opts.threshold ?? DEFAULT_AUTOFILL_THRESHOLD;
+  const threshold = opts.threshold ?? model.threshold;
   const conflicted = findConflict(index, usable, today);
   if (conflicted.size > 0) {
     reasons.push({
@@ -156,17 +146,18 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
       message: `Approved entries ${[...conflicted].join(' and ')} answer this question differently. Reconcile them in the library before reusing either.`,
     });
   }
-  const suggestions = usable.slice(0, opts.limit ?? 3).map((c, i) =>
-    suggest(index, q, c, usable, i, {
-      today,
-      recipient,
-      scope: opts.scope,
-      threshold,
-      conflicted,
-      source,
-      ...(opts.footer ? { footer: opts.footer } : {}),
-    }),
-  );
+  const ctx = suggestContext(index, q, lexical, ranking, {
+    today,
+    recipient,
+    scope: opts.scope,
+    threshold,
+    model,
+    conflicted,
+    source,
+    ...(opts.footer ? { footer: opts.footer } : {}),
+  });
+  const commitment = ctx.commitment;
+  const suggestions = usable.slice(0, opts.limit ?? 3).map((c, i) => suggest(index, q, c, usable, i, ctx));
   if (suggestions.every((s) => s.warnings.some((w) => w.code === 'stale'))) {
     reasons.push({
       code: 'only-stale',
@@ -174,6 +165,17 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
     });
   }
   const top = suggestions[0]!;
+  if (commitment)
+    reasons.push({
+      code: 'needs-expert',
+      message:
+        'This question commits the company (its history, legal or financial standing, or terms it agrees to). Have someone who can answer for the company answer it; library entries are shown for context.',
+    });
+  if (top.verdict === 'weak')
+    reasons.push({
+      code: 'no-good-match',
+      message: `No good match: the closest entries are below confidence ${model.floor.toFixed(2)} and are shown as related only. Write the answer, or add it to the library.`,
+    });
   if (
     (q.kind === 'radio' || q.kind === 'select' || q.kind === 'checkbox') &&
     (q.options?.length ?? 0) > 0 &&
@@ -185,190 +187,13 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
         'No option of this field matches the library answer. Choose one by hand; the full answer is shown for reference.',
     });
   }
-  if (!top.autoFill && top.confidence < threshold) {
+  if (top.verdict !== 'weak' && !top.autoFill && top.confidence < threshold) {
     reasons.push({
       code: 'below-threshold',
       message: `The best match has confidence ${top.confidence.toFixed(2)} (< ${threshold}). It is a suggestion only; check it before filling.`,
     });
   }
   return result(suggestions, reasons);
-}
-
-export function rankCandidates(
-  index: AnswerIndex,
-  q: QuestionInput,
-  controls: ControlMatch[],
-  source: ControlSource,
-): Candidate[] {
-  const ranks = slotRanks(index);
-  let analyzed = analyzeQuery(q.question);
-  let hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, ranks);
-  let question = q.question;
-  const unknown = unknownWords(question, index.bm25);
-  if (unknown.length > 0 && hits.length > 0) {
-    const vocabulary = new Set<string>();
-    for (const h of hits.slice(0, 20))
-      for (const w of questionWords(slotEntries(index)[h.doc]!.entry)) vocabulary.add(w);
-    // Most unknown words are names, not typos: when no word of the top questions is within reach of any
-    // of them, correction cannot change anything and Fuse is not even started.
-    const words = [...vocabulary];
-    const reachable = unknown.some((w) => words.some((v) => closeWord(w, v)));
-    const corrected = reachable ? correctTypos(question, unknown, words) : question;
-    if (corrected !== question) {
-      question = corrected;
-      analyzed = analyzeQuery(question);
-      hits = index.bm25.search(queryTerms(analyzed, q, index), MATCH_WEIGHTS.candidates, ranks);
-    }
-  }
-  if (hits.length === 0) return [];
-  const bm25 = index.bm25;
-  const qTerms = [...new Set(analyzed)];
-  // Term numbers (-1: a word no entry has) and idf per question term; variants are term numbers too.
-  const qIds = new Int32Array(qTerms.length);
-  const qIdf = new Float64Array(qTerms.length);
-  let qMass = 0;
-  for (let i = 0; i < qTerms.length; i++) {
-    qIds[i] = bm25.termIndex(qTerms[i]!);
-    qIdf[i] = bm25.idfAt(qIds[i]!);
-    qMass += qIdf[i]!;
-  }
-  const wanted = questionControls(controls);
-  const top = hits[0]!.score;
-  const W = MATCH_WEIGHTS;
-  const out: Candidate[] = [];
-  const bySlot = slotEntries(index);
-  const mark = markTerms(qIds, bm25);
-  const pool = variantPool(index);
-  // Entries share control sets (clones per product, templates), so the fit is worked out once per set.
-  const fits = new Map<ControlKeys, number>();
-  for (const h of hits) {
-    const ie = bySlot[h.doc]!;
-    let sim = 0;
-    let o = entryVariants(index, pool, ie);
-    const data = pool.data;
-    for (let v = data[o++]!; v > 0; v--) {
-      const length = data[o++]!;
-      sim = Math.max(sim, dice(mark, qMass, data, o, length, bm25));
-      o += length;
-    }
-    if (sim < W.minSim) continue;
-    const ctrl = controlFit(ie, wanted, source, fits);
-    // A question term is in the entry exactly when the entry's slot is on the term's posting list.
-    let found = 0;
-    for (let i = 0; i < qIds.length; i++) if (bm25.containsAt(qIds[i]!, h.doc)) found += qIdf[i]!;
-    const cover = qMass > 0 ? found / qMass : 0;
-    out.push({ ie, sim, cover, ctrl, rank: W.sim * sim + W.rel * (h.score / top) + W.ctrl * ctrl });
-  }
-  // Ties go to the smaller entry id; a slot's rank is its entry's place in id order.
-  return out.sort((a, b) => b.rank - a.rank || ranks[a.ie.slot]! - ranks[b.ie.slot]!);
-}
-
-const questionWordCache = new WeakMap<AnswerEntry, readonly string[]>();
-/** Words (4+ letters) of an entry's question and alternatives: the vocabulary typos are corrected against. */
-function questionWords(e: AnswerEntry): readonly string[] {
-  let out = questionWordCache.get(e);
-  if (!out) {
-    const set = new Set<string>();
-    for (const text of [e.question, ...e.alternatives])
-      for (const w of text.toLowerCase().match(/[a-z]{4,}/g) ?? []) set.add(w);
-    questionWordCache.set(e, (out = [...set]));
-  }
-  return out;
-}
-
-function queryTerms(analyzed: readonly string[], q: QuestionInput, index: AnswerIndex): WeightedTerms {
-  const terms: WeightedTerms = new Map();
-  addTerms(terms, analyzed, 1);
-  if (q.helper) addTerms(terms, analyzeQuery(q.helper), 0.3);
-  if (q.section) addTerms(terms, analyzeQuery(q.section), 0.3);
-  // Related terms widen recall, but a related term found in a large share of the library ("security",
-  // "access") only adds cost: its long posting list barely changes the order.
-  const common = index.bm25.size * MATCH_WEIGHTS.expansionMaxDf;
-  const expanded = expand(terms, MATCH_WEIGHTS.expansion);
-  for (const t of expanded.keys()) if (!terms.has(t) && index.bm25.df(t) > common) expanded.delete(t);
-  return expanded;
-}
-
-/**
- * Membership table over term numbers, shared by every Dice comparison: `marks[t] === stamp` while term t
- * belongs to the latest marked set. Re-ranking compares each of ~30 candidates' variants with the
- * question, and a typed-array read per term costs a fraction of scanning the question's terms.
- */
-let marks = new Int32Array(1024);
-let stamp = 0;
-
-/** Marks `ids` (term numbers; -1 entries are skipped) as the current set and returns its stamp. */
-function markTerms(ids: Int32Array, bm25: Bm25Index): number {
-  if (marks.length < bm25.termCount) marks = new Int32Array(bm25.termCount * 2);
-  if (stamp === 0x7fffffff) {
-    marks.fill(0);
-    stamp = 0;
-  }
-  stamp++;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) marks[ids[i]!] = stamp;
-  return stamp;
-}
-
-/** idf-weighted Dice between the marked term set (idf mass `mass`) and one question variant of an entry:
- *  `length` distinct term numbers at data[from...]. */
-function dice(mark: number, mass: number, data: Int32Array, from: number, length: number, bm25: Bm25Index): number {
-  let vMass = 0;
-  let shared = 0;
-  for (let i = from, end = from + length; i < end; i++) {
-    const t = data[i]!;
-    const w = bm25.idfAt(t);
-    vMass += w;
-    if (t >= 0 && marks[t] === mark) shared += w;
-  }
-  return mass + vMass > 0 ? (2 * shared) / (mass + vMass) : 0;
-}
-
-function questionControls(controls: readonly ControlMatch[]): Set<string> {
-  const best = new Map<string, number>();
-  for (const c of controls) best.set(c.framework, Math.max(best.get(c.framework) ?? 0, c.score));
-  return new Set(
-    controls
-      .filter((c) => c.score >= 0.6 * (best.get(c.framework) ?? 0))
-      .slice(0, 12)
-      .map((c) => `${c.framework}|${c.id}`),
-  );
-}
-
-/** Control keys (own + counterparts) of one control set, as "framework|id". */
-interface ControlKeys {
-  source: ControlSource;
-  keys: Set<string>;
-}
-/** Control keys by the entry's control set; entries share sets, so this stays small. */
-const controlKeysBySet = new Map<string, ControlKeys>();
-const entryControlKeys = new WeakMap<AnswerEntry, ControlKeys>();
-
-/** 1 when the question's likely controls meet the entry's (or their counterparts), 0 when not, 0.5 when
- *  the entry names none. `fits` memoises the answer per control set for one question. */
-function controlFit(
-  ie: IndexedEntry,
-  wanted: ReadonlySet<string>,
-  source: ControlSource,
-  fits: Map<ControlKeys, number>,
-): number {
-  if (ie.entry.controls.length === 0 || wanted.size === 0) return 0.5;
-  let bySource = entryControlKeys.get(ie.entry);
-  if (!bySource || bySource.source !== source) {
-    const signature = ie.entry.controls.map((c) => `${c.framework}|${c.id}`).join(',');
-    let keys = controlKeysBySet.get(signature);
-    if (!keys || keys.source !== source) {
-      keys = { source, keys: new Set(citeControls(ie.entry.controls, source).map((c) => `${c.framework}|${c.id}`)) };
-      if (controlKeysBySet.size < 20_000) controlKeysBySet.set(signature, keys);
-    }
-    entryControlKeys.set(ie.entry, (bySource = keys));
-  }
-  let fit = fits.get(bySource);
-  if (fit === undefined) {
-    fit = 0;
-    for (const k of wanted) if (bySource.keys.has(k)) fit = 1;
-    fits.set(bySource, fit);
-  }
-  return fit;
 }
 
 const normalizedAnswers = new WeakMap<AnswerEntry, string>();
@@ -391,64 +216,115 @@ function findConflict(index: AnswerIndex, usable: readonly Candidate[], today: s
   const current = usable.filter((c) => c.ie.entry.status === 'approved' && !isStale(c.ie.entry, today));
   const first = current[0];
   const out = new Set<string>();
-  if (!first || first.sim < MATCH_WEIGHTS.conflictSim) return out;
+  if (!first || first.sim < CONFLICT_SETTINGS.conflictSim) return out;
   for (const other of current.slice(1, 5)) {
-    if (other.sim < MATCH_WEIGHTS.conflictSim || first.sim - other.sim > MATCH_WEIGHTS.conflictGap) continue;
+    if (other.sim < CONFLICT_SETTINGS.conflictSim || first.sim - other.sim > CONFLICT_SETTINGS.conflictGap) continue;
     if (sameAnswer(first.ie.entry, other.ie.entry)) continue;
-    if (entrySimilarity(index, first.ie, other.ie) >= MATCH_WEIGHTS.conflictSame)
+    if (entrySimilarity(index, first.ie, other.ie) >= CONFLICT_SETTINGS.conflictSame)
       out.add(first.ie.entry.id).add(other.ie.entry.id);
   }
   return out;
 }
 
-/** Best idf-weighted Dice between any question variant of one entry and any of the other. */
-function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry): number {
-  const pool = variantPool(index);
-  entryVariants(index, pool, a);
-  const bStart = entryVariants(index, pool, b);
-  const data = pool.data; // read after both blocks exist: making one may have grown the pool
-  const bm25 = index.bm25;
-  let best = 0;
-  let oa = pool.at[a.slot]!;
-  for (let va = data[oa++]!; va > 0; va--) {
-    const length = data[oa++]!;
-    const terms = data.subarray(oa, oa + length);
-    let mass = 0;
-    for (const t of terms) mass += bm25.idfAt(t);
-    const mark = markTerms(terms, bm25);
-    let ob = bStart;
-    for (let vb = data[ob++]!; vb > 0; vb--) {
-      const lb = data[ob++]!;
-      best = Math.max(best, dice(mark, mass, data, ob, lb, bm25));
-      ob += lb;
-    }
-    oa += length;
-  }
-  return best;
-}
-
-interface SuggestContext {
+export interface SuggestContext {
   today: string;
   recipient: Audience;
   scope: Partial<Scope> | undefined;
   threshold: number;
+  model: MatchModel;
   conflicted: ReadonlySet<string>;
   source: ControlSource;
+  kind: QuestionKind;
+  commitment: ReturnType<typeof commitmentOf>;
+  form: QuestionForm | undefined;
+  salient: Salient;
+  /** The classifier is sure of at least one control for this question. */
+  controlsSure: boolean;
   footer?: FooterFormat;
 }
 
-function suggest(
+/** What a question's suggestions share: its kind, form, commitment, salient terms and control certainty. */
+export function suggestContext(
   index: AnswerIndex,
   q: QuestionInput,
-  c: Candidate,
-  all: readonly Candidate[],
-  i: number,
-  ctx: SuggestContext,
-): Suggestion {
+  controls: readonly ControlMatch[],
+  ranking: Ranking,
+  base: Pick<
+    SuggestContext,
+    'today' | 'recipient' | 'scope' | 'threshold' | 'model' | 'conflicted' | 'source' | 'footer'
+  >,
+): SuggestContext {
+  return {
+    ...base,
+    kind: ranking.kind.kind,
+    commitment: commitmentOf(q.question),
+    form: questionForm(q.question),
+    salient: salientTerms(index, ranking.searched),
+    controlsSure: controls.some((c) => c.score >= GATE_SETTINGS.controlsSure),
+  };
+}
+
+/** The asking sentence's distinctive terms (not in a large share of the library) and their idf; `rare`
+ *  marks those few entries have (or none): a question that names one asks about exactly that. */
+interface Salient {
+  ids: Int32Array;
+  idf: Float64Array;
+  rare: Uint8Array;
+  mass: number;
+}
+const TEXT_FIELDS = (1 << FIELD.question) | (1 << FIELD.answer) | (1 << FIELD.tags);
+/** Terms in more than this share of the library carry no topic ("security", "data"). */
+const SALIENT_MAX_DF = 0.2;
+
+function salientTerms(index: AnswerIndex, question: string): Salient {
+  const bm25 = index.bm25;
+  const ids: number[] = [];
+  const idf: number[] = [];
+  const rare: number[] = [];
+  let mass = 0;
+  const rareDf = Math.max(2, bm25.size * SALIENT_RARE_DF);
+  for (const t of new Set(analyzeQueryWords(askingSentence(question)))) {
+    const id = bm25.termIndex(t);
+    const df = bm25.df(t);
+    if (df > bm25.size * SALIENT_MAX_DF) continue;
+    const w = bm25.idfAt(id);
+    ids.push(id);
+    idf.push(w);
+    // A word of three letters or fewer ("iec", "sla") is too often an acronym the lexicon folds elsewhere.
+    rare.push(df < rareDf && t.length > 3 ? 1 : 0);
+    mass += w;
+  }
+  return { ids: Int32Array.from(ids), idf: Float64Array.from(idf), rare: Uint8Array.from(rare), mass };
+}
+/** Terms in fewer than this share of the library (and at least 2 entries) are rare. */
+const SALIENT_RARE_DF = 0.01;
+
+/** Share of the salient idf mass the entry holds; 0 when it lacks a rare salient term. */
+function salientCover(index: AnswerIndex, s: Salient, slot: number): number {
+  if (s.mass <= 0) return 1;
+  let found = 0;
+  for (let i = 0; i < s.ids.length; i++) {
+    if (index.bm25.containsInAt(s.ids[i]!, slot, TEXT_FIELDS)) found += s.idf[i]!;
+    else if (s.rare[i] === 1) return 0;
+  }
+  return found / s.mass;
+}
+
+/** Leading "Yes." / "No." of a free-text answer, for questions that are not yes/no. */
+const LEADING_STANCE = /^\s*(?:yes|no)\s*[.,;:!-]+\s*/i;
+
+/** Everything about one candidate except its confidence: entry warnings, the shaped answer, gate checks. */
+export interface Assessment {
+  warnings: Warning[];
+  shaped: ShapedAnswer;
+  checks: Omit<GateInput, 'confidence' | 'threshold' | 'floor'>;
+  /** The question commits the company and the entry does not state exactly that: no Yes/No from it. */
+  withholdStance: boolean;
+  citations: Citations;
+}
+
+export function assess(index: AnswerIndex, q: QuestionInput, c: Candidate, ctx: SuggestContext): Assessment {
   const entry = c.ie.entry;
-  const rival = all.find((o, j) => j !== i && !sameAnswer(o.ie.entry, entry));
-  const margin = rival ? c.rank - rival.rank : 0.5;
-  const matchConf = confidence({ sim: c.sim, cover: c.cover, ctrl: c.ctrl, margin });
   const citations = buildCitations(entry, index.evidence, ctx.source);
   const warnings: Warning[] = [];
   if (isStale(entry, ctx.today))
@@ -496,37 +372,89 @@ function suggest(
         evidence: citations.evidence.map((e) => (e.section ? `${e.title} ${e.section}` : e.title)).join('; '),
       })
     : undefined;
+  // A question that commits the company gets no bare Yes/No unless the entry asks the same thing.
+  const stated = ctx.commitment !== undefined && commitmentOf(entry.question) === ctx.commitment && c.sim >= 0.5;
+  const withholdStance = ctx.commitment !== undefined && !stated;
   const shaped = shapeAnswer(
-    entry,
+    withholdStance ? { answer: entry.answer.replace(LEADING_STANCE, '') || entry.answer } : entry,
     { ...(q.kind ? { kind: q.kind } : {}), ...(q.options ? { options: q.options } : {}), question: q.question },
     footer,
   );
-  // A weakly supported option lowers the confidence itself (the note says why), rather than blocking outright.
-  const conf = foldChoice(matchConf, shaped.evidence);
   if (shaped.note) warnings.push({ code: 'option-mismatch', message: shaped.note });
-  // Who may receive the answer and where it holds are the fill policy's call (lib/policy), not match quality.
-  const blocking = warnings.some((w) => !NOT_MATCH_QUALITY.has(w.code));
   return {
-    entryId: entry.id,
-    version: entry.version,
-    answer: shaped.answer,
-    ...(entry.shortAnswer ? { shortAnswer: entry.shortAnswer } : {}),
-    ...(shaped.option ? { option: shaped.option } : {}),
-    ...(shaped.narrative ? { narrative: shaped.narrative } : {}),
-    matchedQuestion: entry.question,
-    confidence: conf,
-    autoFill: conf >= ctx.threshold && !blocking && shaped.fits && i === 0,
-    citations,
     warnings,
+    shaped,
+    withholdStance,
+    citations,
+    checks: {
+      salientCover: salientCover(index, ctx.salient, c.ie.slot),
+      kind: ctx.kind,
+      kindMiss: c.features[RF.kindMiss]! > 0,
+      controlsDisagree: ctx.controlsSure && entry.controls.length > 0 && c.features[RF.controls]! === 0,
+      commitment: ctx.commitment,
+      form: ctx.form,
+    },
   };
 }
 
+/** Entry warnings that stop an auto-fill. Who may receive the answer and where it holds are the fill
+ *  policy's call (lib/policy), not match quality. */
+export function blocks(warnings: readonly Warning[]): boolean {
+  return warnings.some((w) => !NOT_MATCH_QUALITY.has(w.code));
+}
 const NOT_MATCH_QUALITY = new Set<Warning['code']>([
   'not-cleared-for-reuse',
   'out-of-scope',
   'evidence-not-shareable',
   'option-mismatch',
 ]);
+
+function suggest(
+  index: AnswerIndex,
+  q: QuestionInput,
+  c: Candidate,
+  all: readonly Candidate[],
+  i: number,
+  ctx: SuggestContext,
+): Suggestion {
+  const entry = c.ie.entry;
+  // The rival says something else in words: two entries that both start "Yes." still answer differently.
+  const rival = all.find((o) => o !== c && normalizedAnswer(o.ie.entry) !== normalizedAnswer(entry));
+  const margin = rival ? c.score - rival.score : RIVAL_LESS_MARGIN;
+  const matchConf = confidenceOf(ctx.model, confidenceFeatures(c.score, margin, c.features));
+  const a = assess(index, q, c, ctx);
+  // A weakly supported option lowers the confidence itself (the note says why), rather than blocking outright.
+  const conf = foldChoice(matchConf, a.shaped.evidence);
+  const verdict = gate({ confidence: conf, threshold: ctx.threshold, floor: ctx.model.floor, ...a.checks });
+  const warnings = [...a.warnings, ...verdict.reasons];
+  const confident = verdict.verdict === 'confident' && !blocks(a.warnings) && a.shaped.fits && i === 0;
+  const finalVerdict = confident ? 'confident' : verdict.verdict === 'weak' ? 'weak' : 'suggest';
+  // The short-answer chip only where a stance is asked for and may be given.
+  const chip =
+    entry.shortAnswer !== undefined &&
+    finalVerdict !== 'weak' &&
+    !a.withholdStance &&
+    (ctx.kind === 'yesno' || ctx.kind === 'open')
+      ? entry.shortAnswer
+      : undefined;
+  return {
+    entryId: entry.id,
+    version: entry.version,
+    answer: a.shaped.answer,
+    ...(chip ? { shortAnswer: chip } : {}),
+    ...(a.shaped.option ? { option: a.shaped.option } : {}),
+    ...(a.shaped.narrative ? { narrative: a.shaped.narrative } : {}),
+    matchedQuestion: entry.question,
+    confidence: conf,
+    verdict: finalVerdict,
+    autoFill: confident,
+    citations: a.citations,
+    warnings,
+  };
+}
+
+/** Margin of a candidate with no rival (every other candidate answers the same way). */
+const RIVAL_LESS_MARGIN = 3;
 
 function heldMessage(
   code: 'not-cleared-for-reuse' | 'out-of-scope',

@@ -18,29 +18,48 @@ export function analyze(text: string, lex: CompiledLexicon = getLexicon()): stri
 }
 
 /**
+ * Words and concepts together (see foldTerms): the analysis answer retrieval runs on both sides, library
+ * entries and questions, so a concept never hides the words it was found in.
+ */
+export function analyzeWords(text: string, lex: CompiledLexicon = getLexicon()): string[] {
+  return foldTerms(cleanQuestion(text), lex, true);
+}
+
+/**
  * analyze() for the query side, through a small cache of recent texts: one question's text is analysed by
  * the classifier, the retriever and the answer shaper, and option labels ("Yes", "No") recur field after
  * field. Small on purpose: it spares repeats within a question and a page, it is no library-sized memo.
  * The arrays are frozen because they are shared.
  */
 export function analyzeQuery(text: string): readonly string[] {
+  return cached(recent, text, analyze);
+}
+
+/** analyzeWords() for the query side, through its own small cache of recent texts. */
+export function analyzeQueryWords(text: string): readonly string[] {
+  return cached(recentWords, text, analyzeWords);
+}
+
+interface Recent {
+  lex: CompiledLexicon | undefined;
+  terms: Map<string, readonly string[]>;
+}
+function cached(r: Recent, text: string, fn: (text: string, lex: CompiledLexicon) => string[]): readonly string[] {
   const lex = getLexicon();
-  if (recent.lex !== lex) {
-    recent.lex = lex;
-    recent.terms.clear();
+  if (r.lex !== lex) {
+    r.lex = lex;
+    r.terms.clear();
   }
-  let terms = recent.terms.get(text);
+  let terms = r.terms.get(text);
   if (terms === undefined) {
-    if (recent.terms.size >= RECENT_TEXTS) recent.terms.clear();
-    recent.terms.set(text, (terms = Object.freeze(analyze(text, lex))));
+    if (r.terms.size >= RECENT_TEXTS) r.terms.clear();
+    r.terms.set(text, (terms = Object.freeze(fn(text, lex))));
   }
   return terms;
 }
 const RECENT_TEXTS = 64;
-const recent: { lex: CompiledLexicon | undefined; terms: Map<string, readonly string[]> } = {
-  lex: undefined,
-  terms: new Map(),
-};
+const recent: Recent = { lex: undefined, terms: new Map() };
+const recentWords: Recent = { lex: undefined, terms: new Map() };
 
 /** term -> weight. Repeated terms add up; each source contributes at its own weight. */
 export type WeightedTerms = Map<string, number>;

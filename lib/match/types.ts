@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ControlRef, Framework } from '../controls/framework';
 import { FieldKind } from '../page/types';
-import { EvidenceKind, ShortAnswer } from '../library/schema';
+import { EvidenceKind } from '../library/schema';
 
 /** The question as matching sees it: text plus whatever context the page gave. */
 export const QuestionInput = z.object({
@@ -69,6 +69,10 @@ export const AbstainReason = z.enum([
   'below-threshold',
   /** The field offers choices and none of them says what the library answer says. */
   'no-matching-option',
+  /** The best suggestion is below the weak floor: no good match, only related entries. */
+  'no-good-match',
+  /** The question commits the company (breach history, legal or financial standing, contract terms). */
+  'needs-expert',
 ]);
 export type AbstainReason = z.infer<typeof AbstainReason>;
 
@@ -84,17 +88,41 @@ export const Warning = z.object({
     'evidence-expired',
     'framework-mismatch',
     'option-mismatch',
+    // Why the gate did not let a suggestion auto-fill (see lib/match/gate.ts):
+    /** Confidence below the weak floor: no good match; the entry is only related. */
+    'weak-match',
+    /** Confidence below the auto-fill threshold. */
+    'below-threshold',
+    /** Words that carry the question are missing from the entry. */
+    'terms-not-covered',
+    /** The question asks for a kind of fact (a number, a date, a name, ...) the answer does not give. */
+    'wrong-answer-kind',
+    /** The question's controls and the entry's controls do not meet. */
+    'controls-disagree',
+    /** The question commits the company: an expert answers it. */
+    'needs-expert',
+    /** The question reads only with an earlier answer ("If yes, ...", "the controls you selected above"). */
+    'needs-context',
   ]),
   message: z.string(),
 });
 export type Warning = z.infer<typeof Warning>;
+
+/**
+ * The gate's verdict on a suggestion: `confident` may be auto-filled; `suggest` is shown for review with
+ * its reasons (warnings); `weak` is below the floor: "no good match", shown collapsed as a related entry,
+ * never with a prominent Fill.
+ */
+export const Verdict = z.enum(['confident', 'suggest', 'weak']);
+export type Verdict = z.infer<typeof Verdict>;
 
 export const Suggestion = z.object({
   entryId: z.string(),
   version: z.number(),
   /** The text to write, shaped for the field (an option label for choice fields). */
   answer: z.string(),
-  shortAnswer: ShortAnswer.optional(),
+  /** The entry's short answer as written ("Yes", "612"). */
+  shortAnswer: z.string().optional(),
   /** The option label chosen for radio/select/checkbox fields, when one fits ("; "-joined for a multi-select). */
   option: z.string().optional(),
   /** The library's full answer text when `answer` is an option label: for the reader and the paired comment box. */
@@ -102,6 +130,8 @@ export const Suggestion = z.object({
   /** The library question the suggestion answers (for the reader's own check). */
   matchedQuestion: z.string(),
   confidence: z.number().min(0).max(1),
+  /** The gate's verdict; autoFill is exactly verdict === 'confident'. */
+  verdict: Verdict,
   autoFill: z.boolean(),
   citations: Citations,
   warnings: z.array(Warning).default([]),

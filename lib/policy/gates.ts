@@ -40,6 +40,13 @@ export const GATES: Record<FlagCode, Row> = {
   'not-confident': row('note', 'note', 'block', 'confirm', 'confirm', 'block'),
   'weak-match': row('confirm', 'note', 'block', 'block', 'block', 'block'),
   'no-suggestion': row('block', 'block', 'block', 'block', 'block', 'block'),
+  // The matcher's gate (lib/match/gate.ts): like not-confident, except that an answer of the wrong kind
+  // could mislead even a careful reader, and a question that commits the company is never filled blind.
+  'terms-not-covered': row('note', 'note', 'block', 'confirm', 'confirm', 'block'),
+  'wrong-answer-kind': row('confirm', 'note', 'block', 'confirm', 'confirm', 'block'),
+  'controls-disagree': row('note', 'note', 'block', 'confirm', 'confirm', 'block'),
+  'needs-context': row('note', 'note', 'block', 'confirm', 'confirm', 'block'),
+  'needs-expert': row('confirm', 'note', 'block', 'block', 'block', 'block'),
   'no-matching-option': row('block', 'block', 'block', 'block', 'block', 'block'),
   'field-disabled': row('block', 'block', 'block', 'block', 'block', 'block'),
   'field-has-value': row('confirm', 'confirm', 'block', 'confirm', 'confirm', 'block'),

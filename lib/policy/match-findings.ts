@@ -7,8 +7,8 @@ import type { Flag, FlagCode, FlagSeverity } from '../review/schema';
 /** The matcher's verdict: confident (may fill without a look), suggest (read it first), weak (no good match). */
 export type MatchVerdict = 'confident' | 'suggest' | 'weak';
 
-export function matchVerdict(s: Pick<Suggestion, 'autoFill'>): MatchVerdict {
-  return s.autoFill ? 'confident' : 'suggest';
+export function matchVerdict(s: Pick<Suggestion, 'autoFill' | 'verdict'>): MatchVerdict {
+  return s.verdict;
 }
 
 const FROM_WARNING: Record<Warning['code'], { code: FlagCode; severity: FlagSeverity; fix: string }> = {
@@ -52,6 +52,42 @@ const FROM_WARNING: Record<Warning['code'], { code: FlagCode; severity: FlagSeve
     code: 'option-mismatch',
     severity: 'medium',
     fix: 'Check the option picked says what the library answer says, or choose one by hand.',
+  },
+  // The matcher's gate (lib/match/gate.ts): why a suggestion is not its confident answer.
+  'weak-match': {
+    code: 'weak-match',
+    severity: 'high',
+    fix: 'Write the answer by hand, or add an approved answer for this question to the library.',
+  },
+  'below-threshold': {
+    code: 'not-confident',
+    severity: 'medium',
+    fix: 'Read the answer against the question before filling it.',
+  },
+  'terms-not-covered': {
+    code: 'terms-not-covered',
+    severity: 'medium',
+    fix: 'Check the entry answers what the question asks, not only its topic.',
+  },
+  'wrong-answer-kind': {
+    code: 'wrong-answer-kind',
+    severity: 'high',
+    fix: 'Give the number, date, name or contact the question asks for; the entry does not state it.',
+  },
+  'controls-disagree': {
+    code: 'controls-disagree',
+    severity: 'medium',
+    fix: 'Check the entry is about the same control area as the question.',
+  },
+  'needs-context': {
+    code: 'needs-context',
+    severity: 'medium',
+    fix: 'Read the earlier question and answer first; answer this one in that light.',
+  },
+  'needs-expert': {
+    code: 'needs-expert',
+    severity: 'high',
+    fix: 'Ask someone who can commit the company (legal, finance or the security lead) to answer it.',
   },
 };
 

@@ -8,7 +8,7 @@ import { AnswerEntry, EvidenceItem } from '../schema';
 import type { ParsedLibraryFile, RowIssue } from './types';
 import { errorMessage } from '../../errors';
 
-type JsonResult = Omit<ParsedLibraryFile, 'fileName' | 'format'>;
+type JsonResult = Omit<ParsedLibraryFile, 'fileName' | 'format' | 'acceptedDefaulted' | 'fields' | 'dates'>;
 
 function empty(reason: string): JsonResult {
   return {

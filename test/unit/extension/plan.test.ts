@@ -12,6 +12,7 @@ const suggestion = (over: Partial<Suggestion> = {}): Suggestion => ({
   answer: 'We encrypt data at rest with AES-256.',
   matchedQuestion: 'Is data encrypted at rest?',
   confidence: 0.9,
+  verdict: over.autoFill === false ? 'suggest' : 'confident',
   autoFill: true,
   citations: { entryId: 'ans-1', version: 2, owner: 'Sec', evidence: [], controls: [] },
   warnings: [],

@@ -36,16 +36,29 @@ describe('crosswalk match', () => {
     expect(r!.suggestions[0]).toMatchObject({
       entryId: 'ans-055',
       version: expect.any(Number),
+      matchedQuestion: expect.stringMatching(/multi-factor|MFA/i),
       shortAnswer: 'Yes',
+      verdict: 'confident',
       autoFill: true,
+      warnings: [],
     });
+    // A script sees why a suggestion is not auto-filled: the verdict and {code, message} warnings.
+    const rest = (r!.suggestions as Array<{ autoFill: boolean; warnings: unknown[] }>).slice(1);
+    for (const s of rest) {
+      expect(s.autoFill).toBe(false);
+      expect(s.warnings.length).toBeGreaterThan(0);
+      for (const w of s.warnings) expect(w).toEqual({ code: expect.any(String), message: expect.any(String) });
+    }
     expect(Object.keys(r!.suggestions[0]!)).toEqual([
       'entryId',
       'version',
+      'matchedQuestion',
       'answer',
       'shortAnswer',
       'confidence',
+      'verdict',
       'autoFill',
+      'warnings',
       'citations',
     ]);
   });

@@ -52,7 +52,7 @@ describe('matchQuestion shapes for the field', () => {
   it('fills a radio group with the option label and keeps the short answer', () => {
     const [s] = matchQuestion(
       index,
-      { question: 'Is HIPAA applicable to you?', kind: 'radio', options: ['Yes', 'No', 'N/A'] },
+      { question: 'Are you subject to HIPAA?', kind: 'radio', options: ['Yes', 'No', 'N/A'] },
       { today: TODAY },
     ).suggestions;
     expect(s).toMatchObject({ entryId: 'hipaa', answer: 'N/A', option: 'N/A', shortAnswer: 'N/A' });

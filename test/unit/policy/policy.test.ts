@@ -61,6 +61,7 @@ function suggestion(over: Partial<Suggestion> = {}): Suggestion {
     answer: ANSWER,
     matchedQuestion: 'Do you encrypt customer data at rest?',
     confidence: 0.91,
+    verdict: over.autoFill === false ? 'suggest' : 'confident',
     autoFill: true,
     citations: { entryId: 'ans-1', version: 1, owner: 'Dana', evidence: [], controls: [] },
     warnings: [],

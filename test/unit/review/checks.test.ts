@@ -124,6 +124,7 @@ describe('toFillRecord', () => {
         option: 'Yes',
         matchedQuestion: 'Do you encrypt data at rest?',
         confidence: 0.93,
+        verdict: 'confident',
         autoFill: true,
         warnings: [],
         citations: {
