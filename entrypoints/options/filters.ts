@@ -13,6 +13,10 @@ export interface EntryFilter {
   reuse: ReusePermission['level'] | 'any';
   /** 'page-edit': only drafts saved back from an edit made on a questionnaire page. */
   origin: 'any' | 'page-edit';
+  /** A tag or category ('' = any). */
+  tag: string;
+  /** An import batch id ('' = any): entries that import added or updated. */
+  batch: string;
 }
 
 export const NO_FILTER: EntryFilter = {
@@ -24,6 +28,8 @@ export const NO_FILTER: EntryFilter = {
   stale: 'any',
   reuse: 'any',
   origin: 'any',
+  tag: '',
+  batch: '',
 };
 
 export function today(): string {
@@ -36,15 +42,33 @@ export function isStale(e: Pick<AnswerEntry, 'reviewBy'>, on = today()): boolean
 }
 
 export function reuseLabel(r: ReusePermission): string {
-  return r.level === 'customer' ? `customer: ${r.customer}` : r.level;
+  switch (r.level) {
+    case 'public':
+      return 'public';
+    case 'nda':
+      return 'under NDA';
+    case 'internal':
+      return 'internal only';
+    case 'customer':
+      return `${r.customer} only`;
+  }
 }
 
 function has(haystack: string, needle: string): boolean {
   return haystack.toLowerCase().includes(needle.trim().toLowerCase());
 }
 
-export function filterEntries(entries: readonly AnswerEntry[], f: EntryFilter, on = today()): AnswerEntry[] {
+/** `batches`: import batch id → the entry ids it wrote (lib/library listImports). */
+export function filterEntries(
+  entries: readonly AnswerEntry[],
+  f: EntryFilter,
+  on = today(),
+  batches: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): AnswerEntry[] {
+  const batch = f.batch ? (batches.get(f.batch) ?? new Set<string>()) : undefined;
   return entries.filter((e) => {
+    if (batch && !batch.has(e.id)) return false;
+    if (f.tag && !e.tags.includes(f.tag)) return false;
     if (f.status !== 'any' && e.status !== f.status) return false;
     if (f.owner.trim() && !has(e.owner, f.owner)) return false;
     if (f.reuse !== 'any' && e.reuse.level !== f.reuse) return false;

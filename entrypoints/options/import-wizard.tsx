@@ -1,77 +1,155 @@
-// Import wizard: pick a file, check the column mapping, see every rejected row, then commit with progress.
-// All-or-nothing by default: one bad row means nothing is written until it is fixed (or the user opts in).
-import { useState } from 'react';
-import { Alert, Badge, ProgressBar } from '../../components/ui';
+// Import wizard, one screen: pick a file, check the columns, answer what the file leaves open (status, who may
+// receive the answers, owner, review date, how it writes dates), see what will happen (new, changed with a word
+// diff, unchanged, held back, rejected), then commit in one transaction with progress. All-or-nothing by default.
+// Parsing and planning give the event loop back as they go, so a 20,000-row file never stalls the side panel.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, ProgressBar, Spinner } from '../../components/ui';
 import {
-  COLUMN_KINDS,
-  importParsed,
-  parseLibraryFile,
-  type ColumnKind,
+  applyImport,
+  parseLibraryFileAsync,
+  planImport,
+  refusal,
   type ColumnMapping,
+  type DateOrder,
+  type ImportDefaults,
+  type ImportPlan,
   type ImportReport,
-  type ParsedLibraryFile,
 } from '../../lib/library';
 import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
-import { IssueTable } from './issue-table';
+import { readPicked, type PickedFile } from './first-run';
+import { HeldList } from './held-list';
+import { ColumnsStep } from './import-columns';
+import { DefaultsStep, emptyDefaults, openQuestions, toDefaults, type DefaultsForm } from './import-defaults';
+import { Preview } from './import-preview';
 
-type Step =
-  | { kind: 'pick' }
-  | { kind: 'review'; parsed: ParsedLibraryFile }
-  | { kind: 'writing'; done: number; total: number }
-  | { kind: 'done'; report: ImportReport };
+type Phase =
+  { kind: 'edit' } | { kind: 'writing'; done: number; total: number } | { kind: 'done'; report: ImportReport };
 
-export function ImportWizard({ library }: { library: Library }) {
-  const [step, setStep] = useState<Step>({ kind: 'pick' });
-  const [file, setFile] = useState<{ name: string; bytes: Uint8Array }>();
+/** Whatever the form already settles, for the preview (incomplete choices are left out until made). */
+function partialDefaults(form: DefaultsForm, open: ReturnType<typeof openQuestions>): ImportDefaults {
+  const full = toDefaults(form, open);
+  if (full.ok) return full.defaults;
+  const out: ImportDefaults = {};
+  for (const q of ['status', 'reuse', 'owner', 'review'] as const) {
+    const one = toDefaults(form, { status: false, reuse: false, owner: false, review: false, [q]: open[q] });
+    if (one.ok) Object.assign(out, one.defaults);
+  }
+  return out;
+}
+
+export function ImportWizard({
+  library,
+  initialFile,
+  onShowBatch,
+}: {
+  library: Library;
+  initialFile?: PickedFile;
+  onShowBatch?: (batchId: string) => void;
+}) {
+  const [file, setFile] = useState<PickedFile | undefined>(initialFile);
   const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [dateOrder, setDateOrder] = useState<DateOrder>();
+  const [form, setForm] = useState<DefaultsForm>(emptyDefaults);
+  const [retireMissing, setRetireMissing] = useState(false);
+  const [plan, setPlan] = useState<ImportPlan>();
+  const [busy, setBusy] = useState<string>();
+  const [phase, setPhase] = useState<Phase>({ kind: 'edit' });
   const [error, setError] = useState<string>();
+  const request = useRef(0);
 
-  const parse = (f: { name: string; bytes: Uint8Array }, m: ColumnMapping) => {
-    try {
-      const parsed = parseLibraryFile(f.name, f.bytes, { mapping: m });
-      setStep({ kind: 'review', parsed });
-      setError(undefined);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
+  const open = useMemo(() => openQuestions(plan?.parsed.fields ?? []), [plan]);
+  const chosen = useMemo(() => toDefaults(form, open), [form, open]);
+  const previewDefaults = useMemo(() => partialDefaults(form, open), [form, open]);
+  const defaultsKey = JSON.stringify(previewDefaults);
+
+  // Re-read and re-plan when the file, the columns, the date order or the defaults change (typing is debounced).
+  useEffect(() => {
+    if (!file || phase.kind !== 'edit') return;
+    const id = ++request.current;
+    const timer = setTimeout(
+      () => {
+        setBusy(plan ? 'Updating the preview…' : 'Reading the file…');
+        void (async () => {
+          try {
+            const parsed = await parseLibraryFileAsync(file.name, file.bytes, {
+              mapping,
+              defaults: JSON.parse(defaultsKey) as ImportDefaults,
+              ...(dateOrder ? { dateOrder } : {}),
+            });
+            if (id !== request.current) return;
+            const next = await planImport(library, parsed, { defaults: previewDefaults });
+            if (id !== request.current) return;
+            setPlan(next);
+            setError(undefined);
+          } catch (err) {
+            if (id === request.current) setError(err instanceof Error ? err.message : String(err));
+          } finally {
+            if (id === request.current) setBusy(undefined);
+          }
+        })();
+      },
+      plan ? 250 : 0,
+    );
+    return () => clearTimeout(timer);
+    // previewDefaults is represented by defaultsKey; plan only decides the wording and the debounce.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [file, mapping, dateOrder, defaultsKey, library, phase.kind]);
+
   const pick = async (input: HTMLInputElement) => {
-    const picked = input.files?.[0];
-    if (!picked) return;
-    const f = { name: picked.name, bytes: new Uint8Array(await picked.arrayBuffer()) };
-    setFile(f);
+    const f = await readPicked(input);
+    if (!f) return;
+    setPlan(undefined);
     setMapping({});
-    parse(f, {});
+    setDateOrder(undefined);
+    setRetireMissing(false);
+    setPhase({ kind: 'edit' });
+    setFile(f);
   };
-  const commit = async (parsed: ParsedLibraryFile, mode: 'all-or-nothing' | 'valid-rows') => {
-    const total = parsed.accepted.entries.length + parsed.accepted.evidence.length;
-    setStep({ kind: 'writing', done: 0, total });
+
+  const commit = async (mode: 'all-or-nothing' | 'valid-rows') => {
+    if (!plan || !chosen.ok) return;
+    const total = plan.added.length + plan.updated.length + plan.evidence.added.length + plan.evidence.updated.length;
+    setPhase({ kind: 'writing', done: 0, total });
     try {
-      const report = await importParsed(library, parsed, {
+      const report = await applyImport(library, plan, {
         mode,
-        onProgress: (done, all) => setStep({ kind: 'writing', done, total: all }),
+        retireMissing,
+        defaults: chosen.defaults,
+        onProgress: (done, all) => setPhase({ kind: 'writing', done, total: all }),
       });
       notifyBackground();
-      setStep({ kind: 'done', report });
+      setPhase({ kind: 'done', report });
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
-      setStep({ kind: 'review', parsed });
+      setPhase({ kind: 'edit' });
+      request.current++;
+      setPlan(undefined); // re-plan against the library as it is now
+      setFile(file ? { ...file } : undefined);
     }
   };
+
+  const parsed = plan?.parsed;
+  const writes = plan
+    ? plan.added.length +
+      plan.updated.length +
+      plan.evidence.added.length +
+      plan.evidence.updated.length +
+      (retireMissing ? plan.missing.length : 0)
+    : 0;
+  const blocked = parsed ? refusal(parsed) : undefined;
+  const stepIndex = phase.kind === 'done' ? 3 : phase.kind === 'writing' ? 2 : plan ? 1 : 0;
 
   return (
     <section className="cw-card op-panel" aria-label="Import">
       <h2>Import answers</h2>
       <p className="cw-small cw-muted">
-        Crosswalk library JSON, or a questionnaire spreadsheet (CSV, TSV, XLSX) with question and answer columns.
+        A spreadsheet of past answers (CSV, TSV, XLSX; exports of Loopio, Responsive, Conveyor, Vanta, Drata,
+        Secureframe, OneTrust or your own sheet), or a Crosswalk library JSON file.
       </p>
       <ol className="op-steps" aria-label="Import steps">
-        {['Choose file', 'Check columns and rows', 'Write', 'Report'].map((label, i) => (
-          <li
-            key={label}
-            aria-current={['pick', 'review', 'writing', 'done'].indexOf(step.kind) === i ? 'step' : undefined}
-          >
+        {['Choose file', 'Check and choose', 'Write', 'Report'].map((label, i) => (
+          <li key={label} aria-current={stepIndex === i ? 'step' : undefined}>
             {label}
           </li>
         ))}
@@ -81,100 +159,84 @@ export function ImportWizard({ library }: { library: Library }) {
         <input
           className="cw-input"
           type="file"
-          accept=".json,.csv,.tsv,.xlsx"
+          accept=".json,.csv,.tsv,.txt,.xlsx,.xlsm"
           aria-label="Library file"
           onChange={(e) => void pick(e.currentTarget)}
         />
       </label>
+      {file && phase.kind === 'edit' && <p className="cw-small">File: {file.name}</p>}
       {error && <Alert tone="bad">{error}</Alert>}
-      {step.kind === 'review' && file && (
-        <Review
-          parsed={step.parsed}
-          mapping={mapping}
-          onMapping={(m) => {
-            setMapping(m);
-            parse(file, m);
-          }}
-          onCommit={(mode) => void commit(step.parsed, mode)}
-        />
+      {busy && <Spinner label={busy} />}
+      {plan && parsed && phase.kind === 'edit' && (
+        <div className="cw-stack" data-testid="import-review">
+          {parsed.fatal && <Alert tone="bad">{parsed.fatal}</Alert>}
+          {parsed.mapping && parsed.mapping.headers.length > 0 && (
+            <ColumnsStep resolved={parsed.mapping} mapping={mapping} onMapping={setMapping} />
+          )}
+          {(parsed.dates.ask || dateOrder) && (
+            <section className="cw-stack op-section" aria-label="Dates">
+              <h3>Dates like {parsed.dates.examples[0] ?? '03/04/2026'}</h3>
+              <p className="cw-small cw-muted">
+                The file writes dates with slashes, and none of them says whether the month or the day comes first.
+              </p>
+              {(
+                [
+                  ['mdy', 'Month first (US): 03/04/2026 is 4 March 2026'],
+                  ['dmy', 'Day first (European): 03/04/2026 is 3 April 2026'],
+                ] as const
+              ).map(([value, label]) => (
+                <label className="op-radio" key={value}>
+                  <input
+                    type="radio"
+                    name="date-order"
+                    checked={dateOrder === value}
+                    onChange={() => setDateOrder(value)}
+                  />
+                  {label}
+                </label>
+              ))}
+            </section>
+          )}
+          {!parsed.fatal && parsed.format !== 'json' && <DefaultsStep form={form} open={open} onChange={setForm} />}
+          {!parsed.fatal && <Preview plan={plan} retireMissing={retireMissing} onRetireMissing={setRetireMissing} />}
+          <div className="cw-row">
+            <button
+              className="cw-btn cw-btn--primary"
+              disabled={!!busy || !chosen.ok || !!blocked || writes === 0}
+              onClick={() => void commit('all-or-nothing')}
+            >
+              {writes === 0 && !blocked && plan.held.length === 0
+                ? 'Nothing to import: the library already has every row'
+                : `Import ${writes} ${writes === 1 ? 'answer' : 'answers'}`}
+            </button>
+            {parsed.rejected.length > 0 && !parsed.fatal && writes > 0 && (
+              <button className="cw-btn" disabled={!!busy || !chosen.ok} onClick={() => void commit('valid-rows')}>
+                Import only the {writes} valid records
+              </button>
+            )}
+          </div>
+        </div>
       )}
-      {step.kind === 'writing' && <ProgressBar value={step.done} max={step.total} label="Importing" />}
-      {step.kind === 'done' && (
-        <Alert tone={step.report.committed ? 'ok' : 'bad'}>
-          <span data-testid="import-result">{step.report.summary}</span>
-        </Alert>
+      {phase.kind === 'writing' && <ProgressBar value={phase.done} max={phase.total} label="Importing" />}
+      {phase.kind === 'done' && (
+        <div className="cw-stack" data-testid="import-report">
+          <Alert tone={phase.report.committed ? 'ok' : 'bad'}>
+            <span data-testid="import-result">{phase.report.summary}</span>
+          </Alert>
+          {phase.report.committed && (
+            <>
+              <HeldList library={library} batchId={phase.report.batchId} />
+              <div className="cw-row">
+                {onShowBatch && phase.report.accepted.length > 0 && (
+                  <button className="cw-btn" onClick={() => onShowBatch(phase.report.batchId)}>
+                    Show the {phase.report.accepted.length} imported entries
+                  </button>
+                )}
+              </div>
+            </>
+          )}
+        </div>
       )}
     </section>
-  );
-}
-
-function Review({
-  parsed,
-  mapping,
-  onMapping,
-  onCommit,
-}: {
-  parsed: ParsedLibraryFile;
-  mapping: ColumnMapping;
-  onMapping: (m: ColumnMapping) => void;
-  onCommit: (mode: 'all-or-nothing' | 'valid-rows') => void;
-}) {
-  const headers = parsed.mapping?.headers ?? [];
-  const accepted = parsed.accepted.entries.length + parsed.accepted.evidence.length;
-  const columnOf = (k: ColumnKind) => mapping[k] ?? parsed.mapping?.columns[k];
-  return (
-    <div className="cw-stack" data-testid="import-review">
-      {headers.length > 0 && (
-        <details open>
-          <summary>Column mapping</summary>
-          <div className="op-mapping">
-            {COLUMN_KINDS.map((k) => (
-              <label className="cw-label" key={k}>
-                {k}
-                <select
-                  className="cw-select"
-                  value={String(columnOf(k) ?? '')}
-                  onChange={(e) =>
-                    onMapping({ ...mapping, [k]: e.target.value === '' ? undefined : Number(e.target.value) })
-                  }
-                >
-                  <option value="">(not in file)</option>
-                  {headers.map((h, i) => (
-                    <option key={i} value={i}>
-                      {h || `column ${i + 1}`}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            ))}
-          </div>
-        </details>
-      )}
-      <p>
-        <Badge tone="ok">{accepted} ready</Badge>{' '}
-        <Badge tone={parsed.rejected.length ? 'bad' : 'neutral'}>{parsed.rejected.length} rejected</Badge>{' '}
-        <Badge tone={parsed.warnings.length ? 'warn' : 'neutral'}>{parsed.warnings.length} warnings</Badge>{' '}
-        <span className="cw-small cw-muted">
-          of {parsed.rowsRead} rows in {parsed.fileName}
-        </span>
-      </p>
-      {parsed.fatal && <Alert tone="bad">{parsed.fatal}</Alert>}
-      <IssueTable title="Rejected rows" issues={parsed.rejected} />
-      <IssueTable title="Warnings" issues={parsed.warnings} />
-      <div className="cw-row">
-        <button
-          className="cw-btn cw-btn--primary"
-          disabled={!accepted || parsed.rejected.length > 0}
-          onClick={() => onCommit('all-or-nothing')}
-        >
-          Import {accepted} record{accepted === 1 ? '' : 's'}
-        </button>
-        {parsed.rejected.length > 0 && accepted > 0 && (
-          <button className="cw-btn" onClick={() => onCommit('valid-rows')}>
-            Import only the {accepted} valid records
-          </button>
-        )}
-      </div>
-    </div>
   );
 }

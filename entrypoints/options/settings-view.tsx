@@ -3,9 +3,66 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert } from '../../components/ui';
 import { FOOTER_PRESETS, loadSettings, saveSettings, type ExtensionSettings } from '../../lib/background/settings';
+import { demoCounts, loadDemoLibrary, removeDemoData } from '../../lib/library';
 import type { Library } from '../../lib/library/repository';
+import demoLibrary from '../../data/demo-library.json';
 import { notifyBackground } from './entry-editor';
 import { SitesView } from './sites-view';
+
+/** The demo library on demand: load it to try Crosswalk, remove it (every entry tagged demo) in one click. */
+function DemoSection({ library }: { library: Library }) {
+  const [count, setCount] = useState<number>();
+  const [message, setMessage] = useState<{ tone: 'ok' | 'bad'; text: string }>();
+  const refresh = () => void demoCounts(library).then((c) => setCount(c.entries));
+  useEffect(refresh, [library]);
+  const run = async (fn: () => Promise<string>) => {
+    try {
+      setMessage({ tone: 'ok', text: await fn() });
+      notifyBackground();
+    } catch (err) {
+      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+    }
+    refresh();
+  };
+  return (
+    <section className="cw-card op-panel" aria-label="Demo library">
+      <h2>Demo library</h2>
+      <p className="cw-small cw-muted">
+        175 answers of a fictional company (Larkspur Analytics), tagged <code>demo</code>, to try Crosswalk. They are
+        never loaded unless you ask, and never come back once removed.
+      </p>
+      <div className="cw-row">
+        {count === 0 && (
+          <button
+            className="cw-btn"
+            onClick={() =>
+              void run(async () => {
+                const r = await loadDemoLibrary(library, demoLibrary);
+                return `Loaded the demo library: ${r.entries.added} entries.`;
+              })
+            }
+          >
+            Load the demo library
+          </button>
+        )}
+        {!!count && (
+          <button
+            className="cw-btn cw-btn--danger"
+            onClick={() =>
+              void run(async () => {
+                const r = await removeDemoData(library, demoLibrary);
+                return `Removed the demo library: ${r.entries} entries and ${r.evidence} evidence items.`;
+              })
+            }
+          >
+            Remove demo data ({count} entries)
+          </button>
+        )}
+      </div>
+      {message && <Alert tone={message.tone}>{message.text}</Alert>}
+    </section>
+  );
+}
 
 export function SettingsView({ library }: { library: Library }) {
   const [settings, setSettings] = useState<ExtensionSettings>();
@@ -68,6 +125,7 @@ export function SettingsView({ library }: { library: Library }) {
         {saved && <Alert tone="ok">{saved}</Alert>}
       </section>
       <SitesView permissions={browser.permissions} />
+      <DemoSection library={library} />
     </div>
   );
 }

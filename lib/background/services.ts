@@ -1,10 +1,9 @@
 // The background's long-lived services, created lazily on the first request of each worker start:
-// open the library, seed the demo library when it is empty (idempotent, so every start may run it),
-// then load or build the search index. Requests wait for this instead of racing it.
+// open the library, then load or build the search index. Requests wait for this instead of racing it.
+// Nothing is seeded here: the library page asks on first run (lib/library/first-run.ts), so an emptied
+// library stays empty across restarts.
 import { openIndexSnapshots } from '../library/index-snapshot';
 import { openLibrary, type Library } from '../library/repository';
-import { seedIfEmpty } from '../library/seed';
-import demoLibrary from '../../data/demo-library.json';
 import { matchEngine } from './engine';
 import { IndexService, type IndexCache } from './index-service';
 import type { Services } from './handlers';
@@ -34,12 +33,7 @@ export function createServices(
   let library: Promise<Library> | undefined;
   let index: Promise<IndexService<unknown>> | undefined;
   const getLibrary = () =>
-    (library ??= (async () => {
-      const lib = await open();
-      const { seeded } = await seedIfEmpty(lib, demoLibrary);
-      if (seeded) console.info('[crosswalk] seeded the demo library');
-      return lib;
-    })().catch((err: unknown) => {
+    (library ??= open().catch((err: unknown) => {
       library = undefined; // retry on the next request
       throw err;
     }));

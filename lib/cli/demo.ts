@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { reportFormatFor } from '../review/report';
 import { saveReviewReport } from '../review/report-download';
 import { extensionIdOf, launchWithExtension } from './chromium';
+import { pickDemoLibrary } from './first-run';
 import { serveDirectory, type StaticServer } from './static-server';
 import { openPanelFor } from './toolbar-click';
 
@@ -148,6 +149,8 @@ export async function runDemo(args: DemoArgs): Promise<number> {
       throw err;
     }
     const extensionId = await extensionIdOf(context);
+    // A new profile's library starts empty: pick the demo library on the first-run screen, as a user would.
+    await pickDemoLibrary(context, extensionId);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/demo-questionnaire.html`);
     const { panel } = await openPanelFor(context, page, extensionId, 420);

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   COLUMN_KINDS,
+  COLUMN_LABELS,
   formatOf,
   parseLibraryFile,
   serializeLibrary,
@@ -13,14 +14,16 @@ import {
   type RowIssue,
   type TextEncoding,
 } from '../library';
+import { defaultsNote, IMPORT_FLAGS_HELP, isImportFlag, readImportFlag, type ImportFlags } from './import-flags';
 
 const USAGE = `Usage:
   crosswalk library validate <file> [options]     check a .json/.csv/.tsv/.xlsx file; exit 1 if any row is rejected
   crosswalk library convert <in> <out> [options]  convert between JSON, CSV and XLSX (chosen by extension)
 Options:
-  --map <kind>=<header>   use this column for <kind> (${COLUMN_KINDS.join(', ')})
+  --map <kind>=<header>   use this column for <kind>; --map <kind>= (empty) ignores the kind entirely
+                          kinds: ${COLUMN_KINDS.join(', ')}
   --encoding <name>       utf-8, utf-16le, utf-16be or windows-1252 (default: detect)
-  --owner <name>          owner for rows without an Owner column (default: unassigned)
+${IMPORT_FLAGS_HELP}
   --valid-rows            convert: write the valid rows even when some are rejected`;
 
 const ENCODINGS: readonly TextEncoding[] = ['auto', 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
@@ -28,13 +31,16 @@ const ENCODINGS: readonly TextEncoding[] = ['auto', 'utf-8', 'utf-16le', 'utf-16
 interface Parsed {
   positional: string[];
   options: ParseOptions;
+  flags: ImportFlags;
   validRows: boolean;
 }
 
 function parseArgs(args: string[]): Parsed | string {
   const positional: string[] = [];
   const mapping: ColumnMapping = {};
-  const options: ParseOptions = { mapping };
+  const flags: ImportFlags = { defaults: {} };
+  const options: ParseOptions = { mapping, defaults: flags.defaults };
+  const today = new Date().toISOString().slice(0, 10);
   let validRows = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -44,16 +50,20 @@ function parseArgs(args: string[]): Parsed | string {
       const [kind, ...rest] = next().split('=');
       if (!COLUMN_KINDS.includes(kind as never) || !rest.length)
         return `--map expects <kind>=<header> with kind one of ${COLUMN_KINDS.join(', ')}.`;
-      mapping[kind as (typeof COLUMN_KINDS)[number]] = rest.join('=');
+      const header = rest.join('=');
+      mapping[kind as (typeof COLUMN_KINDS)[number]] = header === '' ? null : header;
     } else if (a === '--encoding') {
       const enc = next() as TextEncoding;
       if (!ENCODINGS.includes(enc)) return `--encoding must be one of ${ENCODINGS.join(', ')}.`;
       options.encoding = enc;
-    } else if (a === '--owner') options.defaultOwner = next();
-    else if (a.startsWith('--')) return `Unknown option ${a}.`;
+    } else if (isImportFlag(a)) {
+      const problem = readImportFlag(flags, a, args[++i], today);
+      if (problem) return problem;
+    } else if (a.startsWith('--')) return `Unknown option ${a}.`;
     else positional.push(a);
   }
-  return { positional, options, validRows };
+  if (flags.dateOrder) options.dateOrder = flags.dateOrder;
+  return { positional, options, flags, validRows };
 }
 
 function where(file: string, p: RowIssue): string {
@@ -71,7 +81,16 @@ function read(file: string, options: ParseOptions): ParsedLibraryFile | string {
   return parseLibraryFile(basename(file), bytes, options);
 }
 
-function report(file: string, parsed: ParsedLibraryFile): void {
+function report(file: string, parsed: ParsedLibraryFile, flags: ImportFlags): void {
+  const cols = parsed.mapping?.columns ?? {};
+  const mapped = COLUMN_KINDS.filter((k) => cols[k] !== undefined).map(
+    (k) => `${COLUMN_LABELS[k]} ← "${parsed.mapping!.headers[cols[k]!] ?? ''}"`,
+  );
+  if (mapped.length) console.log(`${file}: columns: ${mapped.join('; ')}`);
+  if (parsed.dates.order && parsed.dates.inferred)
+    console.log(
+      `${file}: dates read as ${parsed.dates.order === 'mdy' ? 'US month/day/year' : 'European day/month/year'} (the file's own dates say so).`,
+    );
   for (const p of parsed.rejected) console.log(`${where(file, p)}error: ${p.reason}`);
   for (const p of parsed.warnings) console.log(`${where(file, p)}warning: ${p.reason}`);
   for (const m of parsed.mergeProposals) {
@@ -79,6 +98,8 @@ function report(file: string, parsed: ParsedLibraryFile): void {
       `${file}: row ${m.row}: note: near-duplicate of row ${m.target.row} ("${m.target.question}", similarity ${m.similarity.toFixed(2)}); importing proposes a merge.`,
     );
   }
+  const note = defaultsNote(parsed, flags);
+  if (note) console.log(`${file}: ${note}`);
 }
 
 function summary(parsed: ParsedLibraryFile): string {
@@ -92,7 +113,7 @@ function validate(p: Parsed): number {
   if (!file || p.positional.length !== 1) return usage('validate takes exactly one file.');
   const parsed = read(file, p.options);
   if (typeof parsed === 'string') return fail(parsed);
-  report(file, parsed);
+  report(file, parsed, p.flags);
   console.log(summary(parsed));
   return parsed.rejected.length ? 1 : 0;
 }
@@ -104,7 +125,7 @@ function convert(p: Parsed): number {
   if (!outFormat) return usage(`Cannot tell the output format from "${output}": use a .json, .csv or .xlsx name.`);
   const parsed = read(input, p.options);
   if (typeof parsed === 'string') return fail(parsed);
-  report(input, parsed);
+  report(input, parsed, p.flags);
   if (parsed.fatal || (parsed.rejected.length && !p.validRows)) {
     console.log(
       `${summary(parsed)} Nothing written to ${output}: fix the rows above, or pass --valid-rows to convert only the valid ones.`,

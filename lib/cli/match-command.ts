@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { FRAMEWORK_LABEL, FRAMEWORKS } from '../controls/framework';
 import { parseLibraryFile } from '../library/import/parse-file';
 import { buildIndex, matchQuestion, type Audience, type MatchResult, type QuestionInput } from '../match';
+import { defaultsNote, IMPORT_FLAGS_HELP, isImportFlag, readImportFlag, type ImportFlags } from './import-flags';
 import { readQuestions } from './match-questions';
 
 const DEFAULT_LIBRARY = fileURLToPath(new URL('../../data/demo-library.json', import.meta.url));
@@ -23,11 +24,15 @@ Options:
   --recipient <who>    public | nda | internal | customer:<name> (default nda)
   --no-nda             no NDA is in place with the recipient (NDA-level answers are then flagged)
   --today <date>       YYYY-MM-DD used for review and expiry dates (default today)
-  -h, --help           show this help`;
+  -h, --help           show this help
+A CSV/XLSX --library without Status, Reuse, Owner or review-date columns takes these, as the library page's
+import does (otherwise its rows are internal-only drafts):
+${IMPORT_FLAGS_HELP}`;
 
 interface Args {
   target?: string;
   library: string;
+  libraryFlags: ImportFlags;
   json: boolean;
   recipient?: Audience;
   noNda?: boolean;
@@ -35,13 +40,16 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): { ok: true; args: Args } | { ok: false; error: string } | { ok: 'help' } {
-  const args: Args = { library: DEFAULT_LIBRARY, json: false };
+  const args: Args = { library: DEFAULT_LIBRARY, libraryFlags: { defaults: {} }, json: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (): string | undefined => argv[++i];
     if (a === '-h' || a === '--help') return { ok: 'help' };
     else if (a === '--json') args.json = true;
-    else if (a === '--library') {
+    else if (isImportFlag(a)) {
+      const problem = readImportFlag(args.libraryFlags, a, value(), new Date().toISOString().slice(0, 10));
+      if (problem) return { ok: false, error: problem };
+    } else if (a === '--library') {
       const v = value();
       if (!v) return { ok: false, error: '--library needs a file name, e.g. --library answers.csv' };
       args.library = v;
@@ -152,11 +160,17 @@ export function run(argv: string[]): number {
     );
     return 2;
   }
-  const lib = parseLibraryFile(basename(args.library), new Uint8Array(readFileSync(args.library)));
+  const { defaults, dateOrder } = args.libraryFlags;
+  const lib = parseLibraryFile(basename(args.library), new Uint8Array(readFileSync(args.library)), {
+    defaults,
+    ...(dateOrder ? { dateOrder } : {}),
+  });
   if (lib.fatal) {
     console.error(`Cannot use library "${args.library}": ${lib.fatal}`);
     return 1;
   }
+  const note = defaultsNote(lib, args.libraryFlags);
+  if (note) console.error(`Library "${basename(args.library)}": ${note}`);
   let questions: QuestionInput[];
   if (existsSync(args.target!) && /\.(csv|tsv|txt|xlsx|xlsm|json|jsonl|ndjson)$/i.test(args.target!)) {
     const read = readQuestions(basename(args.target!), new Uint8Array(readFileSync(args.target!)));

@@ -47,6 +47,8 @@ const versionRow = <T extends z.ZodType>(record: T) =>
     version: z.number().int().positive(),
     savedAt: z.string(),
     reason: z.enum(REASONS),
+    /** Why, in words (an import's file and defaults, a bulk action), when the reason alone does not say it. */
+    note: z.string().optional(),
     record,
     /** Content hash of `record` (backup-integrity.ts); absent in backups made before hashes existed. */
     hash: z.string().optional(),

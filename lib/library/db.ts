@@ -11,6 +11,8 @@ export type ChangeReason = 'create' | 'update' | 'restore' | 'retire' | 'import'
 export interface SavedMeta {
   at: string;
   reason: ChangeReason;
+  /** Why, in words, when the reason alone does not say it ("Imported from x.csv: approved by …", "Bulk: …"). */
+  note?: string;
 }
 
 /** One saved version of a record: a full snapshot, never a diff, so any version can be read on its own. */
@@ -19,6 +21,7 @@ export interface VersionRow<T> {
   version: number;
   savedAt: string;
   reason: ChangeReason;
+  note?: string;
   record: T;
 }
 

@@ -74,6 +74,7 @@ export function fromEntryRow(row: StoredEntry): AnswerEntry {
     owner: row.owner,
     roles: row.roles ?? {},
     status: row.status,
+    approvedBy: row.approvedBy,
     approvedAt: row.approvedAt,
     reviewBy: row.reviewBy,
     scope: row.scope ?? { services: [], environments: [], regions: [], dataTypes: [] },

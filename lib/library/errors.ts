@@ -14,6 +14,7 @@ export type LibraryErrorCode =
   | 'unsupported-format'
   | 'newer-format'
   | 'import-cancelled'
+  | 'import-stale'
   | 'invalid-backup'
   | 'pre-restore-backup-failed';
 
@@ -67,13 +68,25 @@ export const messages = {
         : `is not a real day (month ${m[2]} of ${m[1]} has no day ${m[3]})`;
     return `"${text}" ${why}. Write dates as YYYY-MM-DD naming a day that exists (e.g. 2025-03-31).`;
   },
-  badShortAnswer: (value: string) => `"${value}" is not a short answer. Use Yes, No, N/A, Partial or Other.`,
-  badStatus: (value: string) => `"${value}" is not a status. Use draft, approved or retired.`,
-  badReuse: (value: string) => `"${value}" is not a reuse permission. Use public, nda, internal or customer:<name>.`,
+  /** A spreadsheet cell that is no date in any form the importer reads (dates.ts). */
+  badCellDate: (value: string) =>
+    `"${value}" is not a date. Write it as 2026-03-14, 3/14/2026 (US), 14.3.2026 or 14/3/2026 (European), 14 Mar 2026, or an Excel date.`,
+  ambiguousDate: (value: string) =>
+    `"${value}" could be month/day or day/month, and no other date in the file settles it. Choose how this file writes dates (wizard: "Dates like ${value}"; CLI: --dates us or --dates european).`,
+  shortAnswerTooLong: (length: number, max: number) =>
+    `the short answer is ${length} characters, over the ${max}-character limit for a short answer. Move the text to the Answer column, or map this column as the answer.`,
+  badStatus: (value: string) =>
+    `"${value}" is not a status. Use Approved, Draft or Retired (also read: published, final, under review, archived).`,
+  badReuse: (value: string) =>
+    `"${value}" is not a reuse permission. Use Public, Under NDA, Internal only or "customer: <name>" (also read: confidential, restricted).`,
+  badRoles: (value: string) =>
+    `"${value}" is not a list of roles. Write "owner: <name>; reviewer: <name>; approver: <name>; reviewed: <date>" (any of the four).`,
   emptyQuestion: () => `the question is empty. Fill it in or delete the row.`,
   emptyAnswer: () => `there is no answer (neither Answer nor Short answer). Fill one in or delete the row.`,
   htmlKept: () => `contains HTML/script markup; it is stored verbatim as plain text and never rendered or run.`,
   cancelled: () => `The import was cancelled before it finished; the library is unchanged. Start it again when ready.`,
+  importStale: (ids: string[]) =>
+    `The library changed while this import was being prepared (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''} edited meanwhile), so nothing was written. Check the file again and import it once more.`,
   // ---- backups (backup-integrity.ts, backup.ts) ----
   backupNewerSchema: (v: number) =>
     `This backup was made by a newer Crosswalk (database schema ${v}; this one understands up to ${LATEST_SCHEMA}). Update Crosswalk, then restore it.`,

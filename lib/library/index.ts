@@ -22,17 +22,46 @@ export {
   type EvidenceDraft,
 } from './repository';
 export { VersionedStore, type ListOptions } from './versioned-store';
-export { parseLibraryFile, formatOf } from './import/parse-file';
-export { importParsed, importFile, type ImportOptions, type ImportReport, type ImportCounts } from './import/apply';
+export { yieldToEventLoop, yielder } from './yield';
+export { bulkEdit, undoBulk, applyBulk, describeBulk, type BulkAction, type BulkResult, type BulkStep } from './bulk';
+export { parseLibraryFile, parseLibraryFileAsync, parseJsonFile, formatOf } from './import/parse-file';
+export {
+  importParsed,
+  importFile,
+  applyImport,
+  refusal,
+  importNote,
+  type ImportOptions,
+  type ImportReport,
+  type ImportCounts,
+} from './import/apply';
+export { planImport, planOutcome, idFamily, type ImportPlan, type EntryChange, type PlanOutcome } from './import/plan';
 export { resolveMergeProposals, type MergeDecision } from './import/merge';
+export { listHeld, decideHeld, holdBack, HELD_KEY, type HeldRow, type HeldDecision } from './import/held';
+export { listImports, recordImport, IMPORTS_KEY, type ImportBatch } from './import/history';
+export {
+  ImportDefaults,
+  describeDefaults,
+  reuseAudience,
+  parseStatusDefault,
+  parseReuseDefault,
+  parseReviewDefault,
+  FALLBACK_OWNER,
+  FALLBACK_REUSE,
+  FALLBACK_STATUS,
+} from './import/defaults';
+export { parseDate, addMonths, dateOrderOf, type DateOrder } from './import/dates';
+export { parseReuse, parseStatus, joinList, splitList } from './import/cells';
+export { ALL_FIELDS, overlay, textChanged, sameEntryContent, type FileField } from './import/fields';
 export {
   COLUMN_KINDS,
+  COLUMN_LABELS,
   HEADER_SYNONYMS,
   type ColumnKind,
   type ColumnMapping,
   type ResolvedMapping,
 } from './import/columns';
-export type { FileFormat, RowIssue, MergeProposal, ParseOptions, ParsedLibraryFile } from './import/types';
+export type { FileFormat, RowIssue, MergeProposal, ParseOptions, ParsedLibraryFile, DateInfo } from './import/types';
 export { decodeText, type TextEncoding, type Decoded } from './import/decode';
 export { serializeLibrary, toLibraryFile } from './export/export';
 export { escapeFormula } from './export/columns';
@@ -52,6 +81,19 @@ export {
   type HistoryDiff,
   type ApplyOptions,
 } from './backup';
+export {
+  startState,
+  chooseStart,
+  loadDemoLibrary,
+  removeDemoData,
+  demoCounts,
+  isDemoEntry,
+  DEMO_TAG,
+  START_KEY,
+  StartChoice,
+  type StartState,
+  type StartRecord,
+} from './first-run';
 export { describeRestore, type RestoreLine } from './restore-summary';
 export { contentHash, verifyBackup, type IntegrityReport } from './backup-integrity';
 export {
@@ -61,7 +103,6 @@ export {
   RESTORE_POINTS_DB,
   type RestorePoint,
 } from './restore-points';
-export { seedIfEmpty } from './seed';
 export { openIndexSnapshots, IndexSnapshotStore, INDEX_SNAPSHOT_DB, type IndexSnapshot } from './index-snapshot';
 export { questionTokens, jaccard } from './near-duplicates';
 

@@ -13,8 +13,36 @@ export const IsoDate = z
 /** zod's datetime already refuses impossible days ("2026-02-30T00:00:00Z"); tests pin that. */
 export const IsoDateTime = z.string().datetime({ offset: true });
 
+/** What a short answer means on a Yes/No/N/A choice field. The stored short answer itself is any short text. */
 export const ShortAnswer = z.enum(['Yes', 'No', 'N/A', 'Partial', 'Other']);
 export type ShortAnswer = z.infer<typeof ShortAnswer>;
+
+/** Longest short answer: a number, a yes/no, a name or a short phrase ("612", "99.9%", "Yes", "Ireland"). */
+export const SHORT_ANSWER_MAX = 200;
+
+const SHORT_MEANINGS: Record<string, ShortAnswer> = {
+  yes: 'Yes',
+  y: 'Yes',
+  true: 'Yes',
+  no: 'No',
+  n: 'No',
+  false: 'No',
+  'n/a': 'N/A',
+  na: 'N/A',
+  'not applicable': 'N/A',
+  partial: 'Partial',
+  partially: 'Partial',
+  other: 'Other',
+};
+
+/**
+ * The choice a short answer stands for ("yes" → Yes, "N/A" → N/A), or undefined when it is other text
+ * ("612", "Ireland"): such an answer still fills a text field, it just picks no option.
+ */
+export function shortAnswerMeaning(text: string | undefined): ShortAnswer | undefined {
+  if (!text) return undefined;
+  return SHORT_MEANINGS[text.trim().toLowerCase().replace(/\.$/, '')];
+}
 
 export const EntryStatus = z.enum(['draft', 'approved', 'retired']);
 export type EntryStatus = z.infer<typeof EntryStatus>;
@@ -51,7 +79,8 @@ export const AnswerEntry = z.object({
   question: z.string().min(1),
   alternatives: z.array(z.string()).default([]),
   answer: z.string().min(1),
-  shortAnswer: ShortAnswer.optional(),
+  /** The answer in a few words, as written: "Yes", "No", "N/A", "612", "99.9". Choice fields read its meaning. */
+  shortAnswer: z.string().min(1).max(SHORT_ANSWER_MAX).optional(),
   /** Free-text comments carried over from a questionnaire's Comments/Notes column; never shown to customers by default. */
   notes: z.string().optional(),
   controls: z.array(ControlRef).default([]),
@@ -60,6 +89,8 @@ export const AnswerEntry = z.object({
   /** Reviewer and approver per framework, kept apart (an ISO review cycle is not a SOC 2 report period). */
   roles: z.partialRecord(Framework, FrameworkRoles).default({}),
   status: EntryStatus,
+  /** Who approved the current answer (a person or a team). */
+  approvedBy: z.string().min(1).optional(),
   approvedAt: IsoDate.optional(),
   reviewBy: IsoDate.optional(),
   scope: Scope.default({ services: [], environments: [], regions: [], dataTypes: [] }),

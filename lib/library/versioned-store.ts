@@ -74,7 +74,13 @@ export function validateRecord<T extends Versioned>(
 /** The write side used by import and backup restore (structural, so it is independent of row types). */
 export interface VersionWriter<T> {
   get(id: string): Promise<T | undefined>;
-  saveVersions(recs: readonly T[], reason: ChangeReason, savedAt: string, opts?: { allNew?: boolean }): Promise<void>;
+  saveVersions(
+    recs: readonly T[],
+    reason: ChangeReason,
+    savedAt: string,
+    opts?: { allNew?: boolean; note?: string },
+  ): Promise<void>;
+  getMany(ids: readonly string[]): Promise<(T | undefined)[]>;
   writeWithHistory(
     recs: readonly T[],
     versions: readonly VersionRow<T>[],
@@ -105,6 +111,12 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
     return row ? this.spec.fromRow(row) : undefined;
   }
 
+  /** Several records in one request (undefined where an id does not exist), in the order asked. */
+  async getMany(ids: readonly string[]): Promise<(T | undefined)[]> {
+    const rows = await this.spec.current().bulkGet([...ids]);
+    return rows.map((row) => (row ? this.spec.fromRow(row) : undefined));
+  }
+
   private async require(id: string): Promise<T> {
     const rec = await this.get(id);
     if (!rec) throw new LibraryError('not-found', messages.notFound(this.spec.label, id));
@@ -117,8 +129,8 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
     return rec!;
   }
 
-  /** All drafts in one transaction: all saved, or (on any invalid one) none. */
-  async bulkPut(drafts: readonly Draft<TInput>[], reason: ChangeReason = 'update'): Promise<T[]> {
+  /** All drafts in one transaction: all saved, or (on any invalid one) none. `note` goes into each version's history. */
+  async bulkPut(drafts: readonly Draft<TInput>[], reason: ChangeReason = 'update', note?: string): Promise<T[]> {
     return this.ctx.write(async () => {
       const now = nowIso();
       const ids = drafts.map((d) => d.id ?? newId(this.spec.idPrefix));
@@ -146,9 +158,84 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
         toSave.push(candidate);
         out.push(candidate);
       });
-      await this.saveVersions(toSave, reason, now);
+      await this.saveVersions(toSave, reason, now, { ...(note ? { note } : {}) });
       if (toSave.length) await this.ctx.logChange(this.spec.table, 'put', [...new Set(toSave.map((r) => r.id))]);
       return out;
+    });
+  }
+
+  /**
+   * One edit applied to many records in one transaction (the entries table's bulk actions): `edit` returns the
+   * new content for each current record; unchanged results are skipped. Returns, per record that changed, the
+   * version before and after, which is what an undo needs.
+   */
+  async bulkUpdate(
+    ids: readonly string[],
+    edit: (current: T) => T,
+    opts: { reason?: ChangeReason; note?: string } = {},
+  ): Promise<{ id: string; before: number; after: number }[]> {
+    return this.ctx.write(async () => {
+      const now = nowIso();
+      const currents = await this.getMany(ids);
+      const toSave: T[] = [];
+      const out: { id: string; before: number; after: number }[] = [];
+      currents.forEach((current, i) => {
+        if (!current) throw new LibraryError('not-found', messages.notFound(this.spec.label, ids[i]!));
+        const next = edit(current);
+        if (sameContent(current, next)) return;
+        const rec = validateRecord(this.spec.schema, this.spec.label, {
+          ...next,
+          id: current.id,
+          createdAt: current.createdAt,
+          updatedAt: now,
+          version: current.version + 1,
+        });
+        toSave.push(rec);
+        out.push({ id: rec.id, before: current.version, after: rec.version });
+      });
+      await this.saveVersions(toSave, opts.reason ?? 'update', now, { ...(opts.note ? { note: opts.note } : {}) });
+      if (toSave.length)
+        await this.ctx.logChange(
+          this.spec.table,
+          'put',
+          toSave.map((r) => r.id),
+        );
+      return out;
+    });
+  }
+
+  /**
+   * Undo of a bulk action: each record goes back to `before` as a new version, but only while it is still at
+   * `after` (a record edited since is left alone and reported in `skipped`).
+   */
+  async bulkRevert(
+    steps: readonly { id: string; before: number; after: number }[],
+    note?: string,
+  ): Promise<{ reverted: string[]; skipped: string[] }> {
+    return this.ctx.write(async () => {
+      const now = nowIso();
+      const currents = await this.getMany(steps.map((s) => s.id));
+      // The "before" versions are archived (the live row is "after"): one request for all of them.
+      const olds = await this.spec.versions().bulkGet(steps.map((s) => [s.id, s.before] as [string, number]));
+      const toSave: T[] = [];
+      const skipped: string[] = [];
+      for (const [i, step] of steps.entries()) {
+        const current = currents[i];
+        const old = current && current.version === step.after ? olds[i]?.record : undefined;
+        if (!current || !old) {
+          skipped.push(step.id);
+          continue;
+        }
+        toSave.push({ ...old, createdAt: current.createdAt, updatedAt: now, version: current.version + 1 });
+      }
+      await this.saveVersions(toSave, 'restore', now, { ...(note ? { note } : {}) });
+      if (toSave.length)
+        await this.ctx.logChange(
+          this.spec.table,
+          'put',
+          toSave.map((r) => r.id),
+        );
+      return { reverted: toSave.map((r) => r.id), skipped };
     });
   }
 
@@ -190,6 +277,7 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
       version: row.version,
       savedAt: row.saved?.at ?? row.updatedAt,
       reason: row.saved?.reason ?? 'update',
+      ...(row.saved?.note ? { note: row.saved.note } : {}),
       record: this.spec.fromRow(row),
     };
   }
@@ -265,15 +353,17 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
     recs: readonly T[],
     reason: ChangeReason,
     savedAt: string,
-    opts: { allNew?: boolean } = {},
+    opts: { allNew?: boolean; note?: string } = {},
   ): Promise<void> {
     if (!recs.length) return;
     const why = (r: T): ChangeReason => (r.version === 1 && reason === 'update' ? 'create' : reason);
+    const note = opts.note ? { note: opts.note } : {};
     const lastIndex = new Map(recs.map((r, i) => [r.id, i]));
     const archive: VersionRow<T>[] = [];
     // The same id twice in one batch: the earlier one is superseded within the batch.
     recs.forEach((r, i) => {
-      if (lastIndex.get(r.id) !== i) archive.push({ id: r.id, version: r.version, savedAt, reason: why(r), record: r });
+      if (lastIndex.get(r.id) !== i)
+        archive.push({ id: r.id, version: r.version, savedAt, reason: why(r), ...note, record: r });
     });
     const finals = recs.filter((r, i) => lastIndex.get(r.id) === i);
     if (!opts.allNew) {
@@ -285,7 +375,7 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
       });
     }
     if (archive.length) await this.spec.versions().bulkPut(archive);
-    await this.spec.current().bulkPut(finals.map((r) => this.spec.toRow(r, { at: savedAt, reason: why(r) })));
+    await this.spec.current().bulkPut(finals.map((r) => this.spec.toRow(r, { at: savedAt, reason: why(r), ...note })));
   }
 
   async saveVersion(rec: T, reason: ChangeReason, savedAt: string): Promise<void> {
@@ -303,7 +393,7 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
     const meta = new Map(
       versions
         .filter((v) => currentVersion.get(v.id) === v.version)
-        .map((v) => [v.id, { at: v.savedAt, reason: v.reason }]),
+        .map((v) => [v.id, { at: v.savedAt, reason: v.reason, ...(v.note ? { note: v.note } : {}) }]),
     );
     await this.spec.versions().bulkPut(versions.filter((v) => currentVersion.get(v.id) !== v.version));
     await this.spec

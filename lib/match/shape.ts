@@ -3,7 +3,7 @@
 // answer's text says; the full text for free-text fields, plus an optional citation footer. A choice the
 // text does not support is not picked: a wrong confident option is worse than none.
 import type { FieldKind } from '../page/types';
-import type { AnswerEntry, ShortAnswer } from '../library/schema';
+import { shortAnswerMeaning, type AnswerEntry, type ShortAnswer } from '../library/schema';
 import { words } from './lexicon';
 import { memoText } from './memo';
 import { chooseOptions, type ChoicePick, type OptionConcept } from './shape-choice';
@@ -166,7 +166,9 @@ interface Stance {
 
 /** The entry's Yes/No/N/A position: its short answer, else the answer's leading word. */
 function statedStance(entry: Pick<AnswerEntry, 'answer' | 'shortAnswer'>): Stance | undefined {
-  if (entry.shortAnswer !== undefined) return { stance: entry.shortAnswer, explicit: true };
+  // A short answer that is not a choice ("612") states no stance: fall back to the answer's text.
+  const meaning = shortAnswerMeaning(entry.shortAnswer);
+  if (meaning !== undefined) return { stance: meaning, explicit: true };
   const t = clean(entry.answer);
   if (/^yes\b/.test(t)) return { stance: 'Yes', explicit: true };
   if (

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ControlRef, Framework } from '../controls/framework';
 import { FieldKind } from '../page/types';
-import { EvidenceKind, ShortAnswer } from '../library/schema';
+import { EvidenceKind } from '../library/schema';
 
 /** The question as matching sees it: text plus whatever context the page gave. */
 export const QuestionInput = z.object({
@@ -121,7 +121,8 @@ export const Suggestion = z.object({
   version: z.number(),
   /** The text to write, shaped for the field (an option label for choice fields). */
   answer: z.string(),
-  shortAnswer: ShortAnswer.optional(),
+  /** The entry's short answer as written ("Yes", "612"). */
+  shortAnswer: z.string().optional(),
   /** The option label chosen for radio/select/checkbox fields, when one fits ("; "-joined for a multi-select). */
   option: z.string().optional(),
   /** The library's full answer text when `answer` is an option label: for the reader and the paired comment box. */

@@ -19,8 +19,8 @@ export function isPageEdit(entry: Pick<AnswerEntry, 'source'>): boolean {
 function applyValue(
   record: FillRecord,
   value: string,
-  base: { answer?: string; shortAnswer?: ShortAnswer },
-): { answer: string; shortAnswer?: ShortAnswer } {
+  base: { answer?: string; shortAnswer?: string },
+): { answer: string; shortAnswer?: string } {
   if (CHOICE_KINDS.has(record.fieldKind)) {
     const short = ShortAnswer.safeParse(value.trim());
     if (short.success) return { answer: base.answer ?? value, shortAnswer: short.data };

@@ -1,9 +1,16 @@
 import path from 'node:path';
 import { test as base, type BrowserContext, type Worker } from '@playwright/test';
-import { launchWithExtension } from '../../lib/cli/chromium';
+import { extensionIdOf, launchWithExtension } from '../../lib/cli/chromium';
+import { pickDemoLibrary } from '../../lib/cli/first-run';
 import { serveDirectory } from '../../lib/cli/static-server';
 
-type TestFixtures = { context: BrowserContext; serviceWorker: Worker; extensionId: string };
+type TestFixtures = {
+  /** How the library starts: 'demo' (chosen on the first-run screen, the default) or 'first-run' (untouched). */
+  startLibrary: 'demo' | 'first-run';
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+};
 type WorkerFixtures = { fixturesURL: string };
 
 export const FIXTURES_DIR = path.resolve('test/fixtures');
@@ -18,11 +25,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  context: async ({}, use) => {
-    const context = await launchWithExtension({ headless: process.env.HEADED !== '1' });
-    await use(context);
-    await context.close();
-  },
+  startLibrary: ['demo', { option: true }],
+  // Its own timeout: on a busy machine launching and loading the demo library takes a while, and that time
+  // should not eat into the test's.
+  context: [
+    async ({ startLibrary }, use) => {
+      const context = await launchWithExtension({ headless: process.env.HEADED !== '1' });
+      if (startLibrary === 'demo') await pickDemoLibrary(context, await extensionIdOf(context));
+      await use(context);
+      await context.close();
+    },
+    { scope: 'test', timeout: 90_000 },
+  ],
   serviceWorker: async ({ context }, use) => {
     let [sw] = context.serviceWorkers();
     if (!sw) sw = await context.waitForEvent('serviceworker');

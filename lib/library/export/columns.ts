@@ -1,13 +1,11 @@
-// The spreadsheet layout of an export: one column per field, headers chosen so our own importer
-// detects them again (CSV/XLSX → import → export gives the same table).
+// The spreadsheet layout of an export: one column per field, headers chosen so our own importer detects them
+// again, and every field written so that CSV/XLSX → import → export gives the same table (lists escape their
+// separator, roles and scope have columns of their own).
 import type { Framework } from '../../controls/framework';
-import { formatReuse } from '../import/cells';
+import { escapeFormula, formatReuse, formatRoles, joinList } from '../import/cells';
 import type { AnswerEntry, EvidenceItem } from '../schema';
 
-/** Spreadsheet apps run cells starting with = + - @ (and tab/CR tricks) as formulas: prefix a ' to keep them text. */
-export function escapeFormula(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
+export { escapeFormula };
 
 const ids = (refs: AnswerEntry['controls'], fw: Framework) =>
   refs
@@ -18,20 +16,28 @@ const ids = (refs: AnswerEntry['controls'], fw: Framework) =>
 export const ENTRY_COLUMNS: readonly [string, (e: AnswerEntry) => string][] = [
   ['Entry id', (e) => e.id],
   ['Question', (e) => e.question],
-  ['Alternatives', (e) => e.alternatives.join('\n')],
+  ['Alternatives', (e) => joinList(e.alternatives, '\n')],
   ['Answer', (e) => e.answer],
   ['Short answer', (e) => e.shortAnswer ?? ''],
   ['Comments', (e) => e.notes ?? ''],
   ['Owner', (e) => e.owner],
   ['Status', (e) => e.status],
-  ['ISO 27001:2022', (e) => ids(e.controls, 'iso27001:2022')],
-  ['ISO 27001:2013', (e) => ids(e.controls, 'iso27001:2013')],
-  ['SOC 2', (e) => ids(e.controls, 'soc2:2017')],
-  ['Evidence ids', (e) => e.evidenceIds.join('; ')],
+  ['Approved by', (e) => e.approvedBy ?? ''],
   ['Approved at', (e) => e.approvedAt ?? ''],
   ['Review by', (e) => e.reviewBy ?? ''],
   ['Reuse', (e) => formatReuse(e.reuse)],
-  ['Tags', (e) => e.tags.join('; ')],
+  ['Tags', (e) => joinList(e.tags)],
+  ['ISO 27001:2022', (e) => ids(e.controls, 'iso27001:2022')],
+  ['ISO 27001:2013', (e) => ids(e.controls, 'iso27001:2013')],
+  ['SOC 2', (e) => ids(e.controls, 'soc2:2017')],
+  ['Evidence ids', (e) => joinList(e.evidenceIds)],
+  ['ISO 27001:2022 roles', (e) => formatRoles(e.roles['iso27001:2022'])],
+  ['ISO 27001:2013 roles', (e) => formatRoles(e.roles['iso27001:2013'])],
+  ['SOC 2 roles', (e) => formatRoles(e.roles['soc2:2017'])],
+  ['Services', (e) => joinList(e.scope.services)],
+  ['Environments', (e) => joinList(e.scope.environments)],
+  ['Regions', (e) => joinList(e.scope.regions)],
+  ['Data types', (e) => joinList(e.scope.dataTypes)],
 ];
 
 export const EVIDENCE_COLUMNS: readonly [string, (e: EvidenceItem) => string][] = [
@@ -49,6 +55,12 @@ export const EVIDENCE_COLUMNS: readonly [string, (e: EvidenceItem) => string][] 
   ['ISO 27001:2013', (e) => ids(e.controls, 'iso27001:2013')],
   ['SOC 2', (e) => ids(e.controls, 'soc2:2017')],
   ['Summary', (e) => e.summary ?? ''],
+  ['SOC 2 report type', (e) => e.frameworkDates.soc2?.reportType ?? ''],
+  ['SOC 2 period start', (e) => e.frameworkDates.soc2?.periodStart ?? ''],
+  ['SOC 2 period end', (e) => e.frameworkDates.soc2?.periodEnd ?? ''],
+  ['ISO certificate issued', (e) => e.frameworkDates.iso?.certificateIssued ?? ''],
+  ['ISO certificate valid until', (e) => e.frameworkDates.iso?.certificateValidUntil ?? ''],
+  ['ISO next surveillance audit', (e) => e.frameworkDates.iso?.nextSurveillanceAudit ?? ''],
 ];
 
 export function toTable<T>(columns: readonly [string, (r: T) => string][], records: readonly T[]): string[][] {

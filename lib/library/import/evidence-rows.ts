@@ -5,7 +5,8 @@ import { checkControl } from '../controls-check';
 import { EVIDENCE_COLUMNS } from '../export/columns';
 import { EvidenceItem, type EvidenceItemInput } from '../schema';
 import { newId, nowIso } from '../stable';
-import { parseDate, parseReuse, splitList, unescapeCell } from './cells';
+import { parseReuse, splitList, unescapeCell } from './cells';
+import { parseDate } from './dates';
 import { normalizeHeader } from './columns';
 import type { RowIssue } from './types';
 
@@ -52,6 +53,16 @@ export function evidenceTableToItems(
         else issues.push({ row, column: h, reason: res.error, sheet });
       }
     }
+    const soc2 = {
+      ...(get('SOC 2 report type') ? { reportType: get('SOC 2 report type') as 'type1' | 'type2' } : {}),
+      ...(get('SOC 2 period start') ? { periodStart: date('SOC 2 period start') } : {}),
+      ...(get('SOC 2 period end') ? { periodEnd: date('SOC 2 period end') } : {}),
+    };
+    const iso = {
+      ...(get('ISO certificate issued') ? { certificateIssued: date('ISO certificate issued') } : {}),
+      ...(get('ISO certificate valid until') ? { certificateValidUntil: date('ISO certificate valid until') } : {}),
+      ...(get('ISO next surveillance audit') ? { nextSurveillanceAudit: date('ISO next surveillance audit') } : {}),
+    };
     const reuse = get('Reuse') ? parseReuse(get('Reuse')) : ({ ok: true, value: { level: 'internal' } } as const);
     if (!reuse.ok) issues.push({ row, column: 'Reuse', reason: reuse.reason, sheet });
     const draft: EvidenceItemInput = {
@@ -62,6 +73,10 @@ export function evidenceTableToItems(
       owner: get('Owner'),
       issuedAt: date('Issued at'),
       validUntil: date('Valid until'),
+      frameworkDates: {
+        ...(Object.keys(soc2).length ? { soc2 } : {}),
+        ...(Object.keys(iso).length ? { iso } : {}),
+      },
       reuse: reuse.ok ? reuse.value : { level: 'internal' },
       status: (get('Status') || 'current') as EvidenceItemInput['status'],
       controls,
@@ -73,7 +88,14 @@ export function evidenceTableToItems(
     const parsed = EvidenceItem.safeParse(draft);
     if (!parsed.success) {
       const column = (f: string) =>
-        ({ title: 'Title', kind: 'Kind', location: 'Location', owner: 'Owner', status: 'Status' })[f] ?? f;
+        ({
+          title: 'Title',
+          kind: 'Kind',
+          location: 'Location',
+          owner: 'Owner',
+          status: 'Status',
+          frameworkDates: 'SOC 2 report type',
+        })[f] ?? f;
       for (const i of parsed.error.issues)
         issues.push({ row, column: column(String(i.path[0])), reason: `${i.path.join('.')}: ${i.message}`, sheet });
     }

@@ -7,7 +7,7 @@ import { LIMITS } from '../limits';
 import { AnswerEntry, EvidenceItem } from '../schema';
 import type { ParsedLibraryFile, RowIssue } from './types';
 
-type JsonResult = Omit<ParsedLibraryFile, 'fileName' | 'format'>;
+type JsonResult = Omit<ParsedLibraryFile, 'fileName' | 'format' | 'acceptedDefaulted' | 'fields' | 'dates'>;
 
 function empty(reason: string): JsonResult {
   return {

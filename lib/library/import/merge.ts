@@ -16,34 +16,51 @@ const union = <T>(a: readonly T[], b: readonly T[], key: (x: T) => string = Stri
   return [...a, ...b.filter((x) => !seen.has(key(x)) && (seen.add(key(x)), true))];
 };
 
-export async function resolveMergeProposals(lib: Library, decisions: readonly MergeDecision[]): Promise<AnswerEntry[]> {
+/** `note` goes into the history of every entry written (e.g. the defaults of the import the row came from). */
+export async function resolveMergeProposals(
+  lib: Library,
+  decisions: readonly MergeDecision[],
+  note?: string,
+): Promise<AnswerEntry[]> {
   return lib.write(async () => {
     const out: AnswerEntry[] = [];
+    const add = async (incoming: AnswerEntry) => {
+      const { createdAt: _c, updatedAt: _u, version: _v, ...draft } = incoming;
+      // The held row's id may have been taken meanwhile (it was generated, or the same file was imported again).
+      const id = (await lib.entries.get(draft.id)) ? undefined : draft.id;
+      const [rec] = await lib.entries.bulkPut([{ ...draft, id }], 'update', note);
+      return rec!;
+    };
     for (const d of decisions) {
       const { incoming } = d.proposal;
       if (d.action === 'skip') continue;
       if (d.action === 'keep-both') {
-        const { createdAt: _c, updatedAt: _u, version: _v, ...draft } = incoming;
-        out.push(await lib.entries.put(draft));
+        out.push(await add(incoming));
         continue;
       }
       const target = await lib.entries.get(d.proposal.target.id);
       if (!target) {
-        const { createdAt: _c, updatedAt: _u, version: _v, ...draft } = incoming;
-        out.push(await lib.entries.put(draft));
+        out.push(await add(incoming));
         continue;
       }
-      out.push(
-        await lib.entries.update(target.id, {
-          alternatives: union(target.alternatives, [incoming.question, ...incoming.alternatives]).filter(
-            (q) => q !== target.question,
-          ),
-          controls: union(target.controls, incoming.controls, (r) => `${r.framework}|${r.id}`),
-          evidenceIds: union(target.evidenceIds, incoming.evidenceIds),
-          tags: union(target.tags, incoming.tags),
-          ...(d.useIncomingAnswer ? { answer: incoming.answer, shortAnswer: incoming.shortAnswer } : {}),
-        }),
+      const { createdAt: _c, updatedAt: _u, version: _v, ...base } = target;
+      const [merged] = await lib.entries.bulkPut(
+        [
+          {
+            ...base,
+            alternatives: union(target.alternatives, [incoming.question, ...incoming.alternatives]).filter(
+              (q) => q !== target.question,
+            ),
+            controls: union(target.controls, incoming.controls, (r) => `${r.framework}|${r.id}`),
+            evidenceIds: union(target.evidenceIds, incoming.evidenceIds),
+            tags: union(target.tags, incoming.tags),
+            ...(d.useIncomingAnswer ? { answer: incoming.answer, shortAnswer: incoming.shortAnswer } : {}),
+          },
+        ],
+        'merge',
+        note ? `Merged a held-back import row (${note})` : 'Merged a held-back import row',
       );
+      out.push(merged!);
     }
     return out;
   });

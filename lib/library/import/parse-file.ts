@@ -5,10 +5,13 @@ import { LIMITS } from '../limits';
 import { parseCsvTable } from './csv';
 import { decodeText } from './decode';
 import { parseLibraryJson } from './json';
-import { tableToEntries } from './rows';
+import { resolveMapping, type ColumnMapping } from './columns';
+import { tableToEntriesSteps } from './rows';
+import { runSteps, runStepsAsync } from '../yield';
 import type { FileFormat, ParsedLibraryFile, ParseOptions } from './types';
 import { readWorkbook } from './xlsx';
 import { evidenceTableToItems } from './evidence-rows';
+import { ALL_FIELDS } from './fields';
 
 export function formatOf(fileName: string, bytes?: Uint8Array): FileFormat | undefined {
   const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
@@ -27,6 +30,9 @@ function refused(fileName: string, format: FileFormat, reason: string): ParsedLi
     format,
     accepted: { entries: [], evidence: [] },
     acceptedRows: [],
+    acceptedDefaulted: [],
+    fields: [],
+    dates: { ask: false, examples: [] },
     rejected: [{ row: 0, column: '(file)', reason }],
     warnings: [],
     mergeProposals: [],
@@ -36,6 +42,19 @@ function refused(fileName: string, format: FileFormat, reason: string): ParsedLi
 }
 
 export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): ParsedLibraryFile {
+  return runSteps(parseSteps(fileName, bytes, options));
+}
+
+/** parseLibraryFile a slice at a time, giving the event loop back in between (the library page). */
+export function parseLibraryFileAsync(
+  fileName: string,
+  bytes: Uint8Array,
+  options: ParseOptions = {},
+): Promise<ParsedLibraryFile> {
+  return runStepsAsync(parseSteps(fileName, bytes, options));
+}
+
+function* parseSteps(fileName: string, bytes: Uint8Array, options: ParseOptions): Generator<void, ParsedLibraryFile> {
   const format = formatOf(fileName, bytes);
   if (!format) return refused(fileName, 'csv', messages.unsupportedFormat(fileName));
   if (bytes.byteLength > LIMITS.maxFileBytes) return refused(fileName, format, messages.tooLarge(bytes.byteLength));
@@ -50,12 +69,16 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
     for (const sheet of candidates) {
       if (sheet.truncatedRows)
         return refused(fileName, format, messages.tooManyRows(`about ${sheet.truncatedRows.toLocaleString('en-US')}`));
-      const res = tableToEntries({ table: sheet.table, fileName, sheet: sheet.name }, options);
+      yield;
+      const res = yield* tableToEntriesSteps({ table: sheet.table, fileName, sheet: sheet.name }, options);
       const parsed: ParsedLibraryFile = {
         fileName,
         format,
         accepted: { entries: res.entries, evidence: [] },
         acceptedRows: res.entryRows,
+        acceptedDefaulted: res.entryDefaulted,
+        fields: res.fields,
+        dates: res.dates,
         rejected: res.rejected,
         warnings: res.warnings,
         mergeProposals: res.mergeProposals,
@@ -71,10 +94,13 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
 
   const decoded = decodeText(bytes, options.encoding);
   if (!decoded.ok) return refused(fileName, format, decoded.error);
-  if (format === 'json') return { fileName, format, ...parseLibraryJson(decoded.text) };
+  if (format === 'json') return parseJsonFile(fileName, decoded.text);
 
-  const csv = parseCsvTable(decoded.text, /\.tsv$/i.test(fileName) ? '\t' : undefined);
-  const res = tableToEntries(
+  const csv = parseCsvTable(decoded.text, /\.tsv$/i.test(fileName) ? '\t' : undefined, (rows) =>
+    hasHeaderRow(rows, options.mapping),
+  );
+  yield;
+  const res = yield* tableToEntriesSteps(
     { table: csv.table, fileName, invalidUtf8: decoded.invalidUtf8, rowProblems: csv.rowProblems },
     options,
   );
@@ -83,12 +109,34 @@ export function parseLibraryFile(fileName: string, bytes: Uint8Array, options: P
     format,
     accepted: { entries: res.entries, evidence: [] },
     acceptedRows: res.entryRows,
+    acceptedDefaulted: res.entryDefaulted,
+    fields: res.fields,
+    dates: res.dates,
     rejected: res.rejected,
     warnings: res.warnings,
     mergeProposals: res.mergeProposals,
     rowsRead: res.rowsRead,
     fatal: res.fatal,
     mapping: res.mapping,
+  };
+}
+
+/** Do these leading rows hold a header with a question and an answer (or short answer) column? */
+function hasHeaderRow(rows: string[][], mapping?: ColumnMapping): boolean {
+  const { columns } = resolveMapping(rows, mapping).mapping;
+  return columns.question !== undefined && (columns.answer !== undefined || columns.shortAnswer !== undefined);
+}
+
+/** A Crosswalk library JSON file: every field is the file's, nothing is defaulted. */
+export function parseJsonFile(fileName: string, text: string): ParsedLibraryFile {
+  const res = parseLibraryJson(text);
+  return {
+    fileName,
+    format: 'json',
+    ...res,
+    acceptedDefaulted: res.accepted.entries.map(() => 0),
+    fields: res.fatal ? [] : [...ALL_FIELDS],
+    dates: { ask: false, examples: [] },
   };
 }
 

@@ -6,20 +6,33 @@ import { checkControl } from '../controls-check';
 import { messages } from '../errors';
 import { LIMITS } from '../limits';
 import { DuplicateIndex, questionTokens, tokenFrequencies } from '../near-duplicates';
-import { AnswerEntry, IsoDateTime, type AnswerEntryInput } from '../schema';
+import { AnswerEntry, IsoDateTime, type AnswerEntryInput, type FrameworkRoles } from '../schema';
 import { newId, nowIso } from '../stable';
+import { runSteps } from '../yield';
 import {
   hasMarkup,
-  inferShortAnswer,
-  parseDate,
   parseReuse,
+  parseRoles,
   parseShortAnswer,
   parseStatus,
+  ROLE_FRAMEWORKS,
   splitList,
   unescapeCell,
 } from './cells';
-import { COLUMN_FRAMEWORK, COLUMN_KINDS, resolveMapping, type ColumnKind, type ResolvedMapping } from './columns';
-import type { MergeProposal, ParseOptions, RowIssue } from './types';
+import {
+  COLUMN_FRAMEWORK,
+  COLUMN_KINDS,
+  GENERIC_ID_HEADERS,
+  normalizeHeader,
+  resolveMapping,
+  ROLE_COLUMN,
+  type ColumnKind,
+  type ResolvedMapping,
+} from './columns';
+import { addMonths, dateOrderOf, parseDate, type DateOrder } from './dates';
+import { FALLBACK_OWNER, FALLBACK_REUSE, FALLBACK_STATUS } from './defaults';
+import { bit, fieldsOfColumns, type FileField } from './fields';
+import type { DateInfo, MergeProposal, ParseOptions, RowIssue } from './types';
 
 export interface TableInput {
   table: string[][];
@@ -34,11 +47,16 @@ export interface TableInput {
 export interface TableResult {
   entries: AnswerEntry[];
   entryRows: number[];
+  /** Per accepted entry: bits (fields.ts `bit`) of the fields its row left to the defaults. */
+  entryDefaulted: number[];
+  /** The entry fields this file has columns for. */
+  fields: FileField[];
   rejected: RowIssue[];
   warnings: RowIssue[];
   mergeProposals: MergeProposal[];
   rowsRead: number;
   mapping: ResolvedMapping;
+  dates: DateInfo;
   fatal?: string;
 }
 
@@ -51,6 +69,7 @@ const FIELD_COLUMN: Partial<Record<keyof AnswerEntry, ColumnKind>> = {
   notes: 'comments',
   owner: 'owner',
   status: 'status',
+  approvedBy: 'approvedBy',
   approvedAt: 'approvedAt',
   reviewBy: 'reviewBy',
   reuse: 'reuse',
@@ -61,6 +80,7 @@ const FIELD_COLUMN: Partial<Record<keyof AnswerEntry, ColumnKind>> = {
 };
 const TEXT_KINDS: readonly ColumnKind[] = ['question', 'answer', 'comments', 'alternatives'];
 const CONTROL_KINDS: readonly ColumnKind[] = ['controls', 'iso2022', 'iso2013', 'soc2'];
+const DATE_KINDS = ['approvedAt', 'reviewBy'] as const;
 
 /**
  * Reads one row at a time (one instance per table, so no closures are created per row). Each mapped cell is
@@ -77,6 +97,7 @@ class RowReader {
     private readonly headers: string[],
     private readonly columns: Partial<Record<ColumnKind, number>>,
     private readonly sheet: { sheet?: string },
+    private readonly order: DateOrder | undefined,
   ) {
     this.mapped = [];
     for (const kind of COLUMN_KINDS) {
@@ -108,73 +129,126 @@ class RowReader {
   date(kind: 'approvedAt' | 'reviewBy'): string | undefined {
     const v = this.raw(kind);
     if (!v) return undefined;
-    const p = parseDate(v);
+    const p = parseDate(v, this.order);
     if (!p.ok) this.issue(kind, p.reason);
     return p.ok ? p.value : undefined;
   }
 }
 
+/** A detected generic id column ("ID", "Ref") is the entry id only if every row has its own value. */
+function checkIdColumn(
+  table: string[][],
+  headerRow: number,
+  mapping: ResolvedMapping,
+): { keep: true } | { keep: false; why: string } {
+  const col = mapping.columns.id;
+  if (col === undefined || !mapping.detected?.includes('id')) return { keep: true };
+  if (!GENERIC_ID_HEADERS.has(normalizeHeader(mapping.headers[col] ?? ''))) return { keep: true };
+  const seen = new Set<string>();
+  for (let r = headerRow + 1; r < table.length; r++) {
+    const cells = table[r]!;
+    if (cells.every((c) => c.trim() === '')) continue;
+    const v = unescapeCell(cells[col] ?? '').trim();
+    if (!v) return { keep: false, why: `row ${r + 1} has no value in it` };
+    if (seen.has(v)) return { keep: false, why: `"${v}" appears on more than one row (again on row ${r + 1})` };
+    seen.add(v);
+  }
+  return { keep: true };
+}
+
+/** Rows between yields: a few milliseconds of work on a slow machine. */
+const ROWS_PER_STEP = 250;
+
 export function tableToEntries(input: TableInput, opts: ParseOptions = {}): TableResult {
+  return runSteps(tableToEntriesSteps(input, opts));
+}
+
+/** tableToEntries as steps (yield.ts): the library page runs it a slice at a time so the side panel stays responsive. */
+export function* tableToEntriesSteps(input: TableInput, opts: ParseOptions = {}): Generator<void, TableResult> {
   const { mapping, problems } = resolveMapping(input.table, opts.mapping);
   const { headerRow, headers, columns } = mapping;
-  const base = { entries: [], entryRows: [], warnings: [], mergeProposals: [], mapping } as const;
   const sheet = input.sheet ? { sheet: input.sheet } : {};
   const fileIssue = (reason: string): RowIssue => ({ row: 0, column: '(file)', reason, ...sheet });
-  let dataRows = 0;
-  for (let r = headerRow + 1; r < input.table.length; r++) if (input.table[r]!.some((c) => c.trim() !== '')) dataRows++;
-  if (dataRows > LIMITS.maxRows) {
-    // The parsers stop reading just past the limit, so the true count is unknown: say "more than".
-    const fatal = messages.tooManyRows(`more than ${LIMITS.maxRows.toLocaleString('en-US')}`);
-    return {
-      ...base,
-      entries: [],
-      entryRows: [],
-      warnings: [],
-      mergeProposals: [],
-      rejected: [fileIssue(fatal)],
-      rowsRead: 0,
-      fatal,
-    };
-  }
-  const missing: string[] = [...problems];
-  if (columns.question === undefined) missing.push(messages.missingColumn('Question', headers));
-  if (columns.answer === undefined && columns.shortAnswer === undefined)
-    missing.push(messages.missingColumn('Answer', headers));
-  if (missing.length) {
-    return {
-      ...base,
-      entries: [],
-      entryRows: [],
-      warnings: [],
-      mergeProposals: [],
-      rejected: missing.map(fileIssue),
-      rowsRead: dataRows,
-      fatal: missing.join(' '),
-    };
-  }
-
-  const now = opts.now ?? nowIso();
-  // Every row gets the same timestamps: check them once here instead of once per row (the datetime regex is
-  // a third of the per-row schema cost). A bad `now` keeps the full schema, so each row reports it as before.
-  const rowSchema = IsoDateTime.safeParse(now).success ? ImportedEntry : AnswerEntry;
   const out: TableResult = {
     entries: [],
     entryRows: [],
+    entryDefaulted: [],
+    fields: [],
     rejected: [],
     warnings: [],
     mergeProposals: [],
     rowsRead: 0,
     mapping,
+    dates: { ask: false, examples: [] },
   };
+  let dataRows = 0;
+  for (let r = headerRow + 1; r < input.table.length; r++) if (input.table[r]!.some((c) => c.trim() !== '')) dataRows++;
+  if (dataRows > LIMITS.maxRows) {
+    // The parsers stop reading just past the limit, so the true count is unknown: say "more than".
+    const fatal = messages.tooManyRows(`more than ${LIMITS.maxRows.toLocaleString('en-US')}`);
+    return { ...out, rejected: [fileIssue(fatal)], fatal };
+  }
+  const missing: string[] = [...problems];
+  if (columns.question === undefined) missing.push(messages.missingColumn('Question', headers));
+  if (columns.answer === undefined && columns.shortAnswer === undefined)
+    missing.push(messages.missingColumn('Answer', headers));
+  if (missing.length) return { ...out, rejected: missing.map(fileIssue), rowsRead: dataRows, fatal: missing.join(' ') };
+
+  const idCheck = checkIdColumn(input.table, headerRow, mapping);
+  if (!idCheck.keep) {
+    const header = headers[columns.id!] || `column ${columns.id! + 1}`;
+    out.warnings.push(
+      fileIssue(
+        `Column "${header}" is not used as the entry id: ${idCheck.why}. Entries get new ids, so importing this file again adds them again instead of updating them. Map a column with one value per row as "Entry id" to update on re-import.`,
+      ),
+    );
+    delete columns.id;
+    mapping.detected = mapping.detected?.filter((k) => k !== 'id');
+  }
+  out.fields = [...fieldsOfColumns(columns)];
+
+  // Slash dates: one order for the whole file, from the user, else from the dates that settle it.
+  const dateValues: string[] = [];
+  for (const kind of DATE_KINDS) {
+    const col = columns[kind];
+    if (col === undefined) continue;
+    for (let r = headerRow + 1; r < input.table.length; r++) dateValues.push(input.table[r]![col] ?? '');
+  }
+  const found = dateOrderOf(dateValues);
+  const order = opts.dateOrder ?? found.order;
+  out.dates = { order, inferred: !opts.dateOrder && !!found.order, ask: !order && found.ask, examples: found.examples };
+
+  const defaults = opts.defaults ?? {};
+  const now = opts.now ?? nowIso();
+  const today = now.slice(0, 10);
+  // Every row gets the same timestamps: check them once here instead of once per row (the datetime regex is
+  // a third of the per-row schema cost). A bad `now` keeps the full schema, so each row reports it as before.
+  const rowSchema = IsoDateTime.safeParse(now).success ? ImportedEntry : AnswerEntry;
   const qCol = columns.question!; // checked above
-  const rowTokens = input.table.map((cells, r) =>
-    r > headerRow ? questionTokens(unescapeCell(cells[qCol] ?? '')) : [],
-  );
-  const dupes = new DuplicateIndex<{ id: string; question: string; row: number }>(tokenFrequencies(rowTokens));
+  // Near-duplicates within the file are looked for among rows without an id (rows with one are identified
+  // records, e.g. our own export, and never held back): a file where every row has an id skips the work.
+  const idCol = columns.id;
+  const everyRowHasId =
+    idCol !== undefined &&
+    input.table.every(
+      (cells, r) => r <= headerRow || cells.every((c) => c.trim() === '') || !!(cells[idCol] ?? '').trim(),
+    );
+  const rowTokens: string[][] = new Array<string[]>(input.table.length);
+  if (!everyRowHasId) {
+    for (let r = 0; r < input.table.length; r++) {
+      rowTokens[r] = r > headerRow ? questionTokens(unescapeCell(input.table[r]![qCol] ?? '')) : [];
+      if (r % (ROWS_PER_STEP * 4) === 0) yield;
+    }
+  }
+  const dupes = everyRowHasId
+    ? undefined
+    : new DuplicateIndex<{ id: string; question: string; row: number }>(tokenFrequencies(rowTokens));
   const seenIds = new Map<string, number>();
-  const rd = new RowReader(headers, columns, sheet);
+  const rd = new RowReader(headers, columns, sheet, order);
+  const roleColumns = ROLE_FRAMEWORKS.filter((f) => columns[ROLE_COLUMN[f]] !== undefined);
 
   for (let r = headerRow + 1; r < input.table.length; r++) {
+    if (r % ROWS_PER_STEP === 0) yield;
     const cells = input.table[r]!;
     if (cells.every((c) => c.trim() === '')) continue;
     out.rowsRead++;
@@ -199,12 +273,12 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
     const answerText = rd.raw('answer');
     const shortText = rd.raw('shortAnswer');
     if (!question) rd.issue('question', messages.emptyQuestion());
-    let shortAnswer: AnswerEntry['shortAnswer'];
+    let shortAnswer: string | undefined;
     if (shortText) {
       const p = parseShortAnswer(shortText);
       if (p.ok) shortAnswer = p.value;
       else rd.issue('shortAnswer', p.reason);
-    } else shortAnswer = inferShortAnswer(answerText);
+    }
     const answer = answerText || shortText;
     if (!answer) rd.issue(columns.answer !== undefined ? 'answer' : 'shortAnswer', messages.emptyAnswer());
 
@@ -222,16 +296,55 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
         else controls.push(res.ref);
       }
     }
-    const approvedAt = rd.date('approvedAt');
-    const reviewBy = rd.date('reviewBy');
-    const statusP = rd.raw('status')
-      ? parseStatus(rd.raw('status'))
-      : ({ ok: true, value: opts.defaultStatus ?? 'draft' } as const);
-    if (!statusP.ok) rd.issue('status', statusP.reason);
-    const reuseP = rd.raw('reuse')
-      ? parseReuse(rd.raw('reuse'))
-      : ({ ok: true, value: opts.defaultReuse ?? { level: 'internal' } } as const);
-    if (!reuseP.ok) rd.issue('reuse', reuseP.reason);
+    const roles: Partial<Record<(typeof ROLE_FRAMEWORKS)[number], FrameworkRoles>> = {};
+    for (const fw of roleColumns) {
+      const v = rd.raw(ROLE_COLUMN[fw]);
+      if (!v) continue;
+      const p = parseRoles(v, order);
+      if (!p.ok) rd.issue(ROLE_COLUMN[fw], p.reason);
+      else if (p.value) roles[fw] = p.value;
+    }
+
+    // Defaults, for what the row leaves empty (fields.ts: a re-import keeps the library's value instead).
+    let defaulted = 0;
+    let status = FALLBACK_STATUS;
+    if (rd.raw('status')) {
+      const p = parseStatus(rd.raw('status'));
+      if (p.ok) status = p.value;
+      else rd.issue('status', p.reason);
+    } else {
+      status = defaults.status?.status ?? FALLBACK_STATUS;
+      defaulted |= bit('status');
+    }
+    const approvedByDefault = status === 'approved' && defaults.status?.status === 'approved';
+    let approvedBy: string | undefined = rd.raw('approvedBy') || undefined;
+    if (!approvedBy) {
+      defaulted |= bit('approvedBy');
+      if (approvedByDefault && defaults.status?.status === 'approved') approvedBy = defaults.status.approvedBy;
+    }
+    let approvedAt = rd.date('approvedAt');
+    if (!rd.raw('approvedAt')) {
+      defaulted |= bit('approvedAt');
+      if (approvedByDefault && defaults.status?.status === 'approved') approvedAt = defaults.status.approvedAt;
+    }
+    let reviewBy = rd.date('reviewBy');
+    if (!rd.raw('reviewBy')) {
+      defaulted |= bit('reviewBy');
+      const rv = defaults.review;
+      if (rv?.kind === 'date') reviewBy = rv.date;
+      else if (rv) reviewBy = addMonths(approvedAt ?? today, rv.months);
+    }
+    let reuse = defaults.reuse ?? FALLBACK_REUSE;
+    if (rd.raw('reuse')) {
+      const p = parseReuse(rd.raw('reuse'));
+      if (p.ok) reuse = p.value;
+      else rd.issue('reuse', p.reason);
+    } else defaulted |= bit('reuse');
+    let owner = rd.raw('owner');
+    if (!owner) {
+      owner = defaults.owner || FALLBACK_OWNER;
+      defaulted |= bit('owner');
+    }
 
     const id = rd.raw('id') || newId('ans');
     const firstRow = seenIds.get(id);
@@ -242,6 +355,8 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
       );
 
     if (!issues.length) {
+      const category = splitList(rd.raw('category'));
+      const tagList = splitList(rd.raw('tags'));
       const draft: AnswerEntryInput = {
         id,
         question,
@@ -251,13 +366,20 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
         notes: rd.raw('comments') || undefined,
         controls: dedupe(controls),
         evidenceIds: splitList(rd.raw('evidenceIds')),
-        owner: rd.raw('owner') || opts.defaultOwner || 'unassigned',
-        roles: {},
-        status: statusP.ok ? statusP.value : 'draft',
+        owner,
+        roles,
+        status,
+        approvedBy,
         approvedAt,
         reviewBy,
-        reuse: reuseP.ok ? reuseP.value : { level: 'internal' },
-        tags: splitList(rd.raw('tags')),
+        scope: {
+          services: splitList(rd.raw('services')),
+          environments: splitList(rd.raw('environments')),
+          regions: splitList(rd.raw('regions')),
+          dataTypes: splitList(rd.raw('dataTypes')),
+        },
+        reuse,
+        tags: category.length ? [...new Set([...category, ...tagList])] : tagList,
         source: `import:${input.fileName}#row${row}`,
         createdAt: now,
         updatedAt: now,
@@ -270,12 +392,14 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
       } else {
         const entry = parsed.data;
         seenIds.set(id, row);
-        const tokens = rowTokens[r]!;
         // Rows carrying an explicit entry id are identified records (e.g. our own export): never held back.
-        const key = { id, question: entry.question, row };
-        let dup: ReturnType<typeof dupes.best>;
-        if (rd.raw('id')) dupes.add(key, tokens);
-        else dup = dupes.bestOrAdd(key, tokens);
+        let dup: ReturnType<DuplicateIndex<{ id: string; question: string; row: number }>['best']>;
+        if (dupes) {
+          const tokens = rowTokens[r]!;
+          const key = { id, question: entry.question, row };
+          if (rd.raw('id')) dupes.add(key, tokens);
+          else dup = dupes.bestOrAdd(key, tokens);
+        }
         if (dup) {
           out.mergeProposals.push({
             incoming: entry,
@@ -286,6 +410,7 @@ export function tableToEntries(input: TableInput, opts: ParseOptions = {}): Tabl
         } else {
           out.entries.push(entry);
           out.entryRows.push(row);
+          out.entryDefaulted.push(defaulted);
         }
       }
     }

@@ -17,10 +17,11 @@ describe('questionnaire CSV parsing', () => {
       answer: 'Yes, AES-256.',
       notes: 'See policy',
       owner: 'sec@x.io',
-      shortAnswer: 'Yes',
       status: 'draft',
       source: 'import:q.csv#row2',
     });
+    // No Short answer column: none is invented from the answer's first word.
+    expect(e!.shortAnswer).toBeUndefined();
     expect(e!.controls).toEqual([
       { framework: 'iso27001:2022', id: 'A.8.24' },
       { framework: 'soc2:2017', id: 'CC6.1' },
@@ -37,7 +38,6 @@ describe('questionnaire CSV parsing', () => {
     expect(res.accepted.entries[0]).toMatchObject({
       question: 'Is MFA enforced?',
       answer: 'Yes',
-      shortAnswer: 'Yes',
       source: 'import:q.csv#row5',
     });
   });
@@ -64,7 +64,7 @@ describe('questionnaire CSV parsing', () => {
     const res = csv(
       'Question,Answer,Short answer,Approved at,Status,ISO 27001,SOC 2\n' +
         'Q one about backups?,A,Yes,2024-02-30,approved,A.8.13,\n' +
-        'Q two about logging?,A,Maybe,2024-01-01,approved,,\n' +
+        `Q two about logging?,A,${'Maybe '.repeat(40)},2024-01-01,approved,,\n` +
         'Q three about patches?,A,No,,shipped,A.8.99,CC6.1\n' +
         'Q four about vendors?,A,No,,,,CC12.1\n',
     );
@@ -76,7 +76,8 @@ describe('questionnaire CSV parsing', () => {
       [4, 'Status'],
       [5, 'SOC 2'],
     ]);
-    expect(res.rejected[0]!.reason).toMatch(/YYYY-MM-DD/);
+    expect(res.rejected[0]!.reason).toMatch(/"2024-02-30" is not a real day \(month 02 of 2024 has no day 30\)/);
+    expect(res.rejected[1]!.reason).toMatch(/short answer is 239 characters, over the 200-character limit/);
     expect(res.rejected[2]!.reason).toMatch(/A\.8\.9/); // nearest ids named
     expect(res.accepted.entries).toEqual([]);
   });
