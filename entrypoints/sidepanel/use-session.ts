@@ -1,12 +1,13 @@
 // The panel's working state for one tab: scan the page, match its questions, and track what happened to
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { matchInPages, request } from '../../lib/background/client';
+import { matchInPages, request, scanInPages } from '../../lib/background/client';
 import type { MatchResult } from '../../lib/match/types';
 import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
+import { describeError } from '../../lib/errors';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';
 
@@ -28,8 +29,6 @@ export interface Session {
 const BATCH = 5;
 /** Longest a page of match results waits to join the others in one render. */
 const FLUSH_MS = 150;
-
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 const EMPTY_PAGE = { url: '', title: '' };
 
@@ -106,7 +105,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     async (signal: AbortSignal) => {
       if (tabId === undefined) return;
       try {
-        const res = await request({ type: 'bg/scan', tabId }, { signal });
+        const res = await scanInPages(tabId, signal);
         setPage({ url: res.url, title: res.title });
         setFrames(res.frames);
         const next = toRows(res.fields);
@@ -116,7 +115,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
         setPhase('ready');
       } catch (err) {
         if (signal.aborted) return; // superseded: whoever aborted owns the panel's state now
-        setError(errorText(err));
+        setError(describeError(err));
         setPhase('error');
       }
     },
@@ -144,7 +143,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     try {
       await match(rowsRef.current, signal);
     } catch (err) {
-      if (!signal?.aborted) setError(errorText(err));
+      if (!signal?.aborted) setError(describeError(err));
     }
   }, [match]);
 

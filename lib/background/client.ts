@@ -1,13 +1,16 @@
 // The side panel's and options page's door to the background: typed request in, validated response out.
-// An ErrorResponse becomes a thrown Error carrying the background's cause-and-fix message.
+// An ErrorResponse becomes a thrown CrosswalkError carrying the background's code and cause-and-fix message.
 import { browser } from 'wxt/browser';
+import { CrosswalkError } from '../errors';
 import type { MatchResult, QuestionInput } from '../match/types';
+import { BackgroundError } from './errors';
 import {
   BackgroundResponse,
   ErrorResponse,
   type BackgroundRequestInput,
   type BackgroundResponseOf,
   type QuestionnaireContext,
+  type ScanResponse,
 } from '../messaging';
 
 /**
@@ -22,14 +25,33 @@ export async function request<T extends BackgroundRequestInput['type']>(
   const raw: unknown = await browser.runtime.sendMessage(message);
   opts.signal?.throwIfAborted();
   const failed = ErrorResponse.safeParse(raw);
-  if (failed.success) throw new Error(failed.data.error);
+  if (failed.success) throw new CrosswalkError(failed.data.error.code, failed.data.error.message);
   const parsed = BackgroundResponse[message.type].safeParse(raw);
   if (!parsed.success) {
-    throw new Error(
+    throw new BackgroundError(
+      'bad-reply',
       `The background answered ${message.type} unexpectedly (${parsed.error.issues[0]?.message ?? 'invalid'}). Reload the extension and retry.`,
     );
   }
   return parsed.data as BackgroundResponseOf<T>;
+}
+
+/**
+ * Scan a tab and read every page of the reply (bg/scan replies are bounded in size; each names the next page).
+ * The result holds all the tab's fields.
+ */
+export async function scanInPages(tabId: number, signal?: AbortSignal): Promise<ScanResponse> {
+  const opts = signal ? { signal } : {};
+  const first = await request({ type: 'bg/scan', tabId }, opts);
+  const fields = [...first.fields];
+  let cursor = first.cursor;
+  while (cursor) {
+    const next = await request({ type: 'bg/scan', tabId, cursor }, opts);
+    fields.push(...next.fields);
+    cursor = next.cursor;
+  }
+  const { cursor: _last, ...rest } = first;
+  return { ...rest, fields };
 }
 
 /**
@@ -39,21 +61,31 @@ export async function request<T extends BackgroundRequestInput['type']>(
  */
 export const MATCH_PAGE = 100;
 
-/** Match any number of questions in bounded requests; `onPage` sees each page's results as they arrive. */
+/**
+ * Match any number of questions in bounded requests; `onPage` sees each page's results as they arrive, in order.
+ * The next page is asked for before this one is handed on, so the background matches while the caller renders.
+ */
 export async function matchInPages(
   questions: readonly QuestionInput[],
   context: QuestionnaireContext | undefined,
   onPage?: (results: MatchResult[]) => void,
   signal?: AbortSignal,
 ): Promise<MatchResult[]> {
-  const all: MatchResult[] = [];
-  for (let at = 0; at < questions.length; at += MATCH_PAGE) {
-    const { results } = await request(
+  const send = (at: number) =>
+    request(
       { type: 'bg/match', questions: questions.slice(at, at + MATCH_PAGE), ...(context ? { context } : {}) },
       signal ? { signal } : {},
     );
+  const all: MatchResult[] = [];
+  let pending = questions.length ? send(0) : undefined;
+  for (let at = 0; pending; at += MATCH_PAGE) {
+    const ahead = at + MATCH_PAGE < questions.length ? send(at + MATCH_PAGE) : undefined;
+    // If this page fails, the one ahead is dropped: its rejection must not go unhandled.
+    ahead?.catch(() => undefined);
+    const { results } = await pending;
     all.push(...results);
     onPage?.(results);
+    pending = ahead;
   }
   return all;
 }

@@ -12,7 +12,7 @@ import { libraryVotes } from './library-vote';
 import { commitmentOf } from './commitment';
 import { foldChoice } from './confidence';
 import { defaultControlSource, type ControlSource } from './control-source';
-import { invalidQuestionError } from './errors';
+import { MatchError, invalidQuestionError } from './errors';
 import { gate, GATE_SETTINGS, type GateInput } from './gate';
 import { confidenceFeatures, confidenceOf, DEFAULT_MODEL, RF, type MatchModel } from './model';
 import { entrySimilarity, rankCandidates, type Candidate, type Ranking } from './rank';
@@ -31,6 +31,7 @@ import {
   type Audience,
 } from './reuse';
 import { renderFooter, shapeAnswer, type FooterFormat, type ShapedAnswer } from './shape';
+import { LEADING_STANCE } from './shape-text';
 import { analyzeQueryWords } from './text';
 import {
   QuestionInput,
@@ -74,7 +75,8 @@ const NDA: Audience = { recipient: '', nda: true };
 
 export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: MatchOptions = {}): MatchResult {
   const parsed = QuestionInput.safeParse(input);
-  if (!parsed.success) throw new Error(invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
+  if (!parsed.success)
+    throw new MatchError('invalid-question', invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
   const q = parsed.data;
   const source = opts.source ?? defaultControlSource();
   const model = opts.model ?? DEFAULT_MODEL;
@@ -308,9 +310,6 @@ function salientCover(index: AnswerIndex, s: Salient, slot: number): number {
   }
   return found / s.mass;
 }
-
-/** Leading "Yes." / "No." of a free-text answer, for questions that are not yes/no. */
-const LEADING_STANCE = /^\s*(?:yes|no)\s*[.,;:!-]+\s*/i;
 
 /** Everything about one candidate except its confidence: entry warnings, the shaped answer, gate checks. */
 export interface Assessment {
