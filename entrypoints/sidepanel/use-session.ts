@@ -26,7 +26,13 @@ export interface Session {
   highlight(fid: string | null): void;
 }
 
-const BATCH = 5;
+/**
+ * Fills per round trip to the page: the first few come back at once so the progress bar moves, the rest go in
+ * larger batches, since each round trip (panel, background, page and back) costs more than the writes in it.
+ * A page that stops answering still fails only its batch.
+ */
+const FIRST_BATCH = 5;
+const BATCH = 25;
 /** Longest a page of match results waits to join the others in one render. */
 const FLUSH_MS = 150;
 
@@ -151,19 +157,20 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     async (items: PlannedFill[], onProgress?: (done: number) => void) => {
       if (tabId === undefined) return [];
       const all: FillResult[] = [];
-      // Small batches so the progress bar moves and a page that stops answering fails only its batch.
-      for (let i = 0; i < items.length; i += BATCH) {
-        const batch = items.slice(i, i + BATCH);
+      for (let i = 0; i < items.length;) {
+        const batch = items.slice(i, i + (i === 0 ? FIRST_BATCH : BATCH));
+        i += batch.length;
         // Only what the page needs crosses to the background; the findings stay here for the ledger.
         const plan = batch.map(({ fid, value, entryId, version }) => ({ fid, value, entryId, version }));
         const { results } = await request({ type: 'bg/fill', tabId, plan });
         all.push(...results);
         void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
         const planned = new Map(batch.map((b) => [b.fid, b]));
+        const byFid = new Map(results.map((x) => [x.fid, x]));
         setRows((prev) =>
           prev.map((r) => {
-            const res = results.find((x) => x.fid === r.field.fid);
-            const commentRes = r.comment && results.find((x) => x.fid === r.comment!.fid);
+            const res = byFid.get(r.field.fid);
+            const commentRes = r.comment && byFid.get(r.comment.fid);
             if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
             if (!res) return r;
             if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
@@ -177,7 +184,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
             };
           }),
         );
-        onProgress?.(Math.min(items.length, i + batch.length));
+        onProgress?.(i);
       }
       return all;
     },

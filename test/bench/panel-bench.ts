@@ -135,11 +135,27 @@ async function openAndWait(context: BrowserContext, page: Page, extensionId: str
   return { panel, shownMs, detected };
 }
 
-/** "Set it" on the "N more need 'NDA in place'" line when it shows; the Fill all count once it settles. */
+/** Wait until Chromium's processes have spent under 0.15 s of CPU in a second (a re-match has finished). */
+async function quiet(): Promise<void> {
+  for (let last = sum(cpuByKind()), end = Date.now() + 120_000; Date.now() < end;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = sum(cpuByKind());
+    if (now - last < 0.15) return;
+    last = now;
+  }
+  throw new Error('Chromium kept working for two minutes after the panel showed every answer.');
+}
+
+/**
+ * "Set it" on the "N more need 'NDA in place'" line when it shows, then wait for the re-match it starts to end,
+ * so the fill that follows is timed alone.
+ */
 async function declareNda(panel: Page): Promise<number> {
   const setIt = panel.getByTestId('held').getByRole('button', { name: 'Set it' });
   if (await setIt.count()) await setIt.click();
-  return settledFillCount(panel);
+  const n = await settledFillCount(panel);
+  await quiet();
+  return n;
 }
 
 /** Press Fill all, then "Fill N fields"; ms until "Filled N fields" shows, and N. */
