@@ -72,11 +72,17 @@ function fieldFlags(input: PolicyInput, value: string): Flag[] {
   return out;
 }
 
-function matchFlags(input: PolicyInput, edited: boolean): Flag[] {
+/**
+ * The policy's own word on the match. The matcher's gate may already say the same thing (its "below-threshold" and
+ * "weak-match" reasons): one finding per code, so the person reads it once. The policy's "not confident" names the
+ * threshold the panel uses (the person's setting), so it replaces the gate's; for a weak match the gate's reason is
+ * the more specific one (a catch-all box, a confidence under the floor), so it stays.
+ */
+function matchFlags(input: PolicyInput, edited: boolean, fromMatcher: readonly Flag[]): Flag[] {
   const s = input.suggestion;
   if (!s || edited) return [];
   const verdict = matchVerdict(s);
-  if (verdict === 'weak') return [weakFlag()];
+  if (verdict === 'weak') return fromMatcher.some((f) => f.code === 'weak-match') ? [] : [weakFlag()];
   return verdict === 'confident' ? [] : [notConfidentFlag(s, input.threshold)];
 }
 
@@ -112,10 +118,15 @@ export function decideFill(input: PolicyInput): FillDecision {
   const rules =
     input.flags ??
     (input.reuse && input.suggestion ? reuseFlags(input.reuse, input.context, input.question, today) : undefined);
+  const fromMatcher = input.suggestion ? warningFlags(input.suggestion.warnings) : [];
+  const verdictFlags = matchFlags(input, edited, fromMatcher);
   const flags = [
     ...fieldFlags(input, value),
-    ...matchFlags(input, edited),
-    ...mergeFlags(rules, input.suggestion ? warningFlags(input.suggestion.warnings) : []),
+    ...verdictFlags,
+    ...mergeFlags(
+      rules,
+      fromMatcher.filter((f) => !verdictFlags.some((v) => v.code === f.code)),
+    ),
   ];
   const reasons: Reason[] = flags
     .map((f) => ({ ...f, gate: GATES[f.code][trigger] }))

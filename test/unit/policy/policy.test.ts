@@ -166,6 +166,40 @@ describe('findings a person can act on', () => {
     expect(codes).not.toContain('stale');
   });
 
+  it("says 'not confident' once when the matcher's gate says it too, in the panel's threshold", () => {
+    // The page dialog once listed "Confidence 68% is below the 70% needed..." and "Confidence 0.68 is below the
+    // auto-fill threshold 0.70..." one under the other.
+    const gate = {
+      code: 'below-threshold' as const,
+      message: 'Confidence 0.68 is below the auto-fill threshold 0.70.',
+    };
+    const d = decideFill({
+      trigger: 'shortcut',
+      field: FIELDS['empty textarea']!,
+      context: CONTEXTS['Acme, NDA']!,
+      suggestion: suggestion({ autoFill: false, confidence: 0.68, warnings: [gate] }),
+      threshold: 0.7,
+      today: TODAY,
+    });
+    const notConfident = d.reasons.filter((r) => r.code === 'not-confident');
+    expect(notConfident.map((r) => r.message)).toEqual([
+      'Confidence 68% is below the 70% needed to fill without a look.',
+    ]);
+    expect(d.verdict).toBe('confirm');
+  });
+
+  it("keeps the gate's own reason for a weak match, once", () => {
+    const why = 'This box asks for anything the other answers left out: only you know what to add.';
+    const d = decideFill({
+      trigger: 'fill',
+      field: FIELDS['empty textarea']!,
+      context: CONTEXTS['Acme, NDA']!,
+      suggestion: suggestion({ autoFill: false, verdict: 'weak', warnings: [{ code: 'weak-match', message: why }] }),
+      today: TODAY,
+    });
+    expect(d.reasons.filter((r) => r.code === 'weak-match').map((r) => r.message)).toEqual([why]);
+  });
+
   it('treats "Edit then fill" that changed nothing as a plain Fill', () => {
     expect(decide('blank', 'nda, confident', 'empty textarea', 'edit-fill', ANSWER).verdict).toBe('blocked');
     expect(decide('blank', 'nda, confident', 'empty textarea', 'edit-fill', 'We encrypt data at rest.').verdict).toBe(
