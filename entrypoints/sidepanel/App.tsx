@@ -89,7 +89,10 @@ export function App() {
     if (!session.page.url) return;
     // A context still loading when the panel moves to another page must not replace that page's context.
     let live = true;
-    void loadContext(session.page.url).then((c) => live && setContext(c));
+    // The session matched with this same record: an equal context keeps its object, so nothing is matched twice.
+    void loadContext(session.page.url).then(
+      (c) => live && setContext((cur) => (JSON.stringify(cur) === JSON.stringify(c) ? cur : c)),
+    );
     return () => {
       live = false;
     };

@@ -1,7 +1,7 @@
 // The panel's working state for one tab: scan the page, match its questions, and track what happened to
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { matchInPages, request, scanInPages } from '../../lib/background';
+import { loadContext, matchInPages, request, scanInPages } from '../../lib/background';
 import type { MatchResult } from '../../lib/match';
 import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page';
@@ -67,7 +67,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   // match never writes rows, so a slow answer for one tab cannot land in another tab's list.
   const inFlight = useRef<AbortController | undefined>(undefined);
 
-  const match = useCallback(async (current: Row[], signal?: AbortSignal) => {
+  const match = useCallback(async (current: Row[], signal?: AbortSignal, context?: QuestionnaireContext) => {
     const inputs = current.flatMap((r) => {
       const q = toQuestionInput(r.field);
       return q ? [q] : [];
@@ -93,7 +93,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     try {
       await matchInPages(
         inputs,
-        contextRef.current,
+        context ?? contextRef.current,
         (results) => {
           for (const r of results) if (r.id !== undefined) pending.set(r.id, r);
           timer ??= setTimeout(flush, FLUSH_MS);
@@ -112,12 +112,16 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
       if (tabId === undefined) return;
       try {
         const res = await scanInPages(tabId, signal);
+        // Match with this page's declared questionnaire (recipient, NDA, scope decide what may be suggested), read
+        // here: the panel's own copy arrives a render later, and until then it is the previous tab's or none.
+        const declared = await loadContext(res.url);
+        if (signal.aborted) return;
         setPage({ url: res.url, title: res.title });
         setFrames(res.frames);
         const next = toRows(res.fields);
         setRows(next);
         setPhase('matching');
-        await match(next, signal);
+        await match(next, signal, declared);
         setPhase('ready');
       } catch (err) {
         if (signal.aborted) return; // superseded: whoever aborted owns the panel's state now
