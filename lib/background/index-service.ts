@@ -2,6 +2,13 @@
 // current (no rebuild); afterwards it follows the library's change log and applies only the records
 // that changed. Every public method first catches up with the log, so a write made in the options page
 // is visible to the very next match, even if this worker missed the write while it was asleep.
+//
+// A big import must not stall the panel (#15.7): while the options page writes 20,000 rows in one transaction,
+// reading the change log waits for that transaction, and applying 20,000 changes one read at a time took
+// seconds. So a match waits for the catch-up only up to `waitMs`, then answers from the last consistent index
+// (the catch-up continues and the next match sees it); the index is only ever swapped or updated in one
+// synchronous step after every record has been read, never left half-updated across an await; and a large
+// change set is rebuilt into a new index (the old one keeps answering) instead of being applied record by record.
 import type { AnswerEntry, EvidenceItem, IndexSnapshot } from '../library';
 import type { MatchResult, QuestionInput, Suggestion } from '../match/types';
 import type { IndexStatus, QuestionnaireContext } from '../messaging';
@@ -45,6 +52,17 @@ export interface IndexCache {
   write(value: CachedIndex): Promise<void>;
 }
 
+export interface IndexServiceOptions {
+  /** How long a match waits for the index to catch up before answering from the last consistent index. */
+  waitMs?: number;
+  /** Above this many changed records, a catch-up rebuilds instead of applying them one by one. */
+  rebuildAbove?: number;
+}
+
+/** Long enough for an ordinary edit to be visible to the very next match; short enough that an import never stalls it. */
+const WAIT_MS = 1000;
+const REBUILD_ABOVE = 500;
+
 export class IndexService<I> {
   private index: I | undefined;
   private status: IndexStatus = { entries: 0, evidence: 0, seq: 0, builtFrom: 'library', builtAt: '', updates: 0 };
@@ -55,6 +73,7 @@ export class IndexService<I> {
     private readonly lib: LibrarySource,
     private readonly engine: MatchEngine<I>,
     private readonly cache: IndexCache,
+    private readonly options: IndexServiceOptions = {},
   ) {}
 
   /** Load the persisted index if it reflects the library as it is now; otherwise build from the library. */
@@ -96,7 +115,12 @@ export class IndexService<I> {
         if (last !== undefined) this.status = { ...this.status, seq: last };
         return this.status;
       }
-      if (!complete || relevant.some((c) => c.op === 'clear')) {
+      const changed = relevant.reduce((n, c) => n + c.ids.length, 0);
+      if (
+        !complete ||
+        relevant.some((c) => c.op === 'clear') ||
+        changed > (this.options.rebuildAbove ?? REBUILD_ABOVE)
+      ) {
         await this.rebuild();
         return this.status;
       }
@@ -108,7 +132,8 @@ export class IndexService<I> {
   }
 
   async match(questions: readonly QuestionInput[], options: MatchOptions): Promise<MatchResult[]> {
-    await this.sync();
+    await this.start();
+    await this.catchUp();
     const index = this.index!;
     return questions.map((q) => this.engine.match(index, q, options));
   }
@@ -118,6 +143,40 @@ export class IndexService<I> {
     const [result] = await this.match([{ question: query }], { ...options, limit });
     return (result?.suggestions ?? []).slice(0, limit);
   }
+
+  /**
+   * Sync, but wait at most `waitMs`: a sync still running then (the library is mid-import, or a large change set
+   * is being rebuilt) goes on in the background, and the caller uses the index as it is, which is consistent.
+   * A sync that fails within the wait fails the caller, as before.
+   */
+  private async catchUp(): Promise<void> {
+    const synced = this.sync();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.options.waitMs ?? WAIT_MS);
+    });
+    try {
+      const outcome = await Promise.race([synced, late]);
+      if (outcome === 'late') {
+        this.behind++;
+        synced.then(
+          () => this.behind--,
+          (err: unknown) => {
+            this.behind--;
+            console.warn('[crosswalk] index catch-up failed; the next request retries:', err);
+          },
+        );
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Matches answered from the last consistent index while a catch-up was still running (tests, diagnostics). */
+  get lagging(): boolean {
+    return this.behind > 0;
+  }
+  private behind = 0;
 
   getStatus(): IndexStatus {
     return this.status;
@@ -141,18 +200,23 @@ export class IndexService<I> {
 
   /** Apply only the records named in the change log: each is re-read and put into (or taken out of) the index. */
   private async apply(changes: readonly { table: string; op: string; ids: string[] }[]): Promise<void> {
-    const index = this.index!;
+    // Read every record first, then update the index in one synchronous step: a match answered meanwhile (see
+    // catchUp) sees the index before or after these changes, never half of them.
+    const entries = new Map<string, AnswerEntry | undefined>();
+    const evidence = new Map<string, EvidenceItem | undefined>();
     for (const change of changes) {
       for (const id of change.ids) {
         if (change.table === 'entries') {
-          const rec = change.op === 'purge' ? undefined : await this.lib.entries.get(id);
-          this.engine.putEntry(index, id, rec && rec.status !== 'retired' ? rec : undefined);
+          entries.set(id, change.op === 'purge' ? undefined : await this.lib.entries.get(id));
         } else {
-          const rec = change.op === 'purge' ? undefined : await this.lib.evidence.get(id);
-          this.engine.putEvidence(index, id, rec && rec.status !== 'retired' ? rec : undefined);
+          evidence.set(id, change.op === 'purge' ? undefined : await this.lib.evidence.get(id));
         }
       }
     }
+    const index = this.index!;
+    for (const [id, rec] of entries) this.engine.putEntry(index, id, rec && rec.status !== 'retired' ? rec : undefined);
+    for (const [id, rec] of evidence)
+      this.engine.putEvidence(index, id, rec && rec.status !== 'retired' ? rec : undefined);
     this.status = { ...this.status, ...this.engine.counts(index), builtAt: new Date().toISOString() };
   }
 

@@ -121,4 +121,50 @@ describe('background index service', () => {
     await service.start();
     expect(service.getStatus()).toMatchObject({ builtFrom: 'library', entries: 1 });
   });
+
+  it('a match during a long catch-up answers from the index as it was, and the next one sees the change', async () => {
+    const lib = await library();
+    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes, with AES-256.'));
+    // The change log is held the way an import's write transaction holds it, until the gate opens.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let held = false;
+    const source = {
+      loadAll: () => lib.loadAll(),
+      changeSeq: () => lib.changeSeq(),
+      changesSince: async (seq: number) => {
+        if (held) await gate;
+        return lib.changesSince(seq);
+      },
+      entries: lib.entries,
+      evidence: lib.evidence,
+    };
+    const service = new IndexService(source, matchEngine, memoryCache(), { waitMs: 20 });
+    await service.start();
+    await lib.entries.put(entry('ans-mfa', 'Do you enforce multi-factor authentication?', 'Yes, for all staff.'));
+    held = true;
+
+    const [during] = await service.match([{ question: 'Is MFA enforced for staff?' }], opts);
+    expect(service.lagging).toBe(true);
+    expect(during!.suggestions.map((s) => s.entryId)).not.toContain('ans-mfa');
+
+    open();
+    const [after] = await service.match([{ question: 'Is MFA enforced for staff?' }], opts);
+    expect(after!.suggestions[0]?.entryId).toBe('ans-mfa');
+    expect(service.lagging).toBe(false);
+  });
+
+  it('a large change set is rebuilt into a new index, with every record in it', async () => {
+    const lib = await library();
+    const service = new IndexService(lib, matchEngine, memoryCache(), { rebuildAbove: 3 });
+    await service.start();
+    await lib.entries.bulkPut(
+      ['backups', 'logging', 'patching', 'encryption', 'training'].map((topic, i) =>
+        entry(`ans-${i}`, `Do you have a ${topic} policy?`, `Yes, our ${topic} policy is reviewed yearly.`),
+      ),
+    );
+    const [res] = await service.match([{ question: 'Do you have a patching policy?' }], opts);
+    expect(res!.suggestions[0]?.entryId).toBe('ans-2');
+    expect(service.getStatus()).toMatchObject({ entries: 5, builtFrom: 'library', updates: 0 });
+  });
 });
