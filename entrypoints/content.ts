@@ -7,6 +7,7 @@ import { scanPage } from '../lib/page/scan';
 import { boundFields } from '../lib/page/field-caps';
 import { applyFill, focusedFid, readFields, undoableFids, undoFill } from '../lib/page/fill/index';
 import { highlightField } from '../lib/page/highlight';
+import { mountField } from '../lib/page/virtual';
 import { parseContentRequest } from '../lib/page/message-guard';
 
 type Reply = ContentResponseOf<ContentRequest['type']> | ErrorResponse;
@@ -41,6 +42,8 @@ async function handle(msg: ContentRequest): Promise<Reply> {
     case 'page/undo':
       return inOrder(msg.fids ?? undoableFids(document), (fid) => undoFill(document, fid));
     case 'page/highlight':
+      // A virtual list's row scrolled away is brought back first, so there is something to show.
+      if (msg.fid) await mountField(document, msg.fid);
       return { ok: highlightField(document, msg.fid) };
     case 'page/read':
       return { values: readFields(document, msg.fids) };

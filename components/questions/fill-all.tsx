@@ -17,6 +17,8 @@ interface Props {
   filledCount: number;
   fill: (plan: PlannedFill[], onProgress: (done: number) => void) => Promise<FillResult[]>;
   undoAll: () => Promise<void>;
+  /** Where answers go: the page (side panel) or the answered copy of a workbook (spreadsheet page). */
+  place?: 'page' | 'workbook';
 }
 
 type Stage =
@@ -25,7 +27,7 @@ type Stage =
   | { kind: 'filling'; done: number; total: number }
   | { kind: 'done'; ok: number; failed: number };
 
-export function FillAll({ plan, held, onAction, onShow, filledCount, fill, undoAll }: Props) {
+export function FillAll({ plan, held, onAction, onShow, filledCount, fill, undoAll, place = 'page' }: Props) {
   const [stage, setStage] = useState<Stage>({ kind: 'idle' });
   const [error, setError] = useState<string>();
 
@@ -83,8 +85,10 @@ export function FillAll({ plan, held, onAction, onShow, filledCount, fill, undoA
         <Alert tone={stage.failed ? 'warn' : 'ok'}>
           <span data-testid="fill-done">
             Filled {stage.ok} field{stage.ok === 1 ? '' : 's'}
-            {stage.failed ? `; ${stage.failed} could not be filled (see the questions marked in red)` : ''}. Check them
-            on the page before you submit.
+            {stage.failed ? `; ${stage.failed} could not be filled (see the questions marked in red)` : ''}.{' '}
+            {place === 'page'
+              ? 'Check them on the page before you submit.'
+              : 'Check them, then download the answered workbook.'}
           </span>
         </Alert>
       )}

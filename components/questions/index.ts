@@ -5,6 +5,7 @@ export { QuestionCard, type Density } from './question-card';
 export { SuggestionView } from './suggestion-view';
 export { Findings, ACTION_LABEL } from './findings';
 export { FillAll } from './fill-all';
+export { FrameworkNotes } from './framework-notes';
 export {
   toRows,
   commentFill,

@@ -28,6 +28,8 @@ interface Props {
   onStatus: (fid: string, status: Row['status']) => void;
   onNotes: () => void;
   onAction: (action: FlagAction) => void;
+  /** Where the answer goes: a page field (side panel) or a workbook cell (spreadsheet page). */
+  place?: 'page' | 'workbook';
 }
 
 const CHOICE_KINDS = new Set(['radio', 'select', 'checkbox']);
@@ -54,6 +56,7 @@ function QuestionCardView({
   onStatus,
   onNotes,
   onAction,
+  place = 'page',
 }: Props) {
   const [showAlt, setShowAlt] = useState(false);
   const { field, result } = row;
@@ -114,7 +117,9 @@ function QuestionCardView({
       )}
       {answered && (
         <p className="sp-question__value cw-small" data-testid="field-value" title={field.value}>
-          <span className="cw-muted">{row.status === 'filled' ? 'Filled: ' : 'On the page: '}</span>
+          <span className="cw-muted">
+            {row.status === 'filled' ? 'Filled: ' : place === 'page' ? 'On the page: ' : 'In the workbook: '}
+          </span>
           {field.value}
         </p>
       )}

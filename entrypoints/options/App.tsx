@@ -39,7 +39,14 @@ export function App() {
   return (
     <div className="op">
       <header className="op-header">
-        <h1>Crosswalk library</h1>
+        <div className="cw-row">
+          <h1>Crosswalk library</h1>
+          <span className="cw-spacer" />
+          {/* Questionnaires that arrive as workbooks are answered on their own page, from this library. */}
+          <a className="cw-btn cw-btn--small" href="/spreadsheet.html" target="_blank" rel="noreferrer">
+            Answer a spreadsheet
+          </a>
+        </div>
         {!firstRun && (
           <nav className="op-tabs" role="tablist" aria-label="Library sections">
             {TABS.map((t) => (

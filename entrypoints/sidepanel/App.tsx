@@ -22,6 +22,7 @@ import {
 import {
   EMPTY_CONTEXT,
   FillAll,
+  FrameworkNotes,
   loadContext,
   planConfident,
   QuestionCard,
@@ -33,7 +34,6 @@ import {
   type Row,
 } from '../../components/questions';
 import { FrameErrors } from './frame-errors';
-import { FrameworkNotes } from './framework-notes';
 import { LibrarySearch } from './library-search';
 import { ListToolbar } from './list-toolbar';
 import { QuestionList, type QuestionListHandle } from './question-list';
@@ -216,6 +216,13 @@ export function App() {
             title="Open the library manager"
           >
             Library
+          </button>
+          <button
+            className="cw-btn cw-btn--quiet cw-btn--small"
+            onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/spreadsheet.html') })}
+            title="Answer a questionnaire that came as a workbook (XLSX, CSV)"
+          >
+            Spreadsheet
           </button>
         </div>
         {session.page.title && (

@@ -14,9 +14,10 @@ export type ControlType =
   | 'aria-checkbox'
   | 'combobox'
   | 'listbox'
-  | 'contenteditable';
+  | 'contenteditable'
+  | 'file';
 
-const SKIP_INPUT_TYPES = words('hidden password submit button reset image file range color');
+const SKIP_INPUT_TYPES = words('hidden password submit button reset image range color');
 const SKIP_SUBTREE = words(
   'SCRIPT STYLE NOSCRIPT TEMPLATE IFRAME FRAME OBJECT EMBED CANVAS VIDEO AUDIO IMG svg SVG math OPTION DATALIST',
 );
@@ -43,6 +44,7 @@ export function classify(el: Element): ControlType | null {
     if (combo) return 'combobox';
     if (type === 'radio') return 'radio';
     if (type === 'checkbox') return 'checkbox';
+    if (type === 'file') return 'file';
     return 'text';
   }
   if (tag === 'TEXTAREA') return 'textarea';
@@ -99,7 +101,7 @@ export function isDisabled(el: Element, type: ControlType): boolean {
 const NON_QUESTION_AREA = `header,nav,${roles('navigation search banner menubar menu toolbar tablist contentinfo')}`;
 /** Any of `alternatives` as a whole word (letters only) inside an attribute soup, case-insensitive. */
 const wordRe = (alternatives: string): RegExp => new RegExp(`(^|[^a-z])(${alternatives})([^a-z]|$)`, 'i');
-const SEARCHY = wordRe('search|query|keywords?');
+const SEARCHY = wordRe('search|query|keywords?|find');
 const LANGUAGE = wordRe('lang|language|locale');
 const LOGIN = wordRe('username|login|signin|sign-in|one-time-code');
 
@@ -118,7 +120,7 @@ const WALK = `${HIDDEN},form,${NON_QUESTION_AREA}`;
  * navigation/search/banner areas, a site search box, a login field, or a language picker (notes §B.2;
  * supplement §F). Made once per scan: it caches per-form answers (a login form holds a password box).
  */
-export function nonQuestionFilter(vis: Visibility): (c: Control) => boolean {
+export function nonQuestionFilter(vis: Visibility, bars: Element[] = []): (c: Control) => boolean {
   const loginForms = new Map<Element, boolean>();
   return (c) => {
     const el = c.el;
@@ -141,13 +143,18 @@ export function nonQuestionFilter(vis: Visibility): (c: Control) => boolean {
         !closestComposed(area, 'main,article,section,form,fieldset,table,[role=main],[role=dialog],dialog'))
     )
       return true;
-    const a = attrs(el);
+    // Only text boxes and pickers can be search boxes, logins or language pickers: read attributes for those.
+    const a = c.type === 'text' || c.type === 'combobox' || c.type === 'select' ? attrs(el) : '';
     if (c.type === 'text' || c.type === 'combobox') {
       const search =
         (attr(el, 'type') === 'search' && c.type === 'text') || SEARCHY.test(a) || attr(el, 'name') === 'q';
+      if (search) bars.push(el);
       if (search || LOGIN.test(a)) return true;
     }
-    if ((c.type === 'select' || c.type === 'combobox') && LANGUAGE.test(a)) return true;
+    if ((c.type === 'select' || c.type === 'combobox') && LANGUAGE.test(a)) {
+      bars.push(el);
+      return true;
+    }
     if (!form) return false;
     let login = loginForms.get(form);
     if (login === undefined) loginForms.set(form, (login = !!form.querySelector('input[type=password]')));

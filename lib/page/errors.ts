@@ -22,3 +22,4 @@ export const nothingToUndo = (fid: string): string =>
   `Nothing to undo for "${fid}": not filled by Crosswalk, or already undone.`;
 export const notVisible = (fid: string, why: 'covered' | 'hidden'): string =>
   `Field "${fid}" is ${why === 'covered' ? 'covered by something else on the page' : 'not visible'}: Crosswalk fills only what you can see; ${why === 'covered' ? 'close what covers it, rescan and retry' : 'show it, rescan and retry'}.`;
+export const noUpload = `Crosswalk never uploads files: attach the evidence document yourself (the panel names it), then fill the comment.`;

@@ -2,7 +2,7 @@
 // The ring lives in a CLOSED shadow root on our own host element, so the page's scripts cannot read
 // or restyle it, and it carries no text at all, so no answer can leak into the page.
 // It is placed in document coordinates, so it scrolls with the page without any listener.
-import { pageState } from './scan';
+import { pageState } from './state';
 import { OWN_MARK } from './observe';
 
 const RINGS = new WeakMap<Document, { host: HTMLElement; ring: HTMLElement }>();

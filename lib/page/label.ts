@@ -6,7 +6,8 @@ import { attr, CONTROLISH, closestComposed, composedParent, idRefs, LABELLEDBY }
 import { isHeadingEl, readItems, textOf, type Item } from './read-text';
 import { rowContext } from './table';
 import { asksQuestion, ownForLabels } from './label-quirks';
-import { bareNumber, canonical, cleanQuestion, isBlank, isGeneric, isNumberOnly, normalize } from './text';
+import { fileZone } from './file-zone';
+import { bareNumber, canonical, cleanQuestion, codeOnly, isBlank, isGeneric, isNumberOnly, normalize } from './text';
 
 /** Labels pointing at `el` by for=id (scoped to its tree) and the label wrapping it. */
 // label[for] index per tree, rebuilt once per scan or fill: Chromium computes `el.labels` by walking the
@@ -113,6 +114,12 @@ export function optionLabel(el: Element, headers: Map<Element, string[]>): strin
 /** Elements whose text belongs to the options, not the question. */
 export function optionLabelElements(u: Unit): Set<Element> {
   const out = new Set<Element>();
+  // A drop zone's own words ("Drag and drop a file here") are the control's, not the question.
+  if (u.kind === 'file') {
+    const zone = fileZone(u.els[0]!);
+    if (zone) out.add(zone);
+    return out;
+  }
   if (u.kind !== 'radio' && u.kind !== 'checkbox') return out;
   for (const el of u.els) {
     const { forLabels, wrap } = labelElements(el);
@@ -218,19 +225,33 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
     const t = cleanQuestion(c.text).text;
     return !isBlank(t) && !isGeneric(t) && !isNumberOnly(t) && !optionSet.has(canonical(t));
   };
-  const chosen = cands.find(usable) ?? cands.find((c) => !optionSet.has(canonical(c.text))) ?? cands[0];
+  let chosen = cands.find(usable) ?? cands.find((c) => !optionSet.has(canonical(c.text))) ?? cands[0];
+  // A label that only names the item (a control code) or a heading over a hint that asks: a person reads the
+  // hint the control points at (aria-describedby) as the question, and the code as its number.
+  const code = codeOnly(chosen?.text ?? '');
+  const hint = code !== undefined || chosen?.source === 'heading' ? describedBy(u) : '';
+  const hinted =
+    hint && (code !== undefined || asksSomething(hint)) && usable({ text: hint, source: 'aria-describedby' });
+  if (hinted) chosen = { text: hint, source: 'aria-describedby' };
   const cleaned = cleanQuestion(chosen?.text ?? '');
   const required =
     cleaned.required ||
     u.els.some((el) => (el as HTMLInputElement).required === true || attr(el, 'aria-required') === 'true') ||
     (u.group?.getAttribute('aria-required') ?? '') === 'true';
   let helper =
-    describedBy(u) ||
+    (hinted ? '' : describedBy(u)) ||
     (chosen && fromContainer && chosen.text === fromContainer.text ? fromContainer.helper : undefined);
   if (helper && normalize(helper) === cleaned.text) helper = undefined;
-  const number = cleaned.number ?? rowNumber ?? fromContainer?.number;
+  const number = cleaned.number ?? (hinted && code ? code : undefined) ?? rowNumber ?? fromContainer?.number;
   return { question: cleaned.text, number, required, helper, source: chosen?.source };
 }
+
+/** Help text that asks something: a question, or a request ("Describe ...", "Upload ..."). */
+const asksSomething = (t: string): boolean =>
+  asksQuestion(t) ||
+  /^(?:please )?(?:describe|explain|provide|upload|attach|list|indicate|specify|state|submit|share|confirm|identify|select|choose|outline|summari[sz]e|detail)\b/i.test(
+    cleanQuestion(t).text,
+  );
 
 /** The unit's first control and its group element: where aria-describedby hints hang. */
 const firstAndGroup = (u: Unit): Element[] => (u.group ? [u.els[0]!, u.group] : [u.els[0]!]);

@@ -3,7 +3,8 @@
 // on every mutation are what froze busy pages for other autofill engines).
 import type { QuestionField } from './types';
 import { shadowOf, type ScanOptions } from './dom';
-import { currentFields, pageState, rescanSubtrees, scanNow } from './scan';
+import { rescanSubtrees, scanNow } from './scan';
+import { currentFields, pageState } from './state';
 
 export interface PageChange {
   added: QuestionField[];
@@ -48,6 +49,11 @@ export function observePage(
 
   const flush = (): void => {
     timer = undefined;
+    // A scan is scrolling a virtual list: its rows come and go on purpose; look again once it is done.
+    if (pageState(root).sweeping > 0) {
+      schedule();
+      return;
+    }
     const targets = [...pending].filter((el) => el.isConnected);
     pending.clear();
     // Keep only outermost subtrees.

@@ -1,167 +1,38 @@
 // scanPage: the page as a plain list of questions with opaque fids. The fid -> unit map stays on the page
-// (per document); fids are keyed by element in a WeakMap so the same element keeps its fid across rescans.
+// (per document, lib/page/state.ts); fids are keyed by element in a WeakMap so the same element keeps its
+// fid across rescans, and by question inside virtual lists, whose rows are re-created as they scroll.
 import type { QuestionField } from './types';
-import { collectControls, nonQuestionFilter, type Control } from './controls';
-import { composedCompare, composedContains, type ScanOptions } from './dom';
-import { unitVisibility, visibility, type Visibility } from './visibility';
-import { indexLabelsIn, inferQuestion, optionLabelElements, resetLabelIndex, type LabelContext } from './label';
-import { sectionOf } from './section';
-import { assignContainers, groupControls, pairComments, type Unit } from './units';
-import { optionsAndValue } from './values';
+import type { Control } from './controls';
+import { composedCompare, type ScanOptions } from './dom';
+import { indexLabelsIn, resetLabelIndex } from './label';
+import { build, describe, dropChrome, questionControls, seeing } from './describe';
+import { groupControls, type Unit } from './units';
+import { currentFields, docOf, pageState } from './state';
+import { adopt, remount, sweep, virtualContainers } from './virtual';
 
 export type { ScanOptions } from './dom';
-
-export interface UndoRecord {
-  /** The field's value before Crosswalk first wrote to it. */
-  previous: string;
-}
-
-export interface PageState {
-  fids: WeakMap<Element, string>;
-  counter: number;
-  /** Every fillable unit by fid: questions and their paired comment boxes. */
-  units: Map<string, Unit>;
-  /** Question units in document order, with their last snapshot. */
-  order: Unit[];
-  fields: Map<Unit, QuestionField>;
-  undo: Map<string, UndoRecord>;
-  /** Controls that belong to a known unit (so incremental rescans skip them). */
-  known: WeakSet<Element>;
-  /** Section of each question container, for the backward heading walk. */
-  sections: WeakMap<Element, string>;
-}
-
-const STATES = new WeakMap<Document, PageState>();
-
-export function pageState(doc: Document): PageState {
-  let s = STATES.get(doc);
-  if (!s) {
-    s = {
-      fids: new WeakMap(),
-      counter: 0,
-      units: new Map(),
-      order: [],
-      fields: new Map(),
-      undo: new Map(),
-      known: new WeakSet(),
-      sections: new WeakMap(),
-    };
-    STATES.set(doc, s);
-  }
-  return s;
-}
-
-export const docOf = (root: Document | Element | ShadowRoot): Document =>
-  (root as Document).nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
-
-export function fidOf(state: PageState, el: Element): string {
-  let fid = state.fids.get(el);
-  if (!fid) {
-    fid = `f${++state.counter}`;
-    state.fids.set(el, fid);
-  }
-  return fid;
-}
-
-/** One scan's view of the page: what a person can see, and what each control shows of itself. */
-interface Seeing {
-  vis: Visibility;
-  targets: Map<Element, Element>;
-}
-
-function questionControls(root: Document | Element | ShadowRoot, see: Seeing, opts?: ScanOptions): Control[] {
-  const skip = nonQuestionFilter(see.vis);
-  return collectControls(root, opts).filter((c) => {
-    if (skip(c)) return false;
-    if (c.target) see.targets.set(c.el, c.target);
-    return true;
-  });
-}
-
-const seeing = (doc: Document): Seeing => ({ vis: visibility(doc), targets: new Map() });
-
-/** Label, options, value and section for the `fresh` units; `all` is every question unit in order. */
-function describe(state: PageState, all: Unit[], fresh: Set<Unit>, see: Seeing): QuestionField[] {
-  const ctx: LabelContext = { headers: new Map(), rowUnits: new Map() };
-  // Count questions per table row, for the rows that new questions sit in.
-  const rows = new Set<Element>();
-  for (const u of fresh) {
-    const row = u.els[0]!.closest('tr,[role=row]');
-    if (row) rows.add(row);
-  }
-  if (rows.size) {
-    for (const u of all) {
-      const row = u.els[0]!.closest('tr,[role=row]');
-      if (row && rows.has(row)) ctx.rowUnits.set(row, (ctx.rowUnits.get(row) ?? 0) + 1);
-    }
-  }
-  const out: QuestionField[] = [];
-  all.forEach((u, i) => {
-    if (!fresh.has(u)) {
-      // Only a neighbour of a new unit can have a new container; keep its section findable.
-      const old = state.fields.get(u);
-      if (old && (fresh.has(all[i + 1]!) || fresh.has(all[i - 1]!))) state.sections.set(u.area, old.section ?? '');
-      return;
-    }
-    const { options, value } = optionsAndValue(u, ctx.headers);
-    const inf = inferQuestion(u, options ?? [], ctx);
-    // An ancestor holding a neighbour question holds two or more: a group that may carry a section title.
-    const prev = all[i - 1]?.els.at(-1);
-    const next = all[i + 1]?.els[0];
-    const holdsOther = (el: Element): boolean =>
-      (!!prev && composedContains(el, prev)) || (!!next && composedContains(el, next));
-    const section = sectionOf(u.area, state.sections, inf.question, u.els[0], holdsOther);
-    state.sections.set(u.area, section);
-    const fid = fidOf(state, u.els[0]!);
-    state.units.set(fid, u);
-    for (const el of u.els) state.known.add(el);
-    const field: QuestionField = {
-      fid,
-      question: inf.question,
-      kind: u.kind,
-      value,
-      helper: inf.helper,
-      number: inf.number,
-      options,
-      section: section || undefined,
-      required: inf.required || undefined,
-      disabled: u.disabled || undefined,
-      labelSource: inf.source,
-    };
-    // Optional keys are absent, not undefined: the snapshot is plain data.
-    for (const k in field) if (field[k as keyof QuestionField] === undefined) delete field[k as keyof QuestionField];
-    // Listed (the user may close the banner or dialog on top of it) but marked, and never filled.
-    if (unitVisibility(u.els, u.ctype, see.vis, see.targets) !== 'ok') field.visible = false;
-    if (u.comment) {
-      for (const el of u.comment.els) state.known.add(el);
-      const cfid = fidOf(state, u.comment.els[0]!);
-      state.units.set(cfid, u.comment);
-      field.comment = cfid;
-    }
-    state.fields.set(u, field);
-    out.push(field);
-  });
-  return out;
-}
-
-function build(units: Unit[], fresh?: Set<Unit>): Unit[] {
-  const questions = pairComments(units, optionLabelElements, fresh);
-  assignContainers(questions, fresh);
-  return questions;
-}
+export { currentFields } from './state';
 
 /**
- * Scan `root` (a document, or a subtree of one) and return its questions in document order. May return a
- * Promise: a page with a virtual list is scrolled through first (await it either way).
+ * Scan `root` (a document, or a subtree of one) and return its questions in document order. Returns a
+ * Promise when the page has a virtual list, which is scrolled through first (await it either way).
  */
 export function scanPage(
   root: Document | Element | ShadowRoot,
   opts?: ScanOptions,
 ): QuestionField[] | Promise<QuestionField[]> {
-  return scanNow(root, opts);
+  const fields = scanNow(root, opts);
+  const doc = docOf(root);
+  const state = pageState(doc);
+  const boxes = virtualContainers(state, doc).filter((b) => root === doc || (root as Node).contains(b));
+  if (boxes.length === 0) return fields;
+  return (async () => {
+    for (const box of boxes) await sweep(state, doc, box, opts);
+    return currentFields(state);
+  })();
 }
 
-/** The synchronous scan of what is in the DOM now. */
+/** The synchronous scan of what is in the DOM now (rows of virtual lists swept before keep their place). */
 export function scanNow(root: Document | Element | ShadowRoot, opts?: ScanOptions): QuestionField[] {
   const doc = docOf(root);
   const state = pageState(doc);
@@ -170,17 +41,18 @@ export function scanNow(root: Document | Element | ShadowRoot, opts?: ScanOption
   state.sections = new WeakMap();
   const see = seeing(doc);
   const units = build(groupControls(questionControls(root, see, opts)));
-  // Forget the previous snapshot; fids survive through the element WeakMap.
-  state.units.clear();
-  state.fields.clear();
+  // Forget the previous snapshot (virtual lists' unmounted rows excepted); fids survive through the
+  // element WeakMap and the lists' keys.
+  const parked = new Set([...state.lists.values()].flatMap((l) => l.entries.map((e) => e.unit)));
+  for (const [fid, u] of state.units) if (!parked.has(u) && !(u.owner && parked.has(u.owner))) state.units.delete(fid);
+  for (const u of state.fields.keys()) if (!parked.has(u)) state.fields.delete(u);
   state.order = units;
-  return describe(state, units, new Set(units), see);
-}
-
-/** Current snapshot of every question (as last scanned), in document order. */
-export function currentFields(doc: Document): QuestionField[] {
-  const state = pageState(doc);
-  return state.order.map((u) => state.fields.get(u)).filter((f): f is QuestionField => !!f);
+  dropChrome(state, describe(state, units, new Set(units), see), see, true);
+  for (const [el, list] of state.lists) {
+    if (el.isConnected) adopt(state, list, state.order);
+    else state.lists.delete(el);
+  }
+  return currentFields(state);
 }
 
 export interface RescanResult {
@@ -190,7 +62,9 @@ export interface RescanResult {
 
 /**
  * Incremental rescan: drop questions whose controls left the page and describe the controls found in
- * `subtrees` (added or changed). Unchanged questions keep their snapshot; nothing else is re-read.
+ * `subtrees` (added or changed). Unchanged questions keep their snapshot; nothing else is re-read. Rows
+ * of a virtual list that unmount are not removed (they are scrolled away), and rows that mount again
+ * get their old fids back.
  */
 export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOptions): RescanResult {
   const state = pageState(doc);
@@ -211,18 +85,26 @@ export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOp
   const fresh: Control[] = [];
   const seen = new Set<Element>();
   const see = seeing(doc);
+  const lists = [...state.lists.values()].filter((l) => l.el.isConnected);
+  const touched = new Set<(typeof lists)[number]>();
   for (const t of subtrees) {
     if (!t.isConnected) continue;
     indexLabelsIn(t);
-    for (const c of questionControls(t, see, opts))
-      if (!state.known.has(c.el) && !seen.has(c.el)) {
-        seen.add(c.el);
-        fresh.push(c);
-      }
+    for (const c of questionControls(t, see, opts)) {
+      if (state.known.has(c.el) || seen.has(c.el)) continue;
+      seen.add(c.el);
+      const list = lists.find((l) => l.el.contains(c.el));
+      if (list) touched.add(list);
+      else fresh.push(c);
+    }
   }
+  // Rows mounted by scrolling: known questions get their fids back; only new ones are reported.
+  const before = new Set(lists.flatMap((l) => l.entries.map((e) => e.fid)));
+  for (const list of touched) remount(state, doc, list, list.opts ?? opts);
+  const added = lists.flatMap((l) => l.entries.filter((e) => !before.has(e.fid)).map((e) => e.field));
   if (fresh.length === 0) {
     state.order = kept;
-    return { added: [], removed };
+    return { added, removed };
   }
   fresh.sort((a, b) => composedCompare(a.el, b.el));
   const newUnits = groupControls(fresh);
@@ -233,7 +115,7 @@ export function rescanSubtrees(doc: Document, subtrees: Element[], opts?: ScanOp
   const freshSet = new Set(newUnits.filter((u) => !u.owner));
   // A new comment box paired with an existing question changes that question's snapshot too.
   for (const u of questions) if (u.comment && newUnits.includes(u.comment)) freshSet.add(u);
-  const added = describe(state, questions, freshSet, see);
+  added.push(...dropChrome(state, describe(state, questions, freshSet, see), see));
   return { added, removed };
 }
 

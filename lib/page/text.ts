@@ -30,6 +30,18 @@ export const bareNumber = (s: string): string => s.replace(/[.:)]$/, '');
 
 export const isNumberOnly = (s: string): boolean => NUMBER_ONLY.test(s.trim());
 
+// A label that only names an item ("Control AAC-02", "Evidence request HR-2", "Question 14", "Item 3.2"):
+// up to two words before a code or number, nothing asked. The question then lives in the help text.
+const CODE_LABEL =
+  /^(?:[\p{L}]+ ){0,2}((?:#\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)[.:)]?$/iu;
+
+/** The code a label is made of when it only names an item, else undefined. */
+export function codeOnly(s: string): string | undefined {
+  const t = normalize(s);
+  if (t.includes('?')) return undefined;
+  return CODE_LABEL.exec(t)?.[1];
+}
+
 export interface CleanText {
   text: string;
   number?: string;
@@ -89,7 +101,7 @@ export const isBlank = (s: string): boolean => !/[\p{L}\p{N}]/u.test(s);
 // Labels that name a slot rather than ask a question (notes §5.16, Comp AI isGenericAnswerLabel).
 // Tested after punctuation became spaces, so no dots or dashes are left to match.
 const GENERIC =
-  /^(?:(?:your )?(?:answer|response)|reply|value|input|text|(?:select|choose)(?: one| an option)?|please (?:select|choose)|pick one|type (?:here|your answer)|enter (?:your )?(?:answer|response|text|value|here)|search)$/i;
+  /^(?:(?:your )?(?:answer|response)|reply|value|input|text|(?:select|choose)(?: one| an option)?|please (?:select|choose)|pick one|type (?:here|your answer)|enter (?:your )?(?:answer|response|text|value|here)|search|(?:file )?upload|upload (?:a )?file|(?:choose|select|browse for) (?:a )?files?|browse|no file chosen)$/i;
 
 export function isGeneric(s: string): boolean {
   const t = normalize(s)

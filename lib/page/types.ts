@@ -2,7 +2,11 @@
 // fields are named by opaque fids, and the page keeps the fid -> element map to itself.
 import { z } from 'zod';
 
-export const FieldKind = z.enum(['text', 'textarea', 'contenteditable', 'select', 'radio', 'checkbox']);
+/**
+ * 'file': an upload (input type=file, a drop zone). Crosswalk never uploads: the panel names the evidence
+ * document to attach and fills the paired comment box.
+ */
+export const FieldKind = z.enum(['text', 'textarea', 'contenteditable', 'select', 'radio', 'checkbox', 'file']);
 export type FieldKind = z.infer<typeof FieldKind>;
 
 /** Where the question text was found, strongest first (for debugging and confidence). */

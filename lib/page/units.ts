@@ -9,6 +9,7 @@ import { isCommentLike } from './text';
 import { ownLabelText } from './label';
 import { rowContext } from './table';
 import { commentBlockAfter } from './comment-block';
+import { fileZone } from './file-zone';
 
 export interface Unit {
   idx: number;
@@ -136,7 +137,8 @@ const lastEl = (u: Unit | undefined): Element | undefined => (u ? unitElements(u
 // only units i..j exactly when it holds neither unit i-1's last element nor unit j+1's first.
 
 const TEXTY = new Set<FieldKind>(['text', 'textarea', 'contenteditable']);
-const CHOICE = new Set<FieldKind>(['radio', 'checkbox', 'select']);
+// An upload's comment box explains it like a choice's does ("Upload your SOC 2 report" + "Comment").
+const CHOICE = new Set<FieldKind>(['radio', 'checkbox', 'select', 'file']);
 const PAIR_BARRIER = /^(HTML|BODY|FORM|MAIN|TABLE|TBODY)$/;
 
 /**
@@ -232,6 +234,7 @@ export function assignContainers(units: Unit[], fresh?: Set<Unit>): void {
       cur = p;
     }
     u.area = cur;
-    u.group = group;
+    // A drop zone around a hidden file input names the upload (aria-labelledby / -describedby on the zone).
+    u.group = group ?? (u.ctype === 'file' ? (fileZone(u.els[0]!) ?? undefined) : undefined);
   });
 }

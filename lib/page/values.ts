@@ -6,6 +6,7 @@ import { textOf } from './read-text';
 import { isPlaceholderOption, normalize } from './text';
 import { optionText } from './option-text';
 import { readEditable } from './fill/contenteditable';
+import { fileNames } from './file-zone';
 
 const realOptions = (sel: HTMLSelectElement): HTMLOptionElement[] =>
   [...sel.options].filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
@@ -145,6 +146,8 @@ export function readUnitValue(u: Unit, headers: Map<Element, string[]> = new Map
       return (el as HTMLInputElement).value;
     case 'contenteditable':
       return readEditable(el);
+    case 'file':
+      return fileNames(el);
     case 'select':
       return selectText(el as HTMLSelectElement);
     case 'combobox':

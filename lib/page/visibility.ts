@@ -10,6 +10,7 @@
 // 1-4 decide whether a control is a question at all (nonQuestionFilter); 5 can change with the page (a
 // cookie banner, a modal), so a covered field is still listed but marked not visible, and never filled.
 import { CONTROLISH, composedContains, composedParent, hasLayout } from './dom';
+import { fileZone } from './file-zone';
 
 interface Box {
   l: number;
@@ -25,6 +26,7 @@ interface Ctx {
   ok: boolean;
 }
 
+const INSTANT = 'instant' as ScrollBehavior;
 const MIN = 6; // px: below this a text box or choice cannot be read or clicked
 const INF: Ctx = { clip: null, opacity: 1, ok: true };
 
@@ -94,6 +96,8 @@ export interface Visibility {
   seen(el: Element, text?: boolean): boolean;
   /** Rule 5: does a click at the centre of `el` reach it (`own` = elements that count as it)? */
   reachable(el: Element, own: (hit: Element) => boolean): boolean;
+  /** Rule 5 for many elements at once (a scan): the same answers, far fewer scrolls. */
+  reachableMany(items: readonly { el: Element; own: (hit: Element) => boolean }[]): boolean[];
 }
 
 /**
@@ -120,8 +124,10 @@ export function visibility(doc: Document): Visibility {
     if (s.position === 'fixed') base = { ...base, clip: null };
     let clip = base.clip;
     let ok = base.ok;
-    const ox = s.overflowX;
-    const oy = s.overflowY;
+    // One read for the common case: the shorthand is "visible" when both axes are.
+    const both = s.overflow;
+    const ox = both === 'visible' ? both : s.overflowX;
+    const oy = both === 'visible' ? both : s.overflowY;
     const clips = (o: string): boolean => o === 'hidden' || o === 'clip';
     const scrolls = (o: string): boolean => o === 'auto' || o === 'scroll';
     const needRect = clips(ox) || clips(oy) || scrolls(ox) || scrolls(oy) || s.clipPath !== 'none' || s.clip !== 'auto';
@@ -158,12 +164,13 @@ export function visibility(doc: Document): Visibility {
   };
 
   /** Rule 3: the document can be scrolled to the element. */
+  // The window's scroll offsets and width, read once per checker (reading them is a layout query).
+  let metrics: [number, number, number] | undefined;
   const inDocument = (el: Element, r: DOMRect): boolean => {
     const w = winOf(el);
-    const sx = w?.scrollX ?? 0;
-    const sy = w?.scrollY ?? 0;
+    metrics ??= [w?.scrollX ?? 0, w?.scrollY ?? 0, doc.documentElement.clientWidth || w?.innerWidth || 0];
+    const [sx, sy, vw] = metrics;
     if (r.right + sx <= 0 || r.bottom + sy <= 0) return false;
-    const vw = el.ownerDocument.documentElement.clientWidth || w?.innerWidth || 0;
     const cx = r.left + r.width / 2;
     if (cx + sx <= vw) return true;
     // Right of the viewport: fine inside a box that starts on screen and reaches there (a wide table),
@@ -197,37 +204,88 @@ export function visibility(doc: Document): Visibility {
     return true;
   };
 
-  const reachable = (el: Element, own: (hit: Element) => boolean): boolean => {
-    if (!layout) return true;
-    const root = el.getRootNode() as Document | ShadowRoot;
-    if (typeof root.elementFromPoint !== 'function') return true;
-    const w = winOf(el);
-    if (!w) return true;
-    const probe = (): boolean | null => {
-      const r = el.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return null;
-      const hit = root.elementFromPoint(x, y);
-      return !!hit && own(hit);
-    };
-    if (probe()) return true;
-    // Off screen, or under something pinned to the viewport's edge (a cookie banner, a sticky footer):
-    // scroll it to the middle of the view, test, and scroll everything back before the page can paint or
-    // run a scroll handler (no visible jump, no virtual list re-rendering).
+  /** Hit-test at the centre of `el` where it is now: null when the centre is outside the viewport. */
+  const probe = (el: Element, own: (hit: Element) => boolean): boolean | null => {
+    const w = winOf(el)!;
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return null;
+    const hit = (el.getRootNode() as Document | ShadowRoot).elementFromPoint(x, y);
+    return !!hit && own(hit);
+  };
+
+  const testable = (el: Element): boolean =>
+    layout && !!winOf(el) && typeof (el.getRootNode() as Document).elementFromPoint === 'function';
+
+  /**
+   * Scroll `el` to the middle of the view, test, and scroll everything back before the page can paint or
+   * run a scroll handler (no visible jump, no virtual list re-rendering).
+   */
+  const centred = (el: Element, own: (hit: Element) => boolean): boolean => {
+    const w = winOf(el)!;
     const scrolled: [Element | Win, number, number][] = [[w, w.scrollX, w.scrollY]];
     for (let a = flatParent(el); a; a = flatParent(a))
       if (a.scrollHeight > a.clientHeight || a.scrollWidth > a.clientWidth)
         scrolled.push([a, a.scrollLeft, a.scrollTop]);
     try {
-      el.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' as ScrollBehavior });
-      return probe() ?? false;
+      el.scrollIntoView({ block: 'center', inline: 'center', behavior: INSTANT });
+      return probe(el, own) ?? false;
     } finally {
-      for (const [t, x, y] of scrolled) t.scrollTo({ left: x, top: y, behavior: 'instant' as ScrollBehavior });
+      for (const [t, x, y] of scrolled) t.scrollTo({ left: x, top: y, behavior: INSTANT });
     }
   };
 
-  return { seen, reachable };
+  // Off screen, or under something pinned to the viewport's edge (a cookie banner, a sticky footer):
+  // tested again in the middle of the view.
+  const reachable = (el: Element, own: (hit: Element) => boolean): boolean =>
+    !testable(el) || !!probe(el, own) || centred(el, own);
+
+  /**
+   * Many at once: each where it is, then the rest a screenful at a time (one window scroll per screen, not
+   * one per field: hit-testing after a scroll is what costs), then one by one, in the middle of the view,
+   * for those that missed (inside inner scroll areas, under a sticky bar, or really covered). The window is
+   * scrolled back before the page can paint.
+   */
+  const reachableMany = (items: readonly { el: Element; own: (hit: Element) => boolean }[]): boolean[] => {
+    const out = items.map((it) => !testable(it.el) || !!probe(it.el, it.own));
+    const w = doc.defaultView;
+    const pending = items.map((_, i) => i).filter((i) => !out[i]);
+    if (!w || pending.length === 0) return out;
+    const sx = w.scrollX;
+    const sy = w.scrollY;
+    const vh = w.innerHeight;
+    // Each centre, in document coordinates: that is the point tested.
+    const at = new Map(
+      pending.map((i) => {
+        const r = items[i]!.el.getBoundingClientRect();
+        return [i, r.top + r.height / 2 + sy];
+      }),
+    );
+    pending.sort((a, b) => at.get(a)! - at.get(b)!);
+    const retry: number[] = [];
+    try {
+      for (let k = 0; k < pending.length;) {
+        const top = Math.max(0, at.get(pending[k]!)! - vh * 0.1);
+        w.scrollTo({ left: sx, top, behavior: INSTANT });
+        const seenTop = w.scrollY;
+        // Everything whose top is in this screenful (the page may not scroll as far as asked near its end).
+        const end = seenTop < top - 1 ? Infinity : seenTop + vh * 0.95;
+        for (; k < pending.length && at.get(pending[k]!)! < end; k++) {
+          const i = pending[k]!;
+          // Not a clean hit here (under a sticky header or footer?): tested again in the middle.
+          if (probe(items[i]!.el, items[i]!.own)) out[i] = true;
+          else retry.push(i);
+        }
+      }
+    } finally {
+      w.scrollTo({ left: sx, top: sy, behavior: INSTANT });
+    }
+    for (const i of retry) out[i] = centred(items[i]!.el, items[i]!.own);
+    return out;
+  };
+
+  return { seen, reachable, reachableMany };
 }
 
 const TEXTY = new Set(['text', 'textarea', 'contenteditable']);
@@ -241,9 +299,14 @@ const labelsOf = (c: Element): Element[] => [...((c as HTMLInputElement).labels 
  */
 export function targetOf(c: Element, ctype: string, vis: Visibility): Element | null {
   if (vis.seen(c, TEXTY.has(ctype))) return c;
-  // Styled radios and checkboxes hide the native input and show its label.
-  if (c.tagName === 'INPUT' && (ctype === 'radio' || ctype === 'checkbox'))
+  // Styled radios, checkboxes and upload buttons hide the native input and show its label.
+  if (c.tagName === 'INPUT' && (ctype === 'radio' || ctype === 'checkbox' || ctype === 'file'))
     for (const l of labelsOf(c)) if (vis.seen(l)) return l;
+  // A drop zone shows for its hidden file input.
+  if (ctype === 'file') {
+    const zone = fileZone(c);
+    if (zone && ownsOnly(zone, c) && vis.seen(zone)) return zone;
+  }
   // An auto-sized combobox input (react-select: 2px wide while empty) shows through its widget box.
   if (ctype === 'combobox' && c.tagName === 'INPUT' && c.getBoundingClientRect().height >= MIN) {
     for (let a = flatParent(c), n = 0; a && n < UP; a = flatParent(a), n++) {
@@ -306,4 +369,28 @@ export function unitVisibility(
     if (vis.reachable(t, (hit) => ownHit(hit, t, el))) return 'ok';
   }
   return seen ? 'covered' : 'hidden';
+}
+
+/** unitVisibility for many units at once (a scan): one hit-test pass over the page. */
+export function unitsVisibility(
+  units: readonly { els: readonly Element[]; ctype: string }[],
+  vis: Visibility,
+  targets?: Map<Element, Element>,
+): ('ok' | 'covered' | 'hidden')[] {
+  const first = units.map((u) => {
+    for (const el of u.els) {
+      const t = targets?.get(el) ?? targetOf(el, u.ctype, vis);
+      if (t) return { el: t, own: (hit: Element) => ownHit(hit, t, el) };
+    }
+    return null;
+  });
+  const probes = first.filter((p): p is NonNullable<typeof p> => !!p);
+  const hits = vis.reachableMany(probes);
+  let k = 0;
+  return units.map((u, i) => {
+    if (!first[i]) return 'hidden';
+    if (hits[k++]) return 'ok';
+    // Another option of the group may still be reachable (rare: test them one by one).
+    return u.els.length > 1 ? unitVisibility(u.els, u.ctype, vis, targets) : 'covered';
+  });
 }

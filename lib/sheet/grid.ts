@@ -66,6 +66,11 @@ export interface Grid {
   rowsHiddenByDefault: boolean;
   /** Offsets of <sheetData> in the part text (XLSX only), for rows the writer has to add. */
   sheetData?: { start: number; openEnd: number; closeStart: number; end: number; selfClose: boolean };
+  /**
+   * Only the first rows were read: a hidden sheet, or a large sheet whose first rows hold no questions (reference
+   * data). Enough for lists and detection; `loadSheets` reads it whole when a person asks for it.
+   */
+  partial?: boolean;
   /** Part path inside the zip (XLSX only). */
   part?: string;
   /** Is a cell with this style locked? (XLSX: cellXfs protection; everything is locked by default.) */

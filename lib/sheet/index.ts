@@ -3,7 +3,7 @@
 export { openBook, extensionOf, type Book } from './open';
 export { SheetError, sheetMessages, type SheetErrorCode } from './errors';
 export { SHEET_LIMITS } from './limits';
-export { a1, colName, parseA1, type Grid } from './grid';
+export { a1, colName, parseA1, textAt, type Grid } from './grid';
 export * from './detect';
 export { writeBook, type CellWrite } from './write';
 export {

@@ -4,7 +4,7 @@
 import { SheetError, sheetMessages } from './errors';
 import { parseA1, parseRange, type Cell, type ColumnFormat, type Grid, type GridRow, type Range } from './grid';
 import { SHEET_LIMITS } from './limits';
-import { attr, attrs, decodeOoxmlText, decodeXml, runText, tags } from './xml';
+import { attr, attrs, decodeOoxmlText, decodeXml, runText, tags, type Tag } from './xml';
 
 /** A list validation as written: its ranges and its source formula (resolved later, once every sheet is read). */
 export interface RawValidation {
@@ -20,6 +20,8 @@ export interface ParsedSheet {
   protected: boolean;
   rowsHiddenByDefault: boolean;
   sheetData?: Grid['sheetData'];
+  /** Only the first `maxRows` rows were read (everything after the sheet data still was). */
+  truncated: boolean;
 }
 
 /** Excel shows at most 15 significant digits; stored doubles like 0.30000000000000004 read as people see them. */
@@ -41,7 +43,16 @@ function ranges(sqref: string): Range[] {
     });
 }
 
-export function parseSheetXml(xml: string, sheetName: string, sharedStrings: readonly string[]): ParsedSheet {
+/**
+ * Parse a worksheet part. With `maxRows`, reading of rows stops after that many row elements (a probe: does the
+ * sheet hold questions at all?), while columns, merges, lists and protection are still read.
+ */
+export function parseSheetXml(
+  xml: string,
+  sheetName: string,
+  sharedStrings: readonly string[],
+  maxRows = Infinity,
+): ParsedSheet {
   const rows: (GridRow | undefined)[] = [];
   const columns: ColumnFormat[] = [];
   const merges: Range[] = [];
@@ -78,7 +89,8 @@ export function parseSheetXml(xml: string, sheetName: string, sharedStrings: rea
     cell = undefined;
   };
 
-  for (const t of tags(xml)) {
+  let truncated = false;
+  const handle = (t: Tag): 'skip-rows' | undefined => {
     switch (t.name) {
       case 'row': {
         if (t.close) {
@@ -89,7 +101,11 @@ export function parseSheetXml(xml: string, sheetName: string, sharedStrings: rea
           row = undefined;
           break;
         }
-        if (++rowElements > SHEET_LIMITS.maxRowsPerSheet)
+        if (++rowElements > maxRows) {
+          truncated = true;
+          return 'skip-rows';
+        }
+        if (rowElements > SHEET_LIMITS.maxRowsPerSheet)
           throw new SheetError('too-many-rows', sheetMessages.tooManyRows(sheetName, rowElements));
         const a = attrs(t.attrs);
         rowIndex = a.r ? Number(a.r) - 1 : rowIndex + 1;
@@ -213,8 +229,22 @@ export function parseSheetXml(xml: string, sheetName: string, sharedStrings: rea
       default:
         break;
     }
+    return undefined;
+  };
+  for (const t of tags(xml)) {
+    if (handle(t) !== 'skip-rows') continue;
+    // Probe done: jump to the end of the sheet data and read the rest (columns come before, merges, lists and
+    // protection after).
+    const end = /<\/(?:[\w.-]+:)?sheetData>/g;
+    end.lastIndex = t.start;
+    const m = end.exec(xml);
+    row = undefined;
+    cell = undefined;
+    if (m) for (const u of tags(xml, m.index)) handle(u);
+    break;
   }
   return {
+    truncated,
     rows,
     columns,
     merges,

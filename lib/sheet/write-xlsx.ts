@@ -145,7 +145,9 @@ export function writeXlsx(book: XlsxBook, writes: readonly CellWrite[]): Uint8Ar
   const replaced = new Map<string, Uint8Array>();
   const utf8 = new TextDecoder('utf-8');
   for (const [name, sheetWrites] of bySheet) {
-    const grid = book.sheets.find((g) => g.name === name);
+    const found = book.sheets.find((g) => g.name === name);
+    // A probed sheet holds only its first rows (and offsets into a shortened text): read it whole before editing.
+    const grid = found?.partial ? book.loadSheet(found.index) : found;
     if (!grid?.part) throw new SheetError('damaged', sheetMessages.corrupt(`no worksheet named "${name}"`));
     const entry = book.zip.byName.get(grid.part)!;
     // Last write to a cell wins (a person who edits an answer twice).

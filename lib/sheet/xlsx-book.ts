@@ -3,13 +3,19 @@
 // list to its options, wherever the list lives (inline, a range on a hidden sheet, a defined name).
 import { SheetError, sheetMessages } from './errors';
 import { parseRange, textAt, type Grid, type Validation } from './grid';
-import { parseSheetXml, type RawValidation } from './sheet-xml';
+import { mayHoldQuestions } from './detect';
+import { parseSheetXml, type ParsedSheet, type RawValidation } from './sheet-xml';
 import { attrs, runText, tags } from './xml';
-import { partBytes, readZip, type ZipArchive } from './zip';
+import { partBytes, probePart, readZip, type ZipArchive } from './zip';
+
+/** Rows read first from every sheet; the rest only when they may hold questions (memory stays small). */
+const PROBE_ROWS = 400;
 
 export interface XlsxBook {
   format: 'xlsx';
   zip: ZipArchive;
+  /** Read a partially read sheet whole (by index), e.g. when a person marks its columns by hand. */
+  loadSheet: (index: number) => Grid;
   /** Macro-enabled (.xlsm): macros are kept byte for byte, and the answered copy must keep the .xlsm name. */
   macroEnabled: boolean;
   sheets: Grid[];
@@ -110,6 +116,7 @@ function resolveList(
   own: Grid,
   byName: ReadonlyMap<string, Grid>,
   names: readonly DefinedName[],
+  full: (grid: Grid, lastRow: number) => Grid,
 ): string[] | undefined {
   const f = formula.trim().replace(/^=/, '');
   if (f.startsWith('"')) {
@@ -127,9 +134,10 @@ function resolveList(
     if (dn) target = splitRef(dn.ref.replace(/^=/, ''));
   }
   if (!target) return undefined; // INDIRECT(), OFFSET() and other computed lists: no fixed options
-  const grid = target.sheet !== undefined ? byName.get(target.sheet.toLowerCase()) : own;
+  const listSheet = target.sheet !== undefined ? byName.get(target.sheet.toLowerCase()) : own;
   const rg = parseRange(target.range);
-  if (!grid || !rg || (rg.r2 - rg.r1 + 1) * (rg.c2 - rg.c1 + 1) > 500) return undefined;
+  if (!listSheet || !rg || (rg.r2 - rg.r1 + 1) * (rg.c2 - rg.c1 + 1) > 500) return undefined;
+  const grid = full(listSheet, rg.r2);
   const out: string[] = [];
   for (let r = rg.r1; r <= rg.r2; r++)
     for (let c = rg.c1; c <= rg.c2; c++) {
@@ -194,6 +202,19 @@ export function readXlsx(bytes: Uint8Array): XlsxBook {
   if (!sheetDefs.length) throw new SheetError('damaged', sheetMessages.corrupt('the workbook lists no sheets'));
 
   const rawValidations = new Map<Grid, RawValidation[]>();
+  const read = (base: Grid, part: string, probe = false): { grid: Grid; raw: ParsedSheet } => {
+    const entry = zip.byName.get(part);
+    if (!entry) throw new SheetError('damaged', sheetMessages.corrupt(`sheet "${base.name}" (${part}) is missing`));
+    const { text, truncated } = probe
+      ? probePart(zip, entry, PROBE_ROWS)
+      : { text: utf8.decode(partBytes(zip, entry)), truncated: false };
+    const raw = parseSheetXml(text, base.name, shared);
+    const { validations: _v, truncated: _t, ...rest } = raw;
+    void _v;
+    void _t;
+    const grid: Grid = { ...base, ...rest, validations: [], part, ...(truncated ? { partial: true } : {}) };
+    return { grid, raw };
+  };
   const sheets: Grid[] = sheetDefs.map((def, index) => {
     const rel = relById.get(def.rid);
     const base: Grid = {
@@ -209,19 +230,32 @@ export function readXlsx(bytes: Uint8Array): XlsxBook {
       lockedStyle,
     };
     if (!rel || !REL_WORKSHEET.test(rel.type)) return { ...base, notWorksheet: true };
-    const xml = partText(zip, rel.target);
-    if (xml === undefined)
-      throw new SheetError('damaged', sheetMessages.corrupt(`sheet "${def.name}" (${rel.target}) is missing`));
-    const parsed = parseSheetXml(xml, def.name, shared);
-    const grid: Grid = { ...base, ...parsed, validations: [], part: rel.target, protected: parsed.protected };
-    rawValidations.set(grid, parsed.validations);
+    // Hidden sheets are never searched for questions; visible ones are read whole when their first rows could
+    // hold questions. A 100,000-row reference sheet costs only its first rows.
+    let { grid, raw } = read(base, rel.target, true);
+    if (grid.partial && !grid.hidden && mayHoldQuestions(grid)) ({ grid, raw } = read(base, rel.target));
+    rawValidations.set(grid, raw.validations);
     return grid;
   });
   const byName = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
-  for (const [grid, raws] of rawValidations)
+  const loadSheet = (index: number): Grid => {
+    const current = sheets[index]!;
+    if (!current.partial || !current.part) return current;
+    const { grid, raw } = read({ ...current, rows: [], partial: undefined }, current.part);
+    delete grid.partial;
+    resolve(grid, raw.validations);
+    sheets[index] = grid;
+    byName.set(grid.name.toLowerCase(), grid);
+    return grid;
+  };
+  // A list on a partially read sheet beyond its first rows: read that sheet whole (rare: lists sit at the top).
+  const full = (g: Grid, lastRow: number): Grid => (g.partial && lastRow >= PROBE_ROWS ? loadSheet(g.index) : g);
+  const resolve = (grid: Grid, raws: readonly RawValidation[]) => {
     grid.validations = raws.map((v): Validation => {
-      const options = resolveList(v.formula, grid, byName, names);
+      const options = resolveList(v.formula, grid, byName, names, full);
       return { ranges: v.ranges, formula: v.formula, ...(options ? { options } : {}) };
     });
-  return { format: 'xlsx', zip, macroEnabled, sheets };
+  };
+  for (const [grid, raws] of rawValidations) resolve(grid, raws);
+  return { format: 'xlsx', zip, macroEnabled, sheets, loadSheet };
 }

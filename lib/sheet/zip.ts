@@ -50,6 +50,110 @@ export function partBytes(zip: ZipArchive, part: ZipPart): Uint8Array {
   return out;
 }
 
+const LT = 0x3c;
+const enc = new TextEncoder();
+const SHEET_DATA_END = enc.encode('sheetData>');
+const ROW = enc.encode('row');
+
+/** Is bytes[i] the '<' of a row open tag (`<row ` or `<x:row>`)? */
+function rowTagAt(b: Uint8Array, i: number): boolean {
+  let j = i + 1;
+  // An optional namespace prefix: letters, digits, '.', '-', '_' then ':'.
+  let k = j;
+  while (k < b.length && k - j < 12 && b[k] !== 0x3a && b[k] !== 0x20 && b[k] !== 0x3e && b[k] !== 0x2f) k++;
+  if (b[k] === 0x3a) j = k + 1;
+  if (b[j] !== ROW[0] || b[j + 1] !== ROW[1] || b[j + 2] !== ROW[2]) return false;
+  const after = b[j + 3];
+  return after === 0x20 || after === 0x3e || after === 0x2f || after === 0x09 || after === 0x0a || after === 0x0d;
+}
+
+/** Ends-with check for `</...sheetData>` at position `end` (exclusive) of b. */
+function sheetDataEndAt(b: Uint8Array, end: number): number {
+  const n = SHEET_DATA_END.length;
+  if (end < n + 2) return -1;
+  for (let k = 0; k < n; k++) if (b[end - n + k] !== SHEET_DATA_END[k]) return -1;
+  // Walk back over an optional prefix to "</".
+  let i = end - n - 1;
+  if (b[i] === 0x3a) for (i--; i > 0 && b[i] !== 0x2f && end - i < 40; i--);
+  return b[i] === 0x2f && b[i - 1] === LT ? i - 1 : -1;
+}
+
+/**
+ * The first `maxRows` rows of a worksheet and everything after its sheet data (columns, merges, lists,
+ * protection), without holding the rest: a 100,000-row sheet is probed for questions in a few hundred KB.
+ * Offsets in the text are not the part's (the middle is left out), so a probed sheet is never written to.
+ */
+export function probePart(zip: ZipArchive, part: ZipPart, maxRows: number): { text: string; truncated: boolean } {
+  if (part.declaredSize > SHEET_LIMITS.maxReadPartBytes * 4)
+    throw new SheetError('part-too-large', sheetMessages.partTooLarge(part.name, part.declaredSize));
+  const head: Uint8Array[] = [];
+  let tail: Uint8Array[] = [];
+  let rows = 0;
+  let phase: 'head' | 'middle' | 'tail' = 'head';
+  let carry = new Uint8Array(0);
+  // Positions in the last LOOK bytes are scanned next round, when the bytes after them have arrived.
+  const LOOK = 24;
+  const res = inflateCapped(zip.bytes, part, part.declaredSize, (chunk) => {
+    if (phase === 'tail') {
+      tail.push(chunk.slice());
+      return;
+    }
+    const buf = new Uint8Array(carry.length + chunk.length);
+    buf.set(carry);
+    buf.set(chunk, carry.length);
+    const limit = Math.max(0, buf.length - LOOK);
+    let headEnd = -1;
+    for (let i = 0; i < limit; i++) {
+      if (phase === 'head') {
+        if (buf[i] === LT && rowTagAt(buf, i) && ++rows > maxRows) {
+          headEnd = i;
+          phase = 'middle';
+        }
+      } else if (buf[i] === 0x3e) {
+        const at = sheetDataEndAt(buf, i + 1);
+        if (at >= 0) {
+          if (headEnd >= 0) head.push(buf.slice(0, headEnd));
+          phase = 'tail';
+          tail = [buf.slice(at)];
+          return;
+        }
+      }
+    }
+    if (phase === 'head') {
+      head.push(buf.slice(0, limit));
+      carry = buf.slice(limit);
+    } else {
+      if (headEnd >= 0) head.push(buf.slice(0, headEnd));
+      // Keep enough to see a closing tag that straddles two chunks.
+      carry = buf.slice(Math.max(headEnd >= 0 ? headEnd : 0, buf.length - LOOK - 40));
+    }
+  });
+  if (!res.ok || res.size !== part.declaredSize)
+    throw new SheetError('damaged', sheetMessages.corrupt(`part ${part.name} cannot be unpacked`));
+  if (phase === 'head') head.push(carry);
+  else if (phase === 'middle') {
+    // No closing tag seen yet at the very end: look in what was kept.
+    for (let i = 0; i < carry.length; i++) {
+      const at = carry[i] === 0x3e ? sheetDataEndAt(carry, i + 1) : -1;
+      if (at >= 0) {
+        tail = [carry.slice(at)];
+        break;
+      }
+    }
+  }
+  const decoder = new TextDecoder('utf-8');
+  const join = (parts: Uint8Array[]) => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return decoder.decode(out);
+  };
+  return { text: join(head) + join(tail), truncated: phase !== 'head' };
+}
+
 function corrupt(detail: string): SheetError {
   return new SheetError('damaged', sheetMessages.corrupt(detail));
 }

@@ -11,6 +11,7 @@ import { findChromium } from '../../lib/cli/chromium';
 import { serveDirectory } from '../../lib/cli/static-server';
 import { BUILT_CONTENT_SCRIPT, CONTENT_SCRIPT_BUDGET_KB } from '../content-budget';
 import { minifiedSize, pageBundle } from '../e2e/page-bundle';
+import { startShapes } from '../e2e/shapes-harness';
 import { runBench, target } from './targets';
 
 const median = (xs: number[]): number => {
@@ -126,6 +127,30 @@ export async function run(): Promise<void> {
       fills.cpu.push(r.cpu);
     }
     line('300 fills (verified)', fills.wall, fills.cpu, 1000);
+
+    // A 1,000-row virtual list (TanStack Virtual, React): the scan scrolls it through, describing each row
+    // once, and scrolls it back. The CPU figure includes the page's own rendering of every row it mounts.
+    const shapes = await startShapes();
+    try {
+      const virt = { wall: [] as number[], cpu: [] as number[] };
+      for (let i = 0; i < 3; i++) {
+        await page.goto(`${shapes.server.url}/dev/virtual.html?n=1000`);
+        await page.waitForFunction(() => !!(window as { __shape?: unknown }).__shape);
+        await page.addScriptTag({ content: bundle });
+        cdp = await page.context().newCDPSession(page);
+        await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+        const r = await measure(
+          page,
+          cdp,
+          `(async () => { const t = performance.now(); const n = (await __crosswalkPage.scanPage(document)).length; if (n !== 1000) throw new Error('found ' + n); return performance.now() - t; })()`,
+        );
+        virt.wall.push(r.wall);
+        virt.cpu.push(r.cpu);
+      }
+      line('virtual list, 1,000 rows, scrolled', virt.wall, virt.cpu, 1500);
+    } finally {
+      await shapes.close();
+    }
   } finally {
     await browser.close();
     await server.close();

@@ -91,20 +91,23 @@ export interface ShapeScore {
 }
 
 export function scoreShape(expected: ShapeQuestion[], reported: QuestionField[]): ShapeScore {
-  const byText = new Map(expected.map((q) => [normQuestion(q.text), q]));
+  // Pages may ask the same question twice (questionnaires repeat themselves): match repeats in order.
+  const byText = new Map<string, ShapeQuestion[]>();
+  for (const q of expected) byText.set(normQuestion(q.text), [...(byText.get(normQuestion(q.text)) ?? []), q]);
   const found = new Map<string, QuestionField>();
   const problems: string[] = [];
   let real = 0;
   for (const f of reported) {
-    const q = byText.get(normQuestion(f.question));
-    if (!q) {
+    const qs = byText.get(normQuestion(f.question));
+    if (!qs) {
       problems.push(
         `not a question: ${JSON.stringify({ question: f.question.slice(0, 90), kind: f.kind, options: f.options?.slice(0, 4) })}`,
       );
       continue;
     }
-    if (found.has(q.key)) {
-      problems.push(`reported twice: "${q.text.slice(0, 60)}" (again as ${f.kind})`);
+    const q = qs.find((x) => !found.has(x.key));
+    if (!q) {
+      problems.push(`reported twice: "${qs[0]!.text.slice(0, 60)}" (again as ${f.kind})`);
       continue;
     }
     found.set(q.key, f);

@@ -3,7 +3,8 @@
 import type { FillResult } from '../types';
 import { isDisabled } from '../controls';
 import { optionLabel } from '../label';
-import { docOf, pageState } from '../scan';
+import { docOf, pageState } from '../state';
+import { mount } from '../virtual';
 import type { Unit } from '../units';
 import { readUnitValue } from '../values';
 import { writeChoice } from './choice';
@@ -28,6 +29,9 @@ async function write(u: Unit, value: string): Promise<WriteOutcome> {
     case 'combobox':
     case 'listbox':
       return writeCombobox(el as HTMLElement, value);
+    case 'file':
+      // Never: a page cannot be given a file from outside, and Crosswalk would not if it could.
+      return fail(readUnitValue(u), ERR.noUpload);
     default: {
       const headers = new Map<Element, string[]>();
       const labels = u.els.map((c) => optionLabel(c, headers));
@@ -66,7 +70,10 @@ const refused = (fid: string, value: string, error: string): FillResult => ({
 
 /** Fill one field (question or paired comment box) and report the value read back from the page. */
 export async function applyFill(root: Document | Element, fid: string, value: string): Promise<FillResult> {
-  const state = pageState(docOf(root));
+  const doc = docOf(root);
+  const state = pageState(doc);
+  // A virtual list's row scrolled away: bring it into view (and into the DOM) first.
+  await mount(state, doc, fid);
   const u = state.units.get(fid);
   const problem = check(u, fid);
   if (problem || !u) return refused(fid, u ? readUnitValue(u) : '', problem ?? ERR.unknownFid(fid));

@@ -58,6 +58,10 @@ function headerTexts(grid: Grid, r: number): { texts: Map<number, string>; depth
     if (!m || m.c2 === m.c1 || m.r1 !== r || m.c2 - m.c1 > 7 || text.split(/\s+/).length > 6) continue;
     const subs = [...below].filter(([bc]) => bc >= m.c1 && bc <= m.c2);
     if (subs.length < 2) continue;
+    // A group header leaves other columns outside it ("Control ID" beside "Answers"); a title over the whole
+    // table ("Part B - Technical Controls") covers every header below it.
+    const outside = (k: number) => k < m.c1 || k > m.c2;
+    if (![...texts.keys()].some(outside) && ![...below.keys()].some(outside)) continue;
     depth = 2;
     texts.delete(c);
     for (const [bc, bt] of subs) texts.set(bc, OPTION_WORD.test(normHeader(bt)) ? bt : `${text} / ${bt}`);
@@ -209,18 +213,24 @@ function hasAnyCellOrValidation(grid: Grid, from: number, c: number): boolean {
   return false;
 }
 
-/** The best header row in the first rows of the sheet, if any. */
+/**
+ * The header row in the first rows of the sheet, if any. The best-scoring candidate wins, except that an earlier
+ * candidate nearly as good starts the walk instead: a sheet with two tables (Part A, Part B) has two headers, and
+ * the rows walk picks up the second one when it meets it.
+ */
 export function findHeader(
   grid: Grid,
   from = 0,
   limit: number = SHEET_LIMITS.headerSearchRows,
 ): HeaderGuess | undefined {
-  let best: HeaderGuess | undefined;
+  const guesses: HeaderGuess[] = [];
   const end = Math.min(grid.rows.length, from + limit);
   for (let r = from; r < end; r++) {
     if (rowHidden(grid, r)) continue;
     const guess = readHeader(grid, r);
-    if (guess && (!best || guess.score > best.score + 0.01)) best = guess;
+    if (guess) guesses.push(guess);
   }
-  return best;
+  if (!guesses.length) return undefined;
+  const best = guesses.reduce((a, b) => (b.score > a.score + 0.01 ? b : a));
+  return guesses.find((g) => g.headerRow < best.headerRow && g.score >= best.score * 0.6 && g.score >= 4) ?? best;
 }

@@ -10,6 +10,11 @@ export * from './questions';
 export { ROLES, ROLE_LABEL, WRITABLE, headerRole, headerOptions, type ColumnRole } from './header-words';
 export { isPlaceholder, blockOf } from './rows';
 
+/** The visible, non-empty cells of a row (0-based) as a person would name columns: letter index and text. */
+export function rowTexts(grid: Grid, r: number): { col: number; text: string }[] {
+  return visibleTexts(grid, r).map(({ c, text }) => ({ col: c, text }));
+}
+
 /** No header row at all (a pasted list): the column of sentences, and the first usable column right of it. */
 function headerless(grid: Grid): HeaderGuess | undefined {
   // Without a header nothing names the column, so the text itself must be questions: most sentences in it end
@@ -42,6 +47,11 @@ function headerless(grid: Grid): HeaderGuess | undefined {
       { col: ac, header: '', role: 'answer' },
     ],
   };
+}
+
+/** Could this sheet (or its first rows) hold questions: a header row, or a column of questions without one? */
+export function mayHoldQuestions(grid: Grid): boolean {
+  return !!findHeader(grid) || !!headerless(grid);
 }
 
 /** The person's roles for a sheet -> a header guess; mark columns are recognised from their option-word headers. */

@@ -13,7 +13,7 @@ import {
   type Range,
 } from '../grid';
 import { readHeader, visibleTexts, type Column, type HeaderGuess } from './columns';
-import { normHeader } from './header-words';
+import { headerRole, normHeader } from './header-words';
 import type { BlockReason, CellRef, MarkCell, SheetQuestion } from './questions';
 
 /** Text a template puts in an empty answer cell: it is not an answer. */
@@ -30,6 +30,16 @@ const FOLLOW_UP = /^(if (yes|no|so|not|applicable|none|answered|you answered|the
 const LETTERED = /^\(?([a-z]|[ivx]{1,4})[).]\s+\S/i;
 
 const words = (s: string): number => s.split(/\s+/).filter(Boolean).length;
+
+/** How questions and requests start; a title ("Third-Party Audits", "Cloud service") does not. */
+const ASKS =
+  /^(do|does|did|is|are|was|were|has|have|had|can|could|will|would|shall|should|may|must|describe|provide|list|explain|detail|state|specify|confirm|indicate|identify|outline|please|how|what|when|where|who|whom|whose|which|why|if)\b/i;
+
+/** A short title line: a few words, no question mark, no sentence ending, not phrased as a question or request. */
+function titleLike(text: string): boolean {
+  const t = text.trim();
+  return words(t) <= 6 && !/[?.:;]$/.test(t) && !ASKS.test(t);
+}
 
 /** "1", "A", "A.", "1.0", "IAM", "Section 2": an id that names a group rather than one question. */
 const TOP_LEVEL_ID = /^([A-Z]{1,4}|\d{1,2}(\.0)?|[A-Z]{1,4}[-\s]?\d{1,2}|section \d+|part [a-z0-9]+)\.?$/i;
@@ -149,9 +159,13 @@ export function walkRows(grid: Grid, header: HeaderGuess, allowNewHeaders: boole
     // A header repeated (page breaks in the original) or a new table's header further down.
     const matches = texts.filter((t) => headerTexts.has(normHeader(t.text))).length;
     if (matches >= 2 && matches >= texts.length - 1) continue;
-    if (allowNewHeaders && texts.every((t) => words(t.text) <= 6 && !t.text.includes('?')) && texts.length >= 2) {
+    // Header cells are labels: short, no sentence ending. A data row never passes, even when its words do.
+    if (allowNewHeaders && texts.length >= 2 && texts.every((t) => words(t.text) <= 6 && !/[.?!]$/.test(t.text))) {
       const next = readHeader(grid, r);
-      if (next && next.columns.filter((k) => k.role !== 'ignore').length >= 2 && next.score >= 4) {
+      // Named by header words, not inferred from content: a question column and somewhere for the answer.
+      const named = (roles: readonly string[]) =>
+        next?.columns.some((k) => roles.includes(k.role) && (k.mark || (k.header && headerRole(k.header) === k.role)));
+      if (next && next.score >= 4 && named(['question']) && named(['answer', 'choice', 'comment'])) {
         const picked = pickColumns(next.columns);
         if (picked) {
           headers.push(next);
@@ -215,7 +229,11 @@ export function walkRows(grid: Grid, header: HeaderGuess, allowNewHeaders: boole
         (c.id && !idText && (idsInUse || (rowsSeen === 0 && nextId))) ||
         (idText && TOP_LEVEL_ID.test(idText) && isChildId(nextId, idText)) ||
         (listsInUse && !idText) ||
-        (texts.length === 1 && texts[0]!.c === qc && rowsSeen > 0 && !c.id && sentenceDensityBelow(grid, r, qc, end))
+        (texts.length === 1 &&
+          texts[0]!.c === qc &&
+          !idText &&
+          titleLike(qText) &&
+          longerBelow(grid, r, qc, end, qText))
       ) {
         section = idText ? `${idText} ${qText}` : qText;
         sectionFromColumn = '';
@@ -259,12 +277,12 @@ function nextIdBelow(grid: Grid, r: number, idCol: number, end: number): string 
   return '';
 }
 
-/** Is the next non-empty question-column text a longer sentence (this short line titles what follows)? */
-function sentenceDensityBelow(grid: Grid, r: number, qc: number, end: number): boolean {
+/** Is the next question-column text a question, a request or a longer line (so this short one titles it)? */
+function longerBelow(grid: Grid, r: number, qc: number, end: number, text: string): boolean {
   for (let k = r + 1; k < Math.min(end, r + 4); k++) {
     if (rowHidden(grid, k)) continue;
     const t = textAt(grid, k, qc).trim();
-    if (t) return words(t) > 10 || t.includes('?');
+    if (t) return t.includes('?') || ASKS.test(t) || words(t) >= Math.max(6, words(text) * 2);
   }
   return false;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it, vi } from 'vitest';
 import { run } from '../../../lib/cli/fill-command';
-import { openBook, SheetError, type SheetErrorCode } from '../../../lib/sheet';
+import { detectBook, openBook, SheetError, textAt, writeBook, type SheetErrorCode } from '../../../lib/sheet';
 import { buildXlsx } from '../../fixtures/sheets/xlsx-writer';
 
 function refusal(name: string, bytes: Uint8Array): SheetError {
@@ -92,16 +92,62 @@ describe('bad questionnaire files', () => {
   };
 
   it(
-    'a sheet with row elements down to row 1,048,576 is refused while reading, with the fix',
+    'a question sheet with rows down to row 1,048,576 is refused while reading, with the fix',
     { timeout: 120_000 },
     () => {
-      const xml = sheetOf(1_048_576, (r) => `<row r="${r}"/>`);
+      const header = `<row r="1"><c r="A1" t="inlineStr"><is><t>Question</t></is></c><c r="B1" t="inlineStr"><is><t>Answer</t></is></c></row>`;
+      const question = (r: number) =>
+        `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Do you encrypt backups number ${r}?</t></is></c></row>`;
+      const xml = sheetOf(1_048_576, (r) => (r === 1 ? header : r <= 4 ? question(r) : `<row r="${r}"/>`));
       expectRefused(
         'q.xlsx',
         withPart('xl/worksheets/sheet1.xml', xml),
         'too-many-rows',
         /200,000-row limit.*1,048,576.*Delete the empty rows/,
       );
+    },
+  );
+
+  it(
+    'a huge sheet that holds no questions is probed, not read whole, and does not stop the others',
+    { timeout: 120_000 },
+    () => {
+      const files: Record<string, Uint8Array> = { ...unzipSync(small()) };
+      const workbook = new TextDecoder().decode(files['xl/workbook.xml']);
+      files['xl/workbook.xml'] = strToU8(
+        workbook
+          .replace('</x:sheets>', '')
+          .replace('</sheets>', '<sheet name="Data" sheetId="9" r:id="rIdData"/></sheets>'),
+      );
+      const rels = new TextDecoder().decode(files['xl/_rels/workbook.xml.rels']);
+      files['xl/_rels/workbook.xml.rels'] = strToU8(
+        rels.replace(
+          '</Relationships>',
+          '<Relationship Id="rIdData" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/data.xml"/></Relationships>',
+        ),
+      );
+      files['xl/worksheets/data.xml'] = sheetOf(150_000, (r) => `<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+      const types = new TextDecoder().decode(files['[Content_Types].xml']);
+      files['[Content_Types].xml'] = strToU8(
+        types.replace(
+          '</Types>',
+          '<Override PartName="/xl/worksheets/data.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        ),
+      );
+      const book = openBook('q.xlsx', zipSync(files));
+      const data = book.sheets.find((s) => s.name === 'Data')!;
+      expect(data.partial).toBe(true);
+      expect(data.rows.length).toBeLessThanOrEqual(400);
+      const layouts = detectBook(book.sheets);
+      expect(layouts.find((l) => l.sheet === 'S')!.questions.length).toBe(1);
+      expect(layouts.find((l) => l.sheet === 'Data')!.questions).toEqual([]);
+      // Writing into a probed sheet reads it whole first: the cell lands in row 100,000, the rows around it kept.
+      const out = writeBook(book, [{ sheet: 'Data', r: 99_999, c: 1, value: 'checked' }]);
+      const again = openBook('q.xlsx', out);
+      const whole = again.format === 'xlsx' ? again.loadSheet(data.index) : undefined;
+      expect(whole && textAt(whole, 99_999, 1)).toBe('checked');
+      expect(whole && textAt(whole, 99_999, 0)).toBe('100000');
+      expect(whole && textAt(whole, 149_999, 0)).toBe('150000');
     },
   );
 

@@ -1,0 +1,51 @@
+// @vitest-environment happy-dom
+// Portal shapes from issue #16 in their smallest form: a label that only names a control code with the
+// question in its hint, upload questions with their comment box, multi-selects, matrix comment columns.
+import { describe, expect, it } from 'vitest';
+import { applyFill, scanPage } from '../../../lib/page/index';
+
+async function scan(html: string) {
+  document.body.innerHTML = html;
+  return await scanPage(document);
+}
+
+describe('question text from the hint a control points at', () => {
+  it('reads the hint as the question when the label is only a control code, and keeps the code as number', async () => {
+    const f = await scan(`<table><tbody>
+      <tr><td><label for="a">Control AAC-02</label></td>
+        <td><select id="a" aria-describedby="a-h"><option value="">-- None --</option><option>Yes</option><option>No</option></select>
+        <span id="a-h">Do you audit compliance against a named security standard?</span></td></tr>
+      <tr><td><label for="b">How often are access rights reviewed?</label></td>
+        <td><input id="b" type="text" aria-describedby="b-h"><span id="b-h">Give the interval in months.</span></td></tr>
+    </tbody></table>`);
+    expect(f.map((x) => [x.question, x.number, x.helper])).toEqual([
+      ['Do you audit compliance against a named security standard?', 'AAC-02', undefined],
+      ['How often are access rights reviewed?', undefined, 'Give the interval in months.'],
+    ]);
+  });
+
+  it('keeps a heading as the question when the hint only explains how to answer', async () => {
+    const f = await scan(`<section><h3>Data retention period</h3>
+      <input id="r" type="text" aria-describedby="r-h"><small id="r-h">In days, for example 90.</small></section>`);
+    expect(f.map((x) => [x.question, x.helper])).toEqual([['Data retention period', 'In days, for example 90.']]);
+  });
+});
+
+describe('upload questions', () => {
+  it('reports a file input as kind file, pairs its comment box, and refuses to fill it', async () => {
+    const f = await scan(`<form>
+      <div class="q"><label for="u1">Upload your most recent SOC 2 Type II report.</label><input id="u1" type="file">
+        <label for="u1c">Comment</label><textarea id="u1c"></textarea></div>
+      <div class="q"><label for="t">Company legal name</label><input id="t" type="text"></div>
+    </form>`);
+    expect(f.map((x) => [x.question, x.kind, !!x.comment])).toEqual([
+      ['Upload your most recent SOC 2 Type II report.', 'file', true],
+      ['Company legal name', 'text', false],
+    ]);
+    expect(f.some((x) => x.question === 'Comment')).toBe(false);
+    const res = await applyFill(document, f[0]!.fid, 'soc2.pdf');
+    expect(res.ok).toBe(false);
+    expect(res.error).toContain('never uploads');
+    expect((await applyFill(document, f[0]!.comment!, 'Attached: SOC 2 report 2025, v3.')).ok).toBe(true);
+  });
+});
