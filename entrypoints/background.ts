@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
   createMenus,
+  MENU_FILL_FIELD,
   MENU_FIND_ANSWER,
   openPanel,
   setActionOpensPanel,
@@ -38,6 +39,11 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => createMenus());
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === MENU_FILL_FIELD && tab?.id !== undefined) {
+      // The right-click focused the field: the same path as the shortcut, under the context menu's policy.
+      fillFocused(tab.id, services, 'context-menu').catch((err) => console.warn('[crosswalk] fill field failed:', err));
+      return;
+    }
     if (info.menuItemId !== MENU_FIND_ANSWER || !info.selectionText) return;
     openPanel(tab); // first, while the click still counts as a user gesture
     void putLookup({
@@ -50,7 +56,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'open-panel') openPanel(tab);
     if (command === 'fill-focused' && tab?.id !== undefined) {
-      fillFocused(tab.id, services).catch((err) => console.warn('[crosswalk] fill-focused failed:', err));
+      fillFocused(tab.id, services, 'shortcut').catch((err) => console.warn('[crosswalk] fill-focused failed:', err));
     }
   });
 

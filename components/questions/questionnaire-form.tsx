@@ -1,31 +1,10 @@
 // The questionnaire's own facts (name, declared scope, recipient), remembered per page address.
 // Matching uses them for reuse checks: out-of-scope claims and evidence not cleared for this recipient.
 import { useState } from 'react';
-import { browser } from 'wxt/browser';
-import { QuestionnaireContext } from '../../lib/messaging';
+import type { QuestionnaireContext } from '../../lib/messaging';
 import { splitList } from './plan';
 
-export const EMPTY_CONTEXT: QuestionnaireContext = QuestionnaireContext.parse({});
-
-function storageKey(url: string): string {
-  try {
-    const u = new URL(url);
-    return `crosswalk.questionnaire:${u.origin}${u.pathname}`;
-  } catch {
-    return 'crosswalk.questionnaire:unknown';
-  }
-}
-
-export async function loadContext(url: string): Promise<QuestionnaireContext> {
-  const key = storageKey(url);
-  const got = await browser.storage.local.get(key);
-  const parsed = QuestionnaireContext.safeParse(got[key] ?? {});
-  return parsed.success ? parsed.data : EMPTY_CONTEXT;
-}
-
-export async function saveContext(url: string, ctx: QuestionnaireContext): Promise<void> {
-  await browser.storage.local.set({ [storageKey(url)]: ctx });
-}
+export { EMPTY_CONTEXT, loadContext, saveContext } from '../../lib/background/questionnaire-context';
 
 const SCOPE_FIELDS = [
   ['services', 'Services', 'e.g. Payments API, Web app'],

@@ -1,11 +1,12 @@
 // Every successful fill goes into the review ledger with its provenance (entry, version, evidence, controls)
 // and the fill policy's findings at that moment, copied at fill time so a reviewer never has to look them up.
-// Records are keyed by what was filled, so a retry or a second panel on the same tab adds nothing.
+// Records are keyed by what was filled over what, so a retry adds nothing; a write that changed nothing on the
+// page (a second panel filling what the first one filled) is not a fill and is not recorded.
 import { getLibrary } from '../../components/use-library';
 import { ledgerOf } from '../../lib/library/ledger-store';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
-import { recordedFlags, toFillRecord } from '../../lib/review/from-fill';
+import { fillChangedPage, recordedFlags, toFillRecord } from '../../lib/review/from-fill';
 import type { PlannedFill, Row } from '../../components/questions';
 
 export async function recordFills(
@@ -26,7 +27,7 @@ export async function recordFills(
   const records = results.flatMap((res) => {
     const row = byFid.get(res.fid);
     const item = items.get(res.fid);
-    if (!res.ok || !row) return [];
+    if (!res.ok || !row || !fillChangedPage(res)) return [];
     const field = row.comment?.fid === res.fid ? row.comment : row.field;
     const suggestion = row.result?.suggestions.find((s) => s.entryId === item?.entryId && s.version === item?.version);
     return [

@@ -3,6 +3,8 @@
 import { browser } from 'wxt/browser';
 
 export const MENU_FIND_ANSWER = 'crosswalk-find-answer';
+/** Right-click in an answer field: fill it from the library, through the same policy as the shortcut. */
+export const MENU_FILL_FIELD = 'crosswalk-fill-field';
 
 type SidePanelApi = {
   setPanelBehavior?: (b: { openPanelOnActionClick: boolean }) => Promise<void>;
@@ -53,6 +55,10 @@ export function createMenus(): void {
         // A second create after an update reports "duplicate id"; reading lastError keeps it from being logged as unchecked.
         void browser.runtime.lastError;
       },
+    );
+    browser.contextMenus.create(
+      { id: MENU_FILL_FIELD, title: 'Fill this field from the library', contexts: ['editable'] },
+      () => void browser.runtime.lastError,
     );
   } catch (err) {
     console.warn('[crosswalk] context menu unavailable:', err);

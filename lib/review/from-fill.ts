@@ -46,8 +46,9 @@ function fnv64(text: string): string {
 }
 
 /**
- * One id per distinct fill: questionnaire, field, action, source entry version and the value written. A
- * different value (a re-fill with another answer) is a new record; the same one again is not.
+ * One id per distinct fill: questionnaire, field, action, source entry version, the value written and the value
+ * it replaced. A retry or a second panel writing the same answer over the same value is the same record; the
+ * same answer written again after the person changed the field (it replaced their text) is a new one.
  */
 export function fillRecordId(r: {
   questionnaireId: string;
@@ -56,11 +57,26 @@ export function fillRecordId(r: {
   entryId?: string;
   entryVersion?: number;
   value: string;
+  previous?: string;
 }): string {
-  const key = [r.questionnaireId, r.fid, r.action, r.entryId ?? '', r.entryVersion ?? '', r.value.trim()].join(
-    '\u0000',
-  );
+  const key = [
+    r.questionnaireId,
+    r.fid,
+    r.action,
+    r.entryId ?? '',
+    r.entryVersion ?? '',
+    r.value.trim(),
+    r.previous?.trim() ?? '',
+  ].join('\u0000');
   return `fill-${fnv64(key)}`;
+}
+
+/**
+ * Whether a fill changed the page. A write of the value the field already held (a second panel filling what the
+ * first one filled) did nothing, so it is not recorded: otherwise it would be a second record of one answer.
+ */
+export function fillChangedPage(res: { value: string; previous: string }): boolean {
+  return res.value.trim() !== res.previous.trim();
 }
 
 /** The findings worth keeping with a record: everything but "already holds this answer" (nothing was done). */
@@ -104,6 +120,7 @@ export function toFillRecord(input: {
       entryId: s?.entryId,
       entryVersion: s?.version,
       value: input.value,
+      ...(input.previous !== undefined ? { previous: input.previous } : {}),
     }),
     questionnaire,
     fid: input.field.fid,

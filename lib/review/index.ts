@@ -25,4 +25,11 @@ export { computeHealth, type HealthReport, type CoverageCell, type Coverage } fr
 export { similarPairs, type SimilarPair } from './similar-pairs';
 export { pageEditDraft, isPageEdit, PAGE_EDIT_SOURCE, type SaveMode } from './page-edit';
 export { ReviewError, reviewMessages } from './errors';
-export { toFillRecord, reviewQuestionnaire, recordedFlags, fillRecordId, type FillContext } from './from-fill';
+export {
+  toFillRecord,
+  reviewQuestionnaire,
+  recordedFlags,
+  fillRecordId,
+  fillChangedPage,
+  type FillContext,
+} from './from-fill';
