@@ -2,9 +2,9 @@
 // It turns the page into QuestionField snapshots and applies fill plans; no matching, no database.
 // Messages are validated with a hand-written guard mirroring lib/messaging.ts (zod is too big here).
 import type { ContentRequest, ContentResponseOf, ErrorResponse } from '../lib/messaging';
-import type { FillResult } from '../lib/page/types';
+import type { FillResult, QuestionField } from '../lib/page/types';
 import { scanPage } from '../lib/page/scan';
-import { boundFields } from '../lib/page/field-caps';
+import { boundFields, Pager } from '../lib/page/field-caps';
 import { applyFill, focusedFid, readFields, undoableFids, undoFill } from '../lib/page/fill/index';
 import { highlightField } from '../lib/page/highlight';
 import { mountField } from '../lib/page/virtual';
@@ -29,14 +29,34 @@ async function inOrder<T>(items: T[], run: (item: T) => Promise<FillResult>): Pr
   return { results };
 }
 
+// The frame's latest scan, held while the background reads it page by page (a reply is bounded in size).
+const pager = new Pager<QuestionField>();
+let scanned = { total: 0, omitted: 0 };
+
+async function scanReply(cursor: string | undefined): Promise<Reply> {
+  let page;
+  if (cursor === undefined) {
+    const { fields, sizes, omitted } = boundFields(await scanPage(document, { openShadowRoot }));
+    scanned = { total: fields.length, omitted };
+    page = pager.start(fields, sizes);
+  } else {
+    page = pager.more(cursor);
+    if (!page) return { error: 'The page was scanned again while Crosswalk was reading it. Scan again.' };
+  }
+  return {
+    url: location.href,
+    title: document.title,
+    fields: page.items,
+    total: scanned.total,
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+    ...(scanned.omitted ? { omitted: scanned.omitted } : {}),
+  };
+}
+
 async function handle(msg: ContentRequest): Promise<Reply> {
   switch (msg.type) {
     case 'page/scan':
-      return {
-        url: location.href,
-        title: document.title,
-        ...boundFields(await scanPage(document, { openShadowRoot })),
-      };
+      return scanReply(msg.cursor);
     case 'page/fill':
       return inOrder(msg.fills, (f) => applyFill(document, f.fid, f.value));
     case 'page/undo':

@@ -7,7 +7,8 @@ import { MatchResult, QuestionInput, Suggestion } from './match/types';
 import { FillResult, QuestionField } from './page/types';
 
 // ---- side panel / background -> content script (per tab, per frame) ----
-export const PageScan = z.object({ type: z.literal('page/scan') });
+/** Without a cursor: scan the frame now. With one: the next page of that scan (replies are paged by size). */
+export const PageScan = z.object({ type: z.literal('page/scan'), cursor: z.string().max(100).optional() });
 export const PageFill = z.object({
   type: z.literal('page/fill'),
   fills: z.array(z.object({ fid: z.string(), value: z.string() })).max(5000),
@@ -32,8 +33,13 @@ export const ContentResponse = {
   'page/scan': z.object({
     url: z.string(),
     title: z.string(),
+    /** One page of the scan's fields (lib/page/field-caps.ts PAGE_BUDGET). */
     fields: z.array(QuestionField),
-    /** Fields left out because the reply reached its size budget (lib/page/field-caps.ts). */
+    /** Fields the whole scan holds, over all pages. */
+    total: z.number().int().nonnegative(),
+    /** Ask page/scan with this for the next page; absent on the last page. */
+    cursor: z.string().optional(),
+    /** Fields left out because the frame's scan reached its size budget (FRAME_SCAN_BUDGET). */
     omitted: z.number().int().nonnegative().optional(),
   }),
   'page/fill': z.object({ results: z.array(FillResult) }),
@@ -93,7 +99,8 @@ export const FillPlanItem = z.object({
 });
 export type FillPlanItem = z.infer<typeof FillPlanItem>;
 
-export const BgScan = z.object({ type: z.literal('bg/scan'), tabId: TabId });
+/** Without a cursor: scan the tab now. With one: the next page of that scan (client.ts scanInPages). */
+export const BgScan = z.object({ type: z.literal('bg/scan'), tabId: TabId, cursor: z.string().max(100).optional() });
 export const BgMatch = z.object({
   type: z.literal('bg/match'),
   /** One page of questions (lib/background/client.ts matchInPages sends 100 at a time), so replies stay small. */
@@ -144,7 +151,10 @@ export type IndexStatus = z.infer<typeof IndexStatus>;
 export const ScanResponse = z.object({
   url: z.string(),
   title: z.string(),
+  /** One page of the tab's fields in page order; `cursor` asks for the next page, absent on the last. */
   fields: z.array(QuestionField),
+  total: z.number().int().nonnegative(),
+  cursor: z.string().optional(),
   /** Frames that answered, and frames that could not be read (with why). */
   frames: z.array(
     z.object({

@@ -1,7 +1,7 @@
 // The panel's working state for one tab: scan the page, match its questions, and track what happened to
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { matchInPages, request } from '../../lib/background/client';
+import { matchInPages, request, scanInPages } from '../../lib/background/client';
 import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
@@ -81,7 +81,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     async (signal: AbortSignal) => {
       if (tabId === undefined) return;
       try {
-        const res = await request({ type: 'bg/scan', tabId }, { signal });
+        const res = await scanInPages(tabId, signal);
         setPage({ url: res.url, title: res.title });
         setFrames(res.frames);
         const next = toRows(res.fields);

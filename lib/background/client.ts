@@ -8,6 +8,7 @@ import {
   type BackgroundRequestInput,
   type BackgroundResponseOf,
   type QuestionnaireContext,
+  type ScanResponse,
 } from '../messaging';
 
 /**
@@ -33,27 +34,55 @@ export async function request<T extends BackgroundRequestInput['type']>(
 }
 
 /**
+ * Scan a tab and read every page of the reply (bg/scan replies are bounded in size; each names the next page).
+ * The result holds all the tab's fields.
+ */
+export async function scanInPages(tabId: number, signal?: AbortSignal): Promise<ScanResponse> {
+  const opts = signal ? { signal } : {};
+  const first = await request({ type: 'bg/scan', tabId }, opts);
+  const fields = [...first.fields];
+  let cursor = first.cursor;
+  while (cursor) {
+    const next = await request({ type: 'bg/scan', tabId, cursor }, opts);
+    fields.push(...next.fields);
+    cursor = next.cursor;
+  }
+  const { cursor: _last, ...rest } = first;
+  return { ...rest, fields };
+}
+
+/**
  * Questions per bg/match request. A reply carries ~16 KB per question (suggestions with citations in every
  * framework), and extension messages stop at 64 MiB: 5,000 questions in one reply failed. Pages of 100 keep each
  * reply near 2 MB whatever the page holds, and let the panel show answers as they arrive.
  */
 export const MATCH_PAGE = 100;
 
-/** Match any number of questions in bounded requests; `onPage` sees each page's results as they arrive. */
+/**
+ * Match any number of questions in bounded requests; `onPage` sees each page's results as they arrive, in order.
+ * The next page is asked for before this one is handed on, so the background matches while the caller renders.
+ */
 export async function matchInPages(
   questions: readonly QuestionInput[],
   context: QuestionnaireContext | undefined,
   onPage?: (results: MatchResult[]) => void,
   signal?: AbortSignal,
 ): Promise<MatchResult[]> {
-  const all: MatchResult[] = [];
-  for (let at = 0; at < questions.length; at += MATCH_PAGE) {
-    const { results } = await request(
+  const send = (at: number) =>
+    request(
       { type: 'bg/match', questions: questions.slice(at, at + MATCH_PAGE), ...(context ? { context } : {}) },
       signal ? { signal } : {},
     );
+  const all: MatchResult[] = [];
+  let pending = questions.length ? send(0) : undefined;
+  for (let at = 0; pending; at += MATCH_PAGE) {
+    const ahead = at + MATCH_PAGE < questions.length ? send(at + MATCH_PAGE) : undefined;
+    // If this page fails, the one ahead is dropped: its rejection must not go unhandled.
+    ahead?.catch(() => undefined);
+    const { results } = await pending;
     all.push(...results);
     onPage?.(results);
+    pending = ahead;
   }
   return all;
 }

@@ -14,6 +14,8 @@ export const errors = {
     `This part of the page is in a frame from another site (${origin}): grant access to it or open it directly, then scan again.`,
   frameTruncated: (kept: number, omitted: number) =>
     `This part of the page has more fields than one scan can carry: ${kept.toLocaleString('en-US')} listed, ${omitted.toLocaleString('en-US')} left out. Open the questionnaire's sections one at a time (or its frame on its own) and scan each.`,
+  scanGone:
+    'The rest of this scan is no longer held (the page was scanned again, or the browser restarted Crosswalk in the meantime). Scan again.',
   notReady: (cause: unknown) =>
     `The search index could not be built (${String(cause instanceof Error ? cause.message : cause)}). Open Options to check the library, then retry.`,
 };

@@ -3,6 +3,7 @@ import type { QuestionnaireContext } from '../messaging';
 import type { ExtensionSettings } from './settings';
 import type { IndexService } from './index-service';
 import { fillTab, highlightTab, readTab, scanTab, undoTab } from './page-ops';
+import { scanInPagesFor } from './scan-pages';
 import type { Handlers } from './router';
 
 export interface Services {
@@ -16,7 +17,7 @@ export function makeHandlers(services: Services): Handlers {
     return { threshold: settings.autofillThreshold, footer: settings.citationFooter, ...(context ? { context } : {}) };
   };
   return {
-    'bg/scan': (req) => scanTab(req.tabId),
+    'bg/scan': (req) => scanInPagesFor(req.tabId, req.cursor, scanTab),
     'bg/match': async (req) => {
       const index = await services.index();
       return { results: await index.match(req.questions, await options(req.context)) };

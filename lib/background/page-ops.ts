@@ -7,16 +7,32 @@ import { blockedFrames } from './blocked-frames';
 import { groupByFrame, mergeFrames, splitFid, type FrameScan } from './frames';
 import { ensureContentScript, listFrames, sendToFrame } from './page-bridge';
 
-/** Serialized fields the merged reply to the panel may carry: under the 64 MiB message limit with room to spare. */
-export const TAB_REPLY_BUDGET = 40 * 1024 * 1024;
+/** Serialized fields one tab's scan may hold in all; frames past it (in page order) are listed as cut short. */
+export const TAB_SCAN_BUDGET = 64 * 1024 * 1024;
 
-export async function scanTab(tabId: number): Promise<ScanResponse> {
+/** A whole tab's scan: every frame's fields merged in page order (the panel receives it in pages). */
+export type TabScan = Omit<ScanResponse, 'total' | 'cursor'>;
+
+/** Every page of one frame's scan (the content script replies in bounded pages). */
+async function scanFrame(tabId: number, frameId: number) {
+  const first = await sendToFrame(tabId, frameId, { type: 'page/scan' });
+  const fields = [...first.fields];
+  let cursor = first.cursor;
+  while (cursor) {
+    const next = await sendToFrame(tabId, frameId, { type: 'page/scan', cursor });
+    fields.push(...next.fields);
+    cursor = next.cursor;
+  }
+  return { ...first, fields };
+}
+
+export async function scanTab(tabId: number): Promise<TabScan> {
   const frames = await listFrames(tabId);
   await ensureContentScript(tabId, frames);
   const scans: FrameScan[] = await Promise.all(
     frames.map(async (f): Promise<FrameScan> => {
       try {
-        const res = await sendToFrame(tabId, f.frameId, { type: 'page/scan' });
+        const res = await scanFrame(tabId, f.frameId);
         return {
           ...f,
           fields: res.fields,
@@ -53,12 +69,12 @@ export async function scanTab(tabId: number): Promise<ScanResponse> {
   };
 }
 
-/** Keep the merged reply under its budget: frames past it (in page order) send no fields and say why. */
+/** Keep the tab's scan under its budget: frames past it (in page order) send no fields and say why. */
 function bound(scans: FrameScan[]): void {
   let size = 0;
   for (const scan of scans) {
     const bytes = JSON.stringify(scan.fields).length;
-    if (size + bytes > TAB_REPLY_BUDGET) {
+    if (size + bytes > TAB_SCAN_BUDGET) {
       scan.error = errors.frameTruncated(0, scan.fields.length);
       scan.fields = [];
     } else size += bytes;

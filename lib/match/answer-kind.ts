@@ -54,11 +54,11 @@ const ASKS: ReadonlyArray<readonly [FactKind, RegExp]> = [
   ['count', /\bhow many\b|\bnumber of\b|\bheadcount\b|\bhow large\b|\bhow big\b|\bsize of (?:your|the)\b/],
   [
     'date',
-    /^when\b|\bwhat date\b|\bwhich year\b|\bin what year\b|\bdate of\b|\bwhen (?:was|were|did|is|does)\b|\byear (?:founded|established|incorporated)\b/,
+    /^when (?:was|were|did|is|are|does|do|will|has|have|can|would)\b|\bwhat date\b|\bwhich year\b|\bin what year\b|\bdate of\b|\bwhen (?:was|were|did|is|does)\b|\byear (?:founded|established|incorporated)\b/,
   ],
   [
     'location',
-    /^where\b|\bwhere (?:is|are|do|does)\b|\bwhich (?:countries|country|regions?|locations?|jurisdictions?)\b|\bwhat (?:countries|country|regions?|locations?)\b/,
+    /\bwhere (?:is|are|do|does|will|can|would)\b|\bwhich (?:countries|country|regions?|locations?|jurisdictions?)\b|\bwhat (?:countries|country|regions?|locations?)\b/,
   ],
   [
     'name',
@@ -66,6 +66,9 @@ const ASKS: ReadonlyArray<readonly [FactKind, RegExp]> = [
   ],
   ['list', /^(?:list|enumerate|name)\b|\bprovide a list\b|\blist (?:of|all|the|your|any)\b/],
 ];
+
+/** Time targets a form names as a bare label; a question that starts with "Do you" about them stays yes/no. */
+const TIME_TARGET = /\b(?:rto|rpo|recovery (?:time|point) objectives?|retention period|maximum tolerable downtime)\b/;
 
 export interface QuestionKindInfo {
   kind: QuestionKind;
@@ -87,12 +90,14 @@ export const questionKind = memoText((question: string): QuestionKindInfo => {
     .trim();
   for (const [kind, pattern] of ASKS) if (pattern.test(asking)) return { kind, requirement: false };
   if (AUXILIARY.test(asking)) return { kind: 'yesno', requirement: false };
+  // A bare label naming a time target ("Recovery time objective (RTO) for the service") asks for a period.
+  if (TIME_TARGET.test(asking)) return { kind: 'duration', requirement: false };
   if (!asking.includes('?') && REQUIREMENT_VERB.test(asking)) return { kind: 'yesno', requirement: true };
   if (OPEN.test(asking)) return { kind: 'open', requirement: false };
   return { kind: 'open', requirement: false };
 }, 2_000);
 
-const FACTS: Record<FactKind, RegExp> = {
+export const FACTS: Record<FactKind, RegExp> = {
   percentage: /\d\s?%|\bper ?cent\b|\bpercentage\b/i,
   contact: /[\w.+-]+@[\w-]+\.[\w.-]+|https?:\/\/|\bwww\.|\+?\d[\d ().-]{8,}\d/i,
   frequency:

@@ -31,6 +31,7 @@ import {
   type Audience,
 } from './reuse';
 import { renderFooter, shapeAnswer, type FooterFormat, type ShapedAnswer } from './shape';
+import { LEADING_STANCE } from './shape-text';
 import { analyzeQueryWords } from './text';
 import {
   QuestionInput,
@@ -308,9 +309,6 @@ function salientCover(index: AnswerIndex, s: Salient, slot: number): number {
   }
   return found / s.mass;
 }
-
-/** Leading "Yes." / "No." of a free-text answer, for questions that are not yes/no. */
-const LEADING_STANCE = /^\s*(?:yes|no)\s*[.,;:!-]+\s*/i;
 
 /** Everything about one candidate except its confidence: entry warnings, the shaped answer, gate checks. */
 export interface Assessment {

@@ -8,6 +8,7 @@ import { words } from './lexicon';
 import { memoText } from './memo';
 import { chooseOptions, type ChoicePick, type OptionConcept } from './shape-choice';
 import { frequencyTerms, nameTokens, expandAliases, parseAmountOption } from './shape-concepts';
+import { shapeText } from './shape-text';
 
 const CHOICE_KINDS: ReadonlySet<FieldKind> = new Set(['radio', 'select', 'checkbox']);
 
@@ -120,8 +121,9 @@ export function shapeAnswer(
   const isChoice =
     (field.kind !== undefined && CHOICE_KINDS.has(field.kind)) || (field.kind === undefined && options.length > 0);
   if (!isChoice) {
-    const text = footer ? `${entry.answer}\n\n${footer}` : entry.answer;
-    return { answer: text, fits: true, evidence: 1 };
+    const shaped = shapeText(entry.answer, field.question);
+    const text = footer ? `${shaped.answer}\n\n${footer}` : shaped.answer;
+    return { answer: text, fits: true, evidence: 1, ...(shaped.narrative ? { narrative: shaped.narrative } : {}) };
   }
   if (options.length === 0)
     return {

@@ -11,6 +11,7 @@ import { normalize } from './text';
 import { sectionOf } from './section';
 import { assignContainers, pairComments, type Unit } from './units';
 import { optionsAndValue } from './values';
+import { isMultiSelect } from './multi-select';
 import { fidOf, type PageState } from './state';
 
 /** One scan's view of the page: what a person can see, and what each control shows of itself. */
@@ -103,7 +104,8 @@ export function describe(state: PageState, all: Unit[], fresh: Set<Unit>, see: S
     const field: QuestionField = {
       fid,
       question: inf.question,
-      kind: u.kind,
+      // A multi-select answers as several checked options; the unit keeps its control type for filling.
+      kind: u.kind === 'select' && isMultiSelect(u.els[0]!, inf.question) ? 'checkbox' : u.kind,
       value,
       helper: inf.helper,
       number: inf.number,

@@ -6,7 +6,7 @@ import type { ContentRequest, ParseResult } from '../messaging';
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrArray = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-type Key = 'fills' | 'fids' | 'fid';
+type Key = 'fills' | 'fids' | 'fid' | 'cursor';
 // Each field's check and what it expects (for the rejection reason).
 const CHECKS: Record<Key, [(v: unknown) => boolean, string]> = {
   fills: [
@@ -18,11 +18,12 @@ const CHECKS: Record<Key, [(v: unknown) => boolean, string]> = {
   ],
   fids: [isStrArray, 'an array of strings'],
   fid: [(v) => v === null || typeof v === 'string', 'a string or null'],
+  cursor: [(v) => typeof v === 'string' && v.length <= 100, 'a string of <= 100 characters'],
 };
 
 // The one field each message type carries ('' = none); a trailing '?' marks it optional.
 const FIELDS: Record<ContentRequest['type'], string> = {
-  'page/scan': '',
+  'page/scan': 'cursor?',
   'page/focused': '',
   'page/fill': 'fills',
   'page/undo': 'fids?',

@@ -6,7 +6,7 @@
 //     the nearest thing here to the held-out libraries and questionnaires nobody on the team sees);
 //   - the committed model (fitted on everything) beside them, and plain-BM25 baselines;
 //   - the precision-coverage curve of the out-of-fold confidence (table, and an SVG in test-results/).
-// Exits non-zero when a target of issue #12 is missed (main(); run.ts counts the throw).
+// A missed target of issue #12 is recorded in test/bench/targets.ts, so the bench run exits non-zero.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MODEL, type MatchModel } from '../../lib/match';
@@ -26,6 +26,7 @@ import {
 } from './match/retrieval-metrics';
 import { curveSvg } from './match/curve-svg';
 import { modelSource } from './fit-answers';
+import { missTarget, runBench } from './targets';
 
 const K = 5;
 const SOURCES = ['VSAQ', 'NIST', 'G-Cloud'] as const;
@@ -198,11 +199,12 @@ function runAnswers(): void {
     precision(p) >= TARGETS.paraphrasePrecision && coverage(p) >= TARGETS.paraphraseCoverage,
     `paraphrases auto-fill precision ${pct(p.autoFilledRight, p.autoFilled)} at coverage ${(100 * coverage(p)).toFixed(1)}% (target >= 98% at >= 70%)`,
   );
-  if (failures.length > 0) {
-    for (const f of failures) console.log(`TARGET MISSED: ${f}`);
-    throw new Error(`${failures.length} answer target(s) missed`);
+  // Misses go through the bench's one target registry, so `npm run bench` exits 1 and lists them with the rest.
+  for (const f of failures) {
+    console.log(`answers: ${f} MISSED`);
+    missTarget(`answers: ${f}`);
   }
-  console.log('answer targets met (out of fold)');
+  if (failures.length === 0) console.log('answer targets met (out of fold)');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) await runBench(run);

@@ -5,28 +5,30 @@
 import { openPanelFor } from '../../lib/cli/toolbar-click';
 import { expect, test } from './fixtures';
 
-test('a 5,000-question page is scanned and matched in bounded messages, spoofed messages change nothing', async ({
+test('a 5,000-question page is scanned and matched in bounded messages, all of it shown; spoofed messages change nothing', async ({
   context,
   extensionId,
   fixturesURL,
 }, testInfo) => {
-  test.setTimeout(300_000);
+  // Minutes only on a machine shared by many test runs; the time targets live in `npm run bench` (extension).
+  test.setTimeout(900_000);
   const page = await context.newPage();
   await page.goto(`${fixturesURL}/hostile.html?fields=5000&huge=1&spoof=1`);
   const { panel } = await openPanelFor(context, page, extensionId);
   const summary = panel.getByTestId('summary');
-  await expect(summary).toHaveAttribute('data-detected', '5000', { timeout: 120_000 });
-  // Matching runs in pages of 100: the first pages land (a single 5,000-question request used to fail with
-  // "Message exceeded maximum allowed size"). Matching all 5,000 takes minutes on a busy 2-core machine, so the
-  // test waits for several pages, not all of them.
+  // The scan's fields (~2.3 MB) cross from the page and to the panel in pages of at most 1 MB (field-caps.ts).
+  await expect(summary).toHaveAttribute('data-detected', '5000', { timeout: 300_000 });
+  // Matching runs in pages of 100 (a single 5,000-question request used to fail with "Message exceeded maximum
+  // allowed size"), and every question gets its answer or its "no good match", not only the first pages.
   await expect
     .poll(
       async () =>
         Number(await summary.getAttribute('data-suggested')) + Number(await summary.getAttribute('data-abstained')),
-      { timeout: 180_000 },
+      { timeout: 580_000, intervals: [2000] },
     )
-    .toBeGreaterThanOrEqual(500);
+    .toBe(5000);
   await expect(panel.getByText(/Message exceeded|reload the side panel/i)).toHaveCount(0);
+  await expect(panel.getByTestId('frame-errors')).toHaveCount(0);
   // The 5 MB label arrived cut to the cap, with its ellipsis.
   const first = panel.getByTestId('question').first();
   await expect(first).toContainText('Do you really really');

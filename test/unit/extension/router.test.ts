@@ -8,7 +8,7 @@ const page = { id: 'abc', url: 'chrome-extension://abc/sidepanel.html?tab=3' };
 function handlers(): Handlers {
   const fail = () => Promise.reject(new Error('not used'));
   return {
-    'bg/scan': vi.fn(async () => ({ url: 'u', title: 't', fields: [], frames: [] })),
+    'bg/scan': vi.fn(async () => ({ url: 'u', title: 't', fields: [], total: 0, frames: [] })),
     'bg/match': fail,
     'bg/fill': fail,
     'bg/undo': fail,
@@ -32,7 +32,7 @@ describe('background router', () => {
         handlers: h,
         log: () => {},
       }),
-    ).toEqual({ url: 'u', title: 't', fields: [], frames: [] });
+    ).toEqual({ url: 'u', title: 't', fields: [], total: 0, frames: [] });
     expect(h['bg/scan']).toHaveBeenCalledWith({ type: 'bg/scan', tabId: 3 });
   });
 

@@ -6,6 +6,9 @@ import { parseContentRequest } from '../../../lib/page/message-guard';
 // accept and reject exactly what the zod contract in lib/messaging.ts does.
 const samples: unknown[] = [
   { type: 'page/scan' },
+  { type: 'page/scan', cursor: 'k2x9:500' },
+  { type: 'page/scan', cursor: 12 },
+  { type: 'page/scan', cursor: 'x'.repeat(101) },
   { type: 'page/focused' },
   { type: 'page/fill', fills: [{ fid: 'f1', value: 'Yes' }] },
   { type: 'page/fill', fills: [] },

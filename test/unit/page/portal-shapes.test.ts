@@ -49,3 +49,24 @@ describe('upload questions', () => {
     expect((await applyFill(document, f[0]!.comment!, 'Attached: SOC 2 report 2025, v3.')).ok).toBe(true);
   });
 });
+
+describe('multi-selects', () => {
+  it('reports a native select multiple and a widget marked multiple as checkbox, a single select as select', async () => {
+    const f = await scan(`<form>
+      <div><label for="m">Which frameworks are you certified against?</label>
+        <select id="m" multiple><option>ISO 27001</option><option>SOC 2</option><option>PCI DSS</option></select></div>
+      <div><label for="s">Where is customer data hosted?</label>
+        <select id="s"><option>EU</option><option>US</option></select></div>
+      <div><label id="l">Which events do you log?</label>
+        <div class="ant-select ant-select-multiple"><input role="combobox" aria-labelledby="l" aria-haspopup="listbox"></div></div>
+    </form>`);
+    expect(f.map((x) => [x.question, x.kind])).toEqual([
+      ['Which frameworks are you certified against?', 'checkbox'],
+      ['Where is customer data hosted?', 'select'],
+      ['Which events do you log?', 'checkbox'],
+    ]);
+    expect(f[0]!.options).toEqual(['ISO 27001', 'SOC 2', 'PCI DSS']);
+    const res = await applyFill(document, f[0]!.fid, 'ISO 27001; PCI DSS');
+    expect(res).toMatchObject({ ok: true, value: 'ISO 27001; PCI DSS' });
+  });
+});
