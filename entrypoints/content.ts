@@ -1,6 +1,7 @@
 // The content script: injected on demand (scripting.executeScript after a user action), in every frame.
 // It turns the page into QuestionField snapshots and applies fill plans; no matching, no database.
 // Messages are validated with a hand-written guard mirroring lib/messaging.ts (zod is too big here).
+import { errorInfo } from '../lib/errors';
 import type { ContentRequest, ContentResponseOf, ErrorResponse } from '../lib/messaging';
 import type { FillResult, QuestionField } from '../lib/page/types';
 import { scanPage } from '../lib/page/scan';
@@ -87,14 +88,18 @@ export default defineContentScript({
       const parsed = parseContentRequest(raw);
       if (!parsed.ok) {
         console.warn(`[crosswalk] ${parsed.reason}`);
-        sendResponse({ error: parsed.reason });
+        sendResponse({ error: { code: 'bad-request', message: parsed.reason } });
         return false;
       }
-      handle(parsed.message).then(sendResponse, (error: unknown) =>
+      handle(parsed.message).then(sendResponse, (error: unknown) => {
+        const { code, message } = errorInfo(error);
         sendResponse({
-          error: `The page could not handle ${parsed.message.type}: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`,
-        }),
-      );
+          error: {
+            code,
+            message: `The page could not handle ${parsed.message.type}: ${message}. Reload the page and try again.`,
+          },
+        });
+      });
       return true; // keep the channel open for the async reply
     };
     browser.runtime.onMessage.addListener(listener);

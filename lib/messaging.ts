@@ -50,8 +50,13 @@ export const ContentResponse = {
 } satisfies Record<ContentRequest['type'], z.ZodType>;
 export type ContentResponseOf<T extends ContentRequest['type']> = z.infer<(typeof ContentResponse)[T]>;
 
-/** Errors travel as values, never as thrown strings. */
-export const ErrorResponse = z.object({ error: z.string() });
+/**
+ * Errors travel as values, never as thrown strings: a code (lib/errors, for programs and bug reports) and a
+ * message with the cause and the fix. The receiver rethrows them as a CrosswalkError with the same code.
+ */
+export const ErrorResponse = z.object({
+  error: z.object({ code: z.string().min(1).max(100), message: z.string().max(10_000) }),
+});
 export type ErrorResponse = z.infer<typeof ErrorResponse>;
 
 export type ParseResult<T> = { ok: true; message: T } | { ok: false; reason: string };

@@ -6,6 +6,7 @@ import type { FillResult } from '../../lib/page/types';
 import type { HeldGroup } from '../../lib/policy';
 import { FLAG_LABEL, type FlagAction } from '../../lib/review/schema';
 import type { PlannedFill } from './plan';
+import { describeError } from '../../lib/errors';
 
 interface Props {
   plan: PlannedFill[];
@@ -38,7 +39,7 @@ export function FillAll({ plan, held, onAction, onShow, filledCount, fill, undoA
       const results = await fill(todo, (done) => setStage({ kind: 'filling', done, total: todo.length }));
       setStage({ kind: 'done', ok: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
       setStage({ kind: 'idle' });
     }
   };

@@ -110,7 +110,7 @@ function QuestionCardView({
       </button>
       {!compact && (
         <div className="sp-question__meta cw-small cw-muted">
-          {field.kind}
+          {place === 'workbook' ? (field.kind === 'select' ? 'choice' : 'text') : field.kind}
           {field.section ? ` · ${field.section}` : ''}
           {answered && row.status !== 'filled' ? ' · already answered' : ''}
         </div>

@@ -9,6 +9,7 @@ import { Alert, EmptyState, Spinner } from '../ui';
 import { ReviewItemCard } from './review-item';
 import { needsAttention, useReviewData, type ReviewData } from './use-review-data';
 import './review.css';
+import { describeError } from '../../lib/errors';
 
 export interface ReviewListProps {
   library: Library | undefined;
@@ -44,7 +45,7 @@ export function ReviewList({ library, questionnaireId, reviewer, onChange }: Rev
       reload();
       onChange?.(data);
     } catch (err) {
-      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ tone: 'bad', text: describeError(err) });
     } finally {
       setBusy(false);
     }

@@ -9,6 +9,7 @@ import { Alert, Spinner } from '../ui';
 import { ReviewList } from './review-list';
 import { loadReview, type ReviewData } from './use-review-data';
 import './review.css';
+import { describeError } from '../../lib/errors';
 
 const REVIEWER_KEY = 'review.reviewer';
 
@@ -86,7 +87,7 @@ export function ReviewPage({ initialQuestionnaire }: { initialQuestionnaire?: st
       setMessage({ tone: 'ok', text: `Signed off by ${so.reviewer} at ${so.at}.` });
       setVersion((v) => v + 1);
     } catch (err) {
-      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ tone: 'bad', text: describeError(err) });
     }
   };
 

@@ -7,6 +7,7 @@ import { bulkEdit, undoBulk, type BulkAction, type BulkResult } from '../../lib/
 import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
 import { today } from './filters';
+import { describeError } from '../../lib/errors';
 
 type Open = 'approve' | 'reuse' | 'owner' | 'review' | 'add-tag' | 'remove-tag' | 'retire' | undefined;
 
@@ -51,7 +52,7 @@ export function BulkBar({
       });
       onDone();
     } catch (err) {
-      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ tone: 'bad', text: describeError(err) });
     } finally {
       setBusy(false);
     }
@@ -68,7 +69,7 @@ export function BulkBar({
       });
       setLast(undefined);
     } catch (err) {
-      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ tone: 'bad', text: describeError(err) });
     } finally {
       setBusy(false);
     }

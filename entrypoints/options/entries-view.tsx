@@ -11,6 +11,7 @@ import demoLibrary from '../../data/demo-library.json';
 import { BulkBar } from './bulk-bar';
 import { EntryEditor, notifyBackground } from './entry-editor';
 import { filterEntries, isStale, NO_FILTER, reuseLabel, type EntryFilter } from './filters';
+import { describeError } from '../../lib/errors';
 
 const STATUS_TONE = { approved: 'ok', draft: 'warn', retired: 'neutral' } as const;
 const PAGE = 200;
@@ -57,7 +58,7 @@ export function EntriesView({
       notifyBackground();
       setDemoMessage(`Removed the demo library: ${r.entries} entries and ${r.evidence} evidence items.`);
     } catch (err) {
-      setDemoMessage(err instanceof Error ? err.message : String(err));
+      setDemoMessage(describeError(err));
     }
   };
 

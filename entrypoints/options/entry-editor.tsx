@@ -13,6 +13,7 @@ import type { Library } from '../../lib/library/repository';
 import { ShortAnswer, type AnswerEntry, type ReusePermission, type Scope } from '../../lib/library/schema';
 import { formatControls, today } from './filters';
 import { WordDiff } from './word-diff';
+import { describeError } from '../../lib/errors';
 
 /** Parse "iso27001:2022 A.5.1, CC6.1" into control refs, or name each id that is not in a catalog. */
 export function parseControls(text: string): { ok: true; refs: ControlRef[] } | { ok: false; error: string } {
@@ -120,7 +121,7 @@ export function EntryEditor({
       notifyBackground();
       setMessage({ tone: 'ok', text: `${label}: now version ${saved.version}.` });
     } catch (err) {
-      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ tone: 'bad', text: describeError(err) });
     }
   };
   const save = () => {

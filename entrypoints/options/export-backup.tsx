@@ -15,6 +15,7 @@ import {
 import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
 import { RestorePoints, RestorePreview } from './restore-preview';
+import { describeError } from '../../lib/errors';
 
 const MIME = {
   json: 'application/json',
@@ -35,7 +36,7 @@ export function ExportBackup({ library }: { library: Library }) {
   const [msg, setMsg] = useState<{ tone: 'ok' | 'bad' | 'info'; text: string }>();
   const [restore, setRestore] = useState<{ backup: Backup; plan: RestorePlan; mode: RestoreMode }>();
   const [pointsSeen, setPointsSeen] = useState(0);
-  const fail = (err: unknown) => setMsg({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+  const fail = (err: unknown) => setMsg({ tone: 'bad', text: describeError(err) });
 
   const doExport = (format: keyof typeof MIME) =>
     exportLibrary(library, format).then(

@@ -7,6 +7,7 @@ import { chooseStart, type ImportReport } from '../../lib/library';
 import type { Library } from '../../lib/library/repository';
 import demoLibrary from '../../data/demo-library.json';
 import { notifyBackground } from './entry-editor';
+import { describeError } from '../../lib/errors';
 
 export interface PickedFile {
   name: string;
@@ -34,7 +35,7 @@ export function FirstRun({
     try {
       await fn();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
     } finally {
       setBusy(undefined);
     }

@@ -7,6 +7,7 @@ import { decideHeld, listHeld, type HeldDecision, type HeldRow } from '../../lib
 import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
 import { WordDiff } from './word-diff';
+import { describeError } from '../../lib/errors';
 
 export function HeldList({
   library,
@@ -43,7 +44,7 @@ export function HeldList({
       ].filter(Boolean);
       setMessage({ tone: 'ok', text: `${parts.join(', ')}.` });
     } catch (err) {
-      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ tone: 'bad', text: describeError(err) });
     }
     load();
   };

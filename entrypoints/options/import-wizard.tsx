@@ -22,6 +22,7 @@ import { HeldList } from './held-list';
 import { ColumnsStep } from './import-columns';
 import { DefaultsStep, emptyDefaults, openQuestions, toDefaults, type DefaultsForm } from './import-defaults';
 import { Preview } from './import-preview';
+import { describeError } from '../../lib/errors';
 
 type Phase =
   { kind: 'edit' } | { kind: 'writing'; done: number; total: number } | { kind: 'done'; report: ImportReport };
@@ -83,7 +84,7 @@ export function ImportWizard({
             setPlan(next);
             setError(undefined);
           } catch (err) {
-            if (id === request.current) setError(err instanceof Error ? err.message : String(err));
+            if (id === request.current) setError(describeError(err));
           } finally {
             if (id === request.current) setBusy(undefined);
           }
@@ -121,7 +122,7 @@ export function ImportWizard({
       notifyBackground();
       setPhase({ kind: 'done', report });
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(describeError(err));
       setPhase({ kind: 'edit' });
       request.current++;
       setPlan(undefined); // re-plan against the library as it is now

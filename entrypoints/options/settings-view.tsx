@@ -8,6 +8,7 @@ import type { Library } from '../../lib/library/repository';
 import demoLibrary from '../../data/demo-library.json';
 import { notifyBackground } from './entry-editor';
 import { SitesView } from './sites-view';
+import { describeError } from '../../lib/errors';
 
 /** The demo library on demand: load it to try Crosswalk, remove it (every entry tagged demo) in one click. */
 function DemoSection({ library }: { library: Library }) {
@@ -20,7 +21,7 @@ function DemoSection({ library }: { library: Library }) {
       setMessage({ tone: 'ok', text: await fn() });
       notifyBackground();
     } catch (err) {
-      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+      setMessage({ tone: 'bad', text: describeError(err) });
     }
     refresh();
   };

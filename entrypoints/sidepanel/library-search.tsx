@@ -6,6 +6,7 @@ import { onLookup, takeLookup } from '../../lib/background/lookup';
 import type { Suggestion } from '../../lib/match/types';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import { SuggestionView } from '../../components/questions';
+import { describeError } from '../../lib/errors';
 
 export function LibrarySearch({
   context,
@@ -29,7 +30,7 @@ export function LibrarySearch({
       const { suggestions } = await request({ type: 'bg/search', query: text, limit: 8, context });
       setState({ busy: false, hits: suggestions, for: text });
     } catch (err) {
-      setState({ busy: false, error: err instanceof Error ? err.message : String(err) });
+      setState({ busy: false, error: describeError(err) });
     }
   };
 

@@ -8,6 +8,7 @@ import { request } from '../../lib/background/client';
 import { ledgerOf } from '../../lib/library/ledger-store';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import { questionnaireKey } from '../../lib/review/schema';
+import { errorCode, errorMessage } from '../../lib/errors';
 
 export interface ReadBackSummary {
   questionnaireId: string;
@@ -73,7 +74,7 @@ export function ReviewAnswers({
     } catch (err) {
       setResult({
         tone: 'bad',
-        text: `Could not read the answers back (${err instanceof Error ? err.message : String(err)}). Keep the questionnaire tab open, then try again.`,
+        text: `Could not read the answers back (${errorMessage(err)}). Keep the questionnaire tab open, then try again. (error code: ${errorCode(err)})`,
       });
     } finally {
       setBusy(false);

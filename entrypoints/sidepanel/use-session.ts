@@ -6,6 +6,7 @@ import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page/types';
 import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
+import { describeError } from '../../lib/errors';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';
 
@@ -25,8 +26,6 @@ export interface Session {
 }
 
 const BATCH = 5;
-
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 const EMPTY_PAGE = { url: '', title: '' };
 
@@ -91,7 +90,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
         setPhase('ready');
       } catch (err) {
         if (signal.aborted) return; // superseded: whoever aborted owns the panel's state now
-        setError(errorText(err));
+        setError(describeError(err));
         setPhase('error');
       }
     },
@@ -119,7 +118,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     try {
       await match(rowsRef.current, signal);
     } catch (err) {
-      if (!signal?.aborted) setError(errorText(err));
+      if (!signal?.aborted) setError(describeError(err));
     }
   }, [match]);
 

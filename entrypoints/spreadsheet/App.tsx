@@ -28,6 +28,7 @@ import type { FlagAction } from '../../lib/review/schema';
 import { DropZone } from './drop-zone';
 import { SheetSetup } from './sheet-setup';
 import { useWorkbook } from './use-workbook';
+import { describeError } from '../../lib/errors';
 
 /** Where the questionnaire's declared facts are remembered: per workbook file name. */
 const contextKey = (fileName: string) => `workbook:///${encodeURIComponent(fileName)}`;
@@ -127,7 +128,7 @@ export function App() {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setDownloaded(`${name}: ${cells} cell${cells === 1 ? '' : 's'} written, every other cell as it was.`);
     } catch (err) {
-      setDownloadError(err instanceof Error ? err.message : String(err));
+      setDownloadError(describeError(err));
     }
   };
 

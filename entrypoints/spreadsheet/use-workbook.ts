@@ -19,6 +19,7 @@ import {
 import type { PlannedFill, Row } from '../../components/questions';
 import { recordWorkbookFills } from './record-fills';
 import { answeredName, applyFills, toWorkbookRows, undoFills, workbookWrites, type WorkbookRows } from './rows';
+import { describeError } from '../../lib/errors';
 
 export type Phase = 'empty' | 'reading' | 'matching' | 'ready' | 'error';
 
@@ -44,7 +45,7 @@ export interface Workbook {
   answered: () => { name: string; bytes: Uint8Array; cells: number };
 }
 
-const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+const errorText = (err: unknown): string => describeError(err);
 
 export function useWorkbook(context: QuestionnaireContext): Workbook {
   const [phase, setPhase] = useState<Phase>('empty');

@@ -1,7 +1,9 @@
 // The side panel's and options page's door to the background: typed request in, validated response out.
-// An ErrorResponse becomes a thrown Error carrying the background's cause-and-fix message.
+// An ErrorResponse becomes a thrown CrosswalkError carrying the background's code and cause-and-fix message.
 import { browser } from 'wxt/browser';
+import { CrosswalkError } from '../errors';
 import type { MatchResult, QuestionInput } from '../match/types';
+import { BackgroundError } from './errors';
 import {
   BackgroundResponse,
   ErrorResponse,
@@ -23,10 +25,11 @@ export async function request<T extends BackgroundRequestInput['type']>(
   const raw: unknown = await browser.runtime.sendMessage(message);
   opts.signal?.throwIfAborted();
   const failed = ErrorResponse.safeParse(raw);
-  if (failed.success) throw new Error(failed.data.error);
+  if (failed.success) throw new CrosswalkError(failed.data.error.code, failed.data.error.message);
   const parsed = BackgroundResponse[message.type].safeParse(raw);
   if (!parsed.success) {
-    throw new Error(
+    throw new BackgroundError(
+      'bad-reply',
       `The background answered ${message.type} unexpectedly (${parsed.error.issues[0]?.message ?? 'invalid'}). Reload the extension and retry.`,
     );
   }

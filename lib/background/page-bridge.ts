@@ -2,7 +2,8 @@
 // then send page/* requests frame by frame and validate every answer against the contract.
 import { browser } from 'wxt/browser';
 import { ContentResponse, ErrorResponse, type ContentRequest, type ContentResponseOf } from '../messaging';
-import { errors } from './errors';
+import { CrosswalkError } from '../errors';
+import { BackgroundError, errors } from './errors';
 
 const CONTENT_SCRIPT = '/content-scripts/content.js';
 
@@ -54,7 +55,7 @@ export async function listFrames(tabId: number): Promise<FrameInfo[]> {
   try {
     results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: framePath });
   } catch (err) {
-    throw new Error(errors.noAccess(err), { cause: err });
+    throw new BackgroundError('no-access', errors.noAccess(err), { cause: err });
   }
   return results.flatMap((r) =>
     r.result ? [{ frameId: r.frameId, ...(r.result as Omit<FrameInfo, 'frameId'>) }] : [],
@@ -69,11 +70,14 @@ export async function sendToFrame<T extends ContentRequest['type']>(
 ): Promise<ContentResponseOf<T>> {
   const raw: unknown = await browser.tabs.sendMessage(tabId, message, { frameId });
   const failed = ErrorResponse.safeParse(raw);
-  if (failed.success) throw new Error(failed.data.error);
+  if (failed.success) throw new CrosswalkError(failed.data.error.code, failed.data.error.message);
   const schema = ContentResponse[message.type];
   const parsed = schema.safeParse(raw);
   if (!parsed.success)
-    throw new Error(errors.badContentReply(message.type, parsed.error.issues[0]?.message ?? 'invalid'));
+    throw new BackgroundError(
+      'bad-content-reply',
+      errors.badContentReply(message.type, parsed.error.issues[0]?.message ?? 'invalid'),
+    );
   return parsed.data as ContentResponseOf<T>;
 }
 

@@ -2,7 +2,7 @@
 // merge the answers back in page order with framed fids.
 import type { FillPlanItem, ScanResponse } from '../messaging';
 import type { FillResult } from '../page/types';
-import { errors } from './errors';
+import { BackgroundError, errors } from './errors';
 import { blockedFrames } from './blocked-frames';
 import { groupByFrame, mergeFrames, splitFid, type FrameScan } from './frames';
 import { ensureContentScript, listFrames, sendToFrame } from './page-bridge';
@@ -149,7 +149,7 @@ export async function highlightTab(tabId: number, fid: string | null): Promise<b
     return true;
   }
   const split = splitFid(fid);
-  if (!split) throw new Error(errors.unknownFid(fid));
+  if (!split) throw new BackgroundError('unknown-fid', errors.unknownFid(fid));
   return (await sendToFrame(tabId, split.frameId, { type: 'page/highlight', fid: split.fid })).ok;
 }
 

@@ -14,6 +14,7 @@ import { extensionIdOf, launchWithExtension } from './chromium';
 import { pickDemoLibrary } from './first-run';
 import { serveDirectory, type StaticServer } from './static-server';
 import { openPanelFor } from './toolbar-click';
+import { errorMessage } from '../errors';
 
 export interface DemoArgs {
   headless: boolean;
@@ -200,7 +201,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
         'The demo found no questions on the demo questionnaire: check data/demo-questionnaire.html and the content script.',
       );
   } catch (err) {
-    console.error(`Demo failed: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`Demo failed: ${errorMessage(err)}`);
   }
   process.exit(code);
 }

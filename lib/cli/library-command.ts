@@ -15,6 +15,7 @@ import {
   type TextEncoding,
 } from '../library';
 import { defaultsNote, IMPORT_FLAGS_HELP, isImportFlag, readImportFlag, type ImportFlags } from './import-flags';
+import { errorMessage } from '../errors';
 
 const USAGE = `Usage:
   crosswalk library validate <file> [options]     check a .json/.csv/.tsv/.xlsx file; exit 1 if any row is rejected
@@ -76,7 +77,7 @@ function read(file: string, options: ParseOptions): ParsedLibraryFile | string {
   try {
     bytes = new Uint8Array(readFileSync(file));
   } catch (e) {
-    return `Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}. Check the path.`;
+    return `Cannot read ${file}: ${errorMessage(e)}. Check the path.`;
   }
   return parseLibraryFile(basename(file), bytes, options);
 }

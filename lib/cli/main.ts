@@ -2,6 +2,7 @@
 // command's imports never slow down another. To add a command, add one line to COMMANDS.
 import { pathToFileURL } from 'node:url';
 import { errors } from '../controls/errors';
+import { describeError } from '../errors';
 
 export interface Command {
   /** Runs the command with the arguments after its name; returns (or resolves to) the process exit code. */
@@ -65,7 +66,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exitCode = code;
     },
     (err: unknown) => {
-      console.error(err instanceof Error ? err.message : String(err));
+      console.error(describeError(err));
       process.exitCode = 1;
     },
   );

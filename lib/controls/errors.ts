@@ -1,20 +1,24 @@
 // Every message lib/controls (and the control CLI) shows a person, in one place. Each says what went wrong
 // and what to do about it, so callers never improvise wording.
+import { CrosswalkError } from '../errors';
 import { FRAMEWORK_LABEL, FRAMEWORKS, type ControlRef, type Framework } from './framework';
 
 /** Thrown when a bundled data file is invalid: a build problem, not a user input problem. */
-export class ControlsDataError extends Error {
+export class ControlsDataError extends CrosswalkError<'invalid-data-file'> {
   override name = 'ControlsDataError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('invalid-data-file', message, options);
+  }
 }
 
 /** Thrown by APIs that cannot return a result value (e.g. counterparts) for an id that does not resolve. */
-export class UnknownControlError extends Error {
+export class UnknownControlError extends CrosswalkError<'unknown-control'> {
   override name = 'UnknownControlError';
   constructor(
     message: string,
     readonly nearest: ControlRef[],
   ) {
-    super(message);
+    super('unknown-control', message);
   }
 }
 

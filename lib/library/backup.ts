@@ -27,6 +27,7 @@ import { AnswerEntry, EvidenceItem, IsoDateTime } from './schema';
 import { openRestorePoints, type RestorePointStore } from './restore-points';
 import { nowIso, stableStringify } from './stable';
 import type { Versioned, VersionWriter } from './versioned-store';
+import { errorMessage } from '../errors';
 
 export type { RestoreDiff, RestoreMode } from './restore-diff';
 
@@ -131,7 +132,7 @@ export function parseBackup(bytes: Uint8Array | string): { ok: true; backup: Bac
   } catch (e) {
     return {
       ok: false,
-      error: `The backup is not valid JSON (${e instanceof Error ? e.message : String(e)}). Use a file made by "Back up library".`,
+      error: `The backup is not valid JSON (${errorMessage(e)}). Use a file made by "Back up library".`,
     };
   }
   const newer = newerSchema(raw);
@@ -320,10 +321,9 @@ async function keepRestorePoint(
     });
     return { id, createdAt: before.createdAt };
   } catch (err) {
-    throw new LibraryError(
-      'pre-restore-backup-failed',
-      messages.preRestoreBackupFailed(err instanceof Error ? err.message : String(err)),
-    );
+    throw new LibraryError('pre-restore-backup-failed', messages.preRestoreBackupFailed(errorMessage(err)), {
+      cause: err,
+    });
   }
 }
 

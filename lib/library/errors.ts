@@ -1,4 +1,5 @@
 // All library error messages in one place (cause + fix), so the UI, the CLI and the tests say the same thing.
+import { CrosswalkError } from '../errors';
 import { isCalendarDay } from './dates';
 import { LATEST_SCHEMA_VERSION as LATEST_SCHEMA } from './db-schema';
 import { formatBytes, LIMITS } from './limits';
@@ -18,14 +19,8 @@ export type LibraryErrorCode =
   | 'invalid-backup'
   | 'pre-restore-backup-failed';
 
-export class LibraryError extends Error {
-  constructor(
-    readonly code: LibraryErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'LibraryError';
-  }
+export class LibraryError extends CrosswalkError<LibraryErrorCode> {
+  override name = 'LibraryError';
 }
 
 export const messages = {

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { AnswerEntry, EvidenceItem } from '../library/schema';
 import { Bm25Index, type FieldSpec } from './bm25';
-import { duplicateEntryError, indexFormatError, unknownEntryError } from './errors';
+import { errorMessage } from '../errors';
+import { MatchError, duplicateEntryError, indexFormatError, unknownEntryError } from './errors';
 import { defaultControlSource, type ControlSource } from './control-source';
 import { foldTerms, getLexicon } from './lexicon';
 import { analyzeWords } from './text';
@@ -190,7 +191,7 @@ export function buildIndex(
 }
 
 export function addEntry(index: AnswerIndex, entry: AnswerEntry): void {
-  if (index.entries.has(entry.id)) throw new Error(duplicateEntryError(entry.id));
+  if (index.entries.has(entry.id)) throw new MatchError('duplicate-entry', duplicateEntryError(entry.id));
   if (entry.status === 'retired') return;
   const slot = index.bm25.add(entryFields(entry, index.source));
   index.slots[slot] = entry.id;
@@ -199,7 +200,7 @@ export function addEntry(index: AnswerIndex, entry: AnswerEntry): void {
 
 export function removeEntry(index: AnswerIndex, id: string): void {
   const ie = index.entries.get(id);
-  if (!ie) throw new Error(unknownEntryError(id));
+  if (!ie) throw new MatchError('unknown-entry', unknownEntryError(id));
   index.bm25.remove(ie.slot, entryFields(ie.entry, index.source));
   dropVariants(index, ie.slot);
   index.slots[ie.slot] = null;
@@ -209,7 +210,7 @@ export function removeEntry(index: AnswerIndex, id: string): void {
 /** Replaces an entry with its new version; retiring an entry removes it from search. */
 export function updateEntry(index: AnswerIndex, entry: AnswerEntry): void {
   if (index.entries.has(entry.id)) removeEntry(index, entry.id);
-  else if (entry.status !== 'retired') throw new Error(unknownEntryError(entry.id));
+  else if (entry.status !== 'retired') throw new MatchError('unknown-entry', unknownEntryError(entry.id));
   addEntry(index, entry);
 }
 
@@ -276,18 +277,22 @@ class SavedEntry implements IndexedEntry {
     let raw: unknown;
     try {
       raw = JSON.parse(this.json);
-    } catch {
-      throw new Error(indexFormatError(`entry "${this.id}" is not valid JSON`));
+    } catch (error) {
+      throw new MatchError('invalid-index', indexFormatError(`entry "${this.id}" is not valid JSON`), { cause: error });
     }
     const r = AnswerEntry.safeParse(raw);
     if (!r.success) {
       const first = r.error.issues[0];
-      throw new Error(
+      throw new MatchError(
+        'invalid-index',
         indexFormatError(`entry "${this.id}" ${first ? `${first.path.join('.')}: ${first.message}` : 'is invalid'}`),
       );
     }
     if (r.data.id !== this.id)
-      throw new Error(indexFormatError(`slot ${this.slot} names entry "${this.id}" but holds "${r.data.id}"`));
+      throw new MatchError(
+        'invalid-index',
+        indexFormatError(`slot ${this.slot} names entry "${this.id}" but holds "${r.data.id}"`),
+      );
     return (this.parsed = r.data);
   }
 
@@ -321,37 +326,40 @@ export function loadIndex(data: unknown, source: ControlSource = defaultControlS
   const parsed = SerializedIndex.safeParse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(
+    throw new MatchError(
+      'invalid-index',
       indexFormatError(first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'not a saved index'),
     );
   }
   const s = parsed.data;
   if (s.lexicon !== getLexicon().fingerprint)
-    throw new Error(indexFormatError('it was built with a different lexicon'));
+    throw new MatchError('invalid-index', indexFormatError('it was built with a different lexicon'));
   if (s.catalog !== catalogFingerprint(source))
-    throw new Error(indexFormatError('it was built with a different control catalog'));
+    throw new MatchError('invalid-index', indexFormatError('it was built with a different control catalog'));
   if (s.schema !== schemaFingerprint())
-    throw new Error(indexFormatError('it was saved with a different library entry schema'));
+    throw new MatchError('invalid-index', indexFormatError('it was saved with a different library entry schema'));
   let bm25: Bm25Index;
   try {
     bm25 = Bm25Index.restore(s.bm25);
   } catch (error) {
-    throw new Error(
-      indexFormatError(`its postings are damaged (${error instanceof Error ? error.message : String(error)})`),
-      { cause: error },
-    );
+    throw new MatchError('invalid-index', indexFormatError(`its postings are damaged (${errorMessage(error)})`), {
+      cause: error,
+    });
   }
-  if (s.slots.length !== bm25.slotCount) throw new Error(indexFormatError('its slot table and postings disagree'));
+  if (s.slots.length !== bm25.slotCount)
+    throw new MatchError('invalid-index', indexFormatError('its slot table and postings disagree'));
   const index: AnswerIndex = { bm25, source, slots: s.slots, entries: new Map(), evidence: new Map() };
   for (const e of s.evidence) index.evidence.set(e.id, e);
   let next = 0;
   s.slots.forEach((id, slot) => {
     if (id === null || !bm25.isLive(slot)) return;
     const json = s.entries[next++];
-    if (json === undefined) throw new Error(indexFormatError(`slot ${slot} names entry "${id}", which is missing`));
-    if (index.entries.has(id)) throw new Error(indexFormatError(`entry "${id}" fills two slots`));
+    if (json === undefined)
+      throw new MatchError('invalid-index', indexFormatError(`slot ${slot} names entry "${id}", which is missing`));
+    if (index.entries.has(id)) throw new MatchError('invalid-index', indexFormatError(`entry "${id}" fills two slots`));
     index.entries.set(id, new SavedEntry(json, id, slot));
   });
-  if (next !== s.entries.length) throw new Error(indexFormatError('it holds entries that no slot names'));
+  if (next !== s.entries.length)
+    throw new MatchError('invalid-index', indexFormatError('it holds entries that no slot names'));
   return index;
 }

@@ -1,4 +1,12 @@
 // Every error message the matching engine can raise, in one place (cause + fix), after Fuse.js.
+import { CrosswalkError } from '../errors';
+
+export type MatchErrorCode =
+  'invalid-lexicon' | 'invalid-index' | 'duplicate-entry' | 'unknown-entry' | 'invalid-question';
+
+export class MatchError extends CrosswalkError<MatchErrorCode> {
+  override name = 'MatchError';
+}
 
 export function lexiconError(problems: string[]): string {
   return `The security lexicon is invalid: ${problems.join('; ')}. Fix data/lexicon.json (see LexiconFile in lib/match/lexicon.ts).`;

@@ -1,7 +1,7 @@
 // The security lexicon (data/lexicon.json): schema, validation and compilation into a phrase trie.
 import { z } from 'zod';
 import lexiconJson from '../../data/lexicon.json';
-import { lexiconError } from './errors';
+import { MatchError, lexiconError } from './errors';
 import { usSpelling } from './spelling';
 import { stem } from './stem';
 
@@ -88,7 +88,10 @@ function fingerprint(text: string): string {
 export function compileLexicon(input: unknown): CompiledLexicon {
   const parsed = LexiconFile.safeParse(input);
   if (!parsed.success)
-    throw new Error(lexiconError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)));
+    throw new MatchError(
+      'invalid-lexicon',
+      lexiconError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)),
+    );
   const file = parsed.data;
   const trie: TrieNode = { next: new Map() };
   const owner = new Map<string, string>();
@@ -117,7 +120,7 @@ export function compileLexicon(input: unknown): CompiledLexicon {
       node.term = concept.term;
     }
   }
-  if (clashes.length > 0) throw new Error(lexiconError(clashes));
+  if (clashes.length > 0) throw new MatchError('invalid-lexicon', lexiconError(clashes));
   const partial: CompiledLexicon = {
     stopwords: new Set(file.stopwords.flatMap(words)),
     trie,

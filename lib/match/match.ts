@@ -12,7 +12,7 @@ import { libraryVotes } from './library-vote';
 import { commitmentOf } from './commitment';
 import { foldChoice } from './confidence';
 import { defaultControlSource, type ControlSource } from './control-source';
-import { invalidQuestionError } from './errors';
+import { MatchError, invalidQuestionError } from './errors';
 import { gate, GATE_SETTINGS, type GateInput } from './gate';
 import { confidenceFeatures, confidenceOf, DEFAULT_MODEL, RF, type MatchModel } from './model';
 import { entrySimilarity, rankCandidates, type Candidate, type Ranking } from './rank';
@@ -75,7 +75,8 @@ const NDA: Audience = { recipient: '', nda: true };
 
 export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: MatchOptions = {}): MatchResult {
   const parsed = QuestionInput.safeParse(input);
-  if (!parsed.success) throw new Error(invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
+  if (!parsed.success)
+    throw new MatchError('invalid-question', invalidQuestionError(parsed.error.issues[0]?.message ?? 'invalid input'));
   const q = parsed.data;
   const source = opts.source ?? defaultControlSource();
   const model = opts.model ?? DEFAULT_MODEL;

@@ -1,6 +1,8 @@
 // Every fill/undo error message in one place (the Fuse.js model): each names the cause and the fix.
 // Kept short: they ship in the content script, whose size budget is 60 KB. Separate exports (imported as
 // `* as ERR`) so the minifier can shorten their names.
+import { errorMessage } from '../errors';
+
 const BY_HAND = '; set it by hand.';
 export const noOption = (value: string, options: string[]): string =>
   `No option matches "${value}" (options: ${options.slice(0, 20).join(', ')}); pick one of them.`;
@@ -16,8 +18,7 @@ export const tooLong = (len: number, limit: number): string =>
 export const unknownFid = (fid: string): string => `No field "${fid}" here; rescan and retry.`;
 export const stale = (fid: string): string => `Field "${fid}" left the page; rescan and retry.`;
 export const locked = (fid: string): string => `Field "${fid}" is disabled or read-only; Crosswalk leaves it alone.`;
-export const threw = (error: unknown): string =>
-  `The page threw while writing (${error instanceof Error ? error.message : String(error)})${BY_HAND}`;
+export const threw = (error: unknown): string => `The page threw while writing (${errorMessage(error)})${BY_HAND}`;
 export const nothingToUndo = (fid: string): string =>
   `Nothing to undo for "${fid}": not filled by Crosswalk, or already undone.`;
 export const notVisible = (fid: string, why: 'covered' | 'hidden'): string =>

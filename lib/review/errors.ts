@@ -1,12 +1,10 @@
 // Every review error message in one place: cause and fix, so the review page, side panel and CLI agree.
-export class ReviewError extends Error {
-  constructor(
-    readonly code: 'not-found' | 'not-edited' | 'no-entry' | 'no-owner' | 'invalid-record' | 'no-reviewer',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ReviewError';
-  }
+import { CrosswalkError } from '../errors';
+
+export type ReviewErrorCode = 'not-found' | 'not-edited' | 'no-entry' | 'no-owner' | 'invalid-record' | 'no-reviewer';
+
+export class ReviewError extends CrosswalkError<ReviewErrorCode> {
+  override name = 'ReviewError';
 }
 
 export const reviewMessages = {

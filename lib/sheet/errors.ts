@@ -1,5 +1,6 @@
 // Every error the spreadsheet questionnaire code raises, with a code and a message that says the cause and the
 // fix, so the CLI, the extension page and the tests say the same thing.
+import { CrosswalkError } from '../errors';
 import type { ZipGuardCode } from '../zip-guard';
 import { formatBytes, SHEET_LIMITS } from './limits';
 
@@ -14,14 +15,8 @@ export type SheetErrorCode =
   | 'no-questions'
   | 'answer-too-long';
 
-export class SheetError extends Error {
-  constructor(
-    readonly code: SheetErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SheetError';
-  }
+export class SheetError extends CrosswalkError<SheetErrorCode> {
+  override name = 'SheetError';
 }
 
 export const sheetMessages = {

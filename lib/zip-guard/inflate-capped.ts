@@ -2,6 +2,7 @@
 // and unpacking stops as soon as the part passes `cap` bytes, so a bomb costs at most one chunk of memory.
 import { Inflate } from 'fflate';
 import type { ZipPart } from './zip-directory';
+import { errorMessage } from '../errors';
 
 /**
  * Compressed bytes fed per step: deflate expands at most ~1032:1, so one step yields at most ~66 MB before the
@@ -38,7 +39,7 @@ export function inflateCapped(
     }
     if (!data.length) inflater.push(new Uint8Array(0), true);
   } catch (e) {
-    return { ok: false, reason: 'corrupt', detail: e instanceof Error ? e.message : String(e) };
+    return { ok: false, reason: 'corrupt', detail: errorMessage(e) };
   }
   return over ? { ok: false, reason: 'over-cap' } : { ok: true, size };
 }

@@ -7,11 +7,15 @@ test('unknown and malformed requests are rejected with a reason', async ({ conte
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=999999`);
   const send = (msg: unknown) =>
     panel.evaluate((m) => (globalThis as ExtensionGlobal).chrome.runtime.sendMessage(m), msg);
-  expect(await send({ type: 'bg/nope' })).toEqual({ error: expect.stringContaining('Rejected message bg/nope') });
-  expect(await send({ type: 'bg/scan', tabId: 'one' })).toEqual({ error: expect.stringContaining('tabId') });
-  expect(await send('not an object')).toEqual({ error: expect.stringContaining('Rejected message') });
+  const refused = (text: string) => ({ error: { code: 'bad-request', message: expect.stringContaining(text) } });
+  expect(await send({ type: 'bg/nope' })).toEqual(refused('Rejected message bg/nope'));
+  expect(await send({ type: 'bg/scan', tabId: 'one' })).toEqual(refused('tabId'));
+  expect(await send('not an object')).toEqual(refused('Rejected message'));
   // A tab the extension may not read: the error says how to grant access.
-  expect(await send({ type: 'bg/scan', tabId: 999999 })).toEqual({ error: expect.stringContaining('toolbar button') });
+  // The handler's catalogued code survives the trip (lib/background/errors.ts), beside its cause-and-fix message.
+  expect(await send({ type: 'bg/scan', tabId: 999999 })).toEqual({
+    error: { code: 'no-access', message: expect.stringContaining('toolbar button') },
+  });
 });
 
 test('a restarted worker loads the persisted index instead of rebuilding', async ({ context, extensionId }) => {

@@ -36,7 +36,7 @@ test('a workbook answered in place: detect, correct, fill, download, review', as
   const fullCount = layout.expected.filter((e) => e.sheet === 'HECVAT Full').length;
   await expect(full.getByTestId('sheet-count')).toHaveText(`${fullCount} questions`);
   await expect(full.locator('dd[data-role="question"]')).toHaveText('B');
-  await expect(full.locator('dd[data-role="choice"]')).toHaveText('C');
+  await expect(full.locator('dd[data-role="answer"]')).toHaveText('C');
   await expect(full.locator('dd[data-role="comment"]')).toHaveText('D');
   const summary = page.getByTestId('summary');
   await expect(summary).toHaveAttribute('data-detected', String(layout.expected.length));
@@ -89,18 +89,23 @@ test('a workbook answered in place: detect, correct, fill, download, review', as
   expect(changed.length).toBeGreaterThanOrEqual(filled);
   // Every changed cell is an answer or comment cell (columns C and D) of a question row; the rest is as it was.
   for (const ref of changed) expect(ref).toMatch(/^[CD]\d+$/);
-  // Read back by another reader (SheetJS): the chosen option is in the answer cell.
+  // Read back by another reader (SheetJS): a choice cell holds one of its list's options, a text cell the answer.
   const wb = XLSX.read(out, { type: 'array' });
-  const firstRef = changed.find((r) => r.startsWith('C'))!;
-  expect(['Yes', 'No', 'N/A']).toContain((wb.Sheets['HECVAT Full']![firstRef] as XLSX.CellObject).v);
+  for (const ref of changed.filter((r) => r.startsWith('C'))) {
+    const value = String((wb.Sheets['HECVAT Full']![ref] as XLSX.CellObject).v);
+    const expected = layout.expected.find((e) => e.sheet === 'HECVAT Full' && e.answerCell === ref)!;
+    if (expected.kind === 'choice') expect(['Yes', 'No']).toContain(value);
+    else expect(value.length).toBeGreaterThan(20);
+  }
 
   // The fills are in the review ledger with the workbook as the questionnaire.
   const [review] = await Promise.all([
     context.waitForEvent('page'),
     page.getByRole('link', { name: 'Review the answers' }).click(),
   ]);
-  await expect(review.getByText(layout.fileName).first()).toBeVisible({ timeout: 30_000 });
-  await expect(review.locator('.cw-review-item').first()).toBeVisible();
+  await expect(review.locator('.cw-review-item').first()).toBeVisible({ timeout: 30_000 });
+  await expect(review.locator(`option[value="${layout.fileName}|${layout.fileName}"]`)).toBeAttached();
+  expect(await review.locator('.cw-review-item').count()).toBeGreaterThanOrEqual(filled);
   await review.screenshot({ path: testInfo.outputPath('spreadsheet-review.png'), fullPage: false });
 });
 

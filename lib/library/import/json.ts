@@ -6,6 +6,7 @@ import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryEnvelope } from '../form
 import { LIMITS } from '../limits';
 import { AnswerEntry, EvidenceItem } from '../schema';
 import type { ParsedLibraryFile, RowIssue } from './types';
+import { errorMessage } from '../../errors';
 
 type JsonResult = Omit<ParsedLibraryFile, 'fileName' | 'format' | 'acceptedDefaulted' | 'fields' | 'dates'>;
 
@@ -26,7 +27,7 @@ export function parseLibraryJson(text: string): JsonResult {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return empty(messages.badJson(e instanceof Error ? e.message : String(e)));
+    return empty(messages.badJson(errorMessage(e)));
   }
   const obj = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   if (obj.format !== LIBRARY_FORMAT) return empty(messages.notLibraryJson(obj.format));

@@ -6,6 +6,7 @@ import * as XLSX from '@e965/xlsx';
 import { checkXlsx } from '../../zip-guard';
 import { messages } from '../errors';
 import { LIMITS } from '../limits';
+import { errorMessage } from '../../errors';
 
 export type Workbook =
   { ok: true; sheets: { name: string; table: string[][]; truncatedRows?: number }[] } | { ok: false; error: string };
@@ -40,7 +41,7 @@ export function readWorkbook(bytes: Uint8Array): Workbook {
       sheetRows: LIMITS.maxRows + LIMITS.headerSearchRows + 2,
     });
   } catch (e) {
-    return { ok: false, error: messages.badXlsx(e instanceof Error ? e.message : String(e)) };
+    return { ok: false, error: messages.badXlsx(errorMessage(e)) };
   }
   if (!wb.SheetNames.length) return { ok: false, error: messages.badXlsx('the workbook has no sheets') };
   // A sheet listed in the workbook but missing from the file is skipped, not dereferenced.

@@ -37,7 +37,9 @@ describe('background entry', () => {
     );
     expect(keepOpen).toBe(true);
     await vi.waitFor(() =>
-      expect(sendResponse).toHaveBeenCalledWith({ error: expect.stringContaining('only Crosswalk') }),
+      expect(sendResponse).toHaveBeenCalledWith({
+        error: { code: 'forbidden-sender', message: expect.stringContaining('only Crosswalk') },
+      }),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { route, type Handlers } from '../../../lib/background/router';
+import { BackgroundError } from '../../../lib/background/errors';
 import { checkSender } from '../../../lib/messaging';
 
 const ORIGIN = 'chrome-extension://abc/';
@@ -40,10 +41,10 @@ describe('background router', () => {
     const log = vi.fn();
     const deps = { runtimeId: 'abc', extensionOrigin: ORIGIN, handlers: handlers(), log };
     expect(await route({ type: 'bg/unknown' }, page, deps)).toEqual({
-      error: expect.stringContaining('Rejected message bg/unknown'),
+      error: { code: 'bad-request', message: expect.stringContaining('Rejected message bg/unknown') },
     });
     expect(await route({ type: 'bg/scan', tabId: -1 }, page, deps)).toEqual({
-      error: expect.stringContaining('tabId'),
+      error: { code: 'bad-request', message: expect.stringContaining('tabId') },
     });
     expect(log).toHaveBeenCalledTimes(2);
   });
@@ -52,17 +53,31 @@ describe('background router', () => {
     const deps = { runtimeId: 'abc', extensionOrigin: ORIGIN, handlers: handlers(), log: () => {} };
     expect(
       await route({ type: 'bg/scan', tabId: 1 }, { id: 'evil', url: 'chrome-extension://evil/x.html' }, deps),
-    ).toEqual({ error: expect.stringContaining('only Crosswalk') });
+    ).toEqual({ error: { code: 'forbidden-sender', message: expect.stringContaining('only Crosswalk') } });
     expect(
       await route({ type: 'bg/scan', tabId: 1 }, { id: 'abc', url: 'https://portal.example.com/form', tab: {} }, deps),
-    ).toEqual({ error: expect.stringContaining('side panel or options page') });
+    ).toEqual({
+      error: { code: 'forbidden-sender', message: expect.stringContaining('side panel or options page') },
+    });
     expect(checkSender({ id: 'abc', url: 'chrome-extension://abcd/x.html' }, 'abc', ORIGIN).ok).toBe(false);
   });
 
-  it('turns a handler failure into an ErrorResponse carrying its message', async () => {
+  it('turns a handler failure into an ErrorResponse carrying its message (code "unexpected": nobody catalogued it)', async () => {
     const deps = { runtimeId: 'abc', extensionOrigin: ORIGIN, handlers: handlers(), log: () => {} };
     expect(await route({ type: 'bg/highlight', tabId: 3, fid: '3:f1' }, page, deps)).toEqual({
-      error: 'Frame 3 did not answer. Scan again.',
+      error: { code: 'unexpected', message: 'Frame 3 did not answer. Scan again.' },
+    });
+  });
+
+  it("keeps a catalogued error's code across the protocol", async () => {
+    const h = handlers();
+    h['bg/highlight'] = () =>
+      Promise.reject(
+        new BackgroundError('unknown-fid', 'Field "9:f1" is not from the last scan. Scan the page again.'),
+      );
+    const deps = { runtimeId: 'abc', extensionOrigin: ORIGIN, handlers: h, log: () => {} };
+    expect(await route({ type: 'bg/highlight', tabId: 3, fid: '9:f1' }, page, deps)).toEqual({
+      error: { code: 'unknown-fid', message: 'Field "9:f1" is not from the last scan. Scan the page again.' },
     });
   });
 });
