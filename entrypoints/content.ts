@@ -42,7 +42,11 @@ async function scanReply(cursor: string | undefined): Promise<Reply> {
     page = pager.start(fields, sizes);
   } else {
     page = pager.more(cursor);
-    if (!page) return { error: 'The page was scanned again while Crosswalk was reading it. Scan again.' };
+    if (!page) {
+      return {
+        error: { code: 'scan-gone', message: 'The page was scanned again while Crosswalk was reading it. Scan again.' },
+      };
+    }
   }
   return {
     url: location.href,

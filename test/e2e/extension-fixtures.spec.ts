@@ -15,12 +15,23 @@ test('table questionnaire: choice questions are listed in page order and filled 
   await expect(questions.first()).toContainText('audit and assurance policies');
   await expect(panel.getByText('Is MFA enforced for all remote access?')).toBeVisible();
 
-  // MFA is in the demo library: fill its suggestion and check the radio group on the page.
+  // The demo's MFA answer is shareable under NDA only: with no NDA declared its Fill stays disabled, and the
+  // panel offers the one-step fix beside Fill all. Set it, then fill the suggestion and check the radio group.
   const mfa = questions.filter({ hasText: 'Is MFA enforced' });
   await mfa.getByRole('button').first().click();
-  const fill = mfa.getByRole('button', { name: 'Fill', exact: true }).first();
+  const fill = mfa.getByRole('button', { name: /^Fill…?$/ }).first();
+  await expect(fill).toBeDisabled();
+  await panel.getByTestId('held').getByRole('button', { name: 'Set it' }).first().click();
   await expect(fill).toBeEnabled();
+  // A suggestion below the auto-fill threshold asks first ("Fill…"); the person's click is the decision.
+  const asks = (await fill.innerText()).endsWith('…');
   await fill.click();
+  if (asks) {
+    await mfa
+      .getByRole('alertdialog', { name: 'Confirm the fill' })
+      .getByRole('button', { name: 'Fill anyway' })
+      .click();
+  }
   await expect(mfa).toHaveAttribute('data-status', 'filled');
   await expect
     .poll(() =>
@@ -60,6 +71,11 @@ test('portal with an embedded frame: fields from both frames, frame fields filla
   await inFrame.getByRole('button', { name: 'Edit then fill' }).first().click();
   await inFrame.getByRole('textbox').fill('Written by the e2e test');
   await inFrame.getByRole('button', { name: 'Fill edited' }).click();
+  // The edited value goes in over a suggestion the policy wants confirmed (its entry is NDA-only): confirm it.
+  await inFrame
+    .getByRole('alertdialog', { name: 'Confirm the fill' })
+    .getByRole('button', { name: 'Fill anyway' })
+    .click();
   await expect(inFrame).toHaveAttribute('data-status', 'filled');
   const values = await page
     .frameLocator('#gsft_main')

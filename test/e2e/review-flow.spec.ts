@@ -64,11 +64,23 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   const staleCard = panel
     .locator('[data-testid=question][data-status=open]')
     .filter({ has: panel.locator('[data-testid=findings] [data-flag="entry-stale"]') })
-    .filter({ has: panel.getByRole('button', { name: 'Fill', exact: true, disabled: false }) })
+    .filter({ has: panel.getByRole('button', { name: /^Fill…?$/, disabled: false }) })
     .first();
   await staleCard.scrollIntoViewIfNeeded();
   const staleQuestion = (await staleCard.locator('.sp-question__text').innerText()).trim();
-  await staleCard.getByRole('button', { name: 'Fill', exact: true }).click();
+  // A stale entry's Fill asks first ("Fill…"): the finding is shown and the person confirms.
+  const staleFid = await staleCard.getAttribute('data-fid');
+  const staleFill = staleCard.getByRole('button', { name: /^Fill…?$/ });
+  const asks = (await staleFill.innerText()).endsWith('…');
+  await staleFill.click();
+  if (asks) {
+    // By its id: once asking, the card no longer matches the filter above (its Fill button changed).
+    await panel
+      .locator(`[data-testid=question][data-fid="${staleFid}"]`)
+      .getByRole('alertdialog', { name: 'Confirm the fill' })
+      .getByRole('button', { name: 'Fill anyway' })
+      .click();
+  }
   await expect(
     panel.locator('[data-testid=question][data-status=filled]').filter({ hasText: staleQuestion }),
   ).toHaveCount(1);

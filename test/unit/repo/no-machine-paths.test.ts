@@ -35,7 +35,12 @@ describe('no absolute machine paths', () => {
     const abs = ['/' + 'work/shared/data/x.json', 'see /' + 'home/alice/notes.md', 'C:' + '\\Users\\bob\\x'];
     for (const text of abs) expect(machinePaths(text), text).toHaveLength(1);
     expect(machinePaths(`file:///${'work'}/shared/x`)).toHaveLength(1);
-    const relative = ['../shared/data/guide-check.md', 'lib/root/index.ts', 'https://example.com/home/page', '/tmp/'];
+    const relative = [
+      '../shared/data/guide-check.md',
+      'lib/root/index.ts',
+      'https://example.com/home/page',
+      '/' + 'tmp/',
+    ];
     for (const text of relative) expect(machinePaths(text), text).toEqual([]);
   });
 
