@@ -210,11 +210,22 @@ async function teamImport(): Promise<void> {
   });
 }
 
+/** Reject after `ms`: a bench step that never settles fails the run instead of hanging it. */
+function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 /**
- * #15.7: searches while a 20,000-row import is written, as the library page runs it (parse and plan a slice at a
- * time, then one write transaction) with the background's index answering beside it. Node runs both on one
- * thread (in the browser they are separate processes), so the figure also holds the import's own work: an upper
- * bound. Before the fix a search waited up to 10.9 s in the browser.
+ * #15.7: panel searches while a 20,000-row import is written, as the library page runs it (parse and plan a slice
+ * at a time, then one write transaction in chunks), with the background's index service answering beside it, and
+ * the index catch-up once the import has committed. Node runs both on one thread (in the browser the import runs
+ * in the library page, the index in the service worker), so a search's wait here also holds the import's own work
+ * between two yields: an upper bound. Before the fix, searches waited up to 10.9 s in the browser and the catch-up
+ * took 7.4 s.
  */
 async function searchDuringImport(): Promise<void> {
   const db = `bench-during-${Math.random().toString(36).slice(2)}`;
@@ -232,45 +243,63 @@ async function searchDuringImport(): Promise<void> {
     Papa.unparse(teamRows(IMPORT_ROWS).map((r, i) => (i ? [`N-${i}`, ...r.slice(1)] : r))),
   );
   const waits: number[] = [];
+  const busy: number[] = [];
   let done = false;
   const searching = (async () => {
     while (!done) {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await service.match(q, context);
       waits.push(performance.now() - t0);
+      busy.push(cpuMs(c0));
       await new Promise((r) => setTimeout(r, 50));
     }
   })();
-  const t0 = performance.now();
-  setTimeout(() => (done = true), 120_000); // never hang the bench on a failed import
-  const parsed = await parseLibraryFileAsync('big.csv', csv, { defaults: APPROVED_NDA });
-  const plan = await planImport(lib, parsed, { defaults: APPROVED_NDA });
-  const report = await applyImport(lib, plan);
-  const imported = performance.now() - t0;
-  if (!report.committed) throw new Error(`bench import failed: ${report.summary}`);
-  const t1 = performance.now();
-  const c1 = process.cpuUsage();
-  await service.sync();
-  const caughtUp = performance.now() - t1;
-  const catchCpu = cpuMs(c1);
-  done = true;
-  await searching;
-  if (service.getStatus().entries < IMPORT_ROWS) throw new Error(`index has ${service.getStatus().entries} entries`);
-  const worst = Math.max(...waits);
-  target(
-    `panel search wait during a ${IMPORT_ROWS}-row import (worst of ${waits.length})`,
-    worst,
-    { atMost: 2000, unit: 'ms wall' },
-    `(median ${median(waits).toFixed(0)} ms; import ${imported.toFixed(0)} ms wall)`,
-  );
-  target(
-    `index catch-up after a ${IMPORT_ROWS}-row import`,
-    catchCpu,
-    { atMost: 3000, unit: 'ms cpu' },
-    `(wall ${caughtUp.toFixed(0)} ms)`,
-  );
-  lib.close();
-  await deleteLibrary(db);
+  try {
+    const t0 = performance.now();
+    const report = await within(
+      300_000,
+      'the 20,000-row import',
+      (async () => {
+        const parsed = await parseLibraryFileAsync('big.csv', csv, { defaults: APPROVED_NDA });
+        const plan = await planImport(lib, parsed, { defaults: APPROVED_NDA });
+        return applyImport(lib, plan);
+      })(),
+    );
+    const imported = performance.now() - t0;
+    if (!report.committed) throw new Error(`bench import failed: ${report.summary}`);
+    const duringImport = waits.length;
+    // The catch-up: what the next sync does once the import has committed (searches go on meanwhile).
+    const t1 = performance.now();
+    const c1 = process.cpuUsage();
+    await within(300_000, 'the index catch-up', service.sync());
+    const caughtUp = performance.now() - t1;
+    const catchCpu = cpuMs(c1);
+    if (service.getStatus().entries < IMPORT_ROWS) throw new Error(`index has ${service.getStatus().entries} entries`);
+    done = true;
+    await within(60_000, 'the last search', searching);
+    if (waits.length < 3) throw new Error(`only ${waits.length} searches ran during the import: nothing measured`);
+    // A search's wait, as CPU time: the work it waited behind (the import's slices, the index rebuild's slices,
+    // its own match), which is what the wait is on a core nobody else uses. Wall time on this shared machine
+    // mostly measures the other processes; it is printed beside. A search may also wait up to the service's
+    // 300 ms for a catch-up (idle time, not in the CPU figure, in the wall figure).
+    target(
+      `panel search wait during a ${IMPORT_ROWS}-row import and its index catch-up (worst of ${waits.length})`,
+      Math.max(...busy),
+      { atMost: 500, unit: 'ms cpu' },
+      `(median ${median(busy).toFixed(0)} ms cpu; wall worst ${Math.max(...waits).toFixed(0)} ms, median ${median(waits).toFixed(0)} ms; ${duringImport} searches during the import, ${imported.toFixed(0)} ms wall)`,
+    );
+    target(
+      `index catch-up after a ${IMPORT_ROWS}-row import`,
+      catchCpu,
+      { atMost: 2500, unit: 'ms cpu' },
+      `(wall ${caughtUp.toFixed(0)} ms)`,
+    );
+  } finally {
+    done = true;
+    lib.close();
+    await deleteLibrary(db);
+  }
 }
 
 const only = process.env.LIBRARY_BENCH; // e.g. LIBRARY_BENCH=team to run one part while working on it
@@ -278,8 +307,7 @@ const only = process.env.LIBRARY_BENCH; // e.g. LIBRARY_BENCH=team to run one pa
 export async function run(): Promise<void> {
   if (!only || only === 'import') await importRate();
   if (!only || only === 'team') await teamImport();
-  // Not yet part of the default run: its first measurement has not been taken (see the notes).
-  if (only === 'during') await searchDuringImport();
+  if (!only || only === 'during') await searchDuringImport();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runBench(run);
