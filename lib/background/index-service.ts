@@ -15,7 +15,7 @@
 // - saving the index (for the next cold start) waits until the library has been quiet for `persistDelayMs`, so a
 //   run of edits or an import is saved once, not after every change.
 import type { AnswerEntry, EvidenceItem, IndexSnapshot } from '../library';
-import type { MatchResult, QuestionInput, Suggestion } from '../match/types';
+import type { MatchResult, QuestionInput, Suggestion } from '../match';
 import type { IndexStatus, QuestionnaireContext } from '../messaging';
 import { yieldToEventLoop } from '../library';
 
