@@ -101,7 +101,7 @@ export function optionLabel(el: Element, headers: Map<Element, string[]>): strin
     // A grid cell's accessible name often spells out row and column ("row Laptops are encrypted, column Yes":
     // SurveyJS matrix, ARIA grids); what a person sees as the option is the column header it embeds.
     const col = column();
-    if (col && canonical(own) !== canonical(col) && canonical(own).includes(canonical(col))) return col;
+    if (col && spells(own, col)) return col;
   }
   if (own) return cleanQuestion(own).text || own;
   const next = native ? followingText(el) : '';
@@ -110,6 +110,20 @@ export function optionLabel(el: Element, headers: Map<Element, string[]>): strin
   if (col) return col;
   return normalize(el.getAttribute('data-value') ?? (el as HTMLInputElement).value ?? '');
 }
+
+/** Letters and digits only, lower case: for "does this name spell that text" (no synonyms: "Partly" stays). */
+const bare = (s: string): string =>
+  normalize(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** `name` spells `part` inside a longer name ("row Laptops are encrypted, column Yes" spells "Yes"). */
+const spells = (name: string, part: string): boolean => {
+  const n = bare(name);
+  const p = bare(part);
+  return !!p && n !== p && ` ${n} `.includes(` ${p} `);
+};
 
 /** Elements whose text belongs to the options, not the question. */
 export function optionLabelElements(u: Unit): Set<Element> {
@@ -197,6 +211,12 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   }
   let rowNumber: string | undefined;
   const row = rowContext(first, ctx.headers);
+  // A grid cell's own name that spells out its row ("row Are logs kept?, column Status": SurveyJS
+  // matrixdropdown, ARIA grids) is a screen-reader composite: the question is the row's text, below.
+  if (row?.rowText) {
+    const rowText = row.rowText;
+    for (let k = cands.length - 1; k >= 0; k--) if (spells(cands[k]!.text, rowText)) cands.splice(k, 1);
+  }
   if (row) {
     rowNumber = row.number;
     const src: LabelSource = row.aria ? 'grid-row' : 'table-row';

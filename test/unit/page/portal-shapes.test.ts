@@ -70,3 +70,43 @@ describe('multi-selects', () => {
     expect(res).toMatchObject({ ok: true, value: 'ISO 27001; PCI DSS' });
   });
 });
+
+describe('matrix rows', () => {
+  // SurveyJS names every cell "row <row text>, column <column title>" for screen readers.
+  const cell = (row: string, col: string, inner: string): string =>
+    inner.replace('NAME', `aria-label="row ${row}, column ${col}"`);
+  const radioRow = (q: string, n: number): string =>
+    `<tr><td><span>${q}</span></td>${['Yes', 'No', 'Partly']
+      .map((c) => `<td><label>${cell(q, c, `<input type="radio" name="r${n}" value="${c}" NAME>`)}</label></td>`)
+      .join('')}</tr>`;
+  const dropdownRow = (q: string, n: number): string =>
+    `<tr><td><span>${q}</span></td>
+      <td>${cell(q, 'Status', `<select id="s${n}" NAME><option>Implemented</option><option>Planned</option></select>`)}</td>
+      <td>${cell(q, 'Evidence or comment', `<input id="c${n}" type="text" NAME>`)}</td></tr>`;
+
+  it('names each row by its text, keeps the column headers as options, and pairs the comment column', async () => {
+    const f = await scan(`<form>
+      <table><thead><tr><td></td><th>Yes</th><th>No</th><th>Partly</th></tr></thead>
+        <tbody>${radioRow('Are shared accounts prohibited?', 1)}${radioRow('Are passwords hashed?', 2)}</tbody></table>
+      <table><thead><tr><td></td><th>Status</th><th>Evidence or comment</th></tr></thead>
+        <tbody>${dropdownRow('Are logs kept for a year?', 1)}${dropdownRow('Are servers hardened?', 2)}</tbody></table>
+    </form>`);
+    expect(f.map((x) => [x.question, x.kind, x.options, !!x.comment])).toEqual([
+      ['Are shared accounts prohibited?', 'radio', ['Yes', 'No', 'Partly'], false],
+      ['Are passwords hashed?', 'radio', ['Yes', 'No', 'Partly'], false],
+      ['Are logs kept for a year?', 'select', ['Implemented', 'Planned'], true],
+      ['Are servers hardened?', 'select', ['Implemented', 'Planned'], true],
+    ]);
+    // The comment filled through the row's question lands in that row's comment cell.
+    expect((await applyFill(document, f[3]!.comment!, 'CIS benchmark, 2025 audit.')).ok).toBe(true);
+    expect((document.getElementById('c2') as HTMLInputElement).value).toBe('CIS benchmark, 2025 audit.');
+    expect((document.getElementById('c1') as HTMLInputElement).value).toBe('');
+  });
+
+  it('keeps a column that is not a follow-up as its own question, named by row and column', async () => {
+    const f = await scan(`<table><thead><tr><td></td><th>Owner</th><th>Review date</th></tr></thead><tbody>
+      <tr><td>Access policy</td><td><input type="text" aria-label="row Access policy, column Owner"></td>
+        <td><input type="text" aria-label="row Access policy, column Review date"></td></tr></tbody></table>`);
+    expect(f.map((x) => x.question)).toEqual(['Access policy — Owner', 'Access policy — Review date']);
+  });
+});
