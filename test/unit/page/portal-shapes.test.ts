@@ -110,3 +110,65 @@ describe('matrix rows', () => {
     expect(f.map((x) => x.question)).toEqual(['Access policy — Owner', 'Access policy — Review date']);
   });
 });
+
+describe('names that carry more than the question or the option', () => {
+  it('reads an ARIA checkbox or switch named by its content as a lone question', async () => {
+    const f = await scan(`<main><h2>Vendors</h2>
+      <div><textarea aria-label="Outline the scope of your last audit."></textarea></div>
+      <div><div role="checkbox" aria-checked="false" tabindex="0">Do subcontractors sign confidentiality agreements?</div></div>
+      <div><div role="switch" aria-checked="false" tabindex="0">Are shared accounts prohibited?</div></div></main>`);
+    expect(f.map((x) => [x.question, x.kind])).toEqual([
+      ['Outline the scope of your last audit.', 'textarea'],
+      ['Do subcontractors sign confidentiality agreements?', 'checkbox'],
+      ['Are shared accounts prohibited?', 'checkbox'],
+    ]);
+  });
+
+  it('reads the options a select-only combobox holds itself', async () => {
+    const f = await scan(`<label id="l">How often is the policy reviewed?</label>
+      <div role="combobox" aria-labelledby="l" aria-haspopup="listbox" tabindex="0">
+        <div role="option" aria-selected="true">Quarterly</div><div role="option" aria-selected="false">Annually</div></div>`);
+    expect(f.map((x) => [x.question, x.options])).toEqual([
+      ['How often is the policy reviewed?', ['Quarterly', 'Annually']],
+    ]);
+  });
+
+  it('cuts the row question out of option names that repeat it (grid rows named "Yes, response for ...")', async () => {
+    const row = (q: string): string =>
+      `<div role="radiogroup" aria-label="${q}"><span>${q}</span>${['Yes', 'No', 'Not applicable']
+        .map((o) => `<div role="radio" aria-checked="false" tabindex="0" aria-label="${o}, response for ${q}"></div>`)
+        .join('')}</div>`;
+    const f = await scan(`<div><div role="heading" aria-level="3">Resilience checks</div>
+      ${row('Are backups stored off site?')}${row('Are backups encrypted?')}</div>`);
+    expect(f.map((x) => [x.question, x.options])).toEqual([
+      ['Are backups stored off site?', ['Yes', 'No', 'Not applicable']],
+      ['Are backups encrypted?', ['Yes', 'No', 'Not applicable']],
+    ]);
+    // The page's own script checks a radio on click, as Google Forms does.
+    document.addEventListener('click', (e) => {
+      const r = (e.target as Element).closest('[role=radio]');
+      if (!r) return;
+      for (const o of r.parentElement!.querySelectorAll('[role=radio]'))
+        o.setAttribute('aria-checked', String(o === r));
+    });
+    const res = await applyFill(document, f[1]!.fid, 'Not applicable');
+    expect(res).toMatchObject({ ok: true, value: 'Not applicable' });
+    expect(document.querySelectorAll('[aria-checked=true]')[0]!.getAttribute('aria-label')).toBe(
+      'Not applicable, response for Are backups encrypted?',
+    );
+  });
+
+  it('leaves out the fieldset legend that aria-labelledby adds before each question (form.io)', async () => {
+    const f = await scan(`<fieldset><legend id="lg">Operations detail</legend>
+      <label for="t" id="tl">Describe your change process.</label>
+      <textarea id="t" aria-labelledby="lg tl"></textarea>
+      <label id="ql" aria-hidden="true">Which events raise an alert?</label>
+      <div role="group" aria-labelledby="lg ql">
+        <input type="checkbox" id="c1"><label for="c1">Failed logins</label>
+        <input type="checkbox" id="c2"><label for="c2">Config changes</label></div></fieldset>`);
+    expect(f.map((x) => [x.question, x.kind, x.section])).toEqual([
+      ['Describe your change process.', 'textarea', 'Operations detail'],
+      ['Which events raise an alert?', 'checkbox', 'Operations detail'],
+    ]);
+  });
+});
