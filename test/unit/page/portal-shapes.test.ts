@@ -172,3 +172,20 @@ describe('names that carry more than the question or the option', () => {
     ]);
   });
 });
+
+describe('a closed custom dropdown with no single/multi markup', () => {
+  const combo = (id: string, q: string, cls = ''): string =>
+    `<div><label id="${id}">${q}</label><div class="${cls}"><div><input role="combobox" aria-labelledby="${id}" aria-haspopup="true"></div></div></div>`;
+
+  it('is multi when the question asks for a plural noun, single otherwise or when the widget says single', async () => {
+    const f = await scan(`<form>
+      ${combo('a', 'Which certifications does your organisation hold?')}
+      ${combo('b', 'What kinds of tests run before release?')}
+      ${combo('c', 'Which identity provider does your company use?')}
+      ${combo('d', 'Which lawful basis covers the processing of contacts?')}
+      ${combo('e', 'What types of data do you store?')}
+      ${combo('f', 'Which regions host customer data?', 'ant-select ant-select-single')}
+    </form>`);
+    expect(f.map((x) => x.kind)).toEqual(['checkbox', 'checkbox', 'select', 'select', 'select', 'select']);
+  });
+});
