@@ -2,12 +2,11 @@
 // and entry version for the declared questionnaire (they need the library), and every button asks decideFill.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo } from 'react';
-import type { Library } from '../../lib/library/repository';
-import type { Suggestion } from '../../lib/match/types';
+import type { Library } from '../../lib/library';
+import type { Suggestion } from '../../lib/match';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import { decideFill, reuseFlags, type FillDecision, type Trigger } from '../../lib/policy';
-import { todayIso } from '../../lib/review';
-import type { Flag } from '../../lib/review/schema';
+import { todayIso, type Flag } from '../../lib/review';
 import { policyField, type Row } from './plan';
 
 /** Reuse findings per loaded library snapshot (a new snapshot after any change starts afresh). */

@@ -1,9 +1,9 @@
 // The panel's working state for one tab: scan the page, match its questions, and track what happened to
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { matchInPages, request, scanInPages } from '../../lib/background/client';
+import { matchInPages, request, scanInPages } from '../../lib/background';
 import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
-import type { FillResult } from '../../lib/page/types';
+import type { FillResult } from '../../lib/page';
 import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
 import { describeError } from '../../lib/errors';
