@@ -2,7 +2,7 @@
 // the reviewer checks the mapping itself here (the citations show only the suggested entry's controls), and
 // a mapping with no reason a person can follow is a mapping nobody should trust.
 import { FRAMEWORK_LABEL, FRAMEWORKS } from '../../lib/controls';
-import type { ControlMatch } from '../../lib/match/types';
+import type { ControlMatch } from '../../lib/match';
 import { readReasons } from './control-reasons';
 
 export function QuestionControls({ controls }: { controls: readonly ControlMatch[] }) {
