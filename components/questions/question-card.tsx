@@ -7,6 +7,7 @@ import type { Suggestion } from '../../lib/match';
 import type { FillDecision, Trigger } from '../../lib/policy';
 import type { FlagAction } from '../../lib/review';
 import { commentFill, type PlannedFill, type Row } from './plan';
+import { QuestionControls } from './question-controls';
 import { SuggestionView } from './suggestion-view';
 import type { Decide } from './use-policy';
 
@@ -178,6 +179,7 @@ function QuestionCardView({
             })}
         </div>
       )}
+      {selected && result && <QuestionControls controls={result.controls} />}
       {!compact && (
         <div className="cw-row sp-row-actions">
           {row.status === 'filled' && (
