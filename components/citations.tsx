@@ -1,7 +1,7 @@
 // A suggestion's provenance: library entry and version, evidence with dates and owner, and the controls it
 // satisfies in each framework, with the crosswalk edge (and its source) for controls reached by mapping.
-import { FRAMEWORK_LABEL, FRAMEWORKS, type Framework } from '../lib/controls/framework';
-import type { Citations } from '../lib/match/types';
+import { FRAMEWORK_LABEL, FRAMEWORKS, type Framework } from '../lib/controls';
+import type { Citations } from '../lib/match';
 import { Badge } from './ui';
 
 function dateRange(from?: string, to?: string): string {

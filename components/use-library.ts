@@ -1,7 +1,7 @@
 // Extension pages share the extension origin's IndexedDB, so the side panel and options page open the
 // library directly (through lib/library, the only code touching IndexedDB). One open per page.
 import { useEffect, useState } from 'react';
-import { openLibrary, type Library } from '../lib/library/repository';
+import { openLibrary, type Library } from '../lib/library';
 
 let opening: Promise<Library> | undefined;
 

@@ -9,13 +9,13 @@ import {
   openPanel,
   setActionOpensPanel,
   toolbarAction,
-} from '../lib/background/browser-ui';
-import { fillFocused } from '../lib/background/fill-focused';
-import { makeHandlers } from '../lib/background/handlers';
-import { putLookup } from '../lib/background/lookup';
-import { route } from '../lib/background/router';
-import { createServices } from '../lib/background/services';
-import { lockDownStorage } from '../lib/background/storage-access';
+  fillFocused,
+  makeHandlers,
+  putLookup,
+  route,
+  createServices,
+  lockDownStorage,
+} from '../lib/background';
 
 export default defineBackground(() => {
   // First, before any page can be scanned: content scripts lose read access to extension storage.

@@ -3,8 +3,8 @@
 // Owner: the extension issue extends this with background requests; the content-script part below
 // is the contract lib/page's content script implements.
 import { z } from 'zod';
-import { MatchResult, QuestionInput, Suggestion } from './match/types';
-import { FillResult, QuestionField } from './page/types';
+import { MatchResult, QuestionInput, Suggestion } from './match';
+import { FillResult, QuestionField } from './page';
 
 // ---- side panel / background -> content script (per tab, per frame) ----
 /** Without a cursor: scan the frame now. With one: the next page of that scan (replies are paged by size). */

@@ -1,9 +1,9 @@
 // One framework's controls as a grid of cells, a row per theme / domain / category, coloured by coverage
 // and freshness. Each cell is a button: choosing it lists the entries behind it (or the gap, in words).
 import { useState } from 'react';
-import { FRAMEWORK_LABEL, type Framework } from '../../lib/controls/framework';
-import type { AnswerEntry } from '../../lib/library/schema';
-import type { Coverage, CoverageCell } from '../../lib/review/health';
+import { FRAMEWORK_LABEL, type Framework } from '../../lib/controls';
+import type { AnswerEntry } from '../../lib/library';
+import type { Coverage, CoverageCell } from '../../lib/review';
 
 export const COVERAGE_LABEL: Record<Coverage, string> = {
   fresh: 'approved answer, in date',

@@ -1,12 +1,9 @@
 // <LibraryHealth />: the options page's health tab. Stale, unused, most reused, conflicting or duplicate
 // entries, and per-framework coverage grids, all computed by lib/review/health from the library and ledger.
 import { useEffect, useState } from 'react';
-import { FRAMEWORKS } from '../../lib/controls/framework';
-import { ledgerOf } from '../../lib/library/ledger-store';
-import type { Library } from '../../lib/library/repository';
-import type { AnswerEntry } from '../../lib/library/schema';
-import { computeHealth, type HealthReport } from '../../lib/review/health';
-import { todayIso } from '../../lib/review/rules';
+import { FRAMEWORKS } from '../../lib/controls';
+import { ledgerOf, type Library, type AnswerEntry } from '../../lib/library';
+import { computeHealth, type HealthReport, todayIso } from '../../lib/review';
 import { useLibrary } from '../use-library';
 import { Alert, Badge, Spinner } from '../ui';
 import { CoverageGrid } from './coverage-grid';

@@ -2,9 +2,9 @@
 // puts back what the page had before.
 import { useState } from 'react';
 import { Alert, Dialog, ProgressBar } from '../ui';
-import type { FillResult } from '../../lib/page/types';
+import type { FillResult } from '../../lib/page';
 import type { HeldGroup } from '../../lib/policy';
-import { FLAG_LABEL, type FlagAction } from '../../lib/review/schema';
+import { FLAG_LABEL, type FlagAction } from '../../lib/review';
 import type { PlannedFill } from './plan';
 import { describeError } from '../../lib/errors';
 

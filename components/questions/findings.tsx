@@ -2,7 +2,7 @@
 // and, where one step fixes it, that step as a button ("Set 'NDA in place'").
 import { Badge, type Tone } from '../ui';
 import type { Reason } from '../../lib/policy';
-import { FLAG_LABEL, type FlagAction } from '../../lib/review/schema';
+import { FLAG_LABEL, type FlagAction } from '../../lib/review';
 
 const GATE_TONE: Record<Reason['gate'], Tone> = { block: 'bad', confirm: 'warn', note: 'neutral' };
 

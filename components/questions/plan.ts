@@ -1,8 +1,8 @@
 // Pure side-panel logic: which rows "Fill all confident" writes (the fill policy decides each one), what holds
 // back the others, and the counts the summary and the filters show.
 import type { FillPlanItem } from '../../lib/messaging';
-import type { MatchResult, QuestionInput, Suggestion } from '../../lib/match/types';
-import type { QuestionField } from '../../lib/page/types';
+import type { MatchResult, QuestionInput, Suggestion } from '../../lib/match';
+import type { QuestionField } from '../../lib/page';
 import {
   heldGroups,
   matchVerdict,

@@ -3,10 +3,11 @@
 // question and one line of answer until the card is selected.
 import { memo, useState, type CSSProperties } from 'react';
 import { Badge } from '../ui';
-import type { Suggestion } from '../../lib/match/types';
+import type { Suggestion } from '../../lib/match';
 import type { FillDecision, Trigger } from '../../lib/policy';
-import type { FlagAction } from '../../lib/review/schema';
+import type { FlagAction } from '../../lib/review';
 import { commentFill, type PlannedFill, type Row } from './plan';
+import { QuestionControls } from './question-controls';
 import { SuggestionView } from './suggestion-view';
 import type { Decide } from './use-policy';
 
@@ -178,6 +179,7 @@ function QuestionCardView({
             })}
         </div>
       )}
+      {selected && result && <QuestionControls controls={result.controls} />}
       {!compact && (
         <div className="cw-row sp-row-actions">
           {row.status === 'filled' && (

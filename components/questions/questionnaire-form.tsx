@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import { splitList } from './plan';
 
-export { EMPTY_CONTEXT, loadContext, saveContext } from '../../lib/background/questionnaire-context';
+export { EMPTY_CONTEXT, loadContext, saveContext } from '../../lib/background';
 
 const SCOPE_FIELDS = [
   ['services', 'Services', 'e.g. Payments API, Web app'],

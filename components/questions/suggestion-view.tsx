@@ -4,9 +4,9 @@
 import { useState } from 'react';
 import { CitationList } from '../citations';
 import { Badge, ConfidenceMeter, copyText } from '../ui';
-import type { Suggestion } from '../../lib/match/types';
+import type { Suggestion } from '../../lib/match';
 import { holding, type FillDecision, type Trigger } from '../../lib/policy';
-import type { FlagAction } from '../../lib/review/schema';
+import type { FlagAction } from '../../lib/review';
 import { Findings } from './findings';
 
 interface Props {

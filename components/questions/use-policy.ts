@@ -2,12 +2,11 @@
 // and entry version for the declared questionnaire (they need the library), and every button asks decideFill.
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo } from 'react';
-import type { Library } from '../../lib/library/repository';
-import type { Suggestion } from '../../lib/match/types';
+import type { Library } from '../../lib/library';
+import type { Suggestion } from '../../lib/match';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import { decideFill, reuseFlags, type FillDecision, type Trigger } from '../../lib/policy';
-import { todayIso } from '../../lib/review';
-import type { Flag } from '../../lib/review/schema';
+import { todayIso, type Flag } from '../../lib/review';
 import { policyField, type Row } from './plan';
 
 /** Reuse findings per loaded library snapshot (a new snapshot after any change starts afresh). */
@@ -35,7 +34,7 @@ export function usePolicy(
   const today = useMemo(() => todayIso(), []);
   const byId = useMemo(() => new Map(data?.entries.map((e) => [e.id, e]) ?? []), [data]);
   const contextKey = useMemo(() => JSON.stringify(context), [context]);
-  return useCallback(
+  const decideFresh = useCallback<Decide>(
     (row, s, trigger, value) => {
       let flags: Flag[] | undefined;
       const entry = s && byId.get(s.entryId);
@@ -66,4 +65,21 @@ export function usePolicy(
     },
     [byId, data, context, contextKey, today, threshold],
   );
+  // Rows are immutable (a change makes a new row object), so a decision is kept per row object until the
+  // library, the context or the threshold changes: the counts, filters and "Fill all" plan of a 5,000-question
+  // page then cost a lookup per row each time a page of match results lands, not a policy run.
+  return useMemo(() => memoPerRow(decideFresh), [decideFresh]);
+}
+
+/** `decide`, run once per row object and arguments. */
+function memoPerRow(decide: Decide): Decide {
+  const decided = new WeakMap<Row, Map<string, FillDecision>>();
+  return (row, s, trigger, value) => {
+    let perRow = decided.get(row);
+    if (!perRow) decided.set(row, (perRow = new Map<string, FillDecision>()));
+    const key = `${trigger}|${s ? `${s.entryId}@${s.version}|${s.option ?? ''}` : '-'}|${value ?? ''}`;
+    let d = perRow.get(key);
+    if (!d) perRow.set(key, (d = decide(row, s, trigger, value)));
+    return d;
+  };
 }

@@ -1,5 +1,5 @@
 // A word diff: deleted words struck through, added words highlighted.
-import type { DiffPart } from '../../lib/review/schema';
+import type { DiffPart } from '../../lib/review';
 
 export function DiffView({ parts }: { parts: readonly DiffPart[] }) {
   return (

@@ -1,5 +1,5 @@
 // Findings as a reader sees them, in the same words as the side panel: what is wrong, then what to do.
-import { FLAG_LABEL, type Flag } from '../../lib/review/schema';
+import { FLAG_LABEL, type Flag } from '../../lib/review';
 import { Badge, type Tone } from '../ui';
 
 const TONE: Record<Flag['severity'], Tone> = { high: 'bad', medium: 'warn', low: 'neutral' };

@@ -1,9 +1,8 @@
 // For the library manager (options page): answers edited on a page and saved back as drafts, and answers a
 // reviewer sent back with a note. Mount <LibraryNotifications library={library} />.
 import { useCallback, useEffect, useState } from 'react';
-import { ledgerOf } from '../../lib/library/ledger-store';
-import type { Library } from '../../lib/library/repository';
-import type { LibraryNotification } from '../../lib/review/schema';
+import { ledgerOf, type Library } from '../../lib/library';
+import type { LibraryNotification } from '../../lib/review';
 import { Badge, EmptyState } from '../ui';
 import './review.css';
 

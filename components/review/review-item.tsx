@@ -1,9 +1,7 @@
 // One answer under review: the question as the page showed it, the answer given (and any edit made on the
 // page since), where it came from, its flags, and the reviewer's decision buttons.
 import { useState } from 'react';
-import type { SaveMode } from '../../lib/review/page-edit';
-import { wordDiff } from '../../lib/review/diff';
-import { TRIGGER_LABEL, type DecisionStatus } from '../../lib/review/schema';
+import { type SaveMode, wordDiff, TRIGGER_LABEL, type DecisionStatus } from '../../lib/review';
 import { CitationList } from '../citations';
 import { Badge, type Tone } from '../ui';
 import { DiffView } from './diff-view';

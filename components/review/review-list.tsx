@@ -1,10 +1,8 @@
 // Every answer used in one questionnaire, with provenance, flags and decisions. Self-loading from the
 // library (pass the open Library), so the side panel can mount it as a tab and the review page as its body.
 import { useState } from 'react';
-import { ledgerOf } from '../../lib/library/ledger-store';
-import type { Library } from '../../lib/library/repository';
-import type { SaveMode } from '../../lib/review/page-edit';
-import type { DecisionStatus } from '../../lib/review/schema';
+import { ledgerOf, type Library } from '../../lib/library';
+import type { SaveMode, DecisionStatus } from '../../lib/review';
 import { Alert, EmptyState, Spinner } from '../ui';
 import { ReviewItemCard } from './review-item';
 import { needsAttention, useReviewData, type ReviewData } from './use-review-data';

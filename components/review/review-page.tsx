@@ -1,9 +1,8 @@
 // The full-page review: pick a questionnaire, review each answer, sign off, export the report (CSV, or the
 // printable HTML page whose Print gives a PDF). ?q=<questionnaire id> preselects a questionnaire.
 import { useEffect, useState } from 'react';
-import { ledgerOf } from '../../lib/library/ledger-store';
-import type { Library } from '../../lib/library/repository';
-import { buildReviewReport, type ReportFormat } from '../../lib/review/report';
+import { ledgerOf, type Library } from '../../lib/library';
+import { buildReviewReport, type ReportFormat } from '../../lib/review';
 import { useLibrary } from '../use-library';
 import { Alert, Spinner } from '../ui';
 import { ReviewList } from './review-list';

@@ -1,12 +1,14 @@
 // Loads one questionnaire's ledger records with the library they refer to, and re-runs the reuse checks
 // against today's library, so the review shows what is true now (an entry may have gone stale since filling).
 import { useCallback, useEffect, useState } from 'react';
-import { ledgerOf, type QuestionnaireSummary } from '../../lib/library/ledger-store';
-import type { Library } from '../../lib/library/repository';
-import type { AnswerEntry, EvidenceItem } from '../../lib/library/schema';
-import { reviewFlags } from '../../lib/review/checks';
-import { questionnaireOrder } from '../../lib/review/order';
-import type { Flag, FillRecord, SignOff } from '../../lib/review/schema';
+import {
+  ledgerOf,
+  type QuestionnaireSummary,
+  type Library,
+  type AnswerEntry,
+  type EvidenceItem,
+} from '../../lib/library';
+import { reviewFlags, questionnaireOrder, type Flag, type FillRecord, type SignOff } from '../../lib/review';
 
 export interface ReviewItem {
   record: FillRecord;

@@ -1,8 +1,8 @@
 // The library manager (options page, opens in a tab): entries, evidence, import, export/backup, settings.
 // A new library first asks how to start (first-run.tsx); nothing is loaded until the user chooses.
 import { useEffect, useState } from 'react';
-import { LibraryHealth } from '../../components/health/library-health';
-import { LibraryNotifications } from '../../components/review/notifications';
+import { LibraryHealth } from '../../components/health';
+import { LibraryNotifications } from '../../components/review';
 import { Alert, Spinner } from '../../components/ui';
 import { useLibrary } from '../../components/use-library';
 import { startState } from '../../lib/library';

@@ -3,8 +3,7 @@
 // entry, and one Undo takes the whole action back.
 import { useState } from 'react';
 import { Alert } from '../../components/ui';
-import { bulkEdit, undoBulk, type BulkAction, type BulkResult } from '../../lib/library';
-import type { Library } from '../../lib/library/repository';
+import { type BulkResult, type BulkAction, undoBulk, bulkEdit, type Library } from '../../lib/library';
 import { notifyBackground } from './entry-editor';
 import { today } from './filters';
 import { describeError } from '../../lib/errors';

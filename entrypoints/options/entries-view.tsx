@@ -3,10 +3,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Alert, Badge, EmptyState, Spinner } from '../../components/ui';
-import { FRAMEWORK_LABEL, FRAMEWORKS } from '../../lib/controls/framework';
-import { isDemoEntry, listImports, removeDemoData } from '../../lib/library';
-import type { Library } from '../../lib/library/repository';
-import { isPageEdit } from '../../lib/review/page-edit';
+import { FRAMEWORK_LABEL, FRAMEWORKS } from '../../lib/controls';
+import { removeDemoData, listImports, isDemoEntry, type Library } from '../../lib/library';
+import { isPageEdit } from '../../lib/review';
 import demoLibrary from '../../data/demo-library.json';
 import { BulkBar } from './bulk-bar';
 import { EntryEditor, notifyBackground } from './entry-editor';

@@ -5,12 +5,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Alert, Badge } from '../../components/ui';
-import { request } from '../../lib/background/client';
-import { resolveControlId } from '../../lib/controls';
-import { Framework, type ControlRef } from '../../lib/controls/framework';
-import { joinList, splitList, textChanged } from '../../lib/library';
-import type { Library } from '../../lib/library/repository';
-import { ShortAnswer, type AnswerEntry, type ReusePermission, type Scope } from '../../lib/library/schema';
+import { request } from '../../lib/background';
+import { resolveControlId, Framework, type ControlRef } from '../../lib/controls';
+import {
+  textChanged,
+  splitList,
+  joinList,
+  type Library,
+  ShortAnswer,
+  type AnswerEntry,
+  type ReusePermission,
+  type Scope,
+} from '../../lib/library';
 import { formatControls, today } from './filters';
 import { WordDiff } from './word-diff';
 import { describeError } from '../../lib/errors';

@@ -2,7 +2,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Badge, EmptyState, Spinner } from '../../components/ui';
-import type { Library } from '../../lib/library/repository';
+import type { Library } from '../../lib/library';
 import { filterEvidence, reuseLabel } from './filters';
 
 export function EvidenceView({ library }: { library: Library }) {

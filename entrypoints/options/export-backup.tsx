@@ -2,17 +2,17 @@
 import { useState } from 'react';
 import { Alert } from '../../components/ui';
 import {
-  applyRestore,
-  createBackup,
-  exportLibrary,
-  parseBackup,
-  planRestore,
-  serializeBackup,
-  type Backup,
-  type RestoreMode,
   type RestorePlan,
+  type RestoreMode,
+  type Backup,
+  serializeBackup,
+  planRestore,
+  parseBackup,
+  exportLibrary,
+  createBackup,
+  applyRestore,
+  type Library,
 } from '../../lib/library';
-import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
 import { RestorePoints, RestorePreview } from './restore-preview';
 import { describeError } from '../../lib/errors';

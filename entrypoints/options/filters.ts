@@ -1,7 +1,7 @@
 // Pure filtering for the library tables (entries and evidence), shared by the options page and its tests.
-import type { Framework } from '../../lib/controls/framework';
-import type { AnswerEntry, EvidenceItem, ReusePermission } from '../../lib/library/schema';
-import { isPageEdit } from '../../lib/review/page-edit';
+import type { Framework } from '../../lib/controls';
+import type { AnswerEntry, EvidenceItem, ReusePermission } from '../../lib/library';
+import { isPageEdit } from '../../lib/review';
 
 export interface EntryFilter {
   text: string;

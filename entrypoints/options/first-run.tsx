@@ -3,8 +3,7 @@
 // costs one action.
 import { useState } from 'react';
 import { Alert, Spinner } from '../../components/ui';
-import { chooseStart, type ImportReport } from '../../lib/library';
-import type { Library } from '../../lib/library/repository';
+import { type ImportReport, chooseStart, type Library } from '../../lib/library';
 import demoLibrary from '../../data/demo-library.json';
 import { notifyBackground } from './entry-editor';
 import { describeError } from '../../lib/errors';

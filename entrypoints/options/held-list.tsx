@@ -3,8 +3,7 @@
 // Notifications tab (all of them), so a held row is never lost on a screen nobody opens.
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge } from '../../components/ui';
-import { decideHeld, listHeld, type HeldDecision, type HeldRow } from '../../lib/library';
-import type { Library } from '../../lib/library/repository';
+import { type HeldRow, type HeldDecision, listHeld, decideHeld, type Library } from '../../lib/library';
 import { notifyBackground } from './entry-editor';
 import { WordDiff } from './word-diff';
 import { describeError } from '../../lib/errors';

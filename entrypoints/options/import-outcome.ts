@@ -1,7 +1,6 @@
 // The import preview in plain words: what happens to the answers once imported, as the side panel will treat
 // them ("158 answers will be suggested, and may be auto-filled, for customers under NDA"). Pure, for tests.
-import type { PlanOutcome } from '../../lib/library';
-import type { ReusePermission } from '../../lib/library/schema';
+import type { PlanOutcome, ReusePermission } from '../../lib/library';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 

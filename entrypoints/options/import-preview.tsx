@@ -3,8 +3,7 @@
 // retire them. Long lists show their first rows and a "Show more" (a 20,000-row preview must stay light).
 import { useState } from 'react';
 import { Badge } from '../../components/ui';
-import { planOutcome, type ImportPlan } from '../../lib/library';
-import type { AnswerEntry } from '../../lib/library/schema';
+import { type ImportPlan, planOutcome, type AnswerEntry } from '../../lib/library';
 import { reuseLabel } from './filters';
 import { IssueTable } from './issue-table';
 import { outcomeSentences } from './import-outcome';

@@ -5,17 +5,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, ProgressBar, Spinner } from '../../components/ui';
 import {
-  applyImport,
-  parseLibraryFileAsync,
-  planImport,
-  refusal,
-  type ColumnMapping,
-  type DateOrder,
-  type ImportDefaults,
-  type ImportPlan,
   type ImportReport,
+  type ImportPlan,
+  type ImportDefaults,
+  type DateOrder,
+  type ColumnMapping,
+  refusal,
+  planImport,
+  parseLibraryFileAsync,
+  applyImport,
+  type Library,
 } from '../../lib/library';
-import type { Library } from '../../lib/library/repository';
 import { notifyBackground } from './entry-editor';
 import { readPicked, type PickedFile } from './first-run';
 import { HeldList } from './held-list';

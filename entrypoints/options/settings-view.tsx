@@ -2,9 +2,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert } from '../../components/ui';
-import { FOOTER_PRESETS, loadSettings, saveSettings, type ExtensionSettings } from '../../lib/background/settings';
-import { demoCounts, loadDemoLibrary, removeDemoData } from '../../lib/library';
-import type { Library } from '../../lib/library/repository';
+import { FOOTER_PRESETS, loadSettings, saveSettings, type ExtensionSettings } from '../../lib/background';
+import { removeDemoData, loadDemoLibrary, demoCounts, type Library } from '../../lib/library';
 import demoLibrary from '../../data/demo-library.json';
 import { notifyBackground } from './entry-editor';
 import { SitesView } from './sites-view';

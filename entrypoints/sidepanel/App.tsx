@@ -5,10 +5,10 @@ import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } fro
 import { browser } from 'wxt/browser';
 import { Alert, EmptyState, Spinner } from '../../components/ui';
 import { useLibrary } from '../../components/use-library';
-import { loadSettings, type ExtensionSettings } from '../../lib/background/settings';
+import { loadSettings, type ExtensionSettings } from '../../lib/background';
 import { DEFAULT_AUTOFILL_THRESHOLD } from '../../lib/match';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import type { FlagAction } from '../../lib/review/schema';
+import type { FlagAction } from '../../lib/review';
 import {
   applyFilter,
   filterCounts,

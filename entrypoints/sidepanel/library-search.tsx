@@ -1,9 +1,8 @@
 // Search the library by hand (and with text selected on a page via the context menu): every hit can be copied.
 import { useEffect, useEffectEvent, useState } from 'react';
 import { Alert, Spinner } from '../../components/ui';
-import { request } from '../../lib/background/client';
-import { onLookup, takeLookup } from '../../lib/background/lookup';
-import type { Suggestion } from '../../lib/match/types';
+import { request, onLookup, takeLookup } from '../../lib/background';
+import type { Suggestion } from '../../lib/match';
 import type { QuestionnaireContext } from '../../lib/messaging';
 import { SuggestionView } from '../../components/questions';
 import { describeError } from '../../lib/errors';

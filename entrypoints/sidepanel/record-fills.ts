@@ -3,10 +3,10 @@
 // Records are keyed by what was filled over what, so a retry adds nothing; a write that changed nothing on the
 // page (a second panel filling what the first one filled) is not a fill and is not recorded.
 import { getLibrary } from '../../components/use-library';
-import { ledgerOf } from '../../lib/library/ledger-store';
+import { ledgerOf } from '../../lib/library';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import type { FillResult } from '../../lib/page/types';
-import { fillChangedPage, recordedFlags, toFillRecord } from '../../lib/review/from-fill';
+import type { FillResult } from '../../lib/page';
+import { fillChangedPage, recordedFlags, toFillRecord } from '../../lib/review';
 import type { PlannedFill, Row } from '../../components/questions';
 
 export async function recordFills(

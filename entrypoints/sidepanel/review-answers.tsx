@@ -4,10 +4,10 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { Alert } from '../../components/ui';
 import { getLibrary } from '../../components/use-library';
-import { request } from '../../lib/background/client';
-import { ledgerOf } from '../../lib/library/ledger-store';
+import { request } from '../../lib/background';
+import { ledgerOf } from '../../lib/library';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import { questionnaireKey } from '../../lib/review/schema';
+import { questionnaireKey } from '../../lib/review';
 import { errorCode, errorMessage } from '../../lib/errors';
 
 export interface ReadBackSummary {

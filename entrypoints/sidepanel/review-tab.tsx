@@ -2,10 +2,10 @@
 // The reviewer's name is shared with the review page (one setting), so decisions carry who made them.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { ReviewList } from '../../components/review/review-list';
-import type { Library } from '../../lib/library/repository';
+import { ReviewList } from '../../components/review';
+import type { Library } from '../../lib/library';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import { questionnaireKey } from '../../lib/review/schema';
+import { questionnaireKey } from '../../lib/review';
 
 const REVIEWER_KEY = 'review.reviewer';
 

@@ -1,9 +1,10 @@
 // The panel's working state for one tab: scan the page, match its questions, and track what happened to
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { matchInPages, request, scanInPages } from '../../lib/background/client';
+import { matchInPages, request, scanInPages } from '../../lib/background';
+import type { MatchResult } from '../../lib/match';
 import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
-import type { FillResult } from '../../lib/page/types';
+import type { FillResult } from '../../lib/page';
 import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
 import { describeError } from '../../lib/errors';
@@ -25,7 +26,15 @@ export interface Session {
   highlight(fid: string | null): void;
 }
 
-const BATCH = 5;
+/**
+ * Fills per round trip to the page: the first few come back at once so the progress bar moves, the rest go in
+ * larger batches, since each round trip (panel, background, page and back) costs more than the writes in it.
+ * A page that stops answering still fails only its batch.
+ */
+const FIRST_BATCH = 5;
+const BATCH = 25;
+/** Longest a page of match results waits to join the others in one render. */
+const FLUSH_MS = 150;
 
 const EMPTY_PAGE = { url: '', title: '' };
 
@@ -64,15 +73,37 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
       return q ? [q] : [];
     });
     // In bounded pages (a 5,000-question reply once exceeded the 64 MiB message limit); rows fill in as pages land.
-    await matchInPages(
-      inputs,
-      contextRef.current,
-      (results) => {
-        const byId = new Map(results.map((r) => [r.id, r]));
-        setRows((prev) => prev.map((r) => ({ ...r, result: byId.get(r.field.fid) ?? r.result })));
-      },
-      signal,
-    );
+    // Pages land every few tens of milliseconds: results wait up to FLUSH_MS and go into the list together, and
+    // only the rows they answer get new objects, so a 5,000-question page renders ~20 times instead of 50 and the
+    // memoised cards of other rows do not re-render at all.
+    const pending = new Map<string, MatchResult>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      if (!pending.size || signal?.aborted) return;
+      const batch = new Map(pending);
+      pending.clear();
+      setRows((prev) =>
+        prev.map((r) => {
+          const result = batch.get(r.field.fid);
+          return result ? { ...r, result } : r;
+        }),
+      );
+    };
+    try {
+      await matchInPages(
+        inputs,
+        contextRef.current,
+        (results) => {
+          for (const r of results) if (r.id !== undefined) pending.set(r.id, r);
+          timer ??= setTimeout(flush, FLUSH_MS);
+        },
+        signal,
+      );
+    } finally {
+      clearTimeout(timer);
+      flush();
+    }
   }, []);
 
   /** Read and match the page; the caller has already shown the scanning phase. */
@@ -126,19 +157,20 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     async (items: PlannedFill[], onProgress?: (done: number) => void) => {
       if (tabId === undefined) return [];
       const all: FillResult[] = [];
-      // Small batches so the progress bar moves and a page that stops answering fails only its batch.
-      for (let i = 0; i < items.length; i += BATCH) {
-        const batch = items.slice(i, i + BATCH);
+      for (let i = 0; i < items.length;) {
+        const batch = items.slice(i, i + (i === 0 ? FIRST_BATCH : BATCH));
+        i += batch.length;
         // Only what the page needs crosses to the background; the findings stay here for the ledger.
         const plan = batch.map(({ fid, value, entryId, version }) => ({ fid, value, entryId, version }));
         const { results } = await request({ type: 'bg/fill', tabId, plan });
         all.push(...results);
         void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
         const planned = new Map(batch.map((b) => [b.fid, b]));
+        const byFid = new Map(results.map((x) => [x.fid, x]));
         setRows((prev) =>
           prev.map((r) => {
-            const res = results.find((x) => x.fid === r.field.fid);
-            const commentRes = r.comment && results.find((x) => x.fid === r.comment!.fid);
+            const res = byFid.get(r.field.fid);
+            const commentRes = r.comment && byFid.get(r.comment.fid);
             if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
             if (!res) return r;
             if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
@@ -152,7 +184,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
             };
           }),
         );
-        onProgress?.(Math.min(items.length, i + batch.length));
+        onProgress?.(i);
       }
       return all;
     },

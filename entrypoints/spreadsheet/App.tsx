@@ -20,11 +20,10 @@ import {
 } from '../../components/questions';
 import { Alert, EmptyState, Spinner } from '../../components/ui';
 import { useLibrary } from '../../components/use-library';
-import { loadSettings, type ExtensionSettings } from '../../lib/background/settings';
+import { loadSettings, type ExtensionSettings } from '../../lib/background';
 import { DEFAULT_AUTOFILL_THRESHOLD } from '../../lib/match';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import { questionnaireKey } from '../../lib/review/schema';
-import type { FlagAction } from '../../lib/review/schema';
+import { questionnaireKey, type FlagAction } from '../../lib/review';
 import { DropZone } from './drop-zone';
 import { SheetSetup } from './sheet-setup';
 import { useWorkbook } from './use-workbook';

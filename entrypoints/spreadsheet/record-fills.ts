@@ -1,9 +1,9 @@
 // Every fill on the spreadsheet page goes into the review ledger like a page fill, with the workbook as the
 // questionnaire (its file name stands where a page address would) and the question's place in the workbook.
 import { getLibrary } from '../../components/use-library';
-import { ledgerOf } from '../../lib/library/ledger-store';
+import { ledgerOf } from '../../lib/library';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import type { FillResult } from '../../lib/page/types';
+import type { FillResult } from '../../lib/page';
 import { recordedFlags, toFillRecord } from '../../lib/review';
 import { workbookFillContext } from '../../lib/sheet';
 import type { PlannedFill, Row } from '../../components/questions';

@@ -1,7 +1,7 @@
 // The spreadsheet page's working state, kept pure so it can be tested without a browser: detected questions as
 // the side panel's rows (same cards, same fill policy), fills and undo applied to rows instead of a page, and the
 // cells the answered copy gets.
-import type { FillResult } from '../../lib/page/types';
+import type { FillResult } from '../../lib/page';
 import {
   toQuestionField,
   writesForAnswer,

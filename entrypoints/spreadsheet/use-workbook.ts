@@ -2,9 +2,9 @@
 // detect its questions with the person's corrections, match them through the background like page questions,
 // apply fills to rows, and write the answered copy on download.
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
-import { matchInPages } from '../../lib/background/client';
+import { matchInPages } from '../../lib/background';
 import type { QuestionnaireContext } from '../../lib/messaging';
-import type { FillResult } from '../../lib/page/types';
+import type { FillResult } from '../../lib/page';
 import {
   detectBook,
   openBook,

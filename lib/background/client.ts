@@ -2,7 +2,7 @@
 // An ErrorResponse becomes a thrown CrosswalkError carrying the background's code and cause-and-fix message.
 import { browser } from 'wxt/browser';
 import { CrosswalkError } from '../errors';
-import type { MatchResult, QuestionInput } from '../match/types';
+import type { MatchResult, QuestionInput } from '../match';
 import { BackgroundError } from './errors';
 import {
   BackgroundResponse,

@@ -2,13 +2,12 @@
 // field that has focus, match its question against the questionnaire the user declared for the page (asked
 // for once, in the page, when there is none), and do what the fill policy says for that trigger: fill, ask in
 // the page first (showing the answer and why), or say why not. Every fill goes into the review ledger.
-import { ledgerOf } from '../library/ledger-store';
-import type { Library } from '../library/repository';
+import { ledgerOf, type Library } from '../library';
 import type { QuestionnaireContext } from '../messaging';
-import type { MatchResult } from '../match/types';
-import type { QuestionField } from '../page/types';
+import type { MatchResult } from '../match';
+import type { QuestionField } from '../page';
 import { decideFill, holding, type FillDecision } from '../policy';
-import { fillChangedPage, recordedFlags, toFillRecord } from '../review/from-fill';
+import { fillChangedPage, recordedFlags, toFillRecord } from '../review';
 import { badge } from './browser-ui';
 import { framedFid } from './frames';
 import type { Services } from './handlers';

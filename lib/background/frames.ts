@@ -1,7 +1,7 @@
 // Merging per-frame scans into one page-ordered list. Pure: the background feeds it what each frame said.
 // Fids are made unique across frames by prefixing the frame id ("3:f12"); the prefix is stripped again
 // when a fill or undo is routed back to the frame that owns the field.
-import type { QuestionField } from '../page/types';
+import type { QuestionField } from '../page';
 
 export interface FrameScan {
   frameId: number;

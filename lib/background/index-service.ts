@@ -3,7 +3,7 @@
 // that changed. Every public method first catches up with the log, so a write made in the options page
 // is visible to the very next match, even if this worker missed the write while it was asleep.
 import type { AnswerEntry, EvidenceItem, IndexSnapshot } from '../library';
-import type { MatchResult, QuestionInput, Suggestion } from '../match/types';
+import type { MatchResult, QuestionInput, Suggestion } from '../match';
 import type { IndexStatus, QuestionnaireContext } from '../messaging';
 
 export interface MatchOptions {

@@ -1,7 +1,7 @@
 // The tab-level operations behind bg/scan, bg/fill, bg/undo, bg/highlight and bg/read: fan out to frames,
 // merge the answers back in page order with framed fids.
 import type { FillPlanItem, ScanResponse } from '../messaging';
-import type { FillResult } from '../page/types';
+import type { FillResult } from '../page';
 import { BackgroundError, errors } from './errors';
 import { blockedFrames } from './blocked-frames';
 import { groupByFrame, mergeFrames, splitFid, type FrameScan } from './frames';

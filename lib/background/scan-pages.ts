@@ -2,8 +2,7 @@
 // panel in replies of bounded size (a 5,000-question page with long labels, or a flood of fields, used to pass the
 // 64 MiB message limit). The panel asks for the next page with the cursor of the last (client.ts scanInPages).
 import type { ScanResponse } from '../messaging';
-import { Pager } from '../page/field-caps';
-import type { QuestionField } from '../page/types';
+import { Pager, type QuestionField } from '../page';
 import { errors } from './errors';
 import type { TabScan } from './page-ops';
 

@@ -2,8 +2,7 @@
 // open the library, then load or build the search index. Requests wait for this instead of racing it.
 // Nothing is seeded here: the library page asks on first run (lib/library/first-run.ts), so an emptied
 // library stays empty across restarts.
-import { openIndexSnapshots } from '../library/index-snapshot';
-import { openLibrary, type Library } from '../library/repository';
+import { openIndexSnapshots, openLibrary, type Library } from '../library';
 import { matchEngine } from './engine';
 import { IndexService, type IndexCache } from './index-service';
 import type { Services } from './handlers';

@@ -1,7 +1,7 @@
 // User settings kept in the library's settings table (so backup/restore carries them), validated on read:
 // a bad or missing value falls back to its default instead of breaking the extension.
 import { z } from 'zod';
-import { DEFAULT_AUTOFILL_THRESHOLD } from '../match/confidence';
+import { DEFAULT_AUTOFILL_THRESHOLD } from '../match';
 
 export const SETTINGS_KEY = 'extension.settings';
 

@@ -1,15 +1,15 @@
 // `crosswalk control <id> [--framework <f>] [--json]` and `crosswalk control --disagreements [--json]`.
 // Prints a control and its counterparts in each other framework, each with source, strength and any dispute.
 import {
-  FRAMEWORKS,
-  FRAMEWORK_LABEL,
-  counterparts,
-  disagreements,
-  getControl,
-  resolveControlId,
   type Framework,
+  resolveControlId,
+  getControl,
+  disagreements,
+  counterparts,
+  FRAMEWORK_LABEL,
+  FRAMEWORKS,
+  errors,
 } from '../controls';
-import { errors } from '../controls/errors';
 import { formatControl, formatDisagreements, type ControlView } from './control-format';
 
 const OPTIONS = ['--json', '--disagreements', '--framework <iso27001:2022|iso27001:2013|soc2:2017>', '--help'];

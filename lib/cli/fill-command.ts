@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseLibraryFile } from '../library/import/parse-file';
+import { parseLibraryFile } from '../library';
 import { buildIndex, classifyControls, matchQuestion, type Audience } from '../match';
 import type { PolicyContext } from '../policy';
 import { buildReviewReport, FillRecord, reportFormatFor, todayIso } from '../review';

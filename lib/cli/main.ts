@@ -1,7 +1,7 @@
 // `crosswalk <command> [...]`: dispatches to lib/cli/<command>-command.ts. Commands load lazily so one
 // command's imports never slow down another. To add a command, add one line to COMMANDS.
 import { pathToFileURL } from 'node:url';
-import { errors } from '../controls/errors';
+import { errors } from '../controls';
 import { describeError } from '../errors';
 
 export interface Command {

@@ -4,8 +4,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FRAMEWORK_LABEL, FRAMEWORKS } from '../controls/framework';
-import { parseLibraryFile } from '../library/import/parse-file';
+import { FRAMEWORK_LABEL, FRAMEWORKS } from '../controls';
+import { parseLibraryFile } from '../library';
 import { buildIndex, matchQuestion, type Audience, type MatchResult, type QuestionInput } from '../match';
 import { defaultsNote, IMPORT_FLAGS_HELP, isImportFlag, readImportFlag, type ImportFlags } from './import-flags';
 import { readQuestions } from './match-questions';

@@ -1,8 +1,7 @@
 // Reads the questions for `crosswalk match <file>`: CSV/TSV (column "question", else the first column;
 // "id" when present), XLSX (first sheet, same rule), JSON (array of strings or {id, question}), JSONL.
-import { parseCsvTable } from '../library/import/csv';
-import { readWorkbook } from '../library/import/xlsx';
-import type { QuestionInput } from '../match/types';
+import { parseCsvTable, readWorkbook } from '../library';
+import type { QuestionInput } from '../match';
 
 export type QuestionsResult = { ok: true; questions: QuestionInput[] } | { ok: false; error: string };
 

@@ -34,3 +34,6 @@ export function getControl(framework: Framework, id: string): Control | undefine
 export function frameworkNotes(): readonly FrameworkNote[] {
   return loadNotes().notes;
 }
+export { errors } from './errors';
+export { controlKey } from './framework';
+export { loadCrosswalk } from './data';

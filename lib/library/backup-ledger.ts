@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { LibraryDb } from './db';
 import { diff, emptyDiff, type RestoreDiff, type RestoreMode } from './restore-diff';
-import { FillRecord, LibraryNotification, SignOff } from '../review/schema';
+import { FillRecord, LibraryNotification, SignOff } from '../review';
 
 /** Sign-offs keep their sequence number, so a restored questionnaire lists them in the same order. */
 const SignOffRow = SignOff.extend({ seq: z.number().int().positive().optional() });

@@ -1,7 +1,6 @@
 // Validates control references against the catalogs (lib/controls). Canonicalizes ids ("a.8.24" → "A.8.24")
 // and rejects unknown ones with the nearest known ids, so a typo never silently drops a citation.
-import { resolveControlId } from '../controls';
-import { controlKey, FRAMEWORKS, type ControlRef, type Framework } from '../controls/framework';
+import { resolveControlId, controlKey, FRAMEWORKS, type ControlRef, type Framework } from '../controls';
 
 export type ControlCheck = { ok: true; ref: ControlRef } | { ok: false; error: string };
 

@@ -3,7 +3,7 @@
 // plus its row type and a Table field on LibraryDb (db.ts). Dexie carries earlier tables forward, and an
 // `upgrade` function only runs on databases created before that version. Never edit a shipped version.
 import type { Transaction } from 'dexie';
-import { controlKey, type ControlRef } from '../controls/framework';
+import { controlKey, type ControlRef } from '../controls';
 
 export interface SchemaVersion {
   version: number;

@@ -3,7 +3,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { AnswerEntry, EvidenceItem } from './schema';
 import { LATEST_SCHEMA_VERSION, SCHEMA_VERSIONS } from './db-schema';
-import type { FillRecord, LibraryNotification, SignOff } from '../review/schema';
+import type { FillRecord, LibraryNotification, SignOff } from '../review';
 
 export type ChangeReason = 'create' | 'update' | 'restore' | 'retire' | 'import' | 'backup-restore' | 'merge';
 

@@ -5,7 +5,7 @@
 // the multi-entry index needs anyway). This halves the clone work of a cold open and of a large import, in
 // browsers as in fake-indexeddb. Rows written in full (older releases, tests seeding IndexedDB directly) read
 // back unchanged. Dexie upgrade functions written later must read rows through fromEntryRow, not `row.controls`.
-import type { ControlRef, Framework } from '../controls/framework';
+import type { ControlRef, Framework } from '../controls';
 import { controlKey } from './controls-check';
 import type { DefaultedEntryField, SavedMeta, StoredEntry } from './db';
 import { AnswerEntry } from './schema';

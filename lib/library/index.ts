@@ -115,3 +115,6 @@ export async function exportLibrary(
   const data = source instanceof Library ? await source.loadAll({ includeRetired: true }) : source;
   return serializeLibrary(data, format, opts);
 }
+export { type QuestionnaireSummary, ledgerOf } from './ledger-store';
+export { parseCsvTable } from './import/csv';
+export { readWorkbook } from './import/xlsx';

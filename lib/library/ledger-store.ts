@@ -4,19 +4,20 @@
 import type { Library } from './repository';
 import type { AnswerEntry } from './schema';
 import { newId, nowIso } from './stable';
-import { applyReadBack } from '../review/edit-check';
-import { ReviewError, reviewMessages } from '../review/errors';
-import { pageEditDraft, pageEditMessage, type SaveMode } from '../review/page-edit';
 import {
+  applyReadBack,
+  ReviewError,
+  reviewMessages,
+  pageEditDraft,
+  pageEditMessage,
+  type SaveMode,
   FillRecord,
   LibraryNotification,
   SignOff,
   type DecisionStatus,
-  type FillRecordInput,
+  type NewFillRecord,
   type ReviewQuestionnaire,
-} from '../review/schema';
-
-export type NewFillRecord = Omit<FillRecordInput, 'id' | 'at'> & { id?: string; at?: string };
+} from '../review';
 
 export interface QuestionnaireSummary {
   questionnaire: ReviewQuestionnaire;

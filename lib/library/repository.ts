@@ -2,7 +2,7 @@
 // Every write runs in one Dexie transaction over the whole library and appends to a change log,
 // so the background's search index can follow edits (onChange in-process, changesSince across contexts).
 import Dexie from 'dexie';
-import type { ControlRef } from '../controls/framework';
+import type { ControlRef } from '../controls';
 import { controlKey } from './controls-check';
 import {
   LibraryDb,

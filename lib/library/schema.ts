@@ -2,7 +2,7 @@
 // Follows the crosswalk memo's evidence matrix: one row per claim with source, owner, artifact,
 // date, review trigger and reuse permission. ISO and SOC 2 owners and dates are kept apart.
 import { z } from 'zod';
-import { ControlRef, Framework } from '../controls/framework';
+import { ControlRef, Framework } from '../controls';
 import { parseIsoDate } from './dates';
 import { messages } from './errors';
 

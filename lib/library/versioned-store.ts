@@ -4,7 +4,7 @@
 // Soft delete = status 'retired' (a new version); only purge() removes rows, and only retired ones.
 import type { Table } from 'dexie';
 import type { z } from 'zod';
-import type { ControlRef } from '../controls/framework';
+import type { ControlRef } from '../controls';
 import { checkControlRefs } from './controls-check';
 import type { ChangeReason, ChangeTable, SavedMeta, VersionRow } from './db';
 import { LibraryError, messages } from './errors';

@@ -3,7 +3,7 @@
 // saved as compact plain data so a cold start does not re-tokenize. Every field is analysed as words and
 // concepts together (analyzeWords), the same analysis questions get.
 import { z } from 'zod';
-import { AnswerEntry, EvidenceItem } from '../library/schema';
+import { AnswerEntry, EvidenceItem } from '../library/model';
 import { Bm25Index, type FieldSpec } from './bm25';
 import { errorMessage } from '../errors';
 import { MatchError, duplicateEntryError, indexFormatError, unknownEntryError } from './errors';

@@ -1,8 +1,8 @@
 // Citations for a suggestion: the entry (id, version, owner, dates), its evidence, and its controls in all
 // three frameworks: its own, plus crosswalk counterparts with the edge (source, strength, dispute) that
 // links them, so a reader can see which framework each claim actually satisfies.
-import { FRAMEWORKS, type ControlRef, type Framework } from '../controls/framework';
-import type { AnswerEntry, EvidenceItem } from '../library/schema';
+import { FRAMEWORKS, type ControlRef, type Framework } from '../controls';
+import type { AnswerEntry, EvidenceItem } from '../library/model';
 import type { ControlSource, MatchEdge } from './control-source';
 import type { Citations, EdgeCitation, EvidenceCitation } from './types';
 

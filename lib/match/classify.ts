@@ -3,7 +3,7 @@
 // votes (entries close to the question name their controls); then the crosswalk lends evidence across
 // frameworks: a strong ISO 2022 match lifts its SOC 2 counterparts and back, and ISO 2013 controls inherit
 // from the 2022 controls that replaced them. Every match says which words, entries or counterparts led to it.
-import { FRAMEWORKS, type Framework } from '../controls/framework';
+import { FRAMEWORKS, type Framework } from '../controls';
 import { CatalogIndex, held, type CatalogField, type CatalogRow } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
 import { getLexicon } from './lexicon';

@@ -1,8 +1,6 @@
 // The control catalogs and crosswalk edges as the matcher needs them, read from lib/controls. Kept behind a
 // small interface so tests and benchmarks can hand the classifier another catalog.
-import type { ControlRef, Framework } from '../controls/framework';
-import { allControls } from '../controls/catalog';
-import { loadCrosswalk } from '../controls/data';
+import { type ControlRef, type Framework, allControls, loadCrosswalk } from '../controls';
 
 export type EdgeStrength = 'strong' | 'partial' | 'weak';
 

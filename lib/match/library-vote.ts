@@ -1,7 +1,7 @@
 // The team's own library as labelled data: each entry names its controls, so when entries close to a
 // question name controls, those controls gain votes. A vote counts by how close the entry is to the
 // question and by how far the team stands behind it (approved and current beats draft or stale).
-import type { AnswerEntry } from '../library/schema';
+import type { AnswerEntry } from '../library/model';
 import type { LibraryVote } from './classify';
 import { isStale } from './reuse';
 

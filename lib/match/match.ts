@@ -2,7 +2,7 @@
 // (confident / suggest / weak, with reasons) and citations, or a typed abstention. A wrong answer is worse
 // than none: conflicting, stale, draft, weakly matching or company-committing suggestions are never
 // auto-filled, and a match below the fitted floor is shown as weak.
-import type { AnswerEntry, Scope } from '../library/schema';
+import type { AnswerEntry, Scope } from '../library/model';
 import type { AnswerIndex } from './answer-index';
 import { FIELD } from './answer-index';
 import { askingSentence, questionForm, type QuestionForm, type QuestionKind } from './answer-kind';

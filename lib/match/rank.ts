@@ -3,7 +3,7 @@
 // agreement, answer kind, freshness) and ordered by the fitted linear ranker. No single signal decides
 // whether an entry is a candidate: a topic title ("Encryption at rest") with the facts in its answer
 // competes on the same terms as an entry whose title is the question word for word.
-import type { AnswerEntry } from '../library/schema';
+import type { AnswerEntry } from '../library/model';
 import {
   entryVariants,
   FIELD,

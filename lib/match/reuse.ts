@@ -2,7 +2,7 @@
 // review rules in lib/review/rules (which flags to raise before a fill and in review). Both call these
 // functions, so the matcher and the reviewer can never disagree about who may receive an answer, where it
 // holds, and whether it is still current.
-import type { AnswerEntry, EvidenceItem, ReusePermission, Scope } from '../library/schema';
+import type { AnswerEntry, EvidenceItem, ReusePermission, Scope } from '../library/model';
 
 /** Who receives the answers, as the user declared it for the questionnaire. */
 export interface Audience {

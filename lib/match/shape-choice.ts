@@ -2,7 +2,7 @@
 // ("every 12 months" -> "Annually"), an amount ("critical within 7 days" -> "Within 7 days"), or named
 // things ("certified to ISO/IEC 27001:2022" -> "ISO/IEC 27001"). Each pick carries how strongly the text
 // supports it; when several options are supported equally the pick is weak, when none is there is no pick.
-import type { ShortAnswer } from '../library/schema';
+import type { ShortAnswer } from '../library/model';
 import {
   answerCounts,
   answerDurations,

@@ -2,8 +2,8 @@
 // options mean (Yes/No/N/A, a frequency, a duration or count, a named framework or provider) and what the
 // answer's text says; the full text for free-text fields, plus an optional citation footer. A choice the
 // text does not support is not picked: a wrong confident option is worse than none.
-import type { FieldKind } from '../page/types';
-import { shortAnswerMeaning, type AnswerEntry, type ShortAnswer } from '../library/schema';
+import type { FieldKind } from '../page';
+import { shortAnswerMeaning, type AnswerEntry, type ShortAnswer } from '../library/model';
 import { words } from './lexicon';
 import { memoText } from './memo';
 import { chooseOptions, type ChoicePick, type OptionConcept } from './shape-choice';

@@ -1,8 +1,8 @@
 // What the matching engine hands the UI: ranked controls, suggestions with citations, or typed abstention.
 import { z } from 'zod';
-import { ControlRef, Framework } from '../controls/framework';
-import { FieldKind } from '../page/types';
-import { EvidenceKind } from '../library/schema';
+import { ControlRef, Framework } from '../controls';
+import { FieldKind } from '../page';
+import { EvidenceKind } from '../library/model';
 
 /** The question as matching sees it: text plus whatever context the page gave. */
 export const QuestionInput = z.object({

@@ -1,9 +1,7 @@
 // The one fill decision. Every trigger (Fill, Edit then fill, Fill all confident, the shortcut, the context
 // menu, the spreadsheet fill) asks decideFill and does what it says: fill, ask first, or leave the field.
 // Pure: no DOM, no database, no clock (today comes in), so the same input always gets the same answer.
-import { runReuseChecks, todayIso } from '../review/rules';
-import { citedEvidence } from '../review/checks';
-import type { Flag, FlagSeverity } from '../review/schema';
+import { runReuseChecks, todayIso, citedEvidence, type Flag, type FlagSeverity } from '../review';
 import { currentValue, fillValue, fitsField } from './field-fit';
 import { GATES } from './gates';
 import { matchVerdict, notConfidentFlag, warningFlags, weakFlag } from './match-findings';

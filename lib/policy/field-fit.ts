@@ -1,6 +1,6 @@
 // Can this value go into this field at all, and would it change anything? Choice fields take only labels they
 // offer (a multi-select takes several, "; "-joined); a field that already holds an answer is the person's.
-import type { Suggestion } from '../match/types';
+import type { Suggestion } from '../match';
 import type { PolicyField } from './types';
 
 const CHOICE = new Set(['radio', 'select', 'checkbox']);

@@ -8,7 +8,7 @@
 // short of a clean, confident answer is left for a person. "shortcut" and "context-menu" write into one field
 // nobody has looked at yet: they may ask (the page shows the answer and the findings), never write blind.
 // Answers the recipient may not receive are blocked everywhere but in the person's own edit.
-import type { FlagCode } from '../review/schema';
+import type { FlagCode } from '../review';
 import type { Gate, Trigger } from './types';
 
 type Row = Record<Trigger, Gate>;

@@ -2,7 +2,7 @@
 // can say it next to the button in one line each: "18 more need 'NDA in place' - set it". A row joins a
 // group only when that one finding is all that holds it (setting NDA would really make it fillable);
 // rows held for several reasons are counted apart.
-import type { FlagAction, FlagCode } from '../review/schema';
+import type { FlagAction, FlagCode } from '../review';
 import type { FillDecision } from './types';
 
 export interface HeldGroup {

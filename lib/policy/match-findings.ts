@@ -1,8 +1,7 @@
 // The matcher's own findings, in the shared vocabulary: its verdict on the match, and the warnings it attaches
 // (which the reuse rules may repeat; a rule's flag, with its fix, wins for the same code).
-import { DEFAULT_AUTOFILL_THRESHOLD } from '../match/confidence';
-import type { Suggestion, Warning } from '../match/types';
-import type { Flag, FlagCode, FlagSeverity } from '../review/schema';
+import { DEFAULT_AUTOFILL_THRESHOLD, type Suggestion, type Warning } from '../match';
+import type { Flag, FlagCode, FlagSeverity } from '../review';
 
 /** The matcher's verdict: confident (may fill without a look), suggest (read it first), weak (no good match). */
 export type MatchVerdict = 'confident' | 'suggest' | 'weak';

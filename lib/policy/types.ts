@@ -1,10 +1,10 @@
 // What the fill policy reads and answers. Plain data, no DOM: a page field, a spreadsheet cell or a
 // contenteditable box are all a PolicyField, so every way of filling asks the same question the same way.
-import type { ControlRef } from '../controls/framework';
-import type { AnswerEntry, EvidenceItem, Scope } from '../library/schema';
-import type { Suggestion } from '../match/types';
-import type { FieldKind } from '../page/types';
-import { FillTrigger, type Flag, type FlagAction } from '../review/schema';
+import type { ControlRef } from '../controls';
+import type { AnswerEntry, EvidenceItem, Scope } from '../library';
+import type { Suggestion } from '../match';
+import type { FieldKind } from '../page';
+import { FillTrigger, type Flag, type FlagAction } from '../review';
 
 /**
  * Every way a fill can start. Who has seen the answer differs, and so does what may happen without a look:

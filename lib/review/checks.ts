@@ -1,7 +1,7 @@
 // Entry points for running the reuse checks from the extension: before a fill (side-panel warnings) and in
 // review (re-run against today's library, plus the ledger's own findings such as edits after filling).
-import type { ControlRef } from '../controls/framework';
-import type { AnswerEntry, EvidenceItem, Scope } from '../library/schema';
+import type { ControlRef } from '../controls';
+import type { AnswerEntry, EvidenceItem, Scope } from '../library/model';
 import { runReuseChecks, todayIso, type ReuseContext } from './rules';
 import type { Flag, FillRecord } from './schema';
 import { diffText } from './diff';

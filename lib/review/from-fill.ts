@@ -2,11 +2,16 @@
 // back, the declared questionnaire, the policy's findings) into a ledger record, so provenance is copied,
 // never looked up later. The record's id is derived from what was filled, so the same fill recorded twice
 // (a retry, a second side panel on the same tab) is one record.
-import type { ControlRef } from '../controls/framework';
-import type { Suggestion } from '../match/types';
-import type { QuestionField } from '../page/types';
-import type { NewFillRecord } from '../library/ledger-store';
-import { questionnaireKey, type Flag, type FillTrigger, type ReviewQuestionnaireInput } from './schema';
+import type { ControlRef } from '../controls';
+import type { Suggestion } from '../match';
+import type { QuestionField } from '../page';
+import {
+  questionnaireKey,
+  type Flag,
+  type FillTrigger,
+  type NewFillRecord,
+  type ReviewQuestionnaireInput,
+} from './schema';
 
 export interface FillContext {
   /** Page URL and title from page/scan (or the workbook's name), plus what the user declared. */

@@ -1,9 +1,7 @@
 // Library health: what is stale, unused, most reused (from the ledger), contradictory or duplicated, and
 // which controls of each framework have no approved answer. Pure, so the options page and tests share it.
-import { allControls, counterparts } from '../controls';
-import { FRAMEWORKS, FRAMEWORK_LABEL, type Framework } from '../controls/framework';
-import type { AnswerEntry, EvidenceItem } from '../library/schema';
-import { controlKey } from '../library/controls-check';
+import { counterparts, allControls, FRAMEWORKS, FRAMEWORK_LABEL, type Framework, controlKey } from '../controls';
+import type { AnswerEntry, EvidenceItem } from '../library/model';
 import { citedEvidence } from './checks';
 import type { FillRecord } from './schema';
 import { similarPairs, type SimilarPair } from './similar-pairs';

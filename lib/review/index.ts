@@ -1,5 +1,5 @@
 // Public API of lib/review (pure; runs in Node and in the extension). The ledger's IndexedDB store is
-// lib/library/ledger-store.ts; the Node-only report download helper is ./report-download.ts.
+// lib/library/ledger-store.ts; the Node-only report download helper is lib/cli/report-download.ts.
 export * from './schema';
 export {
   runReuseChecks,
@@ -33,3 +33,4 @@ export {
   fillChangedPage,
   type FillContext,
 } from './from-fill';
+export { pageEditMessage } from './page-edit';

@@ -1,8 +1,7 @@
 // Back to the library: an answer someone corrected on the page becomes a draft for the entry's owner —
 // either a new version of the entry it came from or a new entry — marked `source: "page edit"` so the
 // library manager can filter for it. Never approved automatically: the owner decides.
-import type { EntryDraft } from '../library/repository';
-import { ShortAnswer, type AnswerEntry } from '../library/schema';
+import { type EntryDraft, ShortAnswer, type AnswerEntry } from '../library/model';
 import { ReviewError, reviewMessages } from './errors';
 import type { FillRecord } from './schema';
 

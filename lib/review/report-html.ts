@@ -1,6 +1,6 @@
 // The printable HTML report: one self-contained page (inline CSS, no scripts, no external requests), so it
 // can be saved, mailed or printed to PDF as is. Every value is HTML-escaped: answers come from web pages.
-import { FRAMEWORKS, FRAMEWORK_LABEL } from '../controls/framework';
+import { FRAMEWORKS, FRAMEWORK_LABEL } from '../controls';
 import type { ReportRow } from './report';
 import type { SignOff } from './schema';
 

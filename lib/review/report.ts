@@ -1,7 +1,7 @@
 // The review report: one row per fill/copy with the answer, where it came from (entry + version, evidence,
 // controls per framework), flags and the reviewer's decision. CSV for spreadsheets (formula-injection safe)
 // and a self-contained printable HTML page (the browser's Print gives the PDF). Pure: runs in Node too.
-import { FRAMEWORKS, FRAMEWORK_LABEL, type Framework } from '../controls/framework';
+import { FRAMEWORKS, FRAMEWORK_LABEL, type Framework } from '../controls';
 import { recordFlags } from './checks';
 import { diffText } from './diff';
 import { questionnaireOrder } from './order';

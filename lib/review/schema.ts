@@ -2,10 +2,10 @@
 // the answer (entry id + version, evidence, controls, confidence) so the review view and report never have
 // to look anything up again. Plain data, validated with zod at the IndexedDB boundary.
 import { z } from 'zod';
-import { ControlRef } from '../controls/framework';
-import { Scope, IsoDateTime } from '../library/schema';
-import { Citations, EvidenceCitation } from '../match/types';
-import { FieldKind } from '../page/types';
+import { ControlRef } from '../controls';
+import { Scope, IsoDateTime } from '../library/model';
+import { Citations, EvidenceCitation } from '../match';
+import { FieldKind } from '../page';
 import { FillTrigger, FlagAction, FlagCode } from './vocabulary';
 
 /** Who the questionnaire goes to and where it applies, as the user declared it before filling. */
@@ -113,6 +113,8 @@ export const FillRecord = z.object({
 });
 export type FillRecord = z.infer<typeof FillRecord>;
 export type FillRecordInput = z.input<typeof FillRecord>;
+/** A record as the filling code hands it to the ledger: the store assigns the id and time when they are absent. */
+export type NewFillRecord = Omit<FillRecordInput, 'id' | 'at'> & { id?: string; at?: string };
 
 /** A reviewer's sign-off on a whole questionnaire. */
 export const SignOff = z.object({

@@ -3,9 +3,7 @@
 // can only reach Jaccard >= t if they share one of their first |A| - ceil(t|A|) + 1 tokens under one global
 // order. The order is rarest token first, so prefixes hold rare words and candidate lists stay short
 // (alphabetical order would put common words like "access" in most prefixes).
-import { jaccard, questionTokens } from '../library/near-duplicates';
-import { LIMITS } from '../library/limits';
-import type { AnswerEntry } from '../library/schema';
+import { jaccard, questionTokens, LIMITS, type AnswerEntry } from '../library/model';
 import { answersDiffer } from './rules/conflicts';
 
 export interface SimilarPair {

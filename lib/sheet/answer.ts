@@ -1,8 +1,8 @@
 // From detected questions to cells written: the question as matching sees it, the fill decision per question
 // (lib/policy's decideFill, trigger "sheet": many cells at once, so anything short of a clean, confident answer is
 // left for a person), and the cell writes.
-import type { Suggestion, MatchResult, QuestionInput } from '../match/types';
-import type { QuestionField } from '../page/types';
+import type { Suggestion, MatchResult, QuestionInput } from '../match';
+import type { QuestionField } from '../page';
 import {
   decideFill,
   holding,
@@ -11,7 +11,7 @@ import {
   type Reason as PolicyReason,
   type ReuseData,
 } from '../policy';
-import type { Flag } from '../review/schema';
+import type { Flag } from '../review';
 import { a1 } from './grid';
 import type { SheetQuestion } from './detect';
 import type { CellWrite } from './write-xlsx';

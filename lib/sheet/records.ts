@@ -1,9 +1,15 @@
 // Review-ledger records for workbook fills: the workbook is the questionnaire (its file name stands where a page
 // address would), each written cell is one record with the provenance the suggestion carried.
-import type { ControlRef } from '../controls/framework';
-import type { NewFillRecord } from '../library/ledger-store';
-import type { Suggestion } from '../match/types';
-import { recordedFlags, toFillRecord, type FillContext, type FillTrigger, type Flag } from '../review';
+import type { ControlRef } from '../controls';
+import {
+  type Flag,
+  type FillTrigger,
+  type FillContext,
+  toFillRecord,
+  recordedFlags,
+  type NewFillRecord,
+} from '../review';
+import type { Suggestion } from '../match';
 import { toQuestionField } from './answer';
 import type { SheetQuestion } from './detect';
 

@@ -6,15 +6,14 @@
 // steadier figure on a shared machine: wall time mostly measures the queue for a core. Targets are on CPU time
 // (test/bench/targets.ts: a miss makes `npm run bench` exit non-zero). One run: it takes minutes. Uses the extension build in .output/chrome-mv3, rebuilt first
 // when a source file is newer. Run alone: npx tsx test/bench/run.ts extension
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { EXTENSION_DIR, extensionIdOf, launchWithExtension } from '../../lib/cli/chromium';
+import { extensionIdOf, launchWithExtension } from '../../lib/cli/chromium';
 import { pickDemoLibrary } from '../../lib/cli/first-run';
 import { serveDirectory } from '../../lib/cli/static-server';
 import { openPanelFor } from '../../lib/cli/toolbar-click';
+import { cpuByKind, diff, ensureBuild, sum, type Kind } from './extension-run';
 import { runBench, target } from './targets';
 
 const QUESTIONS = 5000;
@@ -22,70 +21,6 @@ const QUESTIONS = 5000;
 const TARGET_ALL_CPU_S = 60;
 /** CPU seconds until the panel lists all the questions (scan, paging to the panel, first render). */
 const TARGET_LISTED_CPU_S = 20;
-
-const SOURCES = ['entrypoints', 'lib', 'components', 'data', 'wxt.config.ts', 'package.json'];
-
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
-}
-
-/** Build the extension when there is no build or a source file changed since the last one. */
-function ensureBuild(): void {
-  const manifest = path.join(EXTENSION_DIR, 'manifest.json');
-  const built = fs.existsSync(manifest) ? fs.statSync(manifest).mtimeMs : 0;
-  if (built >= Math.max(...SOURCES.map((s) => newestMtime(path.resolve(s))))) return;
-  console.log('building the extension (npx wxt build) ...');
-  execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
-}
-
-type Kind = 'page' | 'extension' | 'browser';
-
-/** CPU seconds so far of every process below this one (Chromium and its helpers), by kind. */
-function cpuByKind(): Record<Kind, number> {
-  const tick = 100; // USER_HZ on Linux
-  const procs = fs
-    .readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .flatMap((pid) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return [{ pid: Number(pid), ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / tick, cmd }];
-      } catch {
-        return []; // exited meanwhile
-      }
-    });
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const p of procs)
-      if (!mine.has(p.pid) && mine.has(p.ppid)) {
-        mine.add(p.pid);
-        grew = true;
-      }
-  }
-  const out: Record<Kind, number> = { page: 0, extension: 0, browser: 0 };
-  for (const p of procs) {
-    if (p.pid === process.pid || !mine.has(p.pid) || !/chrom/i.test(p.cmd)) continue;
-    const kind: Kind = p.cmd.includes('--type=renderer')
-      ? p.cmd.includes('--extension-process')
-        ? 'extension'
-        : 'page'
-      : 'browser';
-    out[kind] += p.cpu;
-  }
-  return out;
-}
-
-const sum = (c: Record<Kind, number>) => c.page + c.extension + c.browser;
-const diff = (a: Record<Kind, number>, b: Record<Kind, number>): Record<Kind, number> => ({
-  page: a.page - b.page,
-  extension: a.extension - b.extension,
-  browser: a.browser - b.browser,
-});
 
 async function summaryCount(panel: Page, attr: string): Promise<number> {
   return Number(

@@ -3,7 +3,7 @@
 // an area throws or any target is missed (test/bench/targets.ts), so a regression cannot pass as a printed "MISSED".
 import { reportMissed } from './targets';
 
-const AREAS = ['library', 'match', 'answers', 'controls', 'page', 'review', 'sheet', 'extension'] as const;
+const AREAS = ['library', 'match', 'answers', 'controls', 'page', 'review', 'sheet', 'extension', 'panel'] as const;
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 let failed = 0;

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { serveDirectory, type StaticServer } from '../../lib/cli/static-server';
 import { openPanelFor } from '../../lib/cli/toolbar-click';
-import { saveReviewReport } from '../../lib/review/report-download';
+import { saveReviewReport } from '../../lib/cli/report-download';
 import { expect, test } from './fixtures';
 
 let data: StaticServer;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { AnswerEntry, type AnswerEntryInput } from '../../lib/library/schema';
 import { checkEdit } from '../../lib/review/edit-check';
-import { saveReviewReport } from '../../lib/review/report-download';
+import { saveReviewReport } from '../../lib/cli/report-download';
 import { FillRecord, questionnaireKey, type FillRecordInput } from '../../lib/review/schema';
 import { expect, test } from './fixtures';
 

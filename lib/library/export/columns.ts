@@ -1,7 +1,7 @@
 // The spreadsheet layout of an export: one column per field, headers chosen so our own importer detects them
 // again, and every field written so that CSV/XLSX → import → export gives the same table (lists escape their
 // separator, roles and scope have columns of their own).
-import type { Framework } from '../../controls/framework';
+import type { Framework } from '../../controls';
 import { escapeFormula, formatReuse, formatRoles, joinList } from '../import/cells';
 import type { AnswerEntry, EvidenceItem } from '../schema';
 

@@ -1,7 +1,7 @@
 // Cell-level parsing for questionnaire rows: short answers, statuses, reuse, lists, roles, formula escapes
 // (dates are in dates.ts). Each parser returns the value or an error reason (from errors.ts), never a guess.
 // Lists and roles have a writer here too, so an export reads back exactly (see FORMAT.md, "Lists").
-import type { Framework } from '../../controls/framework';
+import type { Framework } from '../../controls';
 import { messages } from '../errors';
 import { SHORT_ANSWER_MAX, type EntryStatus, type FrameworkRoles, type ReusePermission } from '../schema';
 import { parseDate, type DateOrder } from './dates';

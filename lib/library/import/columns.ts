@@ -2,7 +2,7 @@
 // the question libraries of Vanta, Drata and Secureframe, OneTrust, home-grown sheets), header-row detection
 // and user overrides. A header may match several kinds ("Topic" is a question in one file and a category in
 // another): required kinds choose first, then the best-ranked synonym wins, so each column has one kind.
-import type { Framework } from '../../controls/framework';
+import type { Framework } from '../../controls';
 import { LIMITS } from '../limits';
 
 export const COLUMN_KINDS = [

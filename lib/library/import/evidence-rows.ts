@@ -1,6 +1,6 @@
 // The "Evidence" sheet of an XLSX export → evidence items. Only our own export layout is read here
 // (questionnaires carry answers, not evidence registers), so headers are matched exactly (case-insensitive).
-import type { ControlRef, Framework } from '../../controls/framework';
+import type { ControlRef, Framework } from '../../controls';
 import { checkControl } from '../controls-check';
 import { EVIDENCE_COLUMNS } from '../export/columns';
 import { EvidenceItem, type EvidenceItemInput } from '../schema';

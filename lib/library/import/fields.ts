@@ -1,8 +1,7 @@
 // Which parts of an entry a file speaks for. A re-import updates only those: an entry's scope survives a
 // spreadsheet without scope columns, its SOC 2 roles survive a file with ISO roles only, and a row with an empty
 // Owner cell keeps the library's owner. This is what makes "export, edit two cells, import" change two fields.
-import type { Framework } from '../../controls/framework';
-import { FRAMEWORKS } from '../../controls/framework';
+import { type Framework, FRAMEWORKS } from '../../controls';
 import type { AnswerEntry, Scope } from '../schema';
 import { stableStringify } from '../stable';
 import type { ColumnKind } from './columns';

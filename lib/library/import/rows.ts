@@ -1,7 +1,7 @@
 // Questionnaire table (CSV or one XLSX sheet, already split into cells) → validated answer entries,
 // with one RowIssue per bad cell. Pure: no database, runs in Node.
 import { z } from 'zod';
-import type { ControlRef } from '../../controls/framework';
+import type { ControlRef } from '../../controls';
 import { checkControl } from '../controls-check';
 import { messages } from '../errors';
 import { LIMITS } from '../limits';

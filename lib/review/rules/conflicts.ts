@@ -1,9 +1,7 @@
 // Conflicts: another approved entry asks nearly the same question but answers differently (a different short
 // answer, or answer text with little in common). Reusing either without resolving this risks contradicting
 // ourselves in the same questionnaire. Similarity is the library's own near-duplicate measure.
-import { jaccard, questionTokens } from '../../library/near-duplicates';
-import { LIMITS } from '../../library/limits';
-import type { AnswerEntry } from '../../library/schema';
+import { jaccard, questionTokens, LIMITS, type AnswerEntry } from '../../library/model';
 import type { Flag } from '../schema';
 import type { ReuseContext } from './context';
 

@@ -1,7 +1,7 @@
 // What every reuse rule sees. Rules are pure functions (ctx) => Flag | null, run before a fill (side panel
 // warnings) and again in review, so they take plain data and today's date, never a database or a clock.
-import type { ControlRef } from '../../controls/framework';
-import type { AnswerEntry, EvidenceItem, Scope } from '../../library/schema';
+import type { ControlRef } from '../../controls';
+import type { AnswerEntry, EvidenceItem, Scope } from '../../library/model';
 import type { Flag } from '../schema';
 
 export interface ReuseQuestionnaire {
@@ -28,7 +28,7 @@ export interface ReuseContext {
 export type ReuseRule = (ctx: ReuseContext) => Flag | null;
 
 /** Today as YYYY-MM-DD in UTC (dates in the library are plain calendar dates): the shared reuse rule's. */
-export { todayIso } from '../../match/reuse';
+export { todayIso } from '../../match';
 
 /** The same calendar day `months` months earlier, clamped to the month's end (2025-03-31 - 1 = 2025-02-28). */
 export function monthsBefore(date: string, months: number): string {

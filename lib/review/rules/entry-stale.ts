@@ -1,5 +1,5 @@
 // The entry's own review date (reviewBy) has passed: its answer may no longer be true.
-import { isStale } from '../../match/reuse';
+import { isStale } from '../../match';
 import type { Flag } from '../schema';
 import type { ReuseContext } from './context';
 

@@ -1,5 +1,5 @@
 // Evidence past its validUntil date (or retired) no longer backs the claim it is cited for.
-import { outdatedEvidence } from '../../match/reuse';
+import { outdatedEvidence } from '../../match';
 import type { Flag } from '../schema';
 import type { ReuseContext } from './context';
 

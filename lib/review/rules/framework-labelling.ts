@@ -3,7 +3,7 @@
 // or, failing that, when every control it was classified under belongs to one framework. The answer's
 // support is what the entry itself cites (its own controls and evidence), not crosswalk counterparts:
 // a mapping edge is a hint, not proof that the claim satisfies the other framework.
-import type { Framework } from '../../controls/framework';
+import type { Framework } from '../../controls';
 import type { Flag } from '../schema';
 import type { ReuseContext } from './context';
 

@@ -2,7 +2,7 @@
 // "NDA in place"; internal never leaves the company; a named-customer answer goes only to that customer, and
 // cannot be checked until the recipient is declared. The answer and its cited evidence are judged apart: an
 // answer may be shareable while a document it cites is not (then the answer goes, the document stays home).
-import { clearance, describePermission, unshareableEvidence, unshareableEvidenceMessage } from '../../match/reuse';
+import { clearance, describePermission, unshareableEvidence, unshareableEvidenceMessage } from '../../match';
 import type { Flag } from '../schema';
 import type { ReuseContext } from './context';
 

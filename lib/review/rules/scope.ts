@@ -1,7 +1,7 @@
 // Scope, by the shared reuse rule (lib/match/reuse.ts): an entry holds only for the services, environments,
 // regions and data types it names. When the questionnaire declares something on an axis the entry restricts,
 // every declared value must be covered (an EU-only claim does not answer for EU and US).
-import { SCOPE_AXIS_LABEL, scopeGaps } from '../../match/reuse';
+import { SCOPE_AXIS_LABEL, scopeGaps } from '../../match';
 import type { Flag } from '../schema';
 import { listWords, type ReuseContext } from './context';
 

@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from '@playwright/test';
-import { buildReviewReport, reportFormatFor, type ReportOptions } from './report';
-import type { FillRecord } from './schema';
+import { buildReviewReport, reportFormatFor, type FillRecord, type ReportOptions } from '../review';
 
 const BUTTON = { csv: 'Export CSV', html: 'Export printable report' } as const;
 
