@@ -3,8 +3,23 @@
 // and how current it is, for the person to attach by hand; the answer text goes to the comment box.
 import type { Citations } from '../../lib/match';
 
-export function AttachEvidence({ evidence }: { evidence: Citations['evidence'] | undefined }) {
+export function AttachEvidence({
+  evidence,
+  notShareable,
+}: {
+  evidence: Citations['evidence'] | undefined;
+  /** The policy's "evidence-not-shareable" finding, when the recipient may not receive the cited document. */
+  notShareable?: string;
+}) {
   const docs = evidence ?? [];
+  // The answer may go, the document may not: the card must not tell the person to attach it.
+  if (notShareable)
+    return (
+      <div className="sp-attach cw-small" data-testid="attach-evidence" data-shareable="false">
+        <strong>Do not attach the cited evidence</strong>
+        <p className="cw-muted">{notShareable}</p>
+      </div>
+    );
   return (
     <div className="sp-attach cw-small" data-testid="attach-evidence">
       <strong>Attach this file yourself</strong>

@@ -138,7 +138,12 @@ function QuestionCardView({
           ))}
         </div>
       )}
-      {!compact && field.kind === 'file' && result && <AttachEvidence evidence={top?.citations.evidence} />}
+      {!compact && field.kind === 'file' && result && (
+        <AttachEvidence
+          evidence={top?.citations.evidence}
+          notShareable={topDecision?.reasons.find((r) => r.code === 'evidence-not-shareable')?.message}
+        />
+      )}
       {!compact && top && topDecision && (selected || row.status === 'open') && (
         <SuggestionView
           key={`${top.entryId}@${top.version}`}

@@ -50,6 +50,29 @@ describe('AttachEvidence', () => {
     );
   });
 
+  it('never says to attach a document the recipient may not receive (the policy finding says why)', () => {
+    const why =
+      'Answer OK to share; do not attach the evidence: Pen test report 2025 is cleared for internal use only.';
+    const el = render(
+      <AttachEvidence
+        evidence={[
+          {
+            id: 'ev-pt',
+            title: 'Pen test report 2025',
+            kind: 'report',
+            owner: 'Security',
+            location: 'vault://pt-2025.pdf',
+          },
+        ]}
+        notShareable={why}
+      />,
+    );
+    expect(el.textContent).toContain('Do not attach the cited evidence');
+    expect(el.textContent).toContain(why);
+    expect(el.textContent).not.toContain('Attach this file yourself');
+    expect(el.querySelector('[aria-label="Evidence to attach"]')).toBeNull();
+  });
+
   it('says so when the answer cites no document', () => {
     const el = render(<AttachEvidence evidence={[]} />);
     expect(el.querySelector('li')).toBeNull();
