@@ -4,9 +4,7 @@
 // access level to trusted contexts (extension pages and the worker) on every start. Firefox has no
 // setAccessLevel; there the fix is keeping nothing sensitive in storage.local (the index lives in IndexedDB).
 import { browser } from 'wxt/browser';
-
-/** Where the first release kept the serialized search index: 173 of 175 answers, readable by content scripts. */
-export const LEGACY_INDEX_KEY = 'crosswalk.searchIndex';
+import { legacyIndexItem } from './storage-items';
 
 type AccessLevelArea = { setAccessLevel?: (o: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
 
@@ -21,7 +19,7 @@ export async function lockDownStorage(
   }
   try {
     // A copy of the library left by an earlier release: drop it (the index is rebuilt in IndexedDB).
-    await browser.storage.local.remove(LEGACY_INDEX_KEY);
+    await legacyIndexItem.removeValue();
   } catch (err) {
     log('[crosswalk] could not remove the old search index from storage.local:', err);
   }

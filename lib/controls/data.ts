@@ -1,13 +1,13 @@
 // Loads the bundled data files. JSON imports work in Node (tsx, vitest) and in the extension bundle alike;
 // each file is validated with zod once, on first use, so importing lib/controls costs nothing until needed.
 import type { z } from 'zod';
-import iso2022Json from '../../data/controls/iso27001-2022.json';
-import iso2013Json from '../../data/controls/iso27001-2013.json';
-import soc2Json from '../../data/controls/soc2-2017.json';
-import annexBJson from '../../data/crosswalk/iso2013-to-iso2022.json';
-import publishedJson from '../../data/crosswalk/soc2-to-iso2022.json';
-import guideJson from '../../data/crosswalk/comparison-guide.json';
-import notesJson from '../../data/framework-notes.json';
+import iso2022Json from '../../data/controls/iso27001-2022.json' with { type: 'json' };
+import iso2013Json from '../../data/controls/iso27001-2013.json' with { type: 'json' };
+import soc2Json from '../../data/controls/soc2-2017.json' with { type: 'json' };
+import annexBJson from '../../data/crosswalk/iso2013-to-iso2022.json' with { type: 'json' };
+import publishedJson from '../../data/crosswalk/soc2-to-iso2022.json' with { type: 'json' };
+import guideJson from '../../data/crosswalk/comparison-guide.json' with { type: 'json' };
+import notesJson from '../../data/framework-notes.json' with { type: 'json' };
 import type { Framework } from './framework';
 import { ControlsDataError, errors } from './errors';
 import { CatalogFile, CrosswalkFile, FrameworkNotesFile } from './schema';

@@ -1,6 +1,6 @@
 // The security lexicon (data/lexicon.json): schema, validation and compilation into a phrase trie.
 import { z } from 'zod';
-import lexiconJson from '../../data/lexicon.json';
+import lexiconJson from '../../data/lexicon.json' with { type: 'json' };
 import { MatchError, lexiconError } from './errors';
 import { usSpelling } from './spelling';
 import { stem } from './stem';

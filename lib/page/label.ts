@@ -2,7 +2,7 @@
 // Option labels ("Yes"), slot names ("Answer", "Comments") and placeholders never win over real text.
 import type { LabelSource } from './types';
 import type { Unit } from './units';
-import { attr, CONTROLISH, closestComposed, composedParent, idRefs, LABELLEDBY } from './dom';
+import { attr, CONTROLISH, closestComposed, composedContains, composedParent, idRefs, LABELLEDBY } from './dom';
 import { isHeadingEl, readItems, textOf, type Item } from './read-text';
 import { rowContext } from './table';
 import { asksQuestion, ownForLabels } from './label-quirks';
@@ -66,6 +66,24 @@ function refsText(el: Element, attr: string): string {
     .trim();
 }
 
+/**
+ * aria-labelledby text without the section it sits in: form.io names each control by its fieldset's legend
+ * and its own label ("Operations detail" + "Which events raise a security alert?"). A legend of a fieldset
+ * that holds other questions' controls too is the section's title (read as the section), not the question.
+ */
+function ownRefsText(el: Element, mine: Element[]): string {
+  const refs = idRefs(el, LABELLEDBY).filter((r) => r !== el && !r.contains(el));
+  const sectionTitle = (r: Element): boolean => {
+    const fs = r.tagName === 'LEGEND' ? r.parentElement : null;
+    return !!fs && composedContains(fs, el) && [...fs.querySelectorAll(CONTROLISH)].some((c) => !mine.includes(c));
+  };
+  const kept = refs.length > 1 ? refs.filter((r) => !sectionTitle(r)) : refs;
+  return (kept.length ? kept : refs)
+    .map((r) => textOf(r))
+    .join(' ')
+    .trim();
+}
+
 /** Text of the <label> elements of `el` (for=id and wrapping), without its ARIA naming. */
 function visibleLabelText(el: Element): string {
   const { forLabels, wrap } = labelElements(el);
@@ -101,7 +119,11 @@ export function optionLabel(el: Element, headers: Map<Element, string[]>): strin
     // A grid cell's accessible name often spells out row and column ("row Laptops are encrypted, column Yes":
     // SurveyJS matrix, ARIA grids); what a person sees as the option is the column header it embeds.
     const col = column();
-    if (col && canonical(own) !== canonical(col) && canonical(own).includes(canonical(col))) return col;
+    if (col && spells(own, col)) return col;
+  }
+  if (own && !native) {
+    const short = withoutGroupName(el, own);
+    if (short) return short;
   }
   if (own) return cleanQuestion(own).text || own;
   const next = native ? followingText(el) : '';
@@ -109,6 +131,36 @@ export function optionLabel(el: Element, headers: Map<Element, string[]>): strin
   const col = column();
   if (col) return col;
   return normalize(el.getAttribute('data-value') ?? (el as HTMLInputElement).value ?? '');
+}
+
+/** Letters and digits only, lower case: for "does this name spell that text" (no synonyms: "Partly" stays). */
+const bare = (s: string): string =>
+  normalize(s)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** `name` spells `part` inside a longer name ("row Laptops are encrypted, column Yes" spells "Yes"). */
+const spells = (name: string, part: string): boolean => {
+  const n = bare(name);
+  const p = bare(part);
+  return !!p && n !== p && ` ${n} `.includes(` ${p} `);
+};
+
+/**
+ * An option named after its group too ("Yes, response for Are backups encrypted?": Google Forms grids name
+ * each radio for screen readers that way): a person sees "Yes". The group's name and the words joining it
+ * are cut off; '' when the name does not hold the group's.
+ */
+function withoutGroupName(el: Element, own: string): string {
+  const group = composedParent(el) && closestComposed(composedParent(el)!, '[role=radiogroup],[role=group],fieldset');
+  const name = group ? ariaName(group) : '';
+  if (!name || !spells(own, name)) return '';
+  const at = own.indexOf(name);
+  if (at < 0) return '';
+  const rest = normalize(`${own.slice(0, at)} ${own.slice(at + name.length)}`);
+  // What is left reads "Yes, response for": the option is the first part between separators.
+  return (rest.split(/\s*[,;:–—]\s*|\s+-\s+/).find((p) => !isBlank(p)) ?? '').trim();
 }
 
 /** Elements whose text belongs to the options, not the question. */
@@ -151,7 +203,11 @@ export interface LabelContext {
 
 export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): Inferred {
   const first0 = u.els[0]!;
-  const loneQuestion = u.kind === 'checkbox' && u.els.length === 1 ? ownLabelText(first0) : '';
+  // An ARIA checkbox or switch takes its name from its content (Fluent's <fluent-checkbox>Question?</…>).
+  const loneQuestion =
+    u.kind === 'checkbox' && u.els.length === 1
+      ? ownLabelText(first0) || (first0.tagName === 'INPUT' ? '' : textOf(first0))
+      : '';
   // A lone checkbox labelled with a question, or with a first-person attestation ("I certify that ..."):
   // that label is what is answered (the question), not an option.
   const attest = /^(?:I|We) \S+(?: \S+){3,}/.test(loneQuestion);
@@ -163,7 +219,7 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   const push = (text: string | undefined, source: LabelSource): void => {
     if (text && !isBlank(text)) cands.push({ text, source });
   };
-  const pushLabelledby = (el: Element): void => push(refsText(el, LABELLEDBY), LABELLEDBY);
+  const pushLabelledby = (el: Element): void => push(ownRefsText(el, u.els), LABELLEDBY);
   const pushAriaLabel = (el: Element): void => push(normalize(attr(el, 'aria-label')), 'aria-label');
   // Group-level names: aria-labelledby / legend / aria-label on radiogroup, group or fieldset.
   const groupNames = (): void => {
@@ -197,6 +253,12 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   }
   let rowNumber: string | undefined;
   const row = rowContext(first, ctx.headers);
+  // A grid cell's own name that spells out its row ("row Are logs kept?, column Status": SurveyJS
+  // matrixdropdown, ARIA grids) is a screen-reader composite: the question is the row's text, below.
+  if (row?.rowText) {
+    const rowText = row.rowText;
+    for (let k = cands.length - 1; k >= 0; k--) if (spells(cands[k]!.text, rowText)) cands.splice(k, 1);
+  }
   if (row) {
     rowNumber = row.number;
     const src: LabelSource = row.aria ? 'grid-row' : 'table-row';

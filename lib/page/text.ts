@@ -118,7 +118,10 @@ export function isCommentLike(s: string): boolean {
   const t = normalize(s)
     .replace(/[*:]+$/, '')
     .trim();
-  return t === '' || isGeneric(t) || COMMENT_LIKE.test(t);
+  if (t === '' || isGeneric(t) || COMMENT_LIKE.test(t)) return true;
+  // Several slot names joined ("Evidence or comment", "Notes / explanation"): a follow-up box all the same.
+  const parts = t.split(/\s*(?:\bor\b|\band\b|[/&,+])\s*/i).filter(Boolean);
+  return parts.length > 1 && parts.every((p) => isGeneric(p) || COMMENT_LIKE.test(p));
 }
 
 /** Placeholder-ish texts shown in an empty dropdown. */

@@ -25,6 +25,10 @@ export function listboxOf(el: Element): Element | null {
   return isListbox(el) ? el : null;
 }
 
+/** A select-only combobox that holds its options itself (Fluent's <fluent-select> > fluent-option). */
+export const optionsHost = (el: Element): Element | null =>
+  !el.querySelector('[role=listbox]') && el.querySelector('[role=option]') ? el : null;
+
 /** What an ARIA option shows: its text, else its aria-label or title (icon-only options). */
 export const optionName = (o: Element): string =>
   textOf(o) || normalize(o.getAttribute('aria-label') ?? attr(o, 'title'));
@@ -43,7 +47,7 @@ export function optionsOf(u: Unit, headers: Map<Element, string[]>): string[] | 
       return realOptions(u.els[0] as HTMLSelectElement).map(optionText);
     case 'combobox':
     case 'listbox': {
-      const lb = listboxOf(u.els[0]!);
+      const lb = listboxOf(u.els[0]!) ?? optionsHost(u.els[0]!);
       const texts = lb ? optionTexts(lb).filter(Boolean) : [];
       return texts.length ? texts : undefined;
     }

@@ -94,7 +94,9 @@ export function scoreShape(expected: ShapeQuestion[], reported: QuestionField[])
   // Pages may ask the same question twice (questionnaires repeat themselves): match repeats in order.
   const byText = new Map<string, ShapeQuestion[]>();
   for (const q of expected) byText.set(normQuestion(q.text), [...(byText.get(normQuestion(q.text)) ?? []), q]);
-  const found = new Map<string, QuestionField>();
+  // Keyed by the expected entry itself, not its key: a page that repeats a question may publish both
+  // copies under the same bank key (held-out gforms does), and each copy is still its own question.
+  const found = new Map<ShapeQuestion, QuestionField>();
   const problems: string[] = [];
   let real = 0;
   for (const f of reported) {
@@ -105,17 +107,17 @@ export function scoreShape(expected: ShapeQuestion[], reported: QuestionField[])
       );
       continue;
     }
-    const q = qs.find((x) => !found.has(x.key));
+    const q = qs.find((x) => !found.has(x));
     if (!q) {
       problems.push(`reported twice: "${qs[0]!.text.slice(0, 60)}" (again as ${f.kind})`);
       continue;
     }
-    found.set(q.key, f);
+    found.set(q, f);
     real++;
   }
   let rightKind = 0;
   for (const q of expected) {
-    const f = found.get(q.key);
+    const f = found.get(q);
     if (!f) problems.push(`missed ${q.kind}: "${q.text.slice(0, 90)}"`);
     else if (f.kind !== q.kind) problems.push(`${q.key}: kind ${f.kind}, expected ${q.kind}`);
     else if (!optionsMatch(q, f))

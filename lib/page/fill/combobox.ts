@@ -3,7 +3,7 @@
 // <body>, click it, then verify what the combobox shows. Generic: roles first, popup diffing second.
 import { attr, hasLayout, isRendered } from '../dom';
 import { canonical, matchOption } from '../text';
-import { comboboxText, isListbox, listboxOf, optionName } from '../values';
+import { comboboxText, isListbox, listboxOf, optionName, optionsHost } from '../values';
 import {
   blur,
   fireInput,
@@ -29,6 +29,9 @@ const visible = (el: Element): boolean => isRendered(el, hasLayout(el.ownerDocum
 function findPopup(el: Element, bodyBefore: Set<Element>, shownBefore: Set<Element> = new Set()): Element | null {
   const ref = listboxOf(el);
   if (ref && ref !== el && visible(ref) && ref.querySelector('[role=option]')) return ref;
+  // Options inside the combobox itself are the popup once they have area (the widget opened).
+  const host = optionsHost(el);
+  if (host && [...host.querySelectorAll('[role=option]')].some(clickable)) return host;
   for (const r of rootsOf(el)) {
     // A listbox already showing before we opened is not the popup: Choices.js (form.io) shows the chosen
     // value in a role=listbox inside the combobox itself.

@@ -6,10 +6,12 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { matchEngine } from '../../../lib/background/engine';
 import { IndexService } from '../../../lib/background/index-service';
 import { createServices, snapshotIndexCache } from '../../../lib/background/services';
-import { LEGACY_INDEX_KEY, lockDownStorage } from '../../../lib/background/storage-access';
+import { lockDownStorage } from '../../../lib/background/storage-access';
 import { AnswerEntry, openIndexSnapshots } from '../../../lib/library';
 
 const STORAGE_LOCAL_QUOTA_BYTES = 10 * 1024 * 1024;
+/** The key the first release kept the serialized index under (spelled out: it is what users' storage holds). */
+const LEGACY_INDEX_KEY = 'crosswalk.searchIndex';
 import { freshLibrary } from '../library/helpers';
 
 // fake-indexeddb lives in memory for this file: a fresh database name per test, no cleanup needed.

@@ -70,3 +70,122 @@ describe('multi-selects', () => {
     expect(res).toMatchObject({ ok: true, value: 'ISO 27001; PCI DSS' });
   });
 });
+
+describe('matrix rows', () => {
+  // SurveyJS names every cell "row <row text>, column <column title>" for screen readers.
+  const cell = (row: string, col: string, inner: string): string =>
+    inner.replace('NAME', `aria-label="row ${row}, column ${col}"`);
+  const radioRow = (q: string, n: number): string =>
+    `<tr><td><span>${q}</span></td>${['Yes', 'No', 'Partly']
+      .map((c) => `<td><label>${cell(q, c, `<input type="radio" name="r${n}" value="${c}" NAME>`)}</label></td>`)
+      .join('')}</tr>`;
+  const dropdownRow = (q: string, n: number): string =>
+    `<tr><td><span>${q}</span></td>
+      <td>${cell(q, 'Status', `<select id="s${n}" NAME><option>Implemented</option><option>Planned</option></select>`)}</td>
+      <td>${cell(q, 'Evidence or comment', `<input id="c${n}" type="text" NAME>`)}</td></tr>`;
+
+  it('names each row by its text, keeps the column headers as options, and pairs the comment column', async () => {
+    const f = await scan(`<form>
+      <table><thead><tr><td></td><th>Yes</th><th>No</th><th>Partly</th></tr></thead>
+        <tbody>${radioRow('Are shared accounts prohibited?', 1)}${radioRow('Are passwords hashed?', 2)}</tbody></table>
+      <table><thead><tr><td></td><th>Status</th><th>Evidence or comment</th></tr></thead>
+        <tbody>${dropdownRow('Are logs kept for a year?', 1)}${dropdownRow('Are servers hardened?', 2)}</tbody></table>
+    </form>`);
+    expect(f.map((x) => [x.question, x.kind, x.options, !!x.comment])).toEqual([
+      ['Are shared accounts prohibited?', 'radio', ['Yes', 'No', 'Partly'], false],
+      ['Are passwords hashed?', 'radio', ['Yes', 'No', 'Partly'], false],
+      ['Are logs kept for a year?', 'select', ['Implemented', 'Planned'], true],
+      ['Are servers hardened?', 'select', ['Implemented', 'Planned'], true],
+    ]);
+    // The comment filled through the row's question lands in that row's comment cell.
+    expect((await applyFill(document, f[3]!.comment!, 'CIS benchmark, 2025 audit.')).ok).toBe(true);
+    expect((document.getElementById('c2') as HTMLInputElement).value).toBe('CIS benchmark, 2025 audit.');
+    expect((document.getElementById('c1') as HTMLInputElement).value).toBe('');
+  });
+
+  it('keeps a column that is not a follow-up as its own question, named by row and column', async () => {
+    const f = await scan(`<table><thead><tr><td></td><th>Owner</th><th>Review date</th></tr></thead><tbody>
+      <tr><td>Access policy</td><td><input type="text" aria-label="row Access policy, column Owner"></td>
+        <td><input type="text" aria-label="row Access policy, column Review date"></td></tr></tbody></table>`);
+    expect(f.map((x) => x.question)).toEqual(['Access policy — Owner', 'Access policy — Review date']);
+  });
+});
+
+describe('names that carry more than the question or the option', () => {
+  it('reads an ARIA checkbox or switch named by its content as a lone question', async () => {
+    const f = await scan(`<main><h2>Vendors</h2>
+      <div><textarea aria-label="Outline the scope of your last audit."></textarea></div>
+      <div><div role="checkbox" aria-checked="false" tabindex="0">Do subcontractors sign confidentiality agreements?</div></div>
+      <div><div role="switch" aria-checked="false" tabindex="0">Are shared accounts prohibited?</div></div></main>`);
+    expect(f.map((x) => [x.question, x.kind])).toEqual([
+      ['Outline the scope of your last audit.', 'textarea'],
+      ['Do subcontractors sign confidentiality agreements?', 'checkbox'],
+      ['Are shared accounts prohibited?', 'checkbox'],
+    ]);
+  });
+
+  it('reads the options a select-only combobox holds itself', async () => {
+    const f = await scan(`<label id="l">How often is the policy reviewed?</label>
+      <div role="combobox" aria-labelledby="l" aria-haspopup="listbox" tabindex="0">
+        <div role="option" aria-selected="true">Quarterly</div><div role="option" aria-selected="false">Annually</div></div>`);
+    expect(f.map((x) => [x.question, x.options])).toEqual([
+      ['How often is the policy reviewed?', ['Quarterly', 'Annually']],
+    ]);
+  });
+
+  it('cuts the row question out of option names that repeat it (grid rows named "Yes, response for ...")', async () => {
+    const row = (q: string): string =>
+      `<div role="radiogroup" aria-label="${q}"><span>${q}</span>${['Yes', 'No', 'Not applicable']
+        .map((o) => `<div role="radio" aria-checked="false" tabindex="0" aria-label="${o}, response for ${q}"></div>`)
+        .join('')}</div>`;
+    const f = await scan(`<div><div role="heading" aria-level="3">Resilience checks</div>
+      ${row('Are backups stored off site?')}${row('Are backups encrypted?')}</div>`);
+    expect(f.map((x) => [x.question, x.options])).toEqual([
+      ['Are backups stored off site?', ['Yes', 'No', 'Not applicable']],
+      ['Are backups encrypted?', ['Yes', 'No', 'Not applicable']],
+    ]);
+    // The page's own script checks a radio on click, as Google Forms does.
+    document.addEventListener('click', (e) => {
+      const r = (e.target as Element).closest('[role=radio]');
+      if (!r) return;
+      for (const o of r.parentElement!.querySelectorAll('[role=radio]'))
+        o.setAttribute('aria-checked', String(o === r));
+    });
+    const res = await applyFill(document, f[1]!.fid, 'Not applicable');
+    expect(res).toMatchObject({ ok: true, value: 'Not applicable' });
+    expect(document.querySelectorAll('[aria-checked=true]')[0]!.getAttribute('aria-label')).toBe(
+      'Not applicable, response for Are backups encrypted?',
+    );
+  });
+
+  it('leaves out the fieldset legend that aria-labelledby adds before each question (form.io)', async () => {
+    const f = await scan(`<fieldset><legend id="lg">Operations detail</legend>
+      <label for="t" id="tl">Describe your change process.</label>
+      <textarea id="t" aria-labelledby="lg tl"></textarea>
+      <label id="ql" aria-hidden="true">Which events raise an alert?</label>
+      <div role="group" aria-labelledby="lg ql">
+        <input type="checkbox" id="c1"><label for="c1">Failed logins</label>
+        <input type="checkbox" id="c2"><label for="c2">Config changes</label></div></fieldset>`);
+    expect(f.map((x) => [x.question, x.kind, x.section])).toEqual([
+      ['Describe your change process.', 'textarea', 'Operations detail'],
+      ['Which events raise an alert?', 'checkbox', 'Operations detail'],
+    ]);
+  });
+});
+
+describe('a closed custom dropdown with no single/multi markup', () => {
+  const combo = (id: string, q: string, cls = ''): string =>
+    `<div><label id="${id}">${q}</label><div class="${cls}"><div><input role="combobox" aria-labelledby="${id}" aria-haspopup="true"></div></div></div>`;
+
+  it('is multi when the question asks for a plural noun, single otherwise or when the widget says single', async () => {
+    const f = await scan(`<form>
+      ${combo('a', 'Which certifications does your organisation hold?')}
+      ${combo('b', 'What kinds of tests run before release?')}
+      ${combo('c', 'Which identity provider does your company use?')}
+      ${combo('d', 'Which lawful basis covers the processing of contacts?')}
+      ${combo('e', 'What types of data do you store?')}
+      ${combo('f', 'Which regions host customer data?', 'ant-select ant-select-single')}
+    </form>`);
+    expect(f.map((x) => x.kind)).toEqual(['checkbox', 'checkbox', 'select', 'select', 'select', 'select']);
+  });
+});
