@@ -2,9 +2,22 @@
 // current (no rebuild); afterwards it follows the library's change log and applies only the records
 // that changed. Every public method first catches up with the log, so a write made in the options page
 // is visible to the very next match, even if this worker missed the write while it was asleep.
+//
+// A big import must not stall the panel (#15.7). While the options page writes 20,000 rows in one transaction,
+// reading the change log waits for that transaction; afterwards, 20,000 changes are too many to apply one read at
+// a time, and building and saving a 20,000-entry index is seconds of work on the worker's one thread. So:
+// - a match waits for the catch-up only up to `waitMs`, then answers from the last consistent index (the catch-up
+//   goes on and the next match sees it); once one match has given up waiting on a catch-up, the next ones do not
+//   wait for that same catch-up again;
+// - a large change set is rebuilt into a new index a slice at a time, giving the event loop back between slices,
+//   while the old index keeps answering; the new one replaces it in one synchronous step;
+// - a small change set is read first and applied in one synchronous step: never half-applied across an await;
+// - saving the index (for the next cold start) waits until the library has been quiet for `persistDelayMs`, so a
+//   run of edits or an import is saved once, not after every change.
 import type { AnswerEntry, EvidenceItem, IndexSnapshot } from '../library';
 import type { MatchResult, QuestionInput, Suggestion } from '../match';
 import type { IndexStatus, QuestionnaireContext } from '../messaging';
+import { yieldToEventLoop } from '../library';
 
 export interface MatchOptions {
   threshold: number;
@@ -45,6 +58,28 @@ export interface IndexCache {
   write(value: CachedIndex): Promise<void>;
 }
 
+export interface IndexServiceOptions {
+  /** How long a match waits for the index to catch up before answering from the last consistent index. */
+  waitMs?: number;
+  /** Above this many changed records, a catch-up rebuilds instead of applying them one by one. */
+  rebuildAbove?: number;
+  /** Save the index once the library has been quiet this long (0: save at once, before the sync returns). */
+  persistDelayMs?: number;
+  /** Longest stretch of index building between two returns to the event loop. */
+  sliceMs?: number;
+}
+
+/**
+ * Long enough for an ordinary edit (a change-log read, a record read, one index update: milliseconds) to be
+ * visible to the very next match, also on a busy machine; short enough that a search during an import answers
+ * well within a second.
+ */
+const WAIT_MS = 300;
+const REBUILD_ABOVE = 500;
+/** A burst of edits, or an import and its follow-up edits, is saved once. */
+const PERSIST_DELAY_MS = 3000;
+const SLICE_MS = 20;
+
 export class IndexService<I> {
   private index: I | undefined;
   private status: IndexStatus = { entries: 0, evidence: 0, seq: 0, builtFrom: 'library', builtAt: '', updates: 0 };
@@ -55,6 +90,7 @@ export class IndexService<I> {
     private readonly lib: LibrarySource,
     private readonly engine: MatchEngine<I>,
     private readonly cache: IndexCache,
+    private readonly options: IndexServiceOptions = {},
   ) {}
 
   /** Load the persisted index if it reflects the library as it is now; otherwise build from the library. */
@@ -78,6 +114,7 @@ export class IndexService<I> {
         }
       }
       await this.rebuild();
+      await this.persist();
     }).catch((err: unknown) => {
       this.started = undefined; // let the next request try again instead of failing forever
       throw err;
@@ -96,19 +133,26 @@ export class IndexService<I> {
         if (last !== undefined) this.status = { ...this.status, seq: last };
         return this.status;
       }
-      if (!complete || relevant.some((c) => c.op === 'clear')) {
+      const changed = relevant.reduce((n, c) => n + c.ids.length, 0);
+      if (
+        !complete ||
+        relevant.some((c) => c.op === 'clear') ||
+        changed > (this.options.rebuildAbove ?? REBUILD_ABOVE)
+      ) {
         await this.rebuild();
+        await this.persistSoon();
         return this.status;
       }
       await this.apply(relevant);
       this.status = { ...this.status, seq: last ?? this.status.seq, updates: this.status.updates + 1 };
-      await this.persist();
+      await this.persistSoon();
       return this.status;
     });
   }
 
   async match(questions: readonly QuestionInput[], options: MatchOptions): Promise<MatchResult[]> {
-    await this.sync();
+    await this.start();
+    await this.catchUp();
     const index = this.index!;
     return questions.map((q) => this.engine.match(index, q, options));
   }
@@ -119,6 +163,48 @@ export class IndexService<I> {
     return (result?.suggestions ?? []).slice(0, limit);
   }
 
+  /**
+   * Sync, but wait at most `waitMs`: a sync still running then (the library is mid-import, or a large change set
+   * is being rebuilt) goes on in the background, and the caller uses the index as it is, which is consistent.
+   * A sync that fails within the wait fails the caller, as before.
+   */
+  private async catchUp(): Promise<void> {
+    // A catch-up that a match already gave up waiting for is still running: do not make this match wait for it
+    // too (its sync queues behind that catch-up and goes on in the background, like the first one).
+    if (this.behind > 0) {
+      this.sync().catch((err: unknown) =>
+        console.warn('[crosswalk] index catch-up failed; the next request retries:', err),
+      );
+      return;
+    }
+    const synced = this.sync();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), this.options.waitMs ?? WAIT_MS);
+    });
+    try {
+      const outcome = await Promise.race([synced, late]);
+      if (outcome === 'late') {
+        this.behind++;
+        synced.then(
+          () => this.behind--,
+          (err: unknown) => {
+            this.behind--;
+            console.warn('[crosswalk] index catch-up failed; the next request retries:', err);
+          },
+        );
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Matches answered from the last consistent index while a catch-up was still running (tests, diagnostics). */
+  get lagging(): boolean {
+    return this.behind > 0;
+  }
+  private behind = 0;
+
   getStatus(): IndexStatus {
     return this.status;
   }
@@ -127,7 +213,18 @@ export class IndexService<I> {
     // Read the sequence first: a write landing during loadAll is re-applied by the next sync (idempotent).
     const seq = await this.lib.changeSeq();
     const { entries, evidence } = await this.lib.loadAll();
-    this.index = this.engine.build(entries, evidence);
+    // Built a slice at a time beside the current index, which keeps answering until the new one replaces it.
+    const index = this.engine.build([], evidence);
+    const sliceMs = this.options.sliceMs ?? SLICE_MS;
+    let sliceStart = performance.now();
+    for (const entry of entries) {
+      this.engine.putEntry(index, entry.id, entry.status === 'retired' ? undefined : entry);
+      if (performance.now() - sliceStart >= sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+    this.index = index;
     this.status = {
       entries: entries.length,
       evidence: evidence.length,
@@ -136,27 +233,33 @@ export class IndexService<I> {
       builtAt: new Date().toISOString(),
       updates: 0,
     };
-    await this.persist();
   }
 
   /** Apply only the records named in the change log: each is re-read and put into (or taken out of) the index. */
   private async apply(changes: readonly { table: string; op: string; ids: string[] }[]): Promise<void> {
-    const index = this.index!;
+    // Read every record first, then update the index in one synchronous step: a match answered meanwhile (see
+    // catchUp) sees the index before or after these changes, never half of them.
+    const entries = new Map<string, AnswerEntry | undefined>();
+    const evidence = new Map<string, EvidenceItem | undefined>();
     for (const change of changes) {
       for (const id of change.ids) {
         if (change.table === 'entries') {
-          const rec = change.op === 'purge' ? undefined : await this.lib.entries.get(id);
-          this.engine.putEntry(index, id, rec && rec.status !== 'retired' ? rec : undefined);
+          entries.set(id, change.op === 'purge' ? undefined : await this.lib.entries.get(id));
         } else {
-          const rec = change.op === 'purge' ? undefined : await this.lib.evidence.get(id);
-          this.engine.putEvidence(index, id, rec && rec.status !== 'retired' ? rec : undefined);
+          evidence.set(id, change.op === 'purge' ? undefined : await this.lib.evidence.get(id));
         }
       }
     }
+    const index = this.index!;
+    for (const [id, rec] of entries) this.engine.putEntry(index, id, rec && rec.status !== 'retired' ? rec : undefined);
+    for (const [id, rec] of evidence)
+      this.engine.putEvidence(index, id, rec && rec.status !== 'retired' ? rec : undefined);
     this.status = { ...this.status, ...this.engine.counts(index), builtAt: new Date().toISOString() };
   }
 
   private async persist(): Promise<void> {
+    clearTimeout(this.persistTimer);
+    this.persistTimer = undefined;
     const { seq, builtAt, entries, evidence } = this.status;
     try {
       await this.cache.write({ seq, builtAt, entries, evidence, data: this.engine.serialize(this.index!) });
@@ -164,6 +267,31 @@ export class IndexService<I> {
       // A failed cache write only costs a rebuild on the next cold start.
       console.warn('[crosswalk] could not persist the search index:', err);
     }
+  }
+
+  /**
+   * Save the index once the library has been quiet for `persistDelayMs`. Serializing a 20,000-entry index is a
+   * long synchronous step: done after every edit of a burst (or during an import's catch-up) it would hold up the
+   * very matches this service exists to answer. A worker stopped before the timer fires only rebuilds on its
+   * next start.
+   */
+  private async persistSoon(): Promise<void> {
+    const delay = this.options.persistDelayMs ?? PERSIST_DELAY_MS;
+    if (delay <= 0) return this.persist();
+    clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => {
+      this.persistTimer = undefined;
+      void this.exclusive(() => this.persist());
+    }, delay);
+    // Node (CLI, tests, bench) must not stay alive for a save nobody waits for; browsers return a number here.
+    (this.persistTimer as { unref?: () => void }).unref?.();
+  }
+  private persistTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Save now what a pending save would have saved (tests; a worker about to be stopped). */
+  async flush(): Promise<void> {
+    if (this.persistTimer === undefined) return;
+    await this.exclusive(() => this.persist());
   }
 
   /** One index operation at a time, so a sync never races a rebuild. */

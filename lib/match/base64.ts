@@ -3,26 +3,30 @@
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DECODE = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
+const CODES = Uint8Array.from(ALPHABET, (ch) => ch.charCodeAt(0));
 
 export function bytesToBase64(bytes: Uint8Array): string {
+  // Character codes in chunks turned into strings with String.fromCharCode: string concatenation per character
+  // was a quarter of the time it takes to save a 20,000-entry index.
   const parts: string[] = [];
-  let chunk = '';
+  const CHUNK = 8192; // characters per String.fromCharCode call: a multiple of 4, well under argument limits
+  const codes = new Uint16Array(CHUNK);
+  let c = 0;
   for (let i = 0; i < bytes.length; i += 3) {
     const a = bytes[i]!,
       b = bytes[i + 1] ?? 0,
-      c = bytes[i + 2] ?? 0;
-    const n = (a << 16) | (b << 8) | c;
-    chunk +=
-      ALPHABET[n >> 18]! +
-      ALPHABET[(n >> 12) & 63]! +
-      (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=') +
-      (i + 2 < bytes.length ? ALPHABET[n & 63]! : '=');
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
+      d = bytes[i + 2] ?? 0;
+    const n = (a << 16) | (b << 8) | d;
+    codes[c++] = CODES[n >> 18]!;
+    codes[c++] = CODES[(n >> 12) & 63]!;
+    codes[c++] = i + 1 < bytes.length ? CODES[(n >> 6) & 63]! : 61;
+    codes[c++] = i + 2 < bytes.length ? CODES[n & 63]! : 61;
+    if (c === CHUNK) {
+      parts.push(String.fromCharCode(...codes));
+      c = 0;
     }
   }
-  parts.push(chunk);
+  if (c) parts.push(String.fromCharCode(...codes.subarray(0, c)));
   return parts.join('');
 }
 
@@ -46,16 +50,40 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
   return out;
 }
 
-/** Unsigned LEB128 varints: delta-encoded doc ids and small tf counts take one byte each. */
-export function writeVarints(values: ArrayLike<number>, into: number[]): void {
-  for (let i = 0; i < values.length; i++) {
-    let v = values[i]!;
+/**
+ * A growable byte buffer. Saving a 20,000-entry index writes millions of bytes: pushed onto a number[] they cost
+ * about 2 s of allocation and garbage collection, written into a doubling Uint8Array a small fraction of that.
+ */
+export class ByteWriter {
+  private buf = new Uint8Array(4096);
+  private n = 0;
+  push(byte: number): void {
+    if (this.n === this.buf.length) this.grow();
+    this.buf[this.n++] = byte;
+  }
+  /** One unsigned LEB128 varint. */
+  varint(value: number): void {
+    let v = value;
     while (v >= 128) {
-      into.push((v & 127) | 128);
+      this.push((v & 127) | 128);
       v >>>= 7;
     }
-    into.push(v);
+    this.push(v);
   }
+  private grow(): void {
+    const grown = new Uint8Array(this.buf.length * 2);
+    grown.set(this.buf);
+    this.buf = grown;
+  }
+  /** The bytes written so far (a view: copy it before writing more). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.n);
+  }
+}
+
+/** Unsigned LEB128 varints: delta-encoded doc ids and small tf counts take one byte each. */
+export function writeVarints(values: ArrayLike<number>, into: ByteWriter): void {
+  for (let i = 0; i < values.length; i++) into.varint(values[i]!);
 }
 
 export class VarintReader {

@@ -1,7 +1,7 @@
 // A BM25F inverted index over typed-array postings (see ../shared/notes/search-libraries-bench.md:
 // packaged engines are 30-700x slower at 50k documents). Supports add/remove so the background can keep
 // it in step with the library, and a compact snapshot (varint postings in base64) for cold starts.
-import { base64ToBytes, bytesToBase64, VarintReader, writeVarints } from './base64';
+import { base64ToBytes, ByteWriter, bytesToBase64, VarintReader, writeVarints } from './base64';
 
 export interface FieldSpec {
   name: string;
@@ -267,6 +267,11 @@ export class Bm25Index {
     return id === undefined ? 0 : this.postings[id]!.n;
   }
 
+  /** Documents holding term number `id` (0 for -1, a term the index has never seen). */
+  dfAt(id: number): number {
+    return id < 0 ? 0 : this.postings[id]!.n;
+  }
+
   idf(term: string): number {
     return idfOf(this.df(term), this.liveCount);
   }
@@ -369,22 +374,24 @@ export class Bm25Index {
 
   snapshot(): Bm25Snapshot {
     const nf = this.fields.length;
-    const bytes: number[] = [];
+    const bytes = new ByteWriter();
     for (const p of this.postings) {
-      writeVarints([p.n], bytes);
-      const gaps = new Int32Array(p.n);
-      for (let i = 0; i < p.n; i++) gaps[i] = i === 0 ? p.docs[0]! : p.docs[i]! - p.docs[i - 1]!;
-      writeVarints(gaps, bytes);
+      bytes.varint(p.n);
+      // Doc-id gaps written straight from the postings: no array per term (a 20,000-entry index has ~100k terms).
+      for (let i = 0, prev = 0; i < p.n; i++) {
+        bytes.varint(p.docs[i]! - prev);
+        prev = p.docs[i]!;
+      }
       writeVarints(p.tf.subarray(0, p.n * nf), bytes);
     }
-    const lens: number[] = [];
+    const lens = new ByteWriter();
     writeVarints(this.docLen, lens);
     return {
       fields: this.fields,
       k1: this.k1,
       terms: this.terms.slice(),
-      postings: bytesToBase64(Uint8Array.from(bytes)),
-      docLen: bytesToBase64(Uint8Array.from(lens)),
+      postings: bytesToBase64(bytes.bytes()),
+      docLen: bytesToBase64(lens.bytes()),
       alive: bytesToBase64(this.alive.slice(0, this.docCount)),
     };
   }

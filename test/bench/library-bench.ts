@@ -6,7 +6,20 @@
 import 'fake-indexeddb/auto';
 import * as XLSX from '@e965/xlsx';
 import Papa from 'papaparse';
-import { deleteLibrary, importFile, importParsed, openLibrary, parseLibraryFile } from '../../lib/library';
+import { matchEngine } from '../../lib/background/engine';
+import { IndexService, type CachedIndex } from '../../lib/background/index-service';
+import {
+  applyImport,
+  bulkEdit,
+  deleteLibrary,
+  importFile,
+  importParsed,
+  openLibrary,
+  parseLibraryFile,
+  parseLibraryFileAsync,
+  planImport,
+  type ImportDefaults,
+} from '../../lib/library';
 import { runBench, target } from './targets';
 
 const RUNS = 5;
@@ -84,7 +97,7 @@ async function timeImport(name: string, bytes: Uint8Array): Promise<{ total: num
   return { total: t2 - t0, parse: t1 - t0, cpu };
 }
 
-export async function run(): Promise<void> {
+async function importRate(): Promise<void> {
   const table = rows(IMPORT_ROWS);
   const csv = new TextEncoder().encode(Papa.unparse(table));
   const wb = XLSX.utils.book_new();
@@ -136,6 +149,165 @@ export async function run(): Promise<void> {
   const c = median(openCpu);
   target(`library cold open ${OPEN_ENTRIES} entries`, c, { atMost: 300, unit: 'ms cpu' }, `(wall ${m.toFixed(0)} ms)`);
   await deleteLibrary(db);
+}
+
+/** A team's export: an ID column, no status or reuse column (the file's defaults decide them). */
+function teamRows(n: number): string[][] {
+  const base = rows(n);
+  return base.map((r, i) =>
+    i === 0 ? ['ID', 'Question', 'Answer', 'Owner', 'ISO 27001', 'SOC 2', 'Last reviewed'] : [`Q-${i}`, ...r],
+  );
+}
+
+const APPROVED_NDA: ImportDefaults = {
+  status: { status: 'approved', approvedAt: '2026-01-01', approvedBy: 'Bench' },
+  reuse: { level: 'nda' },
+};
+
+/**
+ * #13.9: import a 20,000-row team export with defaults (approved, customers under NDA), re-import it unchanged
+ * (zero new versions), and bulk-approve 20,000 drafts in the entries table's one action.
+ */
+async function teamImport(): Promise<void> {
+  const csv = new TextEncoder().encode(Papa.unparse(teamRows(IMPORT_ROWS)));
+  const first: number[] = [];
+  const again: number[] = [];
+  const approve: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const db = `bench-team-${Math.random().toString(36).slice(2)}`;
+    const lib = await openLibrary(db);
+    let c0 = process.cpuUsage();
+    const r1 = await importParsed(lib, parseLibraryFile('team.csv', csv, { defaults: APPROVED_NDA }));
+    first.push(cpuMs(c0));
+    if (r1.entries.added !== IMPORT_ROWS) throw new Error(`bench team import failed: ${r1.summary}`);
+    c0 = process.cpuUsage();
+    const r2 = await importParsed(lib, parseLibraryFile('team.csv', csv, { defaults: APPROVED_NDA }));
+    again.push(cpuMs(c0));
+    if (r2.entries.added + r2.entries.updated !== 0 || r2.entries.unchanged !== IMPORT_ROWS)
+      throw new Error(`re-import of an unchanged file wrote versions: ${r2.summary}`);
+    const ids = (await lib.entries.list()).map((e) => e.id);
+    // Re-approval of every entry (a new date): the entries table's "select all, approve".
+    c0 = process.cpuUsage();
+    const res = await bulkEdit(lib, ids, { kind: 'approve', approvedBy: 'Bench', approvedAt: '2026-02-01' });
+    approve.push(cpuMs(c0));
+    if (res.steps.length !== IMPORT_ROWS) throw new Error(`bulk action changed ${res.steps.length} entries`);
+    lib.close();
+    await deleteLibrary(db);
+  }
+  target(`library import ${IMPORT_ROWS} rows with defaults (approved, under NDA)`, median(first), {
+    atMost: 3000,
+    unit: 'ms cpu',
+  });
+  target(`library re-import ${IMPORT_ROWS} unchanged rows (0 new versions)`, median(again), {
+    atMost: 3000,
+    unit: 'ms cpu',
+  });
+  // Not one of the issue's targets (those are the import with defaults and the unchanged re-import): a regression
+  // guard at about 1.4x the figure measured when it was written (5.8 s CPU on a shared machine); see the notes.
+  target(`library bulk approve of ${IMPORT_ROWS} entries (one version each, one undo)`, median(approve), {
+    atMost: 8000,
+    unit: 'ms cpu',
+  });
+}
+
+/** Reject after `ms`: a bench step that never settles fails the run instead of hanging it. */
+function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * #15.7: panel searches while a 20,000-row import is written, as the library page runs it (parse and plan a slice
+ * at a time, then one write transaction in chunks), with the background's index service answering beside it, and
+ * the index catch-up once the import has committed. Node runs both on one thread (in the browser the import runs
+ * in the library page, the index in the service worker), so a search's wait here also holds the import's own work
+ * between two yields: an upper bound. Before the fix, searches waited up to 10.9 s in the browser and the catch-up
+ * took 7.4 s.
+ */
+async function searchDuringImport(): Promise<void> {
+  const db = `bench-during-${Math.random().toString(36).slice(2)}`;
+  const lib = await openLibrary(db);
+  let cached: CachedIndex | undefined;
+  const cache = { read: async () => cached, write: async (v: CachedIndex) => void (cached = v) };
+  const seedCsv = new TextEncoder().encode(Papa.unparse(teamRows(200)));
+  await importParsed(lib, parseLibraryFile('seed.csv', seedCsv, { defaults: APPROVED_NDA }));
+  const service = new IndexService(lib, matchEngine, cache);
+  await service.start();
+  const q = [{ question: 'Do you encrypt laptops under a documented procedure?' }];
+  const context = { threshold: 0.8 };
+
+  const csv = new TextEncoder().encode(
+    Papa.unparse(teamRows(IMPORT_ROWS).map((r, i) => (i ? [`N-${i}`, ...r.slice(1)] : r))),
+  );
+  const waits: number[] = [];
+  const busy: number[] = [];
+  let done = false;
+  const searching = (async () => {
+    while (!done) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      await service.match(q, context);
+      waits.push(performance.now() - t0);
+      busy.push(cpuMs(c0));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  try {
+    const t0 = performance.now();
+    const report = await within(
+      300_000,
+      'the 20,000-row import',
+      (async () => {
+        const parsed = await parseLibraryFileAsync('big.csv', csv, { defaults: APPROVED_NDA });
+        const plan = await planImport(lib, parsed, { defaults: APPROVED_NDA });
+        return applyImport(lib, plan);
+      })(),
+    );
+    const imported = performance.now() - t0;
+    if (!report.committed) throw new Error(`bench import failed: ${report.summary}`);
+    const duringImport = waits.length;
+    // The catch-up: what the next sync does once the import has committed (searches go on meanwhile).
+    const t1 = performance.now();
+    const c1 = process.cpuUsage();
+    await within(300_000, 'the index catch-up', service.sync());
+    const caughtUp = performance.now() - t1;
+    const catchCpu = cpuMs(c1);
+    if (service.getStatus().entries < IMPORT_ROWS) throw new Error(`index has ${service.getStatus().entries} entries`);
+    done = true;
+    await within(60_000, 'the last search', searching);
+    if (waits.length < 3) throw new Error(`only ${waits.length} searches ran during the import: nothing measured`);
+    // A search's wait, as CPU time: the work it waited behind (the import's slices, the index rebuild's slices,
+    // its own match), which is what the wait is on a core nobody else uses. Wall time on this shared machine
+    // mostly measures the other processes; it is printed beside. A search may also wait up to the service's
+    // 300 ms for a catch-up (idle time, not in the CPU figure, in the wall figure).
+    target(
+      `panel search wait during a ${IMPORT_ROWS}-row import and its index catch-up (worst of ${waits.length})`,
+      Math.max(...busy),
+      { atMost: 500, unit: 'ms cpu' },
+      `(median ${median(busy).toFixed(0)} ms cpu; wall worst ${Math.max(...waits).toFixed(0)} ms, median ${median(waits).toFixed(0)} ms; ${duringImport} searches during the import, ${imported.toFixed(0)} ms wall)`,
+    );
+    target(
+      `index catch-up after a ${IMPORT_ROWS}-row import`,
+      catchCpu,
+      { atMost: 2500, unit: 'ms cpu' },
+      `(wall ${caughtUp.toFixed(0)} ms)`,
+    );
+  } finally {
+    done = true;
+    lib.close();
+    await deleteLibrary(db);
+  }
+}
+
+const only = process.env.LIBRARY_BENCH; // e.g. LIBRARY_BENCH=team to run one part while working on it
+
+export async function run(): Promise<void> {
+  if (!only || only === 'import') await importRate();
+  if (!only || only === 'team') await teamImport();
+  if (!only || only === 'during') await searchDuringImport();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runBench(run);

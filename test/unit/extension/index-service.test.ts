@@ -121,4 +121,107 @@ describe('background index service', () => {
     await service.start();
     expect(service.getStatus()).toMatchObject({ builtFrom: 'library', entries: 1 });
   });
+
+  it('a match during a long catch-up answers from the index as it was, and the next one sees the change', async () => {
+    const lib = await library();
+    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes, with AES-256.'));
+    // The change log is held the way an import's write transaction holds it, until the gate opens.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let held = false;
+    const source = {
+      loadAll: () => lib.loadAll(),
+      changeSeq: () => lib.changeSeq(),
+      changesSince: async (seq: number) => {
+        if (held) await gate;
+        return lib.changesSince(seq);
+      },
+      entries: lib.entries,
+      evidence: lib.evidence,
+    };
+    const service = new IndexService(source, matchEngine, memoryCache(), { waitMs: 20 });
+    await service.start();
+    await lib.entries.put(entry('ans-mfa', 'Do you enforce multi-factor authentication?', 'Yes, for all staff.'));
+    held = true;
+
+    const [during] = await service.match([{ question: 'Is MFA enforced for staff?' }], opts);
+    expect(service.lagging).toBe(true);
+    expect(during!.suggestions.map((s) => s.entryId)).not.toContain('ans-mfa');
+    // The next search does not wait again for the catch-up the first one gave up on: it answers at once, and
+    // from the same consistent index.
+    const clock = Date.now();
+    const [again] = await service.match([{ question: 'Is MFA enforced for staff?' }], opts);
+    expect(again!.suggestions.map((s) => s.entryId)).not.toContain('ans-mfa');
+    expect(again!.suggestions[0]?.entryId).toBe(during!.suggestions[0]?.entryId);
+    expect(Date.now() - clock).toBeLessThan(5_000); // not a timing check: "did not hang on the gate"
+
+    open();
+    await service.sync();
+    const [after] = await service.match([{ question: 'Is MFA enforced for staff?' }], opts);
+    expect(after!.suggestions[0]?.entryId).toBe('ans-mfa');
+    expect(service.lagging).toBe(false);
+  });
+
+  it('a large change set is rebuilt into a new index, with every record in it', async () => {
+    const lib = await library();
+    const service = new IndexService(lib, matchEngine, memoryCache(), { rebuildAbove: 3 });
+    await service.start();
+    await lib.entries.bulkPut(
+      ['backups', 'logging', 'patching', 'encryption', 'training'].map((topic, i) =>
+        entry(`ans-${i}`, `Do you have a ${topic} policy?`, `Yes, our ${topic} policy is reviewed yearly.`),
+      ),
+    );
+    const [res] = await service.match([{ question: 'Do you have a patching policy?' }], opts);
+    expect(res!.suggestions[0]?.entryId).toBe('ans-2');
+    expect(service.getStatus()).toMatchObject({ entries: 5, builtFrom: 'library', updates: 0 });
+  });
+
+  it('a rebuild gives the event loop back between slices, and the old index answers until the new one is whole', async () => {
+    const lib = await library();
+    await lib.entries.put(entry('ans-old', 'Do you have a vendor policy?', 'Yes, reviewed yearly.'));
+    const service = new IndexService(lib, matchEngine, memoryCache(), { rebuildAbove: 3, sliceMs: 0, waitMs: 0 });
+    await service.start();
+    await lib.entries.bulkPut(
+      ['backups', 'logging', 'patching', 'encryption', 'training'].map((topic, i) =>
+        entry(`ans-${i}`, `Do you have a ${topic} policy?`, `Yes, our ${topic} policy is reviewed yearly.`),
+      ),
+    );
+    const syncing = service.sync();
+    // Matches made while the rebuild runs see the whole old index (1 entry), never a half-built new one.
+    const seen = new Set<number>();
+    for (let i = 0; i < 50 && service.getStatus().entries === 1; i++) {
+      const [res] = await service.match([{ question: 'Do you have a patching policy?' }], opts);
+      seen.add(res!.suggestions.filter((s) => s.entryId.startsWith('ans-') && s.entryId !== 'ans-old').length);
+    }
+    await syncing;
+    expect(seen.size).toBeGreaterThan(0); // some matches did run while it was rebuilding
+    expect([...seen].every((n) => n === 0)).toBe(true);
+    const [res] = await service.match([{ question: 'Do you have a patching policy?' }], opts);
+    expect(res!.suggestions[0]?.entryId).toBe('ans-2');
+    expect(service.getStatus().entries).toBe(6);
+    await service.sync(); // the catch-ups those matches queued end before the library closes
+  });
+
+  it('saves the index once the library is quiet, not after every change, and flush() saves a pending one', async () => {
+    const lib = await library();
+    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes, with AES-256.'));
+    const cache = memoryCache();
+    const service = new IndexService(lib, matchEngine, cache, { persistDelayMs: 60_000 });
+    await service.start();
+    expect(cache.writes).toBe(1); // a cold start saves at once: there is nothing older to fall back on
+    for (const topic of ['backups', 'logging', 'patching']) {
+      await lib.entries.put(entry(`ans-${topic}`, `Do you have a ${topic} policy?`, 'Yes.'));
+      await service.sync();
+    }
+    expect(service.getStatus().entries).toBe(4);
+    expect(cache.writes).toBe(1);
+    await service.flush();
+    expect(cache.writes).toBe(2);
+    expect(cache.value).toMatchObject({ entries: 4, seq: await lib.changeSeq() });
+
+    // What was saved is what a cold start loads.
+    const cold = new IndexService(lib, matchEngine, cache);
+    await cold.start();
+    expect(cold.getStatus()).toMatchObject({ builtFrom: 'cache', entries: 4 });
+  });
 });
