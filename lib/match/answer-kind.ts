@@ -49,7 +49,7 @@ const ASKS: ReadonlyArray<readonly [FactKind, RegExp]> = [
   ],
   [
     'duration',
-    /\bhow (?:long|quickly|soon|fast)\b|\bwithin (?:how|what) (?:many|long|time)\b|\bwhat is (?:the|your) (?:rto|rpo|retention period|recovery time|recovery point)\b|\btime ?frame\b|\bturnaround time\b/,
+    /\bhow (?:long|quickly|soon|fast)\b|\bwhat (?:duration|period of time|length of time)\b|\bhow much time\b|\bwithin (?:how|what) (?:many|long|time)\b|\bwhat is (?:the|your) (?:rto|rpo|retention period|recovery time|recovery point)\b|\btime ?frame\b|\bturnaround time\b/,
   ],
   ['count', /\bhow many\b|\bnumber of\b|\bheadcount\b|\bhow large\b|\bhow big\b|\bsize of (?:your|the)\b/],
   [

@@ -267,6 +267,11 @@ export class Bm25Index {
     return id === undefined ? 0 : this.postings[id]!.n;
   }
 
+  /** Documents holding term number `id` (0 for -1, a term the index has never seen). */
+  dfAt(id: number): number {
+    return id < 0 ? 0 : this.postings[id]!.n;
+  }
+
   idf(term: string): number {
     return idfOf(this.df(term), this.liveCount);
   }

@@ -1,6 +1,6 @@
 // Confidence that a suggested entry answers the question: a logistic over the top candidate's ranking
-// score, its lead over the best candidate that answers differently, and its coverage, closest-variant,
-// control and answer-kind features (model.ts). Fitted out of fold on pooled dev data by
+// score, its lead over the next candidates, and its coverage, key-term, closest-variant, control and
+// answer-kind features (model.ts). Fitted out of fold on pooled dev data by
 // test/bench/fit-answers.ts, with the auto-fill threshold and the weak floor; see the design note.
 import { DEFAULT_MODEL } from './model';
 
@@ -11,10 +11,11 @@ export const DEFAULT_AUTOFILL_THRESHOLD = DEFAULT_MODEL.threshold;
 export const WEAK_FLOOR = DEFAULT_MODEL.floor;
 
 /**
- * A choice field's confidence: the entry fits the question AND the option says what the entry says. The
- * option evidence (1 = stated in so many words, 0.85 = implied, <= 0.75 = inferred or ambiguous) scales
- * the match confidence, so a weakly supported option cannot reach the auto-fill threshold.
+ * A choice field is auto-filled only when the library answer states the option (a short answer, a leading
+ * "Yes."/"No.", an option named in so many words: evidence 1) or implies it plainly (0.85). An option read
+ * from a description of practice (0.75) or picked among ambiguous ones (<= 0.6) is a suggestion with the
+ * shaper's note. The option's evidence does not lower the match confidence: that says whether the entry
+ * answers the question, and the same question must get the same confidence on a page with Yes/No buttons
+ * as in a free-text box or the CLI (it used to be multiplied in, which showed a right match as weak).
  */
-export function foldChoice(matchConfidence: number, optionEvidence: number): number {
-  return Math.round(matchConfidence * Math.max(0, Math.min(1, optionEvidence)) * 1000) / 1000;
-}
+export const OPTION_EVIDENCE_TO_FILL = 0.85;

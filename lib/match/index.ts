@@ -25,7 +25,7 @@ export {
   type SuggestContext,
 } from './match';
 export { gate, GATE_SETTINGS, type GateInput, type GateOutput } from './gate';
-export { foldChoice } from './confidence';
+export { OPTION_EVIDENCE_TO_FILL } from './confidence';
 export {
   clearance,
   clearedFor,

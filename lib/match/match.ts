@@ -10,7 +10,7 @@ import { buildCitations } from './citations';
 import { classifyControls } from './classify';
 import { libraryVotes } from './library-vote';
 import { commitmentOf } from './commitment';
-import { foldChoice } from './confidence';
+import { OPTION_EVIDENCE_TO_FILL } from './confidence';
 import { defaultControlSource, type ControlSource } from './control-source';
 import { MatchError, invalidQuestionError } from './errors';
 import { gate, GATE_SETTINGS, type GateInput } from './gate';
@@ -421,11 +421,18 @@ function suggest(
   const margin = rival ? c.score - rival.score : RIVAL_LESS_MARGIN;
   const matchConf = confidenceOf(ctx.model, confidenceFeatures(c.score, margin, c.features));
   const a = assess(index, q, c, ctx);
-  // A weakly supported option lowers the confidence itself (the note says why), rather than blocking outright.
-  const conf = foldChoice(matchConf, a.shaped.evidence);
+  // The confidence is the match's alone (the same on a page with Yes/No buttons as in the CLI); an option
+  // the answer only implies or that was picked among ambiguous ones keeps it from auto-filling, with the
+  // shaper's note saying why.
+  const conf = matchConf;
   const verdict = gate({ confidence: conf, threshold: ctx.threshold, floor: ctx.model.floor, ...a.checks });
   const warnings = [...a.warnings, ...verdict.reasons];
-  const confident = verdict.verdict === 'confident' && !blocks(a.warnings) && a.shaped.fits && i === 0;
+  const confident =
+    verdict.verdict === 'confident' &&
+    !blocks(a.warnings) &&
+    a.shaped.fits &&
+    a.shaped.evidence >= OPTION_EVIDENCE_TO_FILL &&
+    i === 0;
   const finalVerdict = confident ? 'confident' : verdict.verdict === 'weak' ? 'weak' : 'suggest';
   // The short-answer chip only where a stance is asked for and may be given.
   const chip =

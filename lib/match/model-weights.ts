@@ -14,6 +14,8 @@ export const FITTED_MODEL = {
     noControls: 0.4565,
     kindMiss: -0.0462,
     older: -0.2146,
+    salient: 0,
+    missIdf: 0,
   },
   confidence: {
     bias: -6.2356,

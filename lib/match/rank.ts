@@ -13,7 +13,15 @@ import {
   type AnswerIndex,
   type IndexedEntry,
 } from './answer-index';
-import { answerFacts, askingSentence, kindAgrees, questionKind, type QuestionKindInfo } from './answer-kind';
+import {
+  answerFacts,
+  askingSentence,
+  kindAgrees,
+  questionKind,
+  type FactKind,
+  type QuestionKind,
+  type QuestionKindInfo,
+} from './answer-kind';
 import type { Bm25Index } from './bm25';
 import { citeControls } from './citations';
 import type { ControlSource } from './control-source';
@@ -109,6 +117,7 @@ export function rankCandidates(
   const aIds = Int32Array.from(asked, (t) => bm25.termIndex(t));
   let aMass = 0;
   for (const id of aIds) aMass += bm25.idfAt(id);
+  const key = keyTerms(aIds, bm25);
   const mark = markTerms(aIds, bm25);
   const pool = variantPool(index);
   const bySlot = slotEntries(index);
@@ -142,8 +151,9 @@ export function rankCandidates(
     f[RF.dice] = sim;
     f[RF.controls] = controlFit(ie.entry, wanted, source, fits);
     f[RF.noControls] = ie.entry.controls.length === 0 ? 1 : 0;
-    f[RF.kindMiss] = kindAgrees(kind.kind, answerFacts(ie.entry.answer)) ? 0 : 1;
+    f[RF.kindMiss] = kindMiss(kind.kind, ie.entry);
     f[RF.older] = isStale(ie.entry, today) ? 1 : 0;
+    keyCover(key, bm25, h.doc, f);
     out.push({ ie, features: f, score: 0, sim });
   }
   for (const c of out) {
@@ -160,8 +170,66 @@ export function rankCandidates(
   return { candidates: out, kind, searched: question };
 }
 
+/** Facts an entry's answer gives, per entry: a bounded memo keyed by text thrashed on a 10k library (every
+ *  question's 40 candidates are mostly new texts), and an entry object lives as long as its index. */
+const entryFacts = new WeakMap<AnswerEntry, ReadonlySet<FactKind>>();
+
+/** 1 when the question asks for a kind of fact the answer lacks; yes/no and open questions never miss. */
+function kindMiss(asked: QuestionKind, entry: AnswerEntry): number {
+  if (asked === 'yesno' || asked === 'open') return 0;
+  let facts = entryFacts.get(entry);
+  if (!facts) entryFacts.set(entry, (facts = answerFacts(entry.answer)));
+  return kindAgrees(asked, facts) ? 0 : 1;
+}
+
 /** Fields whose terms count as "found in the entry" for coverage: all but the cited controls' text. */
 const ANY_TEXT_FIELD = (1 << FIELD.question) | (1 << FIELD.answer) | (1 << FIELD.tags);
+
+/** Terms in more than this share of the library carry no topic ("security", "data"). */
+export const KEY_TERM_MAX_DF = 0.2;
+
+/** The asking sentence's distinctive terms (in at most KEY_TERM_MAX_DF of the library) with their idf. */
+interface KeyTerms {
+  ids: Int32Array;
+  idf: Float64Array;
+  mass: number;
+  top: number;
+}
+
+function keyTerms(asked: Int32Array, bm25: Bm25Index): KeyTerms {
+  const ids: number[] = [];
+  const idf: number[] = [];
+  let mass = 0;
+  let top = 0;
+  const common = bm25.size * KEY_TERM_MAX_DF;
+  for (const id of asked) {
+    // A term the library never uses still names what is asked ("jailbroken"): its idf is the highest.
+    if (id >= 0 && bm25.dfAt(id) > common) continue;
+    const w = bm25.idfAt(id);
+    ids.push(id);
+    idf.push(w);
+    mass += w;
+    top = Math.max(top, w);
+  }
+  return { ids: Int32Array.from(ids), idf: Float64Array.from(idf), mass, top };
+}
+
+/** The salient and missIdf features of one candidate document. */
+function keyCover(key: KeyTerms, bm25: Bm25Index, doc: number, f: Float64Array): void {
+  if (key.mass <= 0) {
+    f[RF.salient] = 1;
+    f[RF.missIdf] = 0;
+    return;
+  }
+  let found = 0;
+  let missing = 0;
+  for (let i = 0; i < key.ids.length; i++) {
+    if (bm25.containsInAt(key.ids[i]!, doc, ANY_TEXT_FIELD)) found += key.idf[i]!;
+    else missing = Math.max(missing, key.idf[i]!);
+  }
+  f[RF.salient] = found / key.mass;
+  f[RF.missIdf] = missing / key.top;
+}
 
 /**
  * Freshness: of two near-duplicate candidates (closest question variants alike), the one approved earlier

@@ -6,7 +6,7 @@ import {
   CONFIDENCE_FEATURES,
   RANK_FEATURES,
   confidenceFeatures,
-  foldChoice,
+  OPTION_EVIDENCE_TO_FILL,
   rankScore,
   type MatchModel,
 } from '../../../lib/match';
@@ -243,10 +243,10 @@ export function fitModel(items: readonly Item[], fitted: string): MatchModel {
   const examples = outOfFoldExamples(items);
   const cw = fitLogistic(examples);
   const scored = examples.map((e) => ({
-    p: foldChoice(probability(cw, e.x), e.evidence),
+    p: probability(cw, e.x),
     right: e.right,
     set: e.set,
-    eligible: e.eligible,
+    eligible: e.eligible && e.evidence >= OPTION_EVIDENCE_TO_FILL,
   }));
   const round = (x: number): number => Math.round(x * 10_000) / 10_000;
   const confidence = { bias: round(cw[cw.length - 1]!) } as MatchModel['confidence'];

@@ -65,4 +65,37 @@ describe('shapeText', () => {
     const cert = 'Yes. Certified since March 2025 by Meridian Ltd. The certificate is valid until March 2028.';
     expect(shapeText(cert, 'Identify the certification body and expiry date.').answer).toBe(cert.slice(5));
   });
+
+  it('gives a question the same confidence on a Yes/No field as in a free-text box or the CLI', () => {
+    // The confidence says whether the entry answers the question; the option's support is a separate check.
+    // The table page's "Is MFA enforced for all remote access?" showed the right entry as weak (0.62) because
+    // an option read from a description of practice used to scale the confidence down.
+    const question = 'Is MFA enforced for all remote access?';
+    const free = ask(question).suggestions[0]!;
+    const radio = matchQuestion(
+      index,
+      { question, kind: 'radio', options: ['Yes', 'No', 'N/A'] },
+      { today: '2026-12-07' },
+    ).suggestions[0]!;
+    expect(radio.entryId).toBe(free.entryId);
+    expect(Math.abs(radio.confidence - free.confidence)).toBeLessThan(0.02);
+    expect(radio.verdict).not.toBe('weak');
+    // The entry describes the practice without saying "Yes": the pick is shown, with a note, never auto-filled.
+    expect(radio.option).toBe('Yes');
+    expect(radio.autoFill).toBe(false);
+    expect(radio.warnings.map((w) => w.code)).toContain('option-mismatch');
+  });
+
+  it('finds the entry a reader would match for everyday rewordings of security terms', () => {
+    // Lexicon: "conflicting responsibilities" is segregation of duties; a firm that "tries to break into" the
+    // application is a penetration test.
+    const sod = ask(
+      'Explain how conflicting responsibilities are divided so that no single individual can complete a sensitive transaction alone.',
+    ).suggestions[0];
+    expect(sod?.matchedQuestion).toMatch(/segregation of duties/i);
+    const pentest = ask(
+      'Do you engage an independent firm at least once a year to attempt to break into your application and infrastructure?',
+    ).suggestions[0];
+    expect(pentest?.matchedQuestion).toMatch(/penetration test/i);
+  });
 });
