@@ -9,6 +9,7 @@ import type { FlagAction } from '../../lib/review';
 import { commentFill, type PlannedFill, type Row } from './plan';
 import { QuestionControls } from './question-controls';
 import { SuggestionView } from './suggestion-view';
+import { AttachEvidence } from './attach-evidence';
 import type { Decide } from './use-policy';
 
 export type Density = 'comfortable' | 'compact';
@@ -137,6 +138,7 @@ function QuestionCardView({
           ))}
         </div>
       )}
+      {!compact && field.kind === 'file' && result && <AttachEvidence evidence={top?.citations.evidence} />}
       {!compact && top && topDecision && (selected || row.status === 'open') && (
         <SuggestionView
           key={`${top.entryId}@${top.version}`}

@@ -7,8 +7,15 @@ import { FRAMEWORKS, type Framework } from '../controls';
 import { CatalogIndex, held, type CatalogField, type CatalogRow } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
 import { getLexicon } from './lexicon';
-import { analyze, analyzeQuery, addTerms, expand, sentences, type WeightedTerms } from './text';
+import { addTerms, analyzeQueryWords, analyzeWords, expand, sentences, type WeightedTerms } from './text';
 import type { ControlMatch, QuestionInput } from './types';
+
+// Controls and questions are analysed with their words kept beside the lexicon concepts (the analysis answer
+// retrieval runs too): "visitors are escorted" is physicalaccess AND escort, so the control whose
+// description names escorts still wins over the other physical-access controls. With concepts alone, every
+// lexicon entry that grows (new variants) would blur the controls that share its concept.
+const analyze = analyzeWords;
+const analyzeQuery = analyzeQueryWords;
 
 /** Fitted on the method with leave-one-set-out cross-validation, never on single questions: see
  *  test/bench/controls-bench.ts and the classifier section of lib/match/README.md. */
@@ -331,6 +338,8 @@ function classifier(source: ControlSource, W: ClassifierWeights): Classifier {
  */
 const PROCESS_WORDS = new Set([
   'documentation',
+  'document',
+  'communic',
   'approv',
   'approval',
   'communication',

@@ -10,6 +10,7 @@ import { buildIndex, matchQuestion } from '../../lib/match';
 import { CLASSIFIER_WEIGHTS, classifyControls } from '../../lib/match/classify';
 import { defaultControlSource } from '../../lib/match/control-source';
 import { plainBm25 } from './controls/baseline';
+import { printConventions } from './controls/conventions';
 import { describeWeights, fit, fittingSets, leaveOneSetOut, NEUTRAL_WEIGHTS } from './controls/fit';
 import { hits, pct, type Hits, type Ranker } from './controls/metrics';
 import { tidewaterLibrary, tidewaterSet, type LabelledSet } from './controls/sets';
@@ -70,6 +71,20 @@ function devSets(): void {
         `controls ${set.name} ${f} (n=${shipped.n}): shipped ${line(shipped)}${verdict(shipped)} | out-of-fold ${line(oof)}${verdict(oof)} | plain BM25 ${line(base[f]!)} | ${goal}`,
       );
     }
+  }
+  for (const set of sets) {
+    const fold = folds.get(set.name);
+    if (!fold) continue;
+    const oof: Ranker = (q) => byFramework(classifyControls(q.input, { weights: fold.weights, limit: 3 }));
+    printConventions(
+      set,
+      [
+        { name: 'shipped', rank: ours },
+        { name: 'out-of-fold', rank: oof },
+        { name: 'plain BM25', rank: baseline },
+      ],
+      defaultControlSource(),
+    );
   }
   for (const source of DEV_SOURCES) {
     const fold = folds.get(source);

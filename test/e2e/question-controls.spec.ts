@@ -29,6 +29,8 @@ test('a selected question shows its mapped controls and why', async ({ context, 
   const crypto = mapped.getByRole('region', { name: 'ISO/IEC 27001:2022' }).locator('li[data-control="A.8.24"]');
   await expect(crypto).toContainText(/Words:\s*encryption \(title\)/);
   await expect(mapped.getByText(/Library entries:/).first()).toBeVisible();
+  // The panel's question styles are in the build (a side-effect-free index once dropped questions.css).
+  await expect(crypto.locator('.sp-controls__why > div').first()).toHaveCSS('display', 'flex');
   await q.scrollIntoViewIfNeeded();
   await q.screenshot({ path: testInfo.outputPath('question-controls.png') });
 });

@@ -39,7 +39,9 @@ export function writeSelect(sel: HTMLSelectElement, value: string): WriteOutcome
   fireChange(sel);
   blur(sel);
   const got = readSelect(sel);
+  // Read back in page order, whatever order the answer named them in.
   const expect = [...picks]
+    .sort((a, b) => a - b)
     .filter((i) => !isPlaceholderOption(texts[i] ?? ''))
     .map((i) => texts[i])
     .join('; ');

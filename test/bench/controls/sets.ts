@@ -17,6 +17,9 @@ export interface LabelledQuestion {
   group: string;
   input: QuestionInput;
   labels: Labels;
+  /** What the set's README says about this row's labels (e.g. NIST's "shared-cell"), for the bench's
+   *  breakdown by label convention; never used to rank. */
+  tags?: string[];
 }
 
 export interface LabelledSet {
@@ -99,6 +102,8 @@ interface NistRow {
   text: string;
   iso27001_2013: string[];
   iso27001_2022: string[];
+  shared_cell_with: string[];
+  iso27001_2013_not_fully_satisfying: string[];
 }
 
 /** NIST SP 800-171 r2 requirements with NIST's Appendix D ISO ids. Rows without a mapping are left out
@@ -118,6 +123,12 @@ export function nistSet(): LabelledSet {
         group: r.family,
         input: { question: r.text, section: r.family },
         labels: { 'iso27001:2022': r.iso27001_2022, 'iso27001:2013': r.iso27001_2013 },
+        tags: [
+          r.shared_cell_with.length > 0 ? 'shared-cell' : 'own-cell',
+          ...(r.iso27001_2013.every((id) => r.iso27001_2013_not_fully_satisfying.includes(id))
+            ? ['all-asterisked']
+            : []),
+        ],
       })),
   };
 }

@@ -68,6 +68,9 @@ describe('multi-selects', () => {
     expect(f[0]!.options).toEqual(['ISO 27001', 'SOC 2', 'PCI DSS']);
     const res = await applyFill(document, f[0]!.fid, 'ISO 27001; PCI DSS');
     expect(res).toMatchObject({ ok: true, value: 'ISO 27001; PCI DSS' });
+    // Named in another order than the page lists them: the page's order is what reads back, and it is kept.
+    const rev = await applyFill(document, f[0]!.fid, 'PCI DSS; SOC 2');
+    expect(rev).toMatchObject({ ok: true, value: 'SOC 2; PCI DSS' });
   });
 });
 
