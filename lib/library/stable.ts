@@ -23,11 +23,13 @@ const META = new Set(['createdAt', 'updatedAt', 'version']);
 export function sameContent(a: object, b: object): boolean {
   const x = a as Record<string, unknown>;
   const y = b as Record<string, unknown>;
-  for (const k of new Set([...Object.keys(x), ...Object.keys(y)])) {
-    if (META.has(k) || x[k] === y[k]) continue;
-    if (x[k] === undefined || y[k] === undefined) return false;
-    if (stableStringify(x[k]) !== stableStringify(y[k])) return false;
-  }
+  const differs = (k: string) =>
+    !META.has(k) &&
+    x[k] !== y[k] &&
+    (x[k] === undefined || y[k] === undefined || stableStringify(x[k]) !== stableStringify(y[k]));
+  for (const k in x) if (Object.hasOwn(x, k) && differs(k)) return false;
+  // Keys only `b` has (the loop above saw every key of `a`).
+  for (const k in y) if (Object.hasOwn(y, k) && !Object.hasOwn(x, k) && differs(k)) return false;
   return true;
 }
 

@@ -5,10 +5,11 @@
 import type { Table } from 'dexie';
 import type { z } from 'zod';
 import type { ControlRef } from '../controls';
-import { checkControlRefs } from './controls-check';
 import type { ChangeReason, ChangeTable, SavedMeta, VersionRow } from './db';
 import { LibraryError, messages } from './errors';
+import { LIMITS } from './limits';
 import { newId, nowIso, sameContent } from './stable';
+import { validateEdit, validateRecord } from './validate-record';
 
 export interface Versioned {
   id: string;
@@ -54,23 +55,6 @@ export interface ListOptions {
   includeRetired?: boolean;
 }
 
-/** Validate a full record (zod + control catalogs); throws LibraryError with every problem named. */
-export function validateRecord<T extends Versioned>(
-  schema: z.ZodType<T, unknown>,
-  label: string,
-  candidate: unknown,
-): T {
-  const parsed = schema.safeParse(candidate);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(record)'}: ${i.message}`).join('; ');
-    throw new LibraryError('invalid-record', `Invalid ${label}: ${detail}. Fix these fields and save again.`);
-  }
-  const controls = checkControlRefs(parsed.data.controls);
-  if (!controls.ok)
-    throw new LibraryError('unknown-control', `Invalid ${label} "${parsed.data.id}": ${controls.errors.join('; ')}`);
-  return { ...parsed.data, controls: controls.refs };
-}
-
 /** The write side used by import and backup restore (structural, so it is independent of row types). */
 export interface VersionWriter<T> {
   get(id: string): Promise<T | undefined>;
@@ -87,6 +71,19 @@ export interface VersionWriter<T> {
     fallbackReason: ChangeReason,
     now: string,
   ): Promise<void>;
+}
+
+/**
+ * Many keys or rows in requests of at most LIMITS.writeChunk each, one after the other (same transaction): the
+ * same work as one huge request, but the request queue stays short (fake-indexeddb's queue costs grow with its
+ * length: a 20,000-row bulk action took a second longer in one request) and the event loop runs between chunks.
+ */
+async function inChunks<I, R>(items: readonly I[], run: (chunk: I[]) => Promise<R[]>): Promise<R[]> {
+  if (items.length <= LIMITS.writeChunk) return run([...items]);
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += LIMITS.writeChunk)
+    out.push(...(await run(items.slice(i, i + LIMITS.writeChunk))));
+  return out;
 }
 
 export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
@@ -178,7 +175,7 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
       const now = nowIso();
       // One read: the rows give both the records to edit and the versions to archive (saveVersions would
       // otherwise read all of them again).
-      const rows = await this.spec.current().bulkGet([...ids]);
+      const rows = await inChunks(ids, (chunk) => this.spec.current().bulkGet(chunk));
       const currents = rows.map((row) => (row ? this.spec.fromRow(row) : undefined));
       const previous = new Map<string, Row>();
       const toSave: T[] = [];
@@ -187,7 +184,7 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
         if (!current) throw new LibraryError('not-found', messages.notFound(this.spec.label, ids[i]!));
         const next = edit(current);
         if (sameContent(current, next)) return;
-        const rec = validateRecord(this.spec.schema, this.spec.label, {
+        const rec = validateEdit(this.spec.schema, this.spec.label, current, {
           ...next,
           id: current.id,
           createdAt: current.createdAt,
@@ -224,7 +221,10 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
       const now = nowIso();
       const currents = await this.getMany(steps.map((s) => s.id));
       // The "before" versions are archived (the live row is "after"): one request for all of them.
-      const olds = await this.spec.versions().bulkGet(steps.map((s) => [s.id, s.before] as [string, number]));
+      const olds = await inChunks(
+        steps.map((s) => [s.id, s.before] as [string, number]),
+        (chunk) => this.spec.versions().bulkGet(chunk),
+      );
       const toSave: T[] = [];
       const skipped: string[] = [];
       for (const [i, step] of steps.entries()) {
@@ -406,13 +406,17 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
       const given = opts.previous;
       const previous = given
         ? finals.map((r) => given.get(r.id))
-        : await this.spec.current().bulkGet(finals.map((r) => r.id));
+        : await inChunks(
+            finals.map((r) => r.id),
+            (chunk) => this.spec.current().bulkGet(chunk),
+          );
       previous.forEach((row) => {
         if (row && !archived.has(`${row.id}\u0000${row.version}`)) archive.push(this.archivedRowOf(row));
       });
     }
-    if (archive.length) await this.spec.versions().bulkPut(archive);
-    await this.spec.current().bulkPut(finals.map((r) => this.spec.toRow(r, { at: savedAt, reason: why(r), ...note })));
+    await inChunks(archive, async (chunk) => [await this.spec.versions().bulkPut(chunk)]);
+    const rows = finals.map((r) => this.spec.toRow(r, { at: savedAt, reason: why(r), ...note }));
+    await inChunks(rows, async (chunk) => [await this.spec.current().bulkPut(chunk)]);
   }
 
   async saveVersion(rec: T, reason: ChangeReason, savedAt: string): Promise<void> {
@@ -432,9 +436,9 @@ export class VersionedStore<T extends Versioned, TInput, Row extends RowOf> {
         .filter((v) => currentVersion.get(v.id) === v.version)
         .map((v) => [v.id, { at: v.savedAt, reason: v.reason, ...(v.note ? { note: v.note } : {}) }]),
     );
-    await this.spec.versions().bulkPut(versions.filter((v) => currentVersion.get(v.id) !== v.version));
-    await this.spec
-      .current()
-      .bulkPut(recs.map((r) => this.spec.toRow(r, meta.get(r.id) ?? { at: now, reason: fallbackReason })));
+    const older = versions.filter((v) => currentVersion.get(v.id) !== v.version);
+    await inChunks(older, async (chunk) => [await this.spec.versions().bulkPut(chunk)]);
+    const rows = recs.map((r) => this.spec.toRow(r, meta.get(r.id) ?? { at: now, reason: fallbackReason }));
+    await inChunks(rows, async (chunk) => [await this.spec.current().bulkPut(chunk)]);
   }
 }

@@ -30,7 +30,7 @@ export function openBook(fileName: string, bytes: Uint8Array): Book {
   const workbookName = ['xlsx', 'xlsm', 'xltx', 'xltm', 'xls', 'xlsb', 'ods'].includes(ext);
   if (isZip(bytes) || isOleCompound(bytes) || workbookName) {
     const check = checkXlsx(bytes);
-    if (!check.ok) throw new SheetError(check.code, check.error);
+    if (!check.ok) throw new SheetError(check.error.code, check.error.message, { cause: check.error });
     return readXlsx(bytes);
   }
   if (['csv', 'tsv', 'txt'].includes(ext)) {

@@ -24,7 +24,7 @@ const u32 = (b: Uint8Array, o: number): number =>
 /** The archive's directory (already checked by checkXlsx; read again here for the writer's offsets). */
 export function readZip(bytes: Uint8Array): ZipArchive {
   const dir = readZipDirectory(bytes, XLSX_LIMITS.maxParts);
-  if (!dir.ok) throw new SheetError(dir.code, dir.error);
+  if (!dir.ok) throw new SheetError(dir.error.code, dir.error.message, { cause: dir.error });
   const commentLength = u16(bytes, dir.endOffset + 20);
   return {
     bytes,

@@ -1,5 +1,6 @@
 // The zip guard's refusals, one message per code (cause and fix), so the import page, the spreadsheet page and
 // the CLI say the same thing. A Record keyed by the code union: a new code fails to compile until it has a message.
+import { CrosswalkError } from '../errors';
 import { formatBytes } from './format-bytes';
 
 export type ZipGuardCode =
@@ -56,12 +57,20 @@ export const zipGuardMessages: Record<ZipGuardCode, (d: ZipGuardDetail) => strin
     `Sheet "${d.part ?? '?'}" spans ${d.count?.toLocaleString('en-US') ?? 'too many'} cells (rows × columns of its used range), over the limit of ${d.limit?.toLocaleString('en-US') ?? '?'}: a stray value far below or to the right of the table stretches it. Delete the empty rows and columns after the table (or the stray cell), save, and import again.`,
 };
 
+/** A refused file: the code says which check failed, the message its cause and fix (lib/errors' one shape). */
+export class ZipGuardError extends CrosswalkError<ZipGuardCode> {
+  override name = 'ZipGuardError';
+}
+
+/**
+ * checkXlsx's answer for a refused file. A value, not a throw: the guard is a check every caller branches on
+ * (the library import reports it as the file's error, the spreadsheet page rethrows it as a SheetError).
+ */
 export interface ZipGuardFailure {
   ok: false;
-  code: ZipGuardCode;
-  error: string;
+  error: ZipGuardError;
 }
 
 export function refuse(code: ZipGuardCode, detail: ZipGuardDetail = {}): ZipGuardFailure {
-  return { ok: false, code, error: zipGuardMessages[code](detail) };
+  return { ok: false, error: new ZipGuardError(code, zipGuardMessages[code](detail)) };
 }

@@ -27,7 +27,7 @@ function cellText(v: unknown): string {
 export function readWorkbook(bytes: Uint8Array): Workbook {
   // Sizes, cells and used ranges are checked before SheetJS unpacks anything (decompression bombs, random bytes).
   const guard = checkXlsx(bytes);
-  if (!guard.ok) return { ok: false, error: guard.error };
+  if (!guard.ok) return { ok: false, error: guard.error.message };
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, {

@@ -4,13 +4,14 @@ import * as XLSX from '@e965/xlsx';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseLibraryFile } from '../../../lib/library';
-import { checkXlsx, XLSX_LIMITS, zipGuardMessages } from '../../../lib/zip-guard';
+import { errorInfo } from '../../../lib/errors';
+import { checkXlsx, XLSX_LIMITS, ZipGuardError, zipGuardMessages } from '../../../lib/zip-guard';
 import { bombSheet, questionRows, sheetXml, workbook, zipWithRawPart } from './crafted-xlsx';
 
 const refusal = (bytes: Uint8Array, limits = XLSX_LIMITS) => {
   const res = checkXlsx(bytes, limits);
   if (res.ok) throw new Error(`expected a refusal, got ${JSON.stringify(res.summary)}`);
-  return res;
+  return res.error;
 };
 
 describe('xlsx guard: real workbooks pass', () => {
@@ -46,14 +47,14 @@ describe('xlsx guard: decompression bombs', () => {
     expect(bomb.compressed.length).toBeLessThan(1024 * 1024);
     const res = refusal(zipWithRawPart(bomb.compressed, bomb.size));
     expect(res.code).toBe('part-too-large');
-    expect(res.error).toMatch(/expands to more than 160 MB .* split the sheet/);
+    expect(res.message).toMatch(/expands to more than 160 MB .* split the sheet/);
   });
 
   it('refuses a part that lies about its size, stopping as soon as it passes what it declared', () => {
     const bomb = bombSheet(170);
     const res = refusal(zipWithRawPart(bomb.compressed, 4096));
     expect(res.code).toBe('size-mismatch');
-    expect(res.error).toContain('xl/worksheets/sheet1.xml');
+    expect(res.message).toContain('xl/worksheets/sheet1.xml');
   });
 
   it('refuses many parts that are each small but together expand past the total limit', () => {
@@ -67,14 +68,14 @@ describe('xlsx guard: decompression bombs', () => {
   it('refuses a sheet of millions of empty cells (small on disk, huge once parsed)', () => {
     const res = refusal(workbook(sheetXml(`<row r="1">${'<c/>'.repeat(XLSX_LIMITS.maxCells + 1)}</row>`)));
     expect(res.code).toBe('too-many-cells');
-    expect(res.error).toMatch(/more than 3,000,000 filled cells/);
+    expect(res.message).toMatch(/more than 3,000,000 filled cells/);
   });
 
   it('refuses a stray cell that stretches the used range to billions of cells, naming the sheet', () => {
     const rows = `${questionRows(2)}<row r="90000"><c r="XFD90000"><v>1</v></c></row>`;
     const res = refusal(workbook(sheetXml(rows)));
     expect(res.code).toBe('sheet-too-large');
-    expect(res.error).toMatch(/^Sheet "Vendor Q&A" spans 1,474,560,000 cells/);
+    expect(res.message).toMatch(/^Sheet "Vendor Q&A" spans 1,474,560,000 cells/);
   });
 
   it('refuses a forged <dimension> that readers would size the sheet from', () => {
@@ -93,6 +94,9 @@ describe('xlsx guard: files that are not workbooks', () => {
   it('random bytes named .xlsx are called what they are', () => {
     const random = Uint8Array.from({ length: 4096 }, (_, i) => (i * 2654435761) >>> 24);
     expect(refusal(random).code).toBe('not-a-zip');
+    // The shared error shape: a catalogued code and the cause-and-fix message, as the message protocol sends it.
+    expect(refusal(random)).toBeInstanceOf(ZipGuardError);
+    expect(errorInfo(refusal(random))).toEqual({ code: 'not-a-zip', message: zipGuardMessages['not-a-zip']({}) });
     const parsed = parseLibraryFile('answers.xlsx', random);
     expect(parsed.fatal).toBe(zipGuardMessages['not-a-zip']({}));
     expect(parsed.fatal).not.toMatch(/Question column/);
@@ -101,7 +105,7 @@ describe('xlsx guard: files that are not workbooks', () => {
   it('a password-protected workbook (OLE container) gets the way out', () => {
     const ole = new Uint8Array(1024);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    expect(refusal(ole).error).toMatch(/password-protected.*Remove the password/);
+    expect(refusal(ole).message).toMatch(/password-protected.*Remove the password/);
   });
 
   it('a ZIP that is not a spreadsheet (a Word file renamed) is refused', () => {
@@ -110,7 +114,7 @@ describe('xlsx guard: files that are not workbooks', () => {
       '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
     const res = refusal(workbook(sheetXml(''), { '[Content_Types].xml': strToU8(types) }));
     expect(res.code).toBe('not-a-workbook');
-    expect(res.error).toMatch(/Word or PowerPoint/);
+    expect(res.message).toMatch(/Word or PowerPoint/);
   });
 
   it('a workbook cut short in transfer is called damaged', () => {
