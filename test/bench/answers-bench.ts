@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MODEL, type MatchModel } from '../../lib/match';
-import { answerSets, itemsOf, outcomes, type AnswerSet } from './match/answer-sets';
+import { answerSets, itemsOf, outcomes, selfQuestions, type AnswerSet } from './match/answer-sets';
 import { fitModel, foldOf, type Item } from './match/fit';
 import { BASELINES, baseline } from './match/retrieval-baselines';
 import {
@@ -46,18 +46,25 @@ interface Fold {
   test: (set: AnswerSet) => AnswerSet['questions'];
 }
 
-function crossValidated(sets: readonly AnswerSet[], items: ReadonlyMap<AnswerSet, Item[]>): Fold[] {
+// Library self-questions (each entry asked in its own words) add confidence examples to every fit; they ask
+// nothing of the dev questions, so every fold may use them.
+function crossValidated(sets: readonly AnswerSet[], items: ReadonlyMap<AnswerSet, Item[]>, self: Item[]): Fold[] {
   const all = sets.flatMap((s) => items.get(s)!);
   return Array.from({ length: K }, (_, k) => ({
     model: fitModel(
       all.filter((it) => foldOf(it.q, K) !== k),
       `fold ${k}`,
+      self,
     ),
     test: (set: AnswerSet) => set.questions.filter((q) => foldOf(q, K) === k),
   }));
 }
 
-function leaveOneSourceOut(sets: readonly AnswerSet[], items: ReadonlyMap<AnswerSet, Item[]>): Map<string, Fold> {
+function leaveOneSourceOut(
+  sets: readonly AnswerSet[],
+  items: ReadonlyMap<AnswerSet, Item[]>,
+  self: Item[],
+): Map<string, Fold> {
   const out = new Map<string, Fold>();
   const all = sets.flatMap((s) => items.get(s)!);
   for (const source of SOURCES)
@@ -65,6 +72,7 @@ function leaveOneSourceOut(sets: readonly AnswerSet[], items: ReadonlyMap<Answer
       model: fitModel(
         all.filter((it) => it.q.source !== source),
         `without ${source}`,
+        self,
       ),
       test: (set: AnswerSet) => set.questions.filter((q) => q.source === source),
     });
@@ -95,9 +103,10 @@ function runAnswers(): void {
   const para = sets.find((s) => s.name === 'paraphrases')!;
   if (!tw) console.log('Tidewater dev set not found (../shared/data/retrieval-dev): only the paraphrases are judged.');
   const items = new Map(sets.map((s) => [s, itemsOf(s)] as const));
+  const self = sets.flatMap((s) => itemsOf(selfQuestions(s)));
 
   // Out of fold: each question judged by the model fitted without its fold.
-  const folds = crossValidated(sets, items);
+  const folds = crossValidated(sets, items, self);
   const oof = new Map<AnswerSet, Outcome[]>(
     sets.map((s) => [s, folds.flatMap((f) => outcomes(s, f.test(s), f.model))]),
   );
@@ -130,7 +139,7 @@ function runAnswers(): void {
 
   if (tw) {
     console.log('leave one source out (fit on the paraphrases and the other two Tidewater sources):');
-    for (const [source, fold] of leaveOneSourceOut(sets, items)) {
+    for (const [source, fold] of leaveOneSourceOut(sets, items, self)) {
       const o = outcomes(tw, fold.test(tw), fold.model);
       const base = baseline('BM25F question 0.5 + answer 0.5', tw.entries);
       const b = figures(
@@ -169,6 +178,7 @@ function runAnswers(): void {
   const refit = fitModel(
     sets.flatMap((s) => items.get(s)!),
     DEFAULT_MODEL.fitted,
+    self,
   );
   const stale =
     JSON.stringify(refit.ranker) !== JSON.stringify(DEFAULT_MODEL.ranker) ||

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { MatchModel } from '../../lib/match';
-import { answerSets, itemsOf } from './match/answer-sets';
+import { answerSets, itemsOf, selfQuestions } from './match/answer-sets';
 import { fitModel } from './match/fit';
 
 const target = fileURLToPath(new URL('../../lib/match/model-weights.ts', import.meta.url));
@@ -13,10 +13,12 @@ const target = fileURLToPath(new URL('../../lib/match/model-weights.ts', import.
 export function fitPooled(): MatchModel {
   const sets = answerSets();
   const items = sets.flatMap(itemsOf);
+  const self = sets.flatMap((s) => itemsOf(selfQuestions(s)));
   const described = sets.map((s) => `${s.name} (${s.questions.length} questions)`).join(' + ');
   return fitModel(
     items,
-    `pooled ${described}; ranker by listwise softmax, confidence by logistic regression on inner out-of-fold rankings`,
+    `pooled ${described}; ranker by listwise softmax, confidence by logistic regression on inner out-of-fold rankings plus the ${self.length} library entries asked in their own words`,
+    self,
   );
 }
 

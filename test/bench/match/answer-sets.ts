@@ -68,6 +68,30 @@ export function answerSets(): AnswerSet[] {
 
 const normalised = (text: string): string => text.toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** Marks the sets of library self-questions (confidence examples only; never judged or used for thresholds). */
+export const SELF_SET = '-self';
+
+/**
+ * Each library entry asked in its own words, answered by itself (or by any entry with the same answer): the
+ * dev sets' real questions hardly ever repeat a library question, so without these the confidence never sees
+ * what an exact match looks like and can rate one weak. Only the confidence is fitted on them.
+ */
+export function selfQuestions(set: AnswerSet): AnswerSet {
+  const live = set.entries.filter((e) => e.status !== 'retired');
+  return {
+    ...set,
+    name: set.name + SELF_SET,
+    questions: live.map((e) => ({
+      id: `self:${e.id}`,
+      set: set.name + SELF_SET,
+      source: 'self',
+      input: { id: `self:${e.id}`, question: e.question },
+      answers: live.filter((o) => normalised(o.answer) === normalised(e.answer)).map((o) => o.id),
+      partial: [],
+    })),
+  };
+}
+
 /** Every question's candidates and features (what fitting needs; the same for every model). */
 export function itemsOf(set: AnswerSet): Item[] {
   const source = defaultControlSource();

@@ -12,6 +12,9 @@ import {
 } from '../../../lib/match';
 import type { LabelledRetrievalQuestion } from './tidewater';
 
+/** Set-name suffix of library self-questions (see answer-sets.ts). */
+const SELF_SET = '-self';
+
 /** One labelled question with its candidates' features (independent of the model). */
 export interface Item {
   q: LabelledRetrievalQuestion;
@@ -168,12 +171,13 @@ function solve(a: Float64Array[], b: Float64Array): Float64Array {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** Out-of-fold confidence examples of a training set: rank each inner fold with a ranker fitted on the rest. */
-function outOfFoldExamples(items: readonly Item[]): Example[] {
+/** Out-of-fold confidence examples of a training set: rank each inner fold with a ranker fitted on the rest.
+ *  `extra` items (library self-questions) are ranked the same way but never train a ranker. */
+function outOfFoldExamples(items: readonly Item[], extra: readonly Item[] = []): Example[] {
   const out: Example[] = [];
   for (let k = 0; k < FIT.innerFolds; k++) {
     const w = fitRanker(items.filter((it) => foldOf(it.q, FIT.innerFolds * 7) % FIT.innerFolds !== k));
-    for (const it of items) {
+    for (const it of [...items, ...extra]) {
       if (foldOf(it.q, FIT.innerFolds * 7) % FIT.innerFolds !== k) continue;
       const t = topOf(it, w);
       if (t) out.push({ x: t.x, right: t.right, set: it.q.set, eligible: t.eligible, evidence: t.evidence });
@@ -237,11 +241,13 @@ function chooseFloor(scored: ReadonlyArray<{ p: number; right: boolean }>): numb
   return Math.min(floor, 0.95);
 }
 
-/** Fits the whole model on `items`. */
-export function fitModel(items: readonly Item[], fitted: string): MatchModel {
+/** Fits the whole model on `items`; `self` (library self-questions) only adds confidence examples. */
+export function fitModel(items: readonly Item[], fitted: string, self: readonly Item[] = []): MatchModel {
   const ranker = fitRanker(items);
-  const examples = outOfFoldExamples(items);
-  const cw = fitLogistic(examples);
+  const all = outOfFoldExamples(items, self);
+  const cw = fitLogistic(all);
+  // The threshold and the floor are chosen on real questions only.
+  const examples = all.filter((e) => !e.set.endsWith(SELF_SET));
   const scored = examples.map((e) => ({
     p: probability(cw, e.x),
     right: e.right,
