@@ -150,6 +150,8 @@ export const IndexStatus = z.object({
   builtAt: z.string(),
   /** Incremental updates applied since the last full build. */
   updates: z.number().int(),
+  /** Library change sequence of the index saved for the next cold start; absent until one is saved. */
+  savedSeq: z.number().int().optional(),
 });
 export type IndexStatus = z.infer<typeof IndexStatus>;
 

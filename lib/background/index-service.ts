@@ -107,6 +107,7 @@ export class IndexService<I> {
             builtFrom: 'cache',
             builtAt: cached.builtAt,
             updates: 0,
+            savedSeq: seq,
           };
           return;
         } catch (err) {
@@ -232,6 +233,8 @@ export class IndexService<I> {
       builtFrom: 'library',
       builtAt: new Date().toISOString(),
       updates: 0,
+      // The saved copy is still the older one until the next persist.
+      ...(this.status.savedSeq === undefined ? {} : { savedSeq: this.status.savedSeq }),
     };
   }
 
@@ -263,6 +266,8 @@ export class IndexService<I> {
     const { seq, builtAt, entries, evidence } = this.status;
     try {
       await this.cache.write({ seq, builtAt, entries, evidence, data: this.engine.serialize(this.index!) });
+      // Reported by bg/status so a caller can tell whether a cold start would load this index or rebuild.
+      this.status = { ...this.status, savedSeq: seq };
     } catch (err) {
       // A failed cache write only costs a rebuild on the next cold start.
       console.warn('[crosswalk] could not persist the search index:', err);

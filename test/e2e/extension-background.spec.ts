@@ -28,8 +28,20 @@ test('a restarted worker loads the persisted index instead of rebuilding', async
           builtFrom: string;
           entries: number;
           seq: number;
+          savedSeq?: number;
         }>,
     );
+  // The index is saved once the library has been quiet for a few seconds (an import is saved once, not per
+  // change), so wait until the saved copy reflects the library before stopping the worker.
+  await expect
+    .poll(
+      async () => {
+        const s = await status();
+        return s.entries > 50 && s.savedSeq === s.seq;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
   const first = await status();
   expect(first.builtFrom).toBe('library');
   expect(first.entries).toBeGreaterThan(50);

@@ -215,9 +215,12 @@ describe('background index service', () => {
     }
     expect(service.getStatus().entries).toBe(4);
     expect(cache.writes).toBe(1);
+    // bg/status says the saved copy is behind, so a caller knows a cold start now would rebuild.
+    expect(service.getStatus().savedSeq).toBeLessThan(service.getStatus().seq);
     await service.flush();
     expect(cache.writes).toBe(2);
     expect(cache.value).toMatchObject({ entries: 4, seq: await lib.changeSeq() });
+    expect(service.getStatus().savedSeq).toBe(service.getStatus().seq);
 
     // What was saved is what a cold start loads.
     const cold = new IndexService(lib, matchEngine, cache);
