@@ -74,7 +74,8 @@ export default defineConfig({
         minify: 'terser',
         terserOptions: {
           ecma: 2020,
-          compress: { passes: 3, unsafe_arrows: true },
+          // hoist_funs: declarations are hoisted anyway; moving them up lets terser merge more (~140 B).
+          compress: { passes: 3, unsafe_arrows: true, hoist_funs: true },
           mangle: true,
           format: { comments: false },
         },

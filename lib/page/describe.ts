@@ -10,7 +10,7 @@ import { chromeContext, isChrome, type ChromeInput } from './chrome';
 import { normalize } from './text';
 import { sectionOf } from './section';
 import { assignContainers, pairComments, type Unit } from './units';
-import { optionsAndValue } from './values';
+import { multiText, optionsAndValue } from './values';
 import { isMultiSelect } from './multi-select';
 import { fidOf, type PageState } from './state';
 
@@ -89,8 +89,11 @@ export function describe(state: PageState, all: Unit[], fresh: Set<Unit>, see: S
       if (old && (fresh.has(all[i + 1]!) || fresh.has(all[i - 1]!))) state.sections.set(u.area, old.section ?? '');
       return;
     }
-    const { options, value } = optionsAndValue(u, ctx.headers);
+    const { options, value: shown } = optionsAndValue(u, ctx.headers);
     const inf = inferQuestion(u, options ?? [], ctx);
+    // A multi-select answers as several checked options; the unit keeps its control type for filling.
+    u.multi = u.kind === 'select' && isMultiSelect(u.els[0]!, inf.question);
+    const value = u.multi && u.ctype === 'combobox' ? multiText(u.els[0]!) : shown;
     // An ancestor holding a neighbour question holds two or more: a group that may carry a section title.
     const prev = all[i - 1]?.els.at(-1);
     const next = all[i + 1]?.els[0];
@@ -104,8 +107,7 @@ export function describe(state: PageState, all: Unit[], fresh: Set<Unit>, see: S
     const field: QuestionField = {
       fid,
       question: inf.question,
-      // A multi-select answers as several checked options; the unit keeps its control type for filling.
-      kind: u.kind === 'select' && isMultiSelect(u.els[0]!, inf.question) ? 'checkbox' : u.kind,
+      kind: u.multi ? 'checkbox' : u.kind,
       value,
       helper: inf.helper,
       number: inf.number,

@@ -26,6 +26,8 @@ export interface Unit {
   area: Element;
   /** fieldset / radiogroup / group element exclusive to this unit, if any. */
   group?: Element;
+  /** A dropdown that takes several values (reported as kind checkbox); set when described. */
+  multi?: boolean;
 }
 
 /** The field kind a control type answers as: ARIA radios/checkboxes are radios/checkboxes, popups selects. */

@@ -3,10 +3,13 @@ import type { Unit } from './units';
 import { attr, CONTROLISH, hasLayout, idRefs, isRendered, LABELLEDBY } from './dom';
 import { optionLabel } from './label';
 import { textOf } from './read-text';
-import { isPlaceholderOption, normalize } from './text';
+import { isPlaceholderOption, normalize, splitMulti } from './text';
 import { optionText } from './option-text';
 import { readEditable } from './fill/contenteditable';
 import { fileNames } from './file-zone';
+
+/** What names a question, not an answer: a widget wrapper never climbs past one. */
+const LABELISH = 'label,legend,h1,h2,h3,h4,h5,h6,[role=heading]';
 
 const realOptions = (sel: HTMLSelectElement): HTMLOptionElement[] =>
   [...sel.options].filter((o, i) => !((i === 0 || o.value === '') && isPlaceholderOption(optionText(o))) && !o.hidden);
@@ -83,11 +86,7 @@ export function comboboxText(el: Element): string {
   let cur: Element | null = el.parentElement;
   for (let i = 0; i < 3 && cur; i++, cur = cur.parentElement) {
     const c = cur;
-    if (
-      c.querySelectorAll(CONTROLISH).length > 1 ||
-      c.querySelector('label,legend,h1,h2,h3,h4,h5,h6,[role=heading]') ||
-      labels.some((l) => c.contains(l))
-    )
+    if (c.querySelectorAll(CONTROLISH).length > 1 || c.querySelector(LABELISH) || labels.some((l) => c.contains(l)))
       break;
     const t = textOf(cur, { exclude: skip });
     if (t.length > 200) break;
@@ -125,6 +124,39 @@ function selectedInListbox(el: Element): string {
   return texts.join('; ');
 }
 
+// A chosen value of a multi-select widget, shown as a chip: react-select "…-multiValue", Ant Design
+// "ant-select-selection-item(-content)", MUI "MuiChip-root/-label", "…-tag", "…-token", "…-pill".
+const CHIP = /(?:chip|tag|multi-?value|selection-item|token|pill)(?:[-_](?:root|label|content|text))?$/i;
+
+/** The widget around a combobox: up a few levels while it holds no other form control, label or heading. */
+function widgetOf(el: Element): Element {
+  let top = el;
+  for (let a = el.parentElement, n = 0; a && n < 4; a = a.parentElement, n++) {
+    if (
+      a.querySelectorAll('input:not([type=hidden]):not([aria-hidden=true]),select,textarea,[role=combobox]').length >
+        1 ||
+      a.querySelector(LABELISH)
+    )
+      break;
+    top = a;
+  }
+  return top;
+}
+
+/** The chips a multi-select shows, innermost with text (the label, not the chip around label and ×). */
+export function chipsOf(el: Element): Element[] {
+  const all = [...widgetOf(el).querySelectorAll('*')].filter(
+    (e) => [...e.classList].some((c) => CHIP.test(c)) && textOf(e) !== '',
+  );
+  return all.filter((e) => !all.some((o) => o !== e && e.contains(o)));
+}
+
+/** The values a multi-select shows as chips, else what the combobox shows ("a, b": MUI without chips). */
+export function multiText(el: Element): string {
+  const chips = chipsOf(el).map((c) => textOf(c));
+  return chips.length ? chips.join('; ') : splitMulti(comboboxText(el).replace(/,/g, ';')).join('; ');
+}
+
 /** Selected option texts of a native select, placeholder excluded. */
 export function selectText(sel: HTMLSelectElement, real = realOptions(sel)): string {
   // options[].selected rather than selectedOptions: same in browsers, and DOM emulators get it right.
@@ -155,7 +187,7 @@ export function readUnitValue(u: Unit, headers: Map<Element, string[]> = new Map
     case 'select':
       return selectText(el as HTMLSelectElement);
     case 'combobox':
-      return comboboxText(el);
+      return u.multi ? multiText(el) : comboboxText(el);
     case 'listbox':
       return [...el.querySelectorAll('[role=option]')]
         .filter(ariaOn)

@@ -4,26 +4,8 @@
 // ArrowDown moves aria-activedescendant along the options, Enter chooses the active one.
 import { byId } from '../dom';
 import { canonical } from '../text';
-import { nextTask, sleep, winOf } from './events';
+import { nextTask, press, sleep } from './events';
 import { optionName } from '../values';
-
-const KEYS = { ArrowDown: 40, Enter: 13 } as const;
-
-function press(el: Element, key: keyof typeof KEYS): void {
-  const win = winOf(el);
-  // keyCode/which too: rc-select and older widgets switch on `which`, not `key`.
-  const init = {
-    key,
-    code: key,
-    keyCode: KEYS[key],
-    which: KEYS[key],
-    bubbles: true,
-    cancelable: true,
-    composed: true,
-  };
-  el.dispatchEvent(new win.KeyboardEvent('keydown', init));
-  el.dispatchEvent(new win.KeyboardEvent('keyup', init));
-}
 
 /** The label of the option the combobox marks active, or null when it marks none. */
 function activeOption(el: Element): { id: string; text: string } | null {

@@ -89,6 +89,24 @@ export function withoutSubmit<T>(el: Element, fn: () => T): T {
   }
 }
 
+const KEY_CODES = { ArrowDown: 40, Enter: 13, Escape: 27 } as const;
+
+/** Press and release `key` on `el`; keyCode/which too: rc-select and older widgets switch on `which`, not `key`. */
+export function press(el: Element, key: keyof typeof KEY_CODES): void {
+  const win = winOf(el);
+  const init = {
+    key,
+    code: key,
+    keyCode: KEY_CODES[key],
+    which: KEY_CODES[key],
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  };
+  el.dispatchEvent(new win.KeyboardEvent('keydown', init));
+  el.dispatchEvent(new win.KeyboardEvent('keyup', init));
+}
+
 /** Fire mouse/pointer events named by `types` at the centre of `el`; `click` ends with a native click. */
 function mouse(el: Element, types: string[], buttons: number, click = false): void {
   withoutSubmit(el, () => {

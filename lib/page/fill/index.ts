@@ -8,7 +8,7 @@ import { mount } from '../virtual';
 import type { Unit } from '../units';
 import { readUnitValue } from '../values';
 import { writeChoice } from './choice';
-import { writeCombobox } from './combobox';
+import { writeCombobox, writeMultiCombobox } from './combobox';
 import { writeEditable } from './contenteditable';
 import { writeSelect } from './select';
 import { writeText } from './text';
@@ -28,7 +28,9 @@ async function write(u: Unit, value: string): Promise<WriteOutcome> {
       return writeEditable(el as HTMLElement, value);
     case 'combobox':
     case 'listbox':
-      return writeCombobox(el as HTMLElement, value);
+      return u.multi && u.ctype === 'combobox'
+        ? writeMultiCombobox(el as HTMLElement, value)
+        : writeCombobox(el as HTMLElement, value);
     case 'file':
       // Never: a page cannot be given a file from outside, and Crosswalk would not if it could.
       return fail(readUnitValue(u), ERR.noUpload);
