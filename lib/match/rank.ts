@@ -122,14 +122,18 @@ export function rankCandidates(
   const pool = variantPool(index);
   const bySlot = slotEntries(index);
   const wanted = controlScores(controls);
-  const fits = new Map<ControlKeys, number>();
   const scores = new Float64Array(bm25.fields.length);
   const present = new Float64Array(bm25.fields.length);
   const max = new Float64Array(bm25.fields.length);
   const out: Candidate[] = [];
-  for (const h of hits) {
+  // Every candidate's features are a view into one buffer made for this question: a typed array of its
+  // own per candidate allocated a backing store each, which showed in profiles.
+  const nf = RANK_FEATURES.length;
+  const buffer = new ArrayBuffer(hits.length * nf * Float64Array.BYTES_PER_ELEMENT);
+  for (let c = 0; c < hits.length; c++) {
+    const h = hits[c]!;
     const ie = bySlot[h.doc]!;
-    const f = new Float64Array(RANK_FEATURES.length);
+    const f = new Float64Array(buffer, c * nf * Float64Array.BYTES_PER_ELEMENT, nf);
     const any = bm25.fieldScores(qIds, qW, h.doc, scores, present, ANY_TEXT_FIELD);
     f[RF.title] = scores[FIELD.question]!;
     f[RF.answer] = scores[FIELD.answer]!;
@@ -149,7 +153,7 @@ export function rankCandidates(
       o += length;
     }
     f[RF.dice] = sim;
-    f[RF.controls] = controlFit(ie.entry, wanted, source, fits);
+    f[RF.controls] = controlFit(ie.entry, wanted, source);
     f[RF.noControls] = ie.entry.controls.length === 0 ? 1 : 0;
     f[RF.kindMiss] = kindMiss(kind.kind, ie.entry);
     f[RF.older] = isStale(ie.entry, today) ? 1 : 0;
@@ -162,12 +166,21 @@ export function rankCandidates(
     c.features[RF.tags]! /= max[FIELD.tags]! || 1;
     c.features[RF.controlText]! /= max[FIELD.controls]! || 1;
   }
+  wanted.clear();
   markSuperseded(index, out);
-  const weights = rankerWeights(model);
+  const weights = weightsOf(model);
   for (const c of out) c.score = rankScore(weights, c.features);
   // Ties go to the smaller entry id; a slot's rank is its entry's place in id order.
   out.sort((a, b) => b.score - a.score || ranks[a.ie.slot]! - ranks[b.ie.slot]!);
   return { candidates: out, kind, searched: question };
+}
+
+/** The ranker's weights as an array, per model (a model is never changed once made; fitting makes new ones). */
+const rankerWeightCache = new WeakMap<MatchModel['ranker'], Float64Array>();
+function weightsOf(model: MatchModel): Float64Array {
+  let w = rankerWeightCache.get(model.ranker);
+  if (!w) rankerWeightCache.set(model.ranker, (w = rankerWeights(model)));
+  return w;
 }
 
 /** Facts an entry's answer gives, per entry: a bounded memo keyed by text thrashed on a 10k library (every
@@ -355,50 +368,87 @@ export function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedE
   return best;
 }
 
-/** The classifier's score per control ("framework|id"), best per key. */
-function controlScores(controls: readonly ControlMatch[]): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const c of controls) {
-    const key = `${c.framework}|${c.id}`;
-    out.set(key, Math.max(out.get(key) ?? 0, c.score));
+/**
+ * Control keys ("framework|id") as small numbers, shared by every index and question: control fit compares
+ * an entry's controls with the classifier's through a typed array instead of string maps (it runs for
+ * every candidate of every question). Bounded by the catalogs plus whatever ids libraries cite; cleared
+ * (with everything numbered from it) if that ever grows past CONTROL_KEYS_MAX.
+ */
+const controlKeyNumbers = new Map<string, number>();
+const CONTROL_KEYS_MAX = 50_000;
+let keyEpoch = 0;
+function controlKeyNumber(key: string): number {
+  let n = controlKeyNumbers.get(key);
+  if (n === undefined) controlKeyNumbers.set(key, (n = controlKeyNumbers.size));
+  return n;
+}
+
+/** The classifier's score per control key number, best per key, for the question being ranked; clear()
+ *  resets the keys it set. */
+class ControlScores {
+  scores = new Float64Array(64);
+  private set: number[] = [];
+  add(key: number, score: number): void {
+    if (key >= this.scores.length) {
+      const grown = new Float64Array(Math.max(key + 1, this.scores.length * 2));
+      grown.set(this.scores);
+      this.scores = grown;
+    }
+    if (this.scores[key] === 0) this.set.push(key);
+    this.scores[key] = Math.max(this.scores[key]!, score);
   }
+  get size(): number {
+    return this.set.length;
+  }
+  clear(): void {
+    for (const k of this.set) this.scores[k] = 0;
+    this.set.length = 0;
+  }
+}
+const wantedScores = new ControlScores();
+
+/** The classifier's score per control, best per key (0 when it scored none: the same as not naming it). */
+function controlScores(controls: readonly ControlMatch[]): ControlScores {
+  const out = wantedScores;
+  out.clear();
+  if (controlKeyNumbers.size >= CONTROL_KEYS_MAX) {
+    controlKeyNumbers.clear();
+    controlKeysBySet.clear();
+    keyEpoch++;
+  }
+  for (const c of controls) out.add(controlKeyNumber(`${c.framework}|${c.id}`), c.score);
   return out;
 }
 
-/** Control keys (own + counterparts) of one control set, as "framework|id". */
+/** Control key numbers (own + counterparts) of one control set. */
 interface ControlKeys {
   source: ControlSource;
-  keys: readonly string[];
+  /** The numbering the keys were made in (numbers start over if they ever pass CONTROL_KEYS_MAX). */
+  epoch: number;
+  keys: Int32Array;
 }
 /** Control keys by the entry's control set; entries share sets, so this stays small. */
 const controlKeysBySet = new Map<string, ControlKeys>();
 const entryControlKeys = new WeakMap<AnswerEntry, ControlKeys>();
 
 /** The classifier's best score among the entry's controls and their crosswalk counterparts (0 when it
- *  names none or the classifier found none of them). `fits` memoises it per control set for one question. */
-function controlFit(
-  entry: AnswerEntry,
-  wanted: ReadonlyMap<string, number>,
-  source: ControlSource,
-  fits: Map<ControlKeys, number>,
-): number {
+ *  names none or the classifier found none of them). */
+function controlFit(entry: AnswerEntry, wanted: ControlScores, source: ControlSource): number {
   if (entry.controls.length === 0 || wanted.size === 0) return 0;
   let bySource = entryControlKeys.get(entry);
-  if (!bySource || bySource.source !== source) {
+  if (!bySource || bySource.source !== source || bySource.epoch !== keyEpoch) {
     const signature = entry.controls.map((c) => `${c.framework}|${c.id}`).join(',');
     let keys = controlKeysBySet.get(signature);
     if (!keys || keys.source !== source) {
-      keys = { source, keys: [...new Set(citeControls(entry.controls, source).map((c) => `${c.framework}|${c.id}`))] };
+      const distinct = new Set(citeControls(entry.controls, source).map((c) => `${c.framework}|${c.id}`));
+      keys = { source, epoch: keyEpoch, keys: Int32Array.from(distinct, controlKeyNumber) };
       if (controlKeysBySet.size >= 20_000) controlKeysBySet.clear();
       controlKeysBySet.set(signature, keys);
     }
     entryControlKeys.set(entry, (bySource = keys));
   }
-  let fit = fits.get(bySource);
-  if (fit === undefined) {
-    fit = 0;
-    for (const k of bySource.keys) fit = Math.max(fit, wanted.get(k) ?? 0);
-    fits.set(bySource, fit);
-  }
+  const scores = wanted.scores;
+  let fit = 0;
+  for (const k of bySource.keys) fit = Math.max(fit, k < scores.length ? scores[k]! : 0);
   return fit;
 }
