@@ -15,7 +15,7 @@ import { defaultControlSource, type ControlSource } from './control-source';
 import { MatchError, invalidQuestionError } from './errors';
 import { gate, GATE_SETTINGS, type GateInput } from './gate';
 import { confidenceFeatures, confidenceOf, DEFAULT_MODEL, RF, type MatchModel } from './model';
-import { entrySimilarity, rankCandidates, type Candidate, type Ranking } from './rank';
+import { rankCandidates, similarAtLeast, type Candidate, type Ranking } from './rank';
 import {
   citedItems,
   clearance,
@@ -224,7 +224,7 @@ function findConflict(index: AnswerIndex, usable: readonly Candidate[], today: s
   for (const other of current.slice(1, 5)) {
     if (other.sim < CONFLICT_SETTINGS.conflictSim || first.sim - other.sim > CONFLICT_SETTINGS.conflictGap) continue;
     if (sameAnswer(first.ie.entry, other.ie.entry)) continue;
-    if (entrySimilarity(index, first.ie, other.ie) >= CONFLICT_SETTINGS.conflictSame)
+    if (similarAtLeast(index, first.ie, other.ie, CONFLICT_SETTINGS.conflictSame))
       out.add(first.ie.entry.id).add(other.ie.entry.id);
   }
   return out;
