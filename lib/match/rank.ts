@@ -9,6 +9,7 @@ import {
   FIELD,
   slotEntries,
   slotRanks,
+  variantMass,
   variantPool,
   type AnswerIndex,
   type IndexedEntry,
@@ -118,18 +119,29 @@ export function rankCandidates(
   let aMass = 0;
   for (const id of aIds) aMass += bm25.idfAt(id);
   const key = keyTerms(aIds, bm25);
+  // The whole question's terms (preamble too), for how much of an entry's title the question mentions.
+  const whole = markTerms(
+    Int32Array.from(new Set(analyzeQueryWords(question)), (t) => bm25.termIndex(t)),
+    bm25,
+    wholeMarks,
+  );
   const mark = markTerms(aIds, bm25);
   const pool = variantPool(index);
   const bySlot = slotEntries(index);
   const wanted = controlScores(controls);
-  const fits = new Map<ControlKeys, number>();
+  const fits = new Map<ControlKeys, ControlFit>();
   const scores = new Float64Array(bm25.fields.length);
   const present = new Float64Array(bm25.fields.length);
   const max = new Float64Array(bm25.fields.length);
   const out: Candidate[] = [];
-  for (const h of hits) {
+  // Every candidate's features are a view into one buffer made for this question: a typed array of its
+  // own per candidate allocated a backing store each, which showed in profiles.
+  const nf = RANK_FEATURES.length;
+  const buffer = new ArrayBuffer(hits.length * nf * Float64Array.BYTES_PER_ELEMENT);
+  for (let c = 0; c < hits.length; c++) {
+    const h = hits[c]!;
     const ie = bySlot[h.doc]!;
-    const f = new Float64Array(RANK_FEATURES.length);
+    const f = new Float64Array(buffer, c * nf * Float64Array.BYTES_PER_ELEMENT, nf);
     const any = bm25.fieldScores(qIds, qW, h.doc, scores, present, ANY_TEXT_FIELD);
     f[RF.title] = scores[FIELD.question]!;
     f[RF.answer] = scores[FIELD.answer]!;
@@ -141,15 +153,20 @@ export function rankCandidates(
     f[RF.cover] = qMass > 0 ? any / qMass : 0;
     f[RF.titleCover] = qMass > 0 ? present[FIELD.question]! / qMass : 0;
     let sim = 0;
+    let rev = 0;
     let o = entryVariants(index, pool, ie);
     const data = pool.data;
     for (let v = data[o++]!; v > 0; v--) {
       const length = data[o++]!;
-      sim = Math.max(sim, dice(mark, aMass, data, o, length, bm25));
+      sim = Math.max(sim, diceAndMentioned(mark, aMass, whole, data, o, length, bm25));
+      rev = Math.max(rev, lastMentioned);
       o += length;
     }
     f[RF.dice] = sim;
-    f[RF.controls] = controlFit(ie.entry, wanted, source, fits);
+    f[RF.titleRev] = rev;
+    const fit = controlFit(ie.entry, wanted, source, fits);
+    f[RF.controls] = fit.best;
+    f[RF.controlsFw] = fit.perFramework;
     f[RF.noControls] = ie.entry.controls.length === 0 ? 1 : 0;
     f[RF.kindMiss] = kindMiss(kind.kind, ie.entry);
     f[RF.older] = isStale(ie.entry, today) ? 1 : 0;
@@ -163,11 +180,19 @@ export function rankCandidates(
     c.features[RF.controlText]! /= max[FIELD.controls]! || 1;
   }
   markSuperseded(index, out);
-  const weights = rankerWeights(model);
+  const weights = weightsOf(model);
   for (const c of out) c.score = rankScore(weights, c.features);
   // Ties go to the smaller entry id; a slot's rank is its entry's place in id order.
   out.sort((a, b) => b.score - a.score || ranks[a.ie.slot]! - ranks[b.ie.slot]!);
   return { candidates: out, kind, searched: question };
+}
+
+/** The ranker's weights as an array, per model (a model is never changed once made; fitting makes new ones). */
+const rankerWeightCache = new WeakMap<MatchModel['ranker'], Float64Array>();
+function weightsOf(model: MatchModel): Float64Array {
+  let w = rankerWeightCache.get(model.ranker);
+  if (!w) rankerWeightCache.set(model.ranker, (w = rankerWeights(model)));
+  return w;
 }
 
 /** Facts an entry's answer gives, per entry: a bounded memo keyed by text thrashed on a 10k library (every
@@ -246,7 +271,7 @@ function markSuperseded(index: AnswerIndex, cands: Candidate[]): void {
       const da = a.ie.entry.approvedAt ?? a.ie.entry.updatedAt.slice(0, 10);
       const db = b.ie.entry.approvedAt ?? b.ie.entry.updatedAt.slice(0, 10);
       if (da === db) continue;
-      if (entrySimilarity(index, a.ie, b.ie) < RANK_SETTINGS.duplicateSimilarity) continue;
+      if (!similarAtLeast(index, a.ie, b.ie, RANK_SETTINGS.duplicateSimilarity)) continue;
       (da < db ? a : b).features[RF.older] = 1;
     }
   }
@@ -300,37 +325,96 @@ function queryTerms(question: string, q: QuestionInput, index: AnswerIndex, kind
  * belongs to the latest marked set. Re-ranking compares each of ~40 candidates' variants with the
  * question, and a typed-array read per term costs a fraction of scanning the question's terms.
  */
-let marks = new Int32Array(1024);
-let stamp = 0;
+interface MarkTable {
+  marks: Int32Array;
+  stamp: number;
+}
+const diceMarks: MarkTable = { marks: new Int32Array(1024), stamp: 0 };
+/** A second table for the whole question's terms, read while diceMarks holds the asking sentence's. */
+const wholeMarks: MarkTable = { marks: new Int32Array(1024), stamp: 0 };
 
-/** Marks `ids` (term numbers; -1 entries are skipped) as the current set and returns its stamp. */
-function markTerms(ids: Int32Array, bm25: Bm25Index): number {
-  if (marks.length < bm25.termCount) marks = new Int32Array(bm25.termCount * 2);
-  if (stamp === 0x7fffffff) {
-    marks.fill(0);
-    stamp = 0;
+/** Marks `ids` (term numbers; -1 entries are skipped) as the current set of `table` and returns its stamp. */
+function markTerms(ids: Int32Array, bm25: Bm25Index, table: MarkTable = diceMarks): number {
+  if (table.marks.length < bm25.termCount) table.marks = new Int32Array(bm25.termCount * 2);
+  if (table.stamp === 0x7fffffff) {
+    table.marks.fill(0);
+    table.stamp = 0;
   }
-  stamp++;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) marks[ids[i]!] = stamp;
+  const stamp = ++table.stamp;
+  const m = table.marks;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) m[ids[i]!] = stamp;
   return stamp;
 }
 
-/** idf-weighted Dice between the marked term set (idf mass `mass`) and one question variant of an entry:
- *  `length` distinct term numbers at data[from...]. */
-function dice(mark: number, mass: number, data: Int32Array, from: number, length: number, bm25: Bm25Index): number {
+/** dice() of one question variant, and (in lastMentioned) the share of the variant's idf mass among the
+ *  terms marked in wholeMarks with `whole`: both in one pass over the variant. */
+let lastMentioned = 0;
+function diceAndMentioned(
+  mark: number,
+  mass: number,
+  whole: number,
+  data: Int32Array,
+  from: number,
+  length: number,
+  bm25: Bm25Index,
+): number {
+  const marks = diceMarks.marks;
+  const wm = wholeMarks.marks;
   let vMass = 0;
   let shared = 0;
+  let said = 0;
   for (let i = from, end = from + length; i < end; i++) {
     const t = data[i]!;
     const w = bm25.idfAt(t);
     vMass += w;
-    if (t >= 0 && marks[t] === mark) shared += w;
+    if (t < 0) continue;
+    if (marks[t] === mark) shared += w;
+    if (wm[t] === whole) said += w;
+  }
+  lastMentioned = vMass > 0 ? said / vMass : 0;
+  return mass + vMass > 0 ? (2 * shared) / (mass + vMass) : 0;
+}
+
+/** idf-weighted Dice between the marked term set (idf mass `mass`) and one question variant of an entry:
+ *  `length` distinct term numbers at data[from...], whose idf mass is `vMass` (variantMass). */
+function dice(
+  mark: number,
+  mass: number,
+  vMass: number,
+  data: Int32Array,
+  from: number,
+  length: number,
+  bm25: Bm25Index,
+): number {
+  const marks = diceMarks.marks;
+  let shared = 0;
+  for (let i = from, end = from + length; i < end; i++) {
+    const t = data[i]!;
+    if (t >= 0 && marks[t] === mark) shared += bm25.idfAt(t);
   }
   return mass + vMass > 0 ? (2 * shared) / (mass + vMass) : 0;
 }
 
 /** Best idf-weighted Dice between any question variant of one entry and any of the other. */
 export function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry): number {
+  return similarity(index, a, b, Infinity);
+}
+
+/** Whether entrySimilarity(a, b) >= threshold, computing no more of it than that needs. */
+export function similarAtLeast(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry, threshold: number): boolean {
+  return similarity(index, a, b, threshold) >= threshold;
+}
+
+/** Headroom on the Dice bound below, far above float rounding: a pair is skipped only when even a
+ *  complete overlap could not reach the threshold. */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * Best Dice over variant pairs, stopping at the first that reaches `stop` (then some value >= stop is
+ * returned; with stop = Infinity the exact best). A pair whose masses alone keep Dice under `stop`
+ * (2 min / sum) is not compared: `stop` is only ever a threshold the caller tests, so the answer is the same.
+ */
+function similarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry, stop: number): number {
   const pool = variantPool(index);
   entryVariants(index, pool, a);
   const bStart = entryVariants(index, pool, b);
@@ -339,56 +423,78 @@ export function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedE
   let best = 0;
   let oa = pool.at[a.slot]!;
   for (let va = data[oa++]!; va > 0; va--) {
-    const length = data[oa++]!;
-    const terms = data.subarray(oa, oa + length);
-    let mass = 0;
-    for (const t of terms) mass += bm25.idfAt(t);
-    const mark = markTerms(terms, bm25);
+    const length = data[oa]!;
+    const mass = variantMass(pool, bm25, oa);
+    const terms = data.subarray(oa + 1, oa + 1 + length);
+    let mark = -1;
     let ob = bStart;
     for (let vb = data[ob++]!; vb > 0; vb--) {
-      const lb = data[ob++]!;
-      best = Math.max(best, dice(mark, mass, data, ob, lb, bm25));
-      ob += lb;
+      const lb = data[ob]!;
+      const vMass = variantMass(pool, bm25, ob);
+      const bound = mass + vMass > 0 ? (2 * Math.min(mass, vMass)) / (mass + vMass) : 0;
+      if (stop === Infinity || bound >= stop * (1 - BOUND_SLACK)) {
+        if (mark < 0) mark = markTerms(terms, bm25);
+        best = Math.max(best, dice(mark, mass, vMass, data, ob + 1, lb, bm25));
+        if (best >= stop) return best;
+      }
+      ob += 1 + lb;
     }
-    oa += length;
+    oa += 1 + length;
   }
   return best;
 }
 
-/** The classifier's score per control ("framework|id"), best per key. */
-function controlScores(controls: readonly ControlMatch[]): Map<string, number> {
-  const out = new Map<string, number>();
+/** The classifier's score per control ("framework|id"), best per key, and its best score per framework. */
+interface Wanted {
+  scores: Map<string, number>;
+  top: Map<string, number>;
+}
+function controlScores(controls: readonly ControlMatch[]): Wanted {
+  const scores = new Map<string, number>();
+  const top = new Map<string, number>();
   for (const c of controls) {
     const key = `${c.framework}|${c.id}`;
-    out.set(key, Math.max(out.get(key) ?? 0, c.score));
+    scores.set(key, Math.max(scores.get(key) ?? 0, c.score));
+    top.set(c.framework, Math.max(top.get(c.framework) ?? 0, c.score));
   }
-  return out;
+  return { scores, top };
 }
 
-/** Control keys (own + counterparts) of one control set, as "framework|id". */
+/** Control keys (own + counterparts) of one control set, as "framework|id", with each key's framework. */
 interface ControlKeys {
   source: ControlSource;
   keys: readonly string[];
+  frameworks: readonly string[];
 }
 /** Control keys by the entry's control set; entries share sets, so this stays small. */
 const controlKeysBySet = new Map<string, ControlKeys>();
 const entryControlKeys = new WeakMap<AnswerEntry, ControlKeys>();
 
-/** The classifier's best score among the entry's controls and their crosswalk counterparts (0 when it
- *  names none or the classifier found none of them). `fits` memoises it per control set for one question. */
+/** How an entry's controls meet the classifier's: the controls and controlsFw features (model.ts). */
+interface ControlFit {
+  /** The classifier's best score among the entry's controls and counterparts (0 when none is classified). */
+  best: number;
+  /** Per framework the classifier answered in, the entry's best score there over the classifier's best;
+   *  averaged over those frameworks. */
+  perFramework: number;
+}
+const NO_FIT: ControlFit = { best: 0, perFramework: 0 };
+
+/** `fits` memoises the fit per control set for one question. */
 function controlFit(
   entry: AnswerEntry,
-  wanted: ReadonlyMap<string, number>,
+  wanted: Wanted,
   source: ControlSource,
-  fits: Map<ControlKeys, number>,
-): number {
-  if (entry.controls.length === 0 || wanted.size === 0) return 0;
+  fits: Map<ControlKeys, ControlFit>,
+): ControlFit {
+  if (entry.controls.length === 0 || wanted.scores.size === 0) return NO_FIT;
   let bySource = entryControlKeys.get(entry);
   if (!bySource || bySource.source !== source) {
     const signature = entry.controls.map((c) => `${c.framework}|${c.id}`).join(',');
     let keys = controlKeysBySet.get(signature);
     if (!keys || keys.source !== source) {
-      keys = { source, keys: [...new Set(citeControls(entry.controls, source).map((c) => `${c.framework}|${c.id}`))] };
+      const cited = new Map(citeControls(entry.controls, source).map((c) => [`${c.framework}|${c.id}`, c.framework]));
+      keys = { source, keys: [...cited.keys()], frameworks: [...cited.values()] };
       if (controlKeysBySet.size >= 20_000) controlKeysBySet.clear();
       controlKeysBySet.set(signature, keys);
     }
@@ -396,8 +502,18 @@ function controlFit(
   }
   let fit = fits.get(bySource);
   if (fit === undefined) {
-    fit = 0;
-    for (const k of bySource.keys) fit = Math.max(fit, wanted.get(k) ?? 0);
+    let best = 0;
+    let sum = 0;
+    for (const [fw, top] of wanted.top) {
+      let here = 0;
+      bySource.keys.forEach((k, i) => {
+        const score = bySource.frameworks[i] === fw ? wanted.scores.get(k) : undefined;
+        if (score !== undefined) here = Math.max(here, score);
+      });
+      best = Math.max(best, here);
+      sum += here / (top || 1);
+    }
+    fit = { best, perFramework: sum / wanted.top.size };
     fits.set(bySource, fit);
   }
   return fit;
