@@ -43,7 +43,10 @@ async function fillByKey(key: string, pickOptions: (options: string[]) => string
       ).__crosswalkPage.applyFill(document, f, v),
     [fid, want.join('; ')],
   );
-  const model = await page.evaluate((k) => JSON.parse(JSON.stringify(window.__shape!.values!()[k] ?? null)), key);
+  const model = await page.evaluate(
+    (k) => JSON.parse(JSON.stringify(window.__shape!.values!()[k] ?? null)) as unknown,
+    key,
+  );
   const labels = (Array.isArray(model) ? model : []).map((x: unknown) =>
     typeof x === 'string' ? x : (x as { label: string }).label,
   );

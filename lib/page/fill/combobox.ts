@@ -237,7 +237,7 @@ export async function writeMultiCombobox(el: HTMLElement, value: string): Promis
 function removerOf(chip: Element, chips: Element[]): Element | null {
   for (let a: Element | null = chip, n = 0; a && n < 2; a = a.parentElement, n++) {
     // A wrapper around other chips too would hand back another chip's ×.
-    if (chips.some((o) => o !== chip && a!.contains(o))) break;
+    if (chips.some((o) => o !== chip && a.contains(o))) break;
     const r = a.querySelector(
       'button,[role=button],[aria-label^=remove i],[aria-label^=delete i],[class*=remove i],[class*=delete i]',
     );
