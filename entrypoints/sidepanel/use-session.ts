@@ -206,11 +206,13 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     async (fids?: string[]) => {
       if (tabId === undefined) return;
       const { results } = await request({ type: 'bg/undo', tabId, ...(fids ? { fids } : {}) });
+      // Looked up by fid: "Undo all" of a long questionnaire is n results over n rows, not n x n.
+      const byFid = new Map(results.map((x) => [x.fid, x]));
       setRows((prev) =>
         prev.map((r) => {
           const at = fillTarget(r).fid;
-          const res = results.find((x) => x.fid === at);
-          const commentRes = r.comment && results.find((x) => x.fid === r.comment!.fid);
+          const res = byFid.get(at);
+          const commentRes = r.comment && byFid.get(r.comment.fid);
           if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
           if (!res?.ok) return r;
           return {
