@@ -30,10 +30,11 @@ export const bareNumber = (s: string): string => s.replace(/[.:)]$/, '');
 
 export const isNumberOnly = (s: string): boolean => NUMBER_ONLY.test(s.trim());
 
-// A label that only names an item ("Control AAC-02", "Evidence request HR-2", "Question 14", "Item 3.2"):
-// up to two words before a code or number, nothing asked. The question then lives in the help text.
+// A label that only names an item ("Control AAC-02", "Evidence request HR-2", "Question 14", "Item 3.2",
+// "CC6.1", "A.5.15", "Q7"): up to two words before a code or number, nothing asked. The question then lives
+// in the help text.
 const CODE_LABEL =
-  /^(?:[\p{L}]+ ){0,2}((?:#\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)[.:)]?$/iu;
+  /^(?:[\p{L}]+ ){0,2}((?:Q|#\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*[-.]\d{1,4}(?:\.\d{1,4})*)[.:)]?$/iu;
 
 /** The code a label is made of when it only names an item, else undefined. */
 export function codeOnly(s: string): string | undefined {
