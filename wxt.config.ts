@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Least privilege: no host permissions at install. The content script is injected on demand
@@ -10,6 +11,9 @@ const OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
  * once published (Firefox keys the user's data and granted permissions to it).
  */
 export const GECKO_ID = '{5a70efce-810f-47a7-9008-642090557844}';
+
+/** The content script's cut-down `ctx` (lib/page/script-context.ts), used in place of WXT's. */
+const LEAN_CONTEXT = fileURLToPath(new URL('./lib/page/script-context.ts', import.meta.url));
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
@@ -55,6 +59,16 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      // WXT's ContentScriptContext (timers, location watcher, postMessage announcement) is ~2 KB the script
+      // never uses: resolve it to the cut-down context that keeps the invalidation signal (see that file).
+      config.plugins = [
+        ...(config.plugins ?? []),
+        {
+          name: 'crosswalk:lean-content-context',
+          enforce: 'pre',
+          resolveId: (id) => (id === 'wxt/utils/content-script-context' ? LEAN_CONTEXT : undefined),
+        },
+      ];
       config.build = {
         ...config.build,
         minify: 'terser',

@@ -84,10 +84,8 @@ export default defineContentScript({
   matches: [],
   allFrames: true,
   main(ctx) {
-    // executeScript may run us again in the same frame: one listener per frame is enough.
-    const flag = window as unknown as { __crosswalkContent?: boolean };
-    if (flag.__crosswalkContent) return;
-    flag.__crosswalkContent = true;
+    // executeScript may run us again in the same frame: the new copy's ctx invalidates this one first
+    // (lib/page/script-context.ts), so one listener per frame answers.
     const listener = (raw: unknown, _sender: unknown, sendResponse: (r: Reply) => void): boolean => {
       const parsed = parseContentRequest(raw);
       if (!parsed.ok) {
@@ -107,9 +105,6 @@ export default defineContentScript({
       return true; // keep the channel open for the async reply
     };
     browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(listener);
-      flag.__crosswalkContent = false;
-    });
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
   },
 });

@@ -108,9 +108,11 @@ export type FillPlanItem = z.infer<typeof FillPlanItem>;
 export const BgScan = z.object({ type: z.literal('bg/scan'), tabId: TabId, cursor: z.string().max(100).optional() });
 export const BgMatch = z.object({
   type: z.literal('bg/match'),
-  /** One page of questions (lib/background/client.ts matchInPages sends 100 at a time), so replies stay small. */
+  /** One page of questions (lib/background/client.ts matchInPages sends at most 100 at a time), so replies stay small. */
   questions: z.array(QuestionInput).max(500),
   context: QuestionnaireContext.optional(),
+  /** The questionnaire asking (its page address): the background keeps its results for asking again. */
+  questionnaire: z.string().max(4096).optional(),
 });
 export const BgFill = z.object({ type: z.literal('bg/fill'), tabId: TabId, plan: z.array(FillPlanItem).max(5000) });
 export const BgUndo = z.object({ type: z.literal('bg/undo'), tabId: TabId, fids: z.array(z.string()).optional() });

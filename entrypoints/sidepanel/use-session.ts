@@ -67,44 +67,48 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   // match never writes rows, so a slow answer for one tab cannot land in another tab's list.
   const inFlight = useRef<AbortController | undefined>(undefined);
 
-  const match = useCallback(async (current: Row[], signal?: AbortSignal, context?: QuestionnaireContext) => {
-    const inputs = current.flatMap((r) => {
-      const q = toQuestionInput(r.field);
-      return q ? [q] : [];
-    });
-    // In bounded pages (a 5,000-question reply once exceeded the 64 MiB message limit); rows fill in as pages land.
-    // Pages land every few tens of milliseconds: results wait up to FLUSH_MS and go into the list together, and
-    // only the rows they answer get new objects, so a 5,000-question page renders ~20 times instead of 50 and the
-    // memoised cards of other rows do not re-render at all.
-    const pending = new Map<string, MatchResult>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const flush = () => {
-      timer = undefined;
-      if (!pending.size || signal?.aborted) return;
-      const batch = new Map(pending);
-      pending.clear();
-      setRows((prev) =>
-        prev.map((r) => {
-          const result = batch.get(r.field.fid);
-          return result ? { ...r, result } : r;
-        }),
-      );
-    };
-    try {
-      await matchInPages(
-        inputs,
-        context ?? contextRef.current,
-        (results) => {
-          for (const r of results) if (r.id !== undefined) pending.set(r.id, r);
-          timer ??= setTimeout(flush, FLUSH_MS);
-        },
-        signal,
-      );
-    } finally {
-      clearTimeout(timer);
-      flush();
-    }
-  }, []);
+  const match = useCallback(
+    async (current: Row[], signal?: AbortSignal, context?: QuestionnaireContext, url?: string) => {
+      const questionnaire = url ?? pageRef.current.url;
+      const inputs = current.flatMap((r) => {
+        const q = toQuestionInput(r.field);
+        return q ? [q] : [];
+      });
+      // In bounded pages (a 5,000-question reply once exceeded the 64 MiB message limit); rows fill in as pages land.
+      // Pages land every few tens of milliseconds: results wait up to FLUSH_MS and go into the list together, and
+      // only the rows they answer get new objects, so a 5,000-question page renders ~20 times instead of 50 and the
+      // memoised cards of other rows do not re-render at all.
+      const pending = new Map<string, MatchResult>();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const flush = () => {
+        timer = undefined;
+        if (!pending.size || signal?.aborted) return;
+        const batch = new Map(pending);
+        pending.clear();
+        setRows((prev) =>
+          prev.map((r) => {
+            const result = batch.get(r.field.fid);
+            return result ? { ...r, result } : r;
+          }),
+        );
+      };
+      try {
+        await matchInPages(inputs, context ?? contextRef.current, {
+          onPage: (results) => {
+            for (const r of results) if (r.id !== undefined) pending.set(r.id, r);
+            timer ??= setTimeout(flush, FLUSH_MS);
+          },
+          ...(signal ? { signal } : {}),
+          // The page address the declaration is stored under: a second panel or a rescan asks again for free.
+          ...(questionnaire ? { questionnaire } : {}),
+        });
+      } finally {
+        clearTimeout(timer);
+        flush();
+      }
+    },
+    [],
+  );
 
   /** Read and match the page; the caller has already shown the scanning phase. */
   const runScan = useCallback(
@@ -121,7 +125,7 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
         const next = toRows(res.fields);
         setRows(next);
         setPhase('matching');
-        await match(next, signal, declared);
+        await match(next, signal, declared, res.url);
         setPhase('ready');
       } catch (err) {
         if (signal.aborted) return; // superseded: whoever aborted owns the panel's state now

@@ -74,13 +74,15 @@ export function useWorkbook(context: QuestionnaireContext): Workbook {
       const q = questions.get(r.field.fid);
       return q && (all || !r.result) ? [toQuestionInput(q)] : [];
     });
-    await matchInPages(inputs, contextRef.current, (results) => {
-      if (gen !== generation.current) return;
-      const byId = new Map(results.map((r) => [r.id, r]));
-      setState((prev) => ({
-        ...prev,
-        rows: prev.rows.map((r) => ({ ...r, result: byId.get(r.field.fid) ?? r.result })),
-      }));
+    await matchInPages(inputs, contextRef.current, {
+      onPage: (results) => {
+        if (gen !== generation.current) return;
+        const byId = new Map(results.map((r) => [r.id, r]));
+        setState((prev) => ({
+          ...prev,
+          rows: prev.rows.map((r) => ({ ...r, result: byId.get(r.field.fid) ?? r.result })),
+        }));
+      },
     });
   }, []);
 

@@ -55,37 +55,67 @@ export async function scanInPages(tabId: number, signal?: AbortSignal): Promise<
 }
 
 /**
- * Questions per bg/match request. A reply carries ~16 KB per question (suggestions with citations in every
+ * Questions per bg/match request, at most. A reply carries ~16 KB per question (suggestions with citations in every
  * framework), and extension messages stop at 64 MiB: 5,000 questions in one reply failed. Pages of 100 keep each
- * reply near 2 MB whatever the page holds, and let the panel show answers as they arrive.
+ * reply near 2 MB whatever the page holds.
  */
 export const MATCH_PAGE = 100;
+/**
+ * The first request's size: its answers are on screen after ~10 questions' matching instead of 100 (about a second
+ * on a busy machine). Each next page doubles up to MATCH_PAGE, so a long questionnaire still goes in few requests.
+ */
+export const FIRST_MATCH_PAGE = 10;
+
+/** Sizes of the pages `total` questions are matched in: 10, 20, 40, 80, 100, 100, ... */
+export function matchPageSizes(total: number): number[] {
+  const sizes: number[] = [];
+  for (let at = 0, size = FIRST_MATCH_PAGE; at < total; at += size, size = Math.min(size * 2, MATCH_PAGE))
+    sizes.push(Math.min(size, total - at));
+  return sizes;
+}
+
+export interface MatchInPagesOptions {
+  /** Sees each page's results as they arrive, in order. */
+  onPage?: (results: MatchResult[]) => void;
+  signal?: AbortSignal;
+  /** The questionnaire asking (its page address): the background answers its repeated questions from memory. */
+  questionnaire?: string;
+}
 
 /**
- * Match any number of questions in bounded requests; `onPage` sees each page's results as they arrive, in order.
+ * Match any number of questions in bounded requests, small ones first so the first answers show at once.
  * The next page is asked for before this one is handed on, so the background matches while the caller renders.
  */
 export async function matchInPages(
   questions: readonly QuestionInput[],
   context: QuestionnaireContext | undefined,
-  onPage?: (results: MatchResult[]) => void,
-  signal?: AbortSignal,
+  opts: MatchInPagesOptions = {},
 ): Promise<MatchResult[]> {
-  const send = (at: number) =>
+  const { onPage, signal, questionnaire } = opts;
+  const send = (at: number, size: number) =>
     request(
-      { type: 'bg/match', questions: questions.slice(at, at + MATCH_PAGE), ...(context ? { context } : {}) },
+      {
+        type: 'bg/match',
+        questions: questions.slice(at, at + size),
+        ...(context ? { context } : {}),
+        ...(questionnaire ? { questionnaire } : {}),
+      },
       signal ? { signal } : {},
     );
+  const sizes = matchPageSizes(questions.length);
   const all: MatchResult[] = [];
-  let pending = questions.length ? send(0) : undefined;
-  for (let at = 0; pending; at += MATCH_PAGE) {
-    const ahead = at + MATCH_PAGE < questions.length ? send(at + MATCH_PAGE) : undefined;
+  let at = 0;
+  let pending = sizes.length ? send(0, sizes[0]!) : undefined;
+  for (let i = 0; pending; i++) {
+    const next = at + sizes[i]!;
+    const ahead = i + 1 < sizes.length ? send(next, sizes[i + 1]!) : undefined;
     // If this page fails, the one ahead is dropped: its rejection must not go unhandled.
     ahead?.catch(() => undefined);
     const { results } = await pending;
     all.push(...results);
     onPage?.(results);
     pending = ahead;
+    at = next;
   }
   return all;
 }

@@ -41,16 +41,19 @@ export const matchEngine: MatchEngine<AnswerIndex> = {
     else index.evidence.delete(id);
   },
   counts: (index) => ({ entries: index.entries.size, evidence: index.evidence.size }),
-  match(index, question, options: MatchOptions) {
+  matchAll(index, questions, options: MatchOptions) {
+    // The matcher's options are the same for every question of the page: built once.
     const recipient = recipientOf(options.context);
     const scope = scopeOf(options.context);
-    return matchQuestion(index, question, {
+    const opts = {
       threshold: options.threshold,
+      ...(options.today ? { today: options.today } : {}),
       ...(recipient ? { recipient } : {}),
       ...(scope ? { scope } : {}),
       ...(options.footer ? { footer: { format: options.footer } } : {}),
       ...(options.limit ? { limit: options.limit } : {}),
-    });
+    };
+    return questions.map((q) => matchQuestion(index, q, opts));
   },
   serialize: (index) => serializeIndex(index),
   load: (data) => loadIndex(data),

@@ -20,7 +20,13 @@ export function makeHandlers(services: Services): Handlers {
     'bg/scan': (req) => scanInPagesFor(req.tabId, req.cursor, scanTab),
     'bg/match': async (req) => {
       const index = await services.index();
-      return { results: await index.match(req.questions, await options(req.context)) };
+      const opts = await options(req.context);
+      return {
+        results: await index.match(
+          req.questions,
+          req.questionnaire ? { ...opts, questionnaire: req.questionnaire } : opts,
+        ),
+      };
     },
     'bg/fill': async (req) => ({ results: await fillTab(req.tabId, req.plan) }),
     'bg/undo': async (req) => ({ results: await undoTab(req.tabId, req.fids) }),

@@ -18,6 +18,7 @@ import type { AnswerEntry, EvidenceItem, IndexSnapshot } from '../library';
 import type { MatchResult, QuestionInput, Suggestion } from '../match';
 import type { IndexStatus, QuestionnaireContext } from '../messaging';
 import { yieldToEventLoop } from '../library';
+import { MatchCache } from './match-cache';
 
 export interface MatchOptions {
   threshold: number;
@@ -25,6 +26,10 @@ export interface MatchOptions {
   /** Citation footer template for free-text answers ('' = none). */
   footer?: string;
   limit?: number;
+  /** The questionnaire (page address) asking: its results are kept for asking again (match-cache.ts). */
+  questionnaire?: string;
+  /** Today as YYYY-MM-DD (UTC); set once per request by the service, so every question of it sees one date. */
+  today?: string;
 }
 
 /** The matching engine as the background uses it (bound to lib/match in engine.ts; faked in tests). */
@@ -34,7 +39,8 @@ export interface MatchEngine<I> {
   putEntry(index: I, id: string, entry: AnswerEntry | undefined): void;
   putEvidence(index: I, id: string, item: EvidenceItem | undefined): void;
   counts(index: I): { entries: number; evidence: number };
-  match(index: I, question: QuestionInput, options: MatchOptions): MatchResult;
+  /** Match one page of questions: what depends only on the options is worked out once, not per question. */
+  matchAll(index: I, questions: readonly QuestionInput[], options: MatchOptions): MatchResult[];
   serialize(index: I): unknown;
   load(data: unknown): I;
 }
@@ -85,6 +91,9 @@ export class IndexService<I> {
   private status: IndexStatus = { entries: 0, evidence: 0, seq: 0, builtFrom: 'library', builtAt: '', updates: 0 };
   private queue: Promise<unknown> = Promise.resolve();
   private started: Promise<void> | undefined;
+  /** Bumped whenever the index's content changes: results matched on an older generation are not reused. */
+  private generation = 0;
+  private readonly results = new MatchCache();
 
   constructor(
     private readonly lib: LibrarySource,
@@ -100,6 +109,7 @@ export class IndexService<I> {
       if (cached && cached.seq === seq) {
         try {
           this.index = this.engine.load(cached.data);
+          this.generation++;
           this.status = {
             entries: cached.entries,
             evidence: cached.evidence,
@@ -155,7 +165,28 @@ export class IndexService<I> {
     await this.start();
     await this.catchUp();
     const index = this.index!;
-    return questions.map((q) => this.engine.match(index, q, options));
+    const generation = this.generation;
+    const opts = { ...options, today: options.today ?? todayUtc() };
+    const keys = questions.map((q) => this.results.keyOf(q, opts));
+    const out: (MatchResult | undefined)[] = questions.map((q, i) => {
+      const key = keys[i];
+      return key === undefined ? undefined : this.results.get(generation, key, q.id);
+    });
+    const missing = questions.flatMap((q, i) => (out[i] ? [] : [i]));
+    if (missing.length) {
+      const fresh = this.engine.matchAll(
+        index,
+        missing.map((i) => questions[i]!),
+        opts,
+      );
+      missing.forEach((i, n) => {
+        const result = fresh[n]!;
+        out[i] = result;
+        const key = keys[i];
+        if (key !== undefined) this.results.set(generation, key, result);
+      });
+    }
+    return out as MatchResult[];
   }
 
   /** Search the library by hand: the query is matched like a question, and every candidate is listed. */
@@ -226,6 +257,7 @@ export class IndexService<I> {
       }
     }
     this.index = index;
+    this.generation++;
     this.status = {
       entries: entries.length,
       evidence: evidence.length,
@@ -257,6 +289,7 @@ export class IndexService<I> {
     for (const [id, rec] of entries) this.engine.putEntry(index, id, rec && rec.status !== 'retired' ? rec : undefined);
     for (const [id, rec] of evidence)
       this.engine.putEvidence(index, id, rec && rec.status !== 'retired' ? rec : undefined);
+    this.generation++;
     this.status = { ...this.status, ...this.engine.counts(index), builtAt: new Date().toISOString() };
   }
 
@@ -305,4 +338,9 @@ export class IndexService<I> {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+/** Today as YYYY-MM-DD in UTC, the form lib/match compares review dates and expiry with. */
+function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
 }

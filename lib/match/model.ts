@@ -22,6 +22,12 @@ import { FITTED_MODEL } from './model-weights';
  *   missIdf      the idf of the most distinctive asking term the entry lacks, over the most distinctive
  *                asking term's idf (0 when nothing is missing): one missing rare word ("DMARC", "jailbroken")
  *                says more than many common ones found
+ *   titleRev     the other direction of titleCover: the share of the entry's closest question variant (its
+ *                idf mass) that the whole question mentions. A topic title ("Physical security of data
+ *                centers") that shares one word with a question is mostly not what the question is about
+ *   controlsFw   control agreement per framework: for each framework the classifier answered in, the
+ *                entry's best control (own or counterpart) scored relative to the classifier's best there,
+ *                averaged over those frameworks. Agreement in every framework says more than one high score
  */
 export const RANK_FEATURES = [
   'title',
@@ -39,6 +45,8 @@ export const RANK_FEATURES = [
   'older',
   'salient',
   'missIdf',
+  'titleRev',
+  'controlsFw',
 ] as const;
 export type RankFeature = (typeof RANK_FEATURES)[number];
 export const RF = Object.fromEntries(RANK_FEATURES.map((f, i) => [f, i])) as Record<RankFeature, number>;

@@ -118,11 +118,17 @@ export function rankCandidates(
   let aMass = 0;
   for (const id of aIds) aMass += bm25.idfAt(id);
   const key = keyTerms(aIds, bm25);
+  // The whole question's terms (preamble too), for how much of an entry's title the question mentions.
+  const whole = markTerms(
+    Int32Array.from(new Set(analyzeQueryWords(question)), (t) => bm25.termIndex(t)),
+    bm25,
+    wholeMarks,
+  );
   const mark = markTerms(aIds, bm25);
   const pool = variantPool(index);
   const bySlot = slotEntries(index);
   const wanted = controlScores(controls);
-  const fits = new Map<ControlKeys, number>();
+  const fits = new Map<ControlKeys, ControlFit>();
   const scores = new Float64Array(bm25.fields.length);
   const present = new Float64Array(bm25.fields.length);
   const max = new Float64Array(bm25.fields.length);
@@ -141,15 +147,20 @@ export function rankCandidates(
     f[RF.cover] = qMass > 0 ? any / qMass : 0;
     f[RF.titleCover] = qMass > 0 ? present[FIELD.question]! / qMass : 0;
     let sim = 0;
+    let rev = 0;
     let o = entryVariants(index, pool, ie);
     const data = pool.data;
     for (let v = data[o++]!; v > 0; v--) {
       const length = data[o++]!;
-      sim = Math.max(sim, dice(mark, aMass, data, o, length, bm25));
+      sim = Math.max(sim, diceAndMentioned(mark, aMass, whole, data, o, length, bm25));
+      rev = Math.max(rev, lastMentioned);
       o += length;
     }
     f[RF.dice] = sim;
-    f[RF.controls] = controlFit(ie.entry, wanted, source, fits);
+    f[RF.titleRev] = rev;
+    const fit = controlFit(ie.entry, wanted, source, fits);
+    f[RF.controls] = fit.best;
+    f[RF.controlsFw] = fit.perFramework;
     f[RF.noControls] = ie.entry.controls.length === 0 ? 1 : 0;
     f[RF.kindMiss] = kindMiss(kind.kind, ie.entry);
     f[RF.older] = isStale(ie.entry, today) ? 1 : 0;
@@ -300,24 +311,60 @@ function queryTerms(question: string, q: QuestionInput, index: AnswerIndex, kind
  * belongs to the latest marked set. Re-ranking compares each of ~40 candidates' variants with the
  * question, and a typed-array read per term costs a fraction of scanning the question's terms.
  */
-let marks = new Int32Array(1024);
-let stamp = 0;
+interface MarkTable {
+  marks: Int32Array;
+  stamp: number;
+}
+const diceMarks: MarkTable = { marks: new Int32Array(1024), stamp: 0 };
+/** A second table for the whole question's terms, read while diceMarks holds the asking sentence's. */
+const wholeMarks: MarkTable = { marks: new Int32Array(1024), stamp: 0 };
 
-/** Marks `ids` (term numbers; -1 entries are skipped) as the current set and returns its stamp. */
-function markTerms(ids: Int32Array, bm25: Bm25Index): number {
-  if (marks.length < bm25.termCount) marks = new Int32Array(bm25.termCount * 2);
-  if (stamp === 0x7fffffff) {
-    marks.fill(0);
-    stamp = 0;
+/** Marks `ids` (term numbers; -1 entries are skipped) as the current set of `table` and returns its stamp. */
+function markTerms(ids: Int32Array, bm25: Bm25Index, table: MarkTable = diceMarks): number {
+  if (table.marks.length < bm25.termCount) table.marks = new Int32Array(bm25.termCount * 2);
+  if (table.stamp === 0x7fffffff) {
+    table.marks.fill(0);
+    table.stamp = 0;
   }
-  stamp++;
-  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) marks[ids[i]!] = stamp;
+  const stamp = ++table.stamp;
+  const m = table.marks;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! >= 0) m[ids[i]!] = stamp;
   return stamp;
+}
+
+/** dice() of one question variant, and (in lastMentioned) the share of the variant's idf mass among the
+ *  terms marked in wholeMarks with `whole`: both in one pass over the variant. */
+let lastMentioned = 0;
+function diceAndMentioned(
+  mark: number,
+  mass: number,
+  whole: number,
+  data: Int32Array,
+  from: number,
+  length: number,
+  bm25: Bm25Index,
+): number {
+  const marks = diceMarks.marks;
+  const wm = wholeMarks.marks;
+  let vMass = 0;
+  let shared = 0;
+  let said = 0;
+  for (let i = from, end = from + length; i < end; i++) {
+    const t = data[i]!;
+    const w = bm25.idfAt(t);
+    vMass += w;
+    if (t < 0) continue;
+    if (marks[t] === mark) shared += w;
+    if (wm[t] === whole) said += w;
+  }
+  lastMentioned = vMass > 0 ? said / vMass : 0;
+  return mass + vMass > 0 ? (2 * shared) / (mass + vMass) : 0;
 }
 
 /** idf-weighted Dice between the marked term set (idf mass `mass`) and one question variant of an entry:
  *  `length` distinct term numbers at data[from...]. */
 function dice(mark: number, mass: number, data: Int32Array, from: number, length: number, bm25: Bm25Index): number {
+  const marks = diceMarks.marks;
   let vMass = 0;
   let shared = 0;
   for (let i = from, end = from + length; i < end; i++) {
@@ -355,40 +402,57 @@ export function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedE
   return best;
 }
 
-/** The classifier's score per control ("framework|id"), best per key. */
-function controlScores(controls: readonly ControlMatch[]): Map<string, number> {
-  const out = new Map<string, number>();
+/** The classifier's score per control ("framework|id"), best per key, and its best score per framework. */
+interface Wanted {
+  scores: Map<string, number>;
+  top: Map<string, number>;
+}
+function controlScores(controls: readonly ControlMatch[]): Wanted {
+  const scores = new Map<string, number>();
+  const top = new Map<string, number>();
   for (const c of controls) {
     const key = `${c.framework}|${c.id}`;
-    out.set(key, Math.max(out.get(key) ?? 0, c.score));
+    scores.set(key, Math.max(scores.get(key) ?? 0, c.score));
+    top.set(c.framework, Math.max(top.get(c.framework) ?? 0, c.score));
   }
-  return out;
+  return { scores, top };
 }
 
-/** Control keys (own + counterparts) of one control set, as "framework|id". */
+/** Control keys (own + counterparts) of one control set, as "framework|id", with each key's framework. */
 interface ControlKeys {
   source: ControlSource;
   keys: readonly string[];
+  frameworks: readonly string[];
 }
 /** Control keys by the entry's control set; entries share sets, so this stays small. */
 const controlKeysBySet = new Map<string, ControlKeys>();
 const entryControlKeys = new WeakMap<AnswerEntry, ControlKeys>();
 
-/** The classifier's best score among the entry's controls and their crosswalk counterparts (0 when it
- *  names none or the classifier found none of them). `fits` memoises it per control set for one question. */
+/** How an entry's controls meet the classifier's: the controls and controlsFw features (model.ts). */
+interface ControlFit {
+  /** The classifier's best score among the entry's controls and counterparts (0 when none is classified). */
+  best: number;
+  /** Per framework the classifier answered in, the entry's best score there over the classifier's best;
+   *  averaged over those frameworks. */
+  perFramework: number;
+}
+const NO_FIT: ControlFit = { best: 0, perFramework: 0 };
+
+/** `fits` memoises the fit per control set for one question. */
 function controlFit(
   entry: AnswerEntry,
-  wanted: ReadonlyMap<string, number>,
+  wanted: Wanted,
   source: ControlSource,
-  fits: Map<ControlKeys, number>,
-): number {
-  if (entry.controls.length === 0 || wanted.size === 0) return 0;
+  fits: Map<ControlKeys, ControlFit>,
+): ControlFit {
+  if (entry.controls.length === 0 || wanted.scores.size === 0) return NO_FIT;
   let bySource = entryControlKeys.get(entry);
   if (!bySource || bySource.source !== source) {
     const signature = entry.controls.map((c) => `${c.framework}|${c.id}`).join(',');
     let keys = controlKeysBySet.get(signature);
     if (!keys || keys.source !== source) {
-      keys = { source, keys: [...new Set(citeControls(entry.controls, source).map((c) => `${c.framework}|${c.id}`))] };
+      const cited = new Map(citeControls(entry.controls, source).map((c) => [`${c.framework}|${c.id}`, c.framework]));
+      keys = { source, keys: [...cited.keys()], frameworks: [...cited.values()] };
       if (controlKeysBySet.size >= 20_000) controlKeysBySet.clear();
       controlKeysBySet.set(signature, keys);
     }
@@ -396,8 +460,18 @@ function controlFit(
   }
   let fit = fits.get(bySource);
   if (fit === undefined) {
-    fit = 0;
-    for (const k of bySource.keys) fit = Math.max(fit, wanted.get(k) ?? 0);
+    let best = 0;
+    let sum = 0;
+    for (const [fw, top] of wanted.top) {
+      let here = 0;
+      bySource.keys.forEach((k, i) => {
+        const score = bySource.frameworks[i] === fw ? wanted.scores.get(k) : undefined;
+        if (score !== undefined) here = Math.max(here, score);
+      });
+      best = Math.max(best, here);
+      sum += here / (top || 1);
+    }
+    fit = { best, perFramework: sum / wanted.top.size };
     fits.set(bySource, fit);
   }
   return fit;

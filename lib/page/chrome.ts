@@ -8,7 +8,7 @@
 //      ask the vendor something (a question mark, "you/your", a request such as "Describe ...").
 // The vocabulary below names kinds of setting, not particular labels: it is tested on pages written
 // independently of it (test/fixtures/shapes/heldout).
-import { composedParent } from './dom';
+import { composedContains, composedParent, rect } from './dom';
 import { normalize } from './text';
 
 const words = (s: string): number => (s ? s.split(' ').length : 0);
@@ -89,7 +89,7 @@ export function chromeContext(items: readonly ChromeInput[], searches: readonly 
   const barOf = (el: Element): Element | null => {
     let bar: Element | null = null;
     for (let a = composedParent(el); a && !held.has(a); a = composedParent(a)) {
-      const h = a.getBoundingClientRect().height;
+      const h = rect(a).height;
       // Without layout (DOM emulators) there is no telling a bar from a page: no bar.
       if (h === 0 || h > 120) break;
       bar = a;
@@ -103,11 +103,6 @@ export function chromeContext(items: readonly ChromeInput[], searches: readonly 
 export function isChrome(it: ChromeInput, ctx: ChromeContext): boolean {
   if (setsUp(it.label) || filterOptions(it.options)) return true;
   if (asks(it.label)) return false;
-  if (ctx.region && !inside(ctx.region, it.el)) return true;
-  return ctx.bars.some((b) => inside(b, it.el));
+  if (ctx.region && !composedContains(ctx.region, it.el)) return true;
+  return ctx.bars.some((b) => composedContains(b, it.el));
 }
-
-const inside = (a: Element, el: Element): boolean => {
-  for (let cur: Element | null = el; cur; cur = composedParent(cur)) if (cur === a) return true;
-  return false;
-};

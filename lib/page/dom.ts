@@ -109,7 +109,10 @@ export function composedCompare(a: Element, b: Element): number {
   return pos & 4 /* FOLLOWING */ ? -1 : 1;
 }
 
-export const hasLayout = (doc: Document): boolean => doc.documentElement.getBoundingClientRect().width > 0;
+/** The element's box in viewport coordinates (named once: the method name is long and used all over). */
+export const rect = (el: Element): DOMRect => el.getBoundingClientRect();
+
+export const hasLayout = (doc: Document): boolean => rect(doc.documentElement).width > 0;
 
 /**
  * Is `el` rendered? Real browsers answer with checkVisibility + a size check; DOM emulators without layout
@@ -125,10 +128,10 @@ export function isRendered(el: Element, layout: boolean, textbox = false): boole
     const check = (el as { checkVisibility?: (this: Element, o?: object) => boolean }).checkVisibility;
     if (typeof check === 'function' && !check.call(el, { visibilityProperty: true, opacityProperty: textbox }))
       return false;
-    const rect = el.getBoundingClientRect();
-    if (textbox ? rect.width < 2 || rect.height < 2 : rect.width === 0 && rect.height === 0) return false;
+    const r = rect(el);
+    if (textbox ? r.width < 2 || r.height < 2 : r.width === 0 && r.height === 0) return false;
     // Honeypots parked far off-screen to the left or top are not questions.
-    return rect.right > 0 && (rect.bottom >= 0 || rect.bottom >= -(el.ownerDocument?.defaultView?.scrollY ?? 0));
+    return r.right > 0 && (r.bottom >= 0 || r.bottom >= -(el.ownerDocument?.defaultView?.scrollY ?? 0));
   }
   const win = el.ownerDocument?.defaultView;
   for (let cur: Element | null = el; cur; cur = composedParent(cur)) {

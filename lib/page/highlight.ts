@@ -3,6 +3,7 @@
 // or restyle it, and it carries no text at all, so no answer can leak into the page.
 // It is placed in document coordinates, so it scrolls with the page without any listener.
 import { pageState } from './state';
+import { rect } from './dom';
 import { OWN_MARK } from './observe';
 
 const RINGS = new WeakMap<Document, { host: HTMLElement; ring: HTMLElement }>();
@@ -33,7 +34,7 @@ export function highlightField(doc: Document, fid: string | null): boolean {
     return fid === null;
   }
   target.scrollIntoView?.({ block: 'center' });
-  const r = target.getBoundingClientRect();
+  const r = rect(target);
   const win = doc.defaultView;
   Object.assign(ring.style, {
     display: 'block',

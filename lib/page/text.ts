@@ -13,17 +13,22 @@ export function normalize(s: string): string {
 
 // Leading question numbers: "17.", "3.1", "1.2.3", "Q12:", "Question 4 -", "(a)", "IAM-02", "A&A-01.1".
 // A bare number without punctuation ("100 employees") is not a number prefix.
+// Written once and composed below (each regex literal would repeat them in the shipped bundle).
+/** A dotted number: "17", "3.1", "1.2.3". */
+const DOTTED = String.raw`\d{1,4}(?:\.\d{1,4})*`;
+/** A control code: "IAM-02", "A&A-01.1". */
+const CODE = String.raw`[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-${DOTTED}`;
+
 const NUMBER_PATTERNS: RegExp[] = [
   /^((?:Q(?:uestion)?\s?)?\d{1,3}(?:\.\d{1,3})+\.?)(?:\s*[-–—:)]\s*|\s+)/i, // 1.2 / 1.2.3 / Q1.2
   /^((?:Q(?:uestion)?\s?)?\d{1,4})(?:\s*[.):]\s*|\s*[-–—]\s+)/i, // 17. / 17) / 17: / 17 -
   /^(Q(?:uestion)?\s?\d{1,4})\s+/i, // Q12 Do you ...
-  /^([A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)(?:\s*[.:)–—-]\s*|\s+)/, // IAM-02, A&A-01.1
+  new RegExp(String.raw`^(${CODE})(?:\s*[.:)–—-]\s*|\s+)`), // IAM-02, A&A-01.1
   /^(\(?[a-z]\))\s+/, // (a) / a)
 ];
 
 /** A whole string that is nothing but a question number or control code. */
-const NUMBER_ONLY =
-  /^(?:(?:Q(?:uestion)?\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*-\d{1,4}(?:\.\d{1,4})*)[.:)]?$/i;
+const NUMBER_ONLY = new RegExp(String.raw`^(?:(?:Q(?:uestion)?\s?)?${DOTTED}|${CODE})[.:)]?$`, 'i');
 
 /** A question number without its trailing punctuation ("3.1." -> "3.1"). */
 export const bareNumber = (s: string): string => s.replace(/[.:)]$/, '');
@@ -32,9 +37,11 @@ export const isNumberOnly = (s: string): boolean => NUMBER_ONLY.test(s.trim());
 
 // A label that only names an item ("Control AAC-02", "Evidence request HR-2", "Question 14", "Item 3.2",
 // "CC6.1", "A.5.15", "Q7"): up to two words before a code or number, nothing asked. The question then lives
-// in the help text.
-const CODE_LABEL =
-  /^(?:[\p{L}]+ ){0,2}((?:Q|#\s?)?\d{1,4}(?:\.\d{1,4})*|[A-Z][A-Z0-9&]{0,9}(?:[-_.][A-Z0-9&]{1,9})*[-.]\d{1,4}(?:\.\d{1,4})*)[.:)]?$/iu;
+// in the help text. A code here may end in a dotted number too (SOC 2 and ISO control ids).
+const CODE_LABEL = new RegExp(
+  String.raw`^(?:[\p{L}]+ ){0,2}((?:Q|#\s?)?${DOTTED}|${CODE.replace(')*-', ')*[-.]')})[.:)]?$`,
+  'iu',
+);
 
 /** The code a label is made of when it only names an item, else undefined. */
 export function codeOnly(s: string): string | undefined {

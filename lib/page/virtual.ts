@@ -6,7 +6,7 @@
 // whose row is not mounted scrolls it into view first.
 import type { QuestionField } from './types';
 import type { Unit } from './units';
-import { composedParent, hasLayout, type ScanOptions } from './dom';
+import { composedParent, hasLayout, rect, type ScanOptions } from './dom';
 import { build, describe, dropChrome, questionControls, seeing, type Seeing } from './describe';
 import { groupControls } from './units';
 import { indexLabelsIn } from './label';
@@ -52,8 +52,8 @@ function scrollerOf(el: Element, memo: Map<Element, Element | null>): Element | 
 
 /** Top and bottom of `el` in `box`'s scrolled content coordinates. */
 function span(el: Element, box: Element): [number, number] {
-  const r = el.getBoundingClientRect();
-  const b = box.getBoundingClientRect();
+  const r = rect(el);
+  const b = rect(box);
   return [r.top - b.top + box.scrollTop, r.bottom - b.top + box.scrollTop];
 }
 

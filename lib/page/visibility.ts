@@ -9,7 +9,7 @@
 //   5. hit-testing at its centre reaches the control (or its label / its own small widget), not an overlay.
 // 1-4 decide whether a control is a question at all (nonQuestionFilter); 5 can change with the page (a
 // cookie banner, a modal), so a covered field is still listed but marked not visible, and never filled.
-import { CONTROLISH, composedContains, composedParent, hasLayout } from './dom';
+import { CONTROLISH, composedContains, composedParent, hasLayout, rect } from './dom';
 import { fileZone } from './file-zone';
 
 interface Box {
@@ -132,7 +132,7 @@ export function visibility(doc: Document): Visibility {
     const scrolls = (o: string): boolean => o === 'auto' || o === 'scroll';
     const needRect = clips(ox) || clips(oy) || scrolls(ox) || scrolls(oy) || s.clipPath !== 'none' || s.clip !== 'auto';
     if (needRect && el !== doc.documentElement && el !== doc.body) {
-      const r = el.getBoundingClientRect();
+      const r = rect(el);
       const own = ownClip(s, r);
       if (own) clip = meet(clip, own);
       if (clips(ox) || clips(oy)) {
@@ -176,7 +176,7 @@ export function visibility(doc: Document): Visibility {
     // Right of the viewport: fine inside a box that starts on screen and reaches there (a wide table),
     // not when parked there alone (position:absolute; left:4000px).
     for (let a = flatParent(el); a && a !== el.ownerDocument.body; a = flatParent(a)) {
-      const ar = a.getBoundingClientRect();
+      const ar = rect(a);
       if (ar.left <= cx && ar.right >= cx && ar.left + sx < vw) return true;
     }
     return false;
@@ -186,7 +186,7 @@ export function visibility(doc: Document): Visibility {
     if (!rendered(el, true)) return false;
     if (!layout) return true;
     if (tinyFrame) return false;
-    const r = el.getBoundingClientRect();
+    const r = rect(el);
     const parent = flatParent(el);
     const ctx = parent ? ctxOf(parent) : INF;
     if (!ctx.ok || ctx.opacity < 0.1) return false;
@@ -207,7 +207,7 @@ export function visibility(doc: Document): Visibility {
   /** Hit-test at the centre of `el` where it is now: null when the centre is outside the viewport. */
   const probe = (el: Element, own: (hit: Element) => boolean): boolean | null => {
     const w = winOf(el)!;
-    const r = el.getBoundingClientRect();
+    const r = rect(el);
     const x = r.left + r.width / 2;
     const y = r.top + r.height / 2;
     if (x < 0 || y < 0 || x >= w.innerWidth || y >= w.innerHeight) return null;
@@ -258,7 +258,7 @@ export function visibility(doc: Document): Visibility {
     // Each centre, in document coordinates: that is the point tested.
     const at = new Map(
       pending.map((i) => {
-        const r = items[i]!.el.getBoundingClientRect();
+        const r = rect(items[i]!.el);
         return [i, r.top + r.height / 2 + sy];
       }),
     );
@@ -308,7 +308,7 @@ export function targetOf(c: Element, ctype: string, vis: Visibility): Element | 
     if (zone && ownsOnly(zone, c) && vis.seen(zone)) return zone;
   }
   // An auto-sized combobox input (react-select: 2px wide while empty) shows through its widget box.
-  if (ctype === 'combobox' && c.tagName === 'INPUT' && c.getBoundingClientRect().height >= MIN) {
+  if (ctype === 'combobox' && c.tagName === 'INPUT' && rect(c).height >= MIN) {
     for (let a = flatParent(c), n = 0; a && n < UP; a = flatParent(a), n++) {
       if (ownsOnly(a, c) && vis.seen(a)) return a;
     }
@@ -346,8 +346,8 @@ export function ownHit(hit: Element, target: Element, c: Element): boolean {
 function covers(hit: Element, target: Element): boolean {
   const s = winOf(hit)?.getComputedStyle(hit);
   if (!s || (alpha(s.backgroundColor) < 0.5 && s.backgroundImage === 'none')) return false;
-  const h = hit.getBoundingClientRect();
-  const t = target.getBoundingClientRect();
+  const h = rect(hit);
+  const t = rect(target);
   return h.left <= t.left + 1 && h.top <= t.top + 1 && h.right >= t.right - 1 && h.bottom >= t.bottom - 1;
 }
 

@@ -1,7 +1,7 @@
 // Custom dropdowns (role=combobox / aria-haspopup=listbox: MUI Select, Ant Design Select, react-select,
 // lightning-combobox): open like a person, find the option in the popup even when it is portalled to
 // <body>, click it, then verify what the combobox shows. Generic: roles first, popup diffing second.
-import { attr, hasLayout, isRendered } from '../dom';
+import { attr, hasLayout, isRendered, rect } from '../dom';
 import { canonical, matchOption } from '../text';
 import { comboboxText, isListbox, listboxOf, optionName, optionsHost } from '../values';
 import {
@@ -64,7 +64,7 @@ function shownListboxes(el: Element): Set<Element> {
 function clickable(el: Element): boolean {
   if (!visible(el)) return false;
   if (!hasLayout(el.ownerDocument)) return true;
-  const r = el.getBoundingClientRect();
+  const r = rect(el);
   return r.width > 0 && r.height > 0;
 }
 

@@ -1,5 +1,6 @@
 // Event plumbing for the writers: what a person's click, focus and typing would fire, in the element's
 // own realm (iframes), bubbling and composed so shadow-DOM frameworks and React's root listener see it.
+import { rect } from '../dom';
 
 export const winOf = (el: Element): Window & typeof globalThis => el.ownerDocument?.defaultView ?? window;
 
@@ -92,7 +93,7 @@ export function withoutSubmit<T>(el: Element, fn: () => T): T {
 function mouse(el: Element, types: string[], buttons: number, click = false): void {
   withoutSubmit(el, () => {
     const win = winOf(el);
-    const r = el.getBoundingClientRect();
+    const r = rect(el);
     const init = {
       bubbles: true,
       cancelable: true,

@@ -2,7 +2,8 @@
 // cloned (sections 11, 12, ... with their own ids, field names and question numbers) until the page holds the
 // number of questions asked for, counted as the page's own progress counter counts them (each `.q` block and
 // each grid row). The questions are real ones the demo library answers, so the panel has the same mix of
-// confident, weak and held answers as on the demo, five times over.
+// confident, weak and held answers as on the demo, five times over. The panel bench also passes questions in the
+// library's own words (LibraryQuestion), which go in sections of their own at the end, marked up like the demo's.
 import { Window } from 'happy-dom';
 
 /** Attributes that name an element (or a group of them): renamed in a clone so nothing points at the original. */
@@ -15,6 +16,8 @@ export interface LongQuestionnaire {
   /** Questions on the page, counted like the page's progress counter. */
   questions: number;
   sections: number;
+  /** Of `questions`, how many are the library's own phrasings (the last sections). */
+  library: number;
 }
 
 /** Section `n` of the demo, copied as section `m`: ids and names get a suffix, visible numbers become m.x. */
@@ -56,8 +59,51 @@ function trim(section: Element, keep: number): void {
   }
 }
 
-/** The demo questionnaire grown to `questions` questions (throws when the demo has more than that already). */
-export function buildLongQuestionnaire(demoHtml: string, questions: number): LongQuestionnaire {
+/** A question asked in the library's own words (one of an entry's recorded phrasings), and how it is answered. */
+export interface LibraryQuestion {
+  question: string;
+  /** A Yes / No / N/A choice (the entry's short answer is one of those); otherwise a free-text box. */
+  choice: boolean;
+}
+
+/** Questions per section of library-phrased questions. */
+const LIBRARY_SECTION = 10;
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Section `m` of library-phrased questions, marked up like the demo's own (so its counter counts them too). */
+function librarySection(doc: Document, m: number, qs: readonly LibraryQuestion[]): Element {
+  const items = qs.map((q, i) => {
+    const n = `${m}.${i + 1}`;
+    const id = `lq${m}_${i + 1}`;
+    const text = `<span class="qn">${n}</span> ${escapeHtml(q.question)}`;
+    return q.choice
+      ? `<fieldset class="q" id="q-${m}-${i + 1}"><legend>${text}</legend><div class="opts">${['Yes', 'No', 'N/A']
+          .map(
+            (o) =>
+              `<label class="pill"><input type="radio" name="${id}" value="${o.toLowerCase()}" /><span>${o}</span></label>`,
+          )
+          .join('')}</div></fieldset>`
+      : `<div class="q" id="q-${m}-${i + 1}"><label class="q-text" for="${id}">${text}</label><textarea id="${id}" name="${id}" rows="3"></textarea></div>`;
+  });
+  const section = doc.createElement('section');
+  section.className = 'sec';
+  section.id = `sec-${m}`;
+  section.setAttribute('aria-labelledby', `sec-${m}-h`);
+  section.innerHTML = `<div class="sec-head"><h2 id="sec-${m}-h"><span class="sec-num">Section ${m}</span> Additional Security Questions</h2><button type="button" class="collapse" aria-expanded="true" aria-controls="sec-${m}-body">Collapse</button></div><div class="sec-body" id="sec-${m}-body">${items.join('')}</div>`;
+  return section;
+}
+
+/**
+ * The demo questionnaire grown to `questions` questions (throws when the demo has more than that already): its
+ * sections cloned, and then, when `library` is given, those questions in sections of their own at the end.
+ */
+export function buildLongQuestionnaire(
+  demoHtml: string,
+  questions: number,
+  library: readonly LibraryQuestion[] = [],
+): LongQuestionnaire {
   // No scripts run here: the page's own script runs in the browser that opens the result.
   const window = new Window({
     settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
@@ -73,20 +119,36 @@ export function buildLongQuestionnaire(demoHtml: string, questions: number): Lon
       );
     let last = originals.at(-1)!;
     let m = originals.length;
-    for (let i = 0; total < questions; i++) {
+    const cloned = questions - library.length;
+    if (cloned < total)
+      throw new Error(
+        `${library.length} library questions leave room for ${cloned} of the demo's, and the demo alone has ${total}. Ask for fewer library questions.`,
+      );
+    for (let i = 0; total < cloned; i++) {
       const n = (i % originals.length) + 1;
       const copy = originals[n - 1]!.cloneNode(true) as Element;
       m++;
       renumber(copy, n, m);
-      const room = questions - total;
+      const room = cloned - total;
       if (count(copy) > room) trim(copy, room);
       total += count(copy);
       last.after(copy);
       last = copy;
     }
+    for (let at = 0; at < library.length; at += LIBRARY_SECTION) {
+      const section = librarySection(doc as unknown as Document, ++m, library.slice(at, at + LIBRARY_SECTION));
+      last.after(section);
+      last = section;
+      total += section.querySelectorAll(QUESTION).length;
+    }
     const title = doc.querySelector('title');
-    if (title) title.textContent = `Long questionnaire (${total} questions) · built from the demo`;
-    return { html: `<!doctype html>\n${doc.documentElement.outerHTML}`, questions: total, sections: m };
+    if (title) title.textContent = `Long questionnaire (${total} questions) · built from the demo and its library`;
+    return {
+      html: `<!doctype html>\n${doc.documentElement.outerHTML}`,
+      questions: total,
+      sections: m,
+      library: library.length,
+    };
   } finally {
     void window.happyDOM.close();
   }

@@ -41,6 +41,7 @@ const entry = (id: string, question: string, answer: string) => ({
   approvedAt: '2026-01-10',
 });
 const opts = { threshold: 0.8 };
+const emptyScope = { services: [], environments: [], regions: [], dataTypes: [] };
 
 describe('background index service', () => {
   it('builds from the library, persists, and a cold start loads the persisted index without a rebuild', async () => {
@@ -226,5 +227,55 @@ describe('background index service', () => {
     const cold = new IndexService(lib, matchEngine, cache);
     await cold.start();
     expect(cold.getStatus()).toMatchObject({ builtFrom: 'cache', entries: 4 });
+  });
+
+  it('answers a questionnaire asking again from memory, until the question, context or library changes', async () => {
+    const lib = await library();
+    await lib.entries.put(entry('ans-enc', 'Is customer data encrypted at rest?', 'Yes, with AES-256.'));
+    await lib.entries.put(entry('ans-mfa', 'Do you enforce multi-factor authentication?', 'Yes, for all staff.'));
+    let matched = 0;
+    const counting = {
+      ...matchEngine,
+      matchAll: (...args: Parameters<typeof matchEngine.matchAll>) => {
+        matched += args[1].length;
+        return matchEngine.matchAll(...args);
+      },
+    };
+    const service = new IndexService(lib, counting, memoryCache());
+    const questionnaire = 'https://portal.example/acme/security';
+    const ask = (ids: [string, string], more: object = {}) =>
+      service.match(
+        [
+          { id: ids[0], question: 'Do you encrypt customer data at rest?' },
+          { id: ids[1], question: 'Is MFA enforced for staff?' },
+        ],
+        { ...opts, questionnaire, ...more },
+      );
+
+    const first = await ask(['f1', 'f2']);
+    expect(matched).toBe(2);
+    // A second panel (its own field ids) asks the same: nothing is matched again, and each answer carries its id.
+    const again = await ask(['p1', 'p2']);
+    expect(matched).toBe(2);
+    expect(again.map((r) => r.id)).toEqual(['p1', 'p2']);
+    expect(again.map(({ id: _, ...r }) => r)).toEqual(first.map(({ id: _, ...r }) => r));
+
+    // Another declaration, another questionnaire, no questionnaire at all: matched again.
+    await ask(['f1', 'f2'], { context: { name: '', recipient: 'Acme', nda: false, scope: emptyScope } });
+    expect(matched).toBe(4);
+    await service.match([{ question: 'Is MFA enforced for staff?' }], {
+      ...opts,
+      questionnaire: 'https://other.example/',
+    });
+    expect(matched).toBe(5);
+    await service.match([{ question: 'Is MFA enforced for staff?' }], opts);
+    await service.match([{ question: 'Is MFA enforced for staff?' }], opts);
+    expect(matched).toBe(7);
+
+    // An edit to the library: the stored answers are dropped and the new version is suggested.
+    await lib.entries.update('ans-enc', { answer: 'Yes, with AES-256 keys held in a KMS.' });
+    const [enc] = await ask(['f1', 'f2']);
+    expect(matched).toBe(9);
+    expect(enc!.suggestions[0]).toMatchObject({ entryId: 'ans-enc', version: 2 });
   });
 });

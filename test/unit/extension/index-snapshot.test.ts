@@ -54,14 +54,12 @@ describe('search index snapshot', () => {
     const read = await snapshotIndexCache(dbName).read();
     expect(read).toMatchObject({ seq: 7, entries: 20_000 });
     const loaded = matchEngine.load(read!.data);
-    const hit = matchEngine.match(
+    const [hit] = matchEngine.matchAll(
       loaded,
-      { question: 'How do you handle logging for system 12345 in region 3?' },
-      {
-        threshold: 0.8,
-      },
+      [{ question: 'How do you handle logging for system 12345 in region 3?' }],
+      { threshold: 0.8 },
     );
-    expect(hit.suggestions[0]?.entryId).toBe('ans-12345');
+    expect(hit?.suggestions[0]?.entryId).toBe('ans-12345');
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   }, 120_000); // builds and serializes a 20k-entry index: seconds on a busy machine, not a speed check
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildIndex, matchQuestion } from '../../../lib/match';
+import {
+  buildIndex,
+  DEFAULT_MODEL,
+  defaultControlSource,
+  matchQuestion,
+  RANK_FEATURES,
+  rankCandidates,
+  type Candidate,
+} from '../../../lib/match';
 import { MatchResult } from '../../../lib/match/types';
 import { entry, evidence, smallLibrary, TODAY } from './helpers';
 
@@ -167,5 +175,59 @@ describe('abstention', () => {
 
   it('rejects an empty question with the cause and the fix', () => {
     expect(() => matchQuestion(buildIndex([]), { question: '' })).toThrow(/cannot be matched.*Pass an object like/);
+  });
+});
+
+describe('ranking features', () => {
+  const feature = (c: Candidate | undefined, name: (typeof RANK_FEATURES)[number]) =>
+    c?.features[RANK_FEATURES.indexOf(name)];
+  const iso = (id: string) => ({ framework: 'iso27001:2022' as const, id });
+  const soc = (id: string) => ({ framework: 'soc2:2017' as const, id });
+  const classified = (framework: 'iso27001:2022' | 'soc2:2017', id: string, score: number) => ({
+    framework,
+    id,
+    title: id,
+    score,
+    why: [],
+  });
+
+  it('titleRev: an entry whose whole title the question mentions, not a topic title sharing one word', () => {
+    // "Physical security of data centers" shares only "physical" with the question; the transit entry's
+    // title is all in it. Ranking by title score alone put the data-centre entry first on NIST 3.13.8.
+    const index = buildIndex([
+      entry('transit', 'Data encryption in transit', 'TLS 1.2 or later protects every connection.'),
+      entry('dc', 'Physical security of data centers', 'Badges, cameras and guards at every site.'),
+    ]);
+    const q = { question: 'Is data encryption in transit used unless the link has physical safeguards?' };
+    const r = rankCandidates(index, q, [], defaultControlSource(), DEFAULT_MODEL, TODAY);
+    const by = (id: string) => r.candidates.find((c) => c.ie.entry.id === id);
+    expect(feature(by('transit'), 'titleRev')).toBeCloseTo(1, 5);
+    expect(feature(by('dc'), 'titleRev')).toBeLessThan(0.5);
+  });
+
+  it('controlsFw: agreement in every framework the classifier answered in counts more than one high score', () => {
+    // The classifier is sure of A.8.24 and CC6.7. One entry cites both; the other cites only a weaker ISO
+    // control (half the best ISO score) and nothing the SOC 2 side found: (0.5 + 0) / 2 frameworks.
+    const index = buildIndex([
+      entry('both', 'Do you encrypt data?', 'Yes, with AES-256.', { controls: [iso('A.8.24'), soc('CC6.7')] }),
+      entry('one', 'Do you have policies for data?', 'Yes, reviewed yearly.', { controls: [iso('A.5.1')] }),
+    ]);
+    const controls = [
+      classified('iso27001:2022', 'A.8.24', 0.9),
+      classified('iso27001:2022', 'A.5.1', 0.45),
+      classified('soc2:2017', 'CC6.7', 0.8),
+    ];
+    const r = rankCandidates(
+      index,
+      { question: 'Is data encrypted?' },
+      controls,
+      defaultControlSource(),
+      DEFAULT_MODEL,
+      TODAY,
+    );
+    const by = (id: string) => r.candidates.find((c) => c.ie.entry.id === id);
+    expect(feature(by('both'), 'controlsFw')).toBeCloseTo(1, 5);
+    expect(feature(by('one'), 'controlsFw')).toBeCloseTo(0.25, 5);
+    expect(feature(by('one'), 'controls')).toBeCloseTo(0.45, 5);
   });
 });
