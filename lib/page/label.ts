@@ -328,11 +328,12 @@ function describedBy(u: Unit): string {
 
 // Help the page shows with the field without linking it: a block in the field's own container named as help,
 // hint, description or instructions (Bootstrap form-text, help-block, SurveyJS descriptions) or a role=note,
-// holding no control or label of its own.
-const HELP = /help|hint|descr|instruct|form-text/i;
+// holding no control or label of its own. Only read when the label names no question (rare), so a walk of
+// the container's elements is cheap, and one test on class + role keeps the content script small.
+const HELP = /help|hint|descr|instruct|form-text|note/i;
 function helpText(u: Unit): string {
-  for (const el of u.area.querySelectorAll('[class],[role=note]'))
-    if ((HELP.test(attr(el, 'class')) || attr(el, 'role') === 'note') && !el.querySelector(`${CONTROLISH},label`)) {
+  for (const el of u.area.querySelectorAll('*'))
+    if (HELP.test(attr(el, 'class') + attr(el, 'role')) && !el.querySelector(`${CONTROLISH},label`)) {
       const t = textOf(el);
       if (t) return t;
     }
