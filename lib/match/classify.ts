@@ -412,6 +412,8 @@ export interface ClassifyOptions {
   votes?: readonly LibraryVote[];
   /** Other weights, for fitting and benchmarks. */
   weights?: ClassifierWeights;
+  /** false: leave `why` empty (for callers that read only ids and scores; default true). */
+  explain?: boolean;
 }
 
 /** Divides each framework's slice of `a` by its best value (slices with nothing stay 0). */
@@ -559,7 +561,8 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const limit = Math.max(0, opts.limit ?? W.limit);
   const out: ControlMatch[] = [];
   const maxLend = Math.max(W.successor, W.peer);
-  const headingOnly = sectionOnlyTerms(q);
+  const explaining = opts.explain ?? true;
+  const headingOnly = explaining ? sectionOnlyTerms(q) : EMPTY;
   const bestIndex = new Int32Array(limit);
   const bestScore = new Float64Array(limit);
   for (const framework of FRAMEWORKS) {
@@ -591,19 +594,21 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         id: ctl.id,
         title: ctl.title,
         score: Math.round((total / (1 + maxLend)) * 1000) / 1000,
-        why: explain(
-          c,
-          fx,
-          i,
-          (nameable ??= explainable(fx, terms, headingOnly)),
-          voters,
-          lentFrom[i]!,
-          lent[i]! / total,
-          {
-            section: q.section,
-            share: (fromSection[i]! * score[i]!) / total,
-          },
-        ),
+        why: !explaining
+          ? []
+          : explain(
+              c,
+              fx,
+              i,
+              (nameable ??= explainable(fx, terms, headingOnly)),
+              voters,
+              lentFrom[i]!,
+              lent[i]! / total,
+              {
+                section: q.section,
+                share: (fromSection[i]! * score[i]!) / total,
+              },
+            ),
       });
     }
   }
