@@ -9,6 +9,7 @@ export { FrameworkNotes } from './framework-notes';
 export {
   toRows,
   commentFill,
+  fillTarget,
   toQuestionInput,
   policyField,
   planConfident,

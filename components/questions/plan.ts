@@ -37,6 +37,20 @@ export interface PlannedFill extends FillPlanItem {
   reasons?: readonly Reason[];
 }
 
+/**
+ * The page names a question's comment box by its fid and what it holds, without listing it as a question:
+ * the row's field for that box (a listed one wins, as a hand-built snapshot may list it).
+ */
+const commentField = (f: QuestionField): QuestionField => ({
+  fid: f.comment!,
+  question: `${f.question} (comment)`,
+  kind: 'textarea',
+  value: f.commentValue ?? '',
+  ...(f.number ? { number: f.number } : {}),
+  ...(f.section ? { section: f.section } : {}),
+  ...(f.frameId !== undefined ? { frameId: f.frameId } : {}),
+});
+
 /** Rows in page order: comment boxes ride with their question instead of counting as questions. */
 export function toRows(fields: readonly QuestionField[]): Row[] {
   const byFid = new Map(fields.map((f) => [f.fid, f]));
@@ -44,14 +58,22 @@ export function toRows(fields: readonly QuestionField[]): Row[] {
   return fields
     .filter((f) => !comments.has(f.fid))
     .map((field, position) => {
-      const comment = field.comment ? byFid.get(field.comment) : undefined;
+      const comment = field.comment ? (byFid.get(field.comment) ?? commentField(field)) : undefined;
       return comment ? { field, position, comment, status: 'open' as const } : { field, position, status: 'open' };
     });
 }
 
-/** The field as the fill policy sees it (no DOM). */
-export function policyField(row: Pick<Row, 'field'>): PolicyField {
-  const f = row.field;
+/**
+ * Where the row's answer is written: its own field, except an upload with a comment box, whose answer goes
+ * into the box (Crosswalk never uploads a file; the person attaches the document the card names).
+ */
+export function fillTarget(row: Pick<Row, 'field' | 'comment'>): QuestionField {
+  return row.field.kind === 'file' && row.comment ? row.comment : row.field;
+}
+
+/** The field as the fill policy sees it (no DOM): the one the answer would go into. */
+export function policyField(row: Pick<Row, 'field' | 'comment'>): PolicyField {
+  const f = fillTarget(row);
   return {
     kind: f.kind,
     value: f.value,
@@ -105,12 +127,13 @@ export function planConfident(rows: readonly Row[], decide: Decide): ConfidentPl
       if (matchVerdict(top) === 'confident' && !same) held.push({ id: row.field.fid, decision });
       continue;
     }
+    const target = fillTarget(row);
     plan.push({
-      fid: row.field.fid,
+      fid: target.fid,
       value: decision.value,
       entryId: top.entryId,
       version: top.version,
-      question: row.field.question,
+      question: target.question,
       number: row.field.number,
       confidence: top.confidence,
       trigger: 'fill-all',

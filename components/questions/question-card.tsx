@@ -6,7 +6,7 @@ import { Badge } from '../ui';
 import type { MatchResult, Suggestion } from '../../lib/match';
 import type { FillDecision, Trigger } from '../../lib/policy';
 import type { FlagAction } from '../../lib/review';
-import { commentFill, type PlannedFill, type Row } from './plan';
+import { commentFill, fillTarget, type PlannedFill, type Row } from './plan';
 import { QuestionControls } from './question-controls';
 import { SuggestionView } from './suggestion-view';
 import { AttachEvidence } from './attach-evidence';
@@ -70,14 +70,16 @@ function QuestionCardView({
   const choices = CHOICE_KINDS.has(field.kind) ? field.options : undefined;
   const compact = density === 'compact' && !selected;
   const topDecision = top ? decide(row, top, 'fill') : undefined;
+  // An upload's answer goes into its comment box: that box is what Fill writes and what the card shows.
+  const target = fillTarget(row);
   const fill = (s: Suggestion, decision: FillDecision) => (value: string, trigger: Trigger) => {
     const reasons = trigger === 'fill' ? decision.reasons : decide(row, s, trigger, value).reasons;
     const item: PlannedFill = {
-      fid: field.fid,
+      fid: target.fid,
       value,
       entryId: s.entryId,
       version: s.version,
-      question: field.question,
+      question: target.question,
       number: field.number,
       confidence: s.confidence,
       trigger,
@@ -86,7 +88,7 @@ function QuestionCardView({
     const extra = value === s.option ? commentFill(row, s) : undefined;
     onFill(extra ? [item, { ...item, ...extra, question: `${field.question} (comment)` }] : [item]);
   };
-  const answered = field.value.trim();
+  const answered = target.value.trim();
   return (
     <li
       className={`cw-card sp-question${selected ? ' is-selected' : ''}${compact ? ' is-compact' : ''}`}
@@ -122,11 +124,11 @@ function QuestionCardView({
         </div>
       )}
       {answered && (
-        <p className="sp-question__value cw-small" data-testid="field-value" title={field.value}>
+        <p className="sp-question__value cw-small" data-testid="field-value" title={target.value}>
           <span className="cw-muted">
             {row.status === 'filled' ? 'Filled: ' : place === 'page' ? 'On the page: ' : 'In the workbook: '}
           </span>
-          {field.value}
+          {target.value}
         </p>
       )}
       {compact && !answered && top && !weak && <p className="sp-question__value cw-small cw-muted">{top.answer}</p>}
@@ -145,6 +147,7 @@ function QuestionCardView({
       {!compact && field.kind === 'file' && result && (
         <AttachEvidence
           evidence={top?.citations.evidence}
+          commentBox={!!row.comment}
           notShareable={topDecision?.reasons.find((r) => r.code === 'evidence-not-shareable')?.message}
         />
       )}

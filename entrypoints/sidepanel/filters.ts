@@ -2,7 +2,7 @@
 // filter and per section, jumping to a question number, and moving to the next or previous unanswered one.
 // Pure: the panel computes the facts once per render and every control reads them.
 import { matchVerdict } from '../../lib/policy';
-import type { Decide, Row } from '../../components/questions';
+import { fillTarget, type Decide, type Row } from '../../components/questions';
 
 export const FILTERS = ['all', 'needs-review', 'unanswered', 'filled', 'flagged'] as const;
 export type FilterKind = (typeof FILTERS)[number];
@@ -26,11 +26,17 @@ export interface RowFacts {
   flagged: boolean;
 }
 
-const FIELD_CODES = new Set(['field-has-value', 'already-filled', 'field-disabled', 'no-matching-option']);
+const FIELD_CODES = new Set([
+  'field-has-value',
+  'already-filled',
+  'field-disabled',
+  'file-upload',
+  'no-matching-option',
+]);
 
 export function rowFacts(row: Row, decide: Decide): RowFacts {
   const top = row.result?.suggestions[0];
-  const filled = row.status === 'filled' || row.field.value.trim() !== '';
+  const filled = row.status === 'filled' || fillTarget(row).value.trim() !== '';
   const forAll = top && !filled && row.status === 'open' ? decide(row, top, 'fill-all') : undefined;
   const serious = top
     ? decide(row, top, 'fill').reasons.some((r) => r.severity === 'high' && !FIELD_CODES.has(r.code))

@@ -5,7 +5,7 @@ import { loadContext, matchInPages, request, scanInPages } from '../../lib/backg
 import type { MatchResult } from '../../lib/match';
 import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page';
-import { toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
+import { fillTarget, toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
 import { describeError } from '../../lib/errors';
 
@@ -177,17 +177,19 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
         const byFid = new Map(results.map((x) => [x.fid, x]));
         setRows((prev) =>
           prev.map((r) => {
-            const res = byFid.get(r.field.fid);
+            // An upload's answer went into its comment box (fillTarget): that result fills the row.
+            const at = fillTarget(r).fid;
+            const res = byFid.get(at);
             const commentRes = r.comment && byFid.get(r.comment.fid);
             if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
             if (!res) return r;
             if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
-            const p = planned.get(r.field.fid);
+            const p = planned.get(at);
             return {
               ...r,
               status: 'filled',
               error: undefined,
-              field: { ...r.field, value: res.value },
+              field: at === r.field.fid ? { ...r.field, value: res.value } : r.field,
               filled: { value: res.value, previous: res.previous, entryId: p?.entryId, version: p?.version },
             };
           }),
@@ -205,10 +207,17 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
       const { results } = await request({ type: 'bg/undo', tabId, ...(fids ? { fids } : {}) });
       setRows((prev) =>
         prev.map((r) => {
-          const res = results.find((x) => x.fid === r.field.fid);
+          const at = fillTarget(r).fid;
+          const res = results.find((x) => x.fid === at);
           const commentRes = r.comment && results.find((x) => x.fid === r.comment!.fid);
           if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
-          return res?.ok ? { ...r, status: 'open', filled: undefined, field: { ...r.field, value: res.value } } : r;
+          if (!res?.ok) return r;
+          return {
+            ...r,
+            status: 'open',
+            filled: undefined,
+            field: at === r.field.fid ? { ...r.field, value: res.value } : r.field,
+          };
         }),
       );
     },

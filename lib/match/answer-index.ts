@@ -85,13 +85,33 @@ export interface VariantPool {
   at: Int32Array;
   /** Words in blocks of removed entries; the pool starts over when they are most of it. */
   dead: number;
+  /** Per variant, at the offset of its length word: the idf sum of its terms (NaN until first read).
+   *  Every Dice with that variant needs it, and idf changes with the index, so it is kept for one
+   *  generation of the index. */
+  mass: Float64Array;
+  massGeneration: number;
 }
 
 const pools = new WeakMap<AnswerIndex, VariantPool>();
 
 export function variantPool(index: AnswerIndex): VariantPool {
   let pool = pools.get(index);
-  if (!pool) pools.set(index, (pool = { data: new Int32Array(1024), used: 0, at: new Int32Array(0), dead: 0 }));
+  if (!pool)
+    pools.set(
+      index,
+      (pool = {
+        data: new Int32Array(1024),
+        used: 0,
+        at: new Int32Array(0),
+        dead: 0,
+        mass: new Float64Array(1024).fill(NaN),
+        massGeneration: index.bm25.generation,
+      }),
+    );
+  if (pool.massGeneration !== index.bm25.generation) {
+    pool.mass.fill(NaN);
+    pool.massGeneration = index.bm25.generation;
+  }
   if (pool.at.length < index.slots.length) {
     const at = new Int32Array(Math.max(16, index.slots.length * 2)).fill(-1);
     at.set(pool.at);
@@ -110,6 +130,9 @@ export function entryVariants(index: AnswerIndex, pool: VariantPool, ie: Indexed
     const data = new Int32Array(Math.max(pool.data.length * 2, pool.used + size));
     data.set(pool.data.subarray(0, pool.used));
     pool.data = data;
+    const mass = new Float64Array(data.length).fill(NaN);
+    mass.set(pool.mass.subarray(0, pool.used));
+    pool.mass = mass;
   }
   const start = pool.used;
   let o = start;
@@ -121,6 +144,18 @@ export function entryVariants(index: AnswerIndex, pool: VariantPool, ie: Indexed
   pool.used = o;
   pool.at[ie.slot] = start;
   return start;
+}
+
+/** The idf sum of the variant whose length word is at data[o] (its terms follow it), summed in term order. */
+export function variantMass(pool: VariantPool, bm25: Bm25Index, o: number): number {
+  let m = pool.mass[o]!;
+  if (Number.isNaN(m)) {
+    m = 0;
+    const data = pool.data;
+    for (let i = o + 1, end = o + 1 + data[o]!; i < end; i++) m += bm25.idfAt(data[i]!);
+    pool.mass[o] = m;
+  }
+  return m;
 }
 
 /** Forgets a removed entry's block; starts the pool over once removed blocks are most of it. */

@@ -62,6 +62,9 @@ export class Bm25Index {
   private touched = new Int32Array(0);
   /** 0..docCount-1, for small indexes, whose searches read every document. */
   private everyDoc = new Int32Array(0);
+  /** Per document and field, BM25's length normalisation 1 - b + b * len / avg (rebuilt with `sat`): per-field
+   *  scores of re-ranking candidates read it instead of working it out per term. */
+  private lengthNorm = new Float64Array(0);
 
   constructor(fields: FieldSpec[], k1 = 1.2) {
     this.fields = fields;
@@ -236,7 +239,9 @@ export class Bm25Index {
     const nf = this.fields.length;
     scores.fill(0, 0, nf);
     present.fill(0, 0, nf);
+    this.refresh();
     const k1 = this.k1;
+    const lengthNorm = this.lengthNorm;
     let any = 0;
     for (let q = 0; q < ids.length; q++) {
       const id = ids[q]!;
@@ -247,12 +252,11 @@ export class Bm25Index {
       const idf = this.idfAt(id);
       const w = weights[q]! * idf;
       let found = false;
+      const tfs = p.tf;
       for (let f = 0; f < nf; f++) {
-        const tf = p.tf[i * nf + f]!;
+        const tf = tfs[i * nf + f]!;
         if (tf === 0) continue;
-        const { b } = this.fields[f]!;
-        const avg = this.liveCount > 0 ? Math.max(this.totalLen[f]! / this.liveCount, 1) : 1;
-        const t = tf / (1 - b + (b * this.docLen[doc * nf + f]!) / avg);
+        const t = tf / lengthNorm[doc * nf + f]!;
         scores[f]! += (w * (t * (k1 + 1))) / (k1 + t);
         present[f]! += w;
         if ((mask >> f) & 1) found = true;
@@ -281,11 +285,14 @@ export class Bm25Index {
     const nf = this.fields.length;
     const k1 = this.k1;
     const norm = new Float64Array(this.docCount * nf); // per doc per field: weight / (1 - b + b * len / avg)
+    if (this.lengthNorm.length < this.docCount * nf) this.lengthNorm = new Float64Array(this.docCount * nf * 2);
+    const lengthNorm = this.lengthNorm;
     const avg = this.totalLen.map((t) => (this.liveCount > 0 ? Math.max(t / this.liveCount, 1) : 1));
     for (let d = 0; d < this.docCount; d++) {
       for (let f = 0; f < nf; f++) {
         const { weight, b } = this.fields[f]!;
-        norm[d * nf + f] = weight / (1 - b + (b * this.docLen[d * nf + f]!) / avg[f]!);
+        lengthNorm[d * nf + f] = 1 - b + (b * this.docLen[d * nf + f]!) / avg[f]!;
+        norm[d * nf + f] = weight / lengthNorm[d * nf + f]!;
       }
     }
     if (this.acc.length < this.docCount) {

@@ -133,6 +133,7 @@ function evidenceCitation(e: EvidenceItem): EvidenceCitation {
     owner: e.owner,
     ...(e.issuedAt ? { issuedAt: e.issuedAt } : {}),
     ...(e.validUntil ? { validUntil: e.validUntil } : {}),
+    version: e.version,
   };
 }
 

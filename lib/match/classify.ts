@@ -7,6 +7,7 @@ import { FRAMEWORKS, type Framework } from '../controls';
 import { CatalogIndex, held, type CatalogField, type CatalogRow } from './catalog-index';
 import { defaultControlSource, type ControlSource, type EdgeStrength, type MatchControl } from './control-source';
 import { getLexicon } from './lexicon';
+import { dropAdjectivalKey } from './word-senses';
 import { addTerms, analyzeQueryWords, analyzeWords, expand, sentences, type WeightedTerms } from './text';
 import type { ControlMatch, QuestionInput } from './types';
 
@@ -15,20 +16,20 @@ import type { ControlMatch, QuestionInput } from './types';
 // description names escorts still wins over the other physical-access controls. With concepts alone, every
 // lexicon entry that grows (new variants) would blur the controls that share its concept.
 const analyze = analyzeWords;
-const analyzeQuery = analyzeQueryWords;
+const analyzeQuery = (text: string): readonly string[] => analyzeQueryWords(dropAdjectivalKey(text));
 
 /** Fitted on the method with leave-one-set-out cross-validation, never on single questions: see
  *  test/bench/controls-bench.ts and the classifier section of lib/match/README.md. */
 export const CLASSIFIER_WEIGHTS = {
   fields: [
     { name: 'title', weight: 3.5, b: 0.3 },
-    { name: 'keywords', weight: 1, b: 0.6 },
-    { name: 'summary', weight: 1.0, b: 0.2 },
-    { name: 'description', weight: 1.5, b: 0.3 },
+    { name: 'keywords', weight: 1.5, b: 0.6 },
+    { name: 'summary', weight: 1.5, b: 0.2 },
+    { name: 'description', weight: 1, b: 0.3 },
     { name: 'group', weight: 0.4, b: 0 },
   ] satisfies CatalogField[],
   /** BM25 term-frequency saturation over the catalog fields. */
-  k1: 2,
+  k1: 0.9,
   question: 1,
   /** Query weight of lexicon concepts ("physicalaccess", "keymanagement") against plain stems: a concept
    *  is a security topic, a plain word may be anything. */
@@ -45,23 +46,25 @@ export const CLASSIFIER_WEIGHTS = {
   process: 0.2,
   helper: 0.5,
   options: 0.25,
-  expansion: 0.15,
+  expansion: 0.3,
   /** The best single sentence, scored on its own: a long compound question names several topics, and a
    *  preamble should not dilute the sentence that asks. Added to the whole-question view at this weight. */
-  sentence: 0.6,
+  sentence: 0,
   /** The section heading's terms inside the whole-question view. */
-  sectionTerms: 0.3,
+  sectionTerms: 0.15,
   /** The section heading scored on its own, as a prior over the catalog. */
-  section: 0.3,
+  section: 0.5,
+  /** The section prior treats this many controls per framework as the heading's best (see flattenTop). */
+  sectionTop: 8,
   /** A multi-word keyword or title found whole in the question is stronger evidence than its words apart. */
   phrase: 1,
   /** Management-system clauses answer "do you run an ISMS" questions; most questions are about a control. */
-  clausePrior: 0.7,
+  clausePrior: 0.85,
   /** How much a counterpart's normalised score adds: an ISO 2022 control to the 2013 controls it replaced
    *  (successor), a 2013 control to its 2022 successor (predecessor), SOC 2 <-> ISO peers. */
-  successor: 0.35,
+  successor: 1.5,
   predecessor: 0.35,
-  peer: 0.5,
+  peer: 0.35,
   /** A 2013 control is indexed with its 2022 successors' descriptions beside its own. */
   inheritDescription: true,
   strength: { strong: 1, partial: 0.7, weak: 0.35 } satisfies Record<EdgeStrength, number>,
@@ -114,7 +117,8 @@ interface Classifier {
   idRank: Int32Array;
   isClause: Uint8Array;
   frameworkNumber: Uint8Array;
-  /** Section heading -> its normalised score over every control (headings repeat down a page). */
+  /** Section heading (with the weights that shape it) -> its normalised score over every control
+   *  (headings repeat down a page). */
   sections: Map<string, Float64Array>;
   /** Per-question scratch, sized to the whole catalog. */
   main: Float64Array;
@@ -408,6 +412,8 @@ export interface ClassifyOptions {
   votes?: readonly LibraryVote[];
   /** Other weights, for fitting and benchmarks. */
   weights?: ClassifierWeights;
+  /** false: leave `why` empty (for callers that read only ids and scores; default true). */
+  explain?: boolean;
 }
 
 /** Divides each framework's slice of `a` by its best value (slices with nothing stay 0). */
@@ -421,8 +427,22 @@ function normalise(c: Classifier, a: Float64Array): void {
   }
 }
 
+/** Per framework, every control within the best `top` counts as the best (1), the rest relative to the
+ *  top-th: a section heading names a family of controls ("Configuration Management"), not one of them. */
+function flattenTop(c: Classifier, a: Float64Array, top: number): void {
+  for (const framework of FRAMEWORKS) {
+    const fx = c.byFramework[framework];
+    const slice = Array.from(a.subarray(fx.offset, fx.offset + fx.controls.length)).sort((x, y) => y - x);
+    const bar = slice[Math.min(top, slice.length) - 1] ?? 0;
+    if (bar <= 0) continue;
+    for (let i = fx.offset, end = fx.offset + fx.controls.length; i < end; i++) a[i] = Math.min(1, a[i]! / bar);
+  }
+}
+
 function sectionScores(c: Classifier, section: string, W: ClassifierWeights): Float64Array {
-  let s = c.sections.get(section);
+  // Weight sets that share an index (see classifier()) share this cache: the key holds what shapes the scores.
+  const cacheKey = `${W.expansion}|${W.sectionTop}|${section}`;
+  let s = c.sections.get(cacheKey);
   if (!s) {
     s = new Float64Array(c.total);
     const terms = expand(new Map(analyzeQuery(section).map((t) => [t, 1])), W.expansion);
@@ -431,8 +451,9 @@ function sectionScores(c: Classifier, section: string, W: ClassifierWeights): Fl
       fx.catalog.score(terms, s, fx.offset);
     }
     normalise(c, s);
+    if (W.sectionTop > 1) flattenTop(c, s, W.sectionTop);
     if (c.sections.size >= SECTION_CACHE) c.sections.clear();
-    c.sections.set(section, s);
+    c.sections.set(cacheKey, s);
   }
   return s;
 }
@@ -540,7 +561,8 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
   const limit = Math.max(0, opts.limit ?? W.limit);
   const out: ControlMatch[] = [];
   const maxLend = Math.max(W.successor, W.peer);
-  const headingOnly = sectionOnlyTerms(q);
+  const explaining = opts.explain ?? true;
+  const headingOnly = explaining ? sectionOnlyTerms(q) : EMPTY;
   const bestIndex = new Int32Array(limit);
   const bestScore = new Float64Array(limit);
   for (const framework of FRAMEWORKS) {
@@ -572,19 +594,21 @@ export function classifyControls(q: QuestionInput, opts: ClassifyOptions = {}): 
         id: ctl.id,
         title: ctl.title,
         score: Math.round((total / (1 + maxLend)) * 1000) / 1000,
-        why: explain(
-          c,
-          fx,
-          i,
-          (nameable ??= explainable(fx, terms, headingOnly)),
-          voters,
-          lentFrom[i]!,
-          lent[i]! / total,
-          {
-            section: q.section,
-            share: (fromSection[i]! * score[i]!) / total,
-          },
-        ),
+        why: !explaining
+          ? []
+          : explain(
+              c,
+              fx,
+              i,
+              (nameable ??= explainable(fx, terms, headingOnly)),
+              voters,
+              lentFrom[i]!,
+              lent[i]! / total,
+              {
+                section: q.section,
+                share: (fromSection[i]! * score[i]!) / total,
+              },
+            ),
       });
     }
   }
@@ -602,13 +626,17 @@ function sectionOnlyTerms(q: QuestionInput): ReadonlySet<string> {
 }
 const EMPTY: ReadonlySet<string> = new Set();
 
+/** The heading is named when it brought this share of a control's score: a control that got the full
+ *  section prior has at least section / (1 + sentence + section) of it (0.33 with the committed weights). */
+const SECTION_SHARE = 0.15;
+
 const outranks = (s: number, i: number, t: number, j: number, idRank: Int32Array): boolean =>
   s > t || (s === t && idRank[i]! < idRank[j]!);
 
 /**
  * What led to control i, strongest first: the question's words with the field of the control that holds
  * them ("mfa -> keywords"), the library entries that named it ("entry TW-033 (0.82)": entry id and vote
- * weight), the section heading when it brought a quarter of the score or more, and the counterpart the
+ * weight), the section heading when it brought SECTION_SHARE of the score or more, and the counterpart the
  * crosswalk lent from ("via A.8.5 (crosswalk)") when that lent a quarter or more.
  */
 /** A question term strong enough to be named, with its row in one framework's catalog. */
@@ -653,7 +681,7 @@ function explain(
   for (const v of voters)
     if (v.controls.some((r) => r.framework === ctl.framework && r.id === ctl.id))
       why.push(`entry ${v.entryId} (${v.weight.toFixed(2)})`);
-  if (heading.section && heading.share >= 0.25) why.push(`section "${heading.section}"`);
+  if (heading.section && heading.share >= SECTION_SHARE) why.push(`section "${heading.section}"`);
   if (from >= 0 && lentShare >= 0.25) {
     const f = FRAMEWORKS[c.frameworkNumber[from]!]!;
     const other = c.byFramework[f];

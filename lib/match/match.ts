@@ -15,7 +15,7 @@ import { defaultControlSource, type ControlSource } from './control-source';
 import { MatchError, invalidQuestionError } from './errors';
 import { gate, GATE_SETTINGS, type GateInput } from './gate';
 import { confidenceFeatures, confidenceOf, DEFAULT_MODEL, RF, type MatchModel } from './model';
-import { entrySimilarity, rankCandidates, type Candidate, type Ranking } from './rank';
+import { rankCandidates, similarAtLeast, type Candidate, type Ranking } from './rank';
 import {
   citedItems,
   clearance,
@@ -83,7 +83,9 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
   const today = opts.today ?? todayIso();
   // Ranking reads the classifier's lexical controls (a feature of each candidate); the controls reported
   // with the result also hear the library's own labels: entries close to the question vote for theirs.
-  const lexical = opts.controls ?? classifyControls(q, { source });
+  // Ranking reads only ids and scores, so the lexical pass skips the explanations; the controls reported
+  // are classified again below (the lexical stage is kept from this call) with explanations.
+  const lexical = opts.controls ?? classifyControls(q, { source, explain: false });
   const ranking = rankCandidates(index, q, lexical, source, model, today);
   const ranked = ranking.candidates;
   const votes = opts.controls
@@ -92,7 +94,8 @@ export function matchQuestion(index: AnswerIndex, input: QuestionInput, opts: Ma
         ranked.map((c) => ({ entry: c.ie.entry, sim: c.sim })),
         today,
       );
-  const controls = votes.length > 0 ? classifyControls(q, { source, votes }) : lexical;
+  const controls =
+    opts.controls ?? (votes.length > 0 ? classifyControls(q, { source, votes }) : classifyControls(q, { source }));
   // Built field by field (not spread from a shared base): this runs for every question of a page.
   const result = (suggestions: Suggestion[], reasons: MatchResult['reasons']): MatchResult =>
     q.id !== undefined
@@ -221,7 +224,7 @@ function findConflict(index: AnswerIndex, usable: readonly Candidate[], today: s
   for (const other of current.slice(1, 5)) {
     if (other.sim < CONFLICT_SETTINGS.conflictSim || first.sim - other.sim > CONFLICT_SETTINGS.conflictGap) continue;
     if (sameAnswer(first.ie.entry, other.ie.entry)) continue;
-    if (entrySimilarity(index, first.ie, other.ie) >= CONFLICT_SETTINGS.conflictSame)
+    if (similarAtLeast(index, first.ie, other.ie, CONFLICT_SETTINGS.conflictSame))
       out.add(first.ie.entry.id).add(other.ie.entry.id);
   }
   return out;

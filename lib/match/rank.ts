@@ -9,6 +9,7 @@ import {
   FIELD,
   slotEntries,
   slotRanks,
+  variantMass,
   variantPool,
   type AnswerIndex,
   type IndexedEntry,
@@ -133,9 +134,14 @@ export function rankCandidates(
   const present = new Float64Array(bm25.fields.length);
   const max = new Float64Array(bm25.fields.length);
   const out: Candidate[] = [];
-  for (const h of hits) {
+  // Every candidate's features are a view into one buffer made for this question: a typed array of its
+  // own per candidate allocated a backing store each, which showed in profiles.
+  const nf = RANK_FEATURES.length;
+  const buffer = new ArrayBuffer(hits.length * nf * Float64Array.BYTES_PER_ELEMENT);
+  for (let c = 0; c < hits.length; c++) {
+    const h = hits[c]!;
     const ie = bySlot[h.doc]!;
-    const f = new Float64Array(RANK_FEATURES.length);
+    const f = new Float64Array(buffer, c * nf * Float64Array.BYTES_PER_ELEMENT, nf);
     const any = bm25.fieldScores(qIds, qW, h.doc, scores, present, ANY_TEXT_FIELD);
     f[RF.title] = scores[FIELD.question]!;
     f[RF.answer] = scores[FIELD.answer]!;
@@ -174,11 +180,19 @@ export function rankCandidates(
     c.features[RF.controlText]! /= max[FIELD.controls]! || 1;
   }
   markSuperseded(index, out);
-  const weights = rankerWeights(model);
+  const weights = weightsOf(model);
   for (const c of out) c.score = rankScore(weights, c.features);
   // Ties go to the smaller entry id; a slot's rank is its entry's place in id order.
   out.sort((a, b) => b.score - a.score || ranks[a.ie.slot]! - ranks[b.ie.slot]!);
   return { candidates: out, kind, searched: question };
+}
+
+/** The ranker's weights as an array, per model (a model is never changed once made; fitting makes new ones). */
+const rankerWeightCache = new WeakMap<MatchModel['ranker'], Float64Array>();
+function weightsOf(model: MatchModel): Float64Array {
+  let w = rankerWeightCache.get(model.ranker);
+  if (!w) rankerWeightCache.set(model.ranker, (w = rankerWeights(model)));
+  return w;
 }
 
 /** Facts an entry's answer gives, per entry: a bounded memo keyed by text thrashed on a 10k library (every
@@ -257,7 +271,7 @@ function markSuperseded(index: AnswerIndex, cands: Candidate[]): void {
       const da = a.ie.entry.approvedAt ?? a.ie.entry.updatedAt.slice(0, 10);
       const db = b.ie.entry.approvedAt ?? b.ie.entry.updatedAt.slice(0, 10);
       if (da === db) continue;
-      if (entrySimilarity(index, a.ie, b.ie) < RANK_SETTINGS.duplicateSimilarity) continue;
+      if (!similarAtLeast(index, a.ie, b.ie, RANK_SETTINGS.duplicateSimilarity)) continue;
       (da < db ? a : b).features[RF.older] = 1;
     }
   }
@@ -362,22 +376,45 @@ function diceAndMentioned(
 }
 
 /** idf-weighted Dice between the marked term set (idf mass `mass`) and one question variant of an entry:
- *  `length` distinct term numbers at data[from...]. */
-function dice(mark: number, mass: number, data: Int32Array, from: number, length: number, bm25: Bm25Index): number {
+ *  `length` distinct term numbers at data[from...], whose idf mass is `vMass` (variantMass). */
+function dice(
+  mark: number,
+  mass: number,
+  vMass: number,
+  data: Int32Array,
+  from: number,
+  length: number,
+  bm25: Bm25Index,
+): number {
   const marks = diceMarks.marks;
-  let vMass = 0;
   let shared = 0;
   for (let i = from, end = from + length; i < end; i++) {
     const t = data[i]!;
-    const w = bm25.idfAt(t);
-    vMass += w;
-    if (t >= 0 && marks[t] === mark) shared += w;
+    if (t >= 0 && marks[t] === mark) shared += bm25.idfAt(t);
   }
   return mass + vMass > 0 ? (2 * shared) / (mass + vMass) : 0;
 }
 
 /** Best idf-weighted Dice between any question variant of one entry and any of the other. */
 export function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry): number {
+  return similarity(index, a, b, Infinity);
+}
+
+/** Whether entrySimilarity(a, b) >= threshold, computing no more of it than that needs. */
+export function similarAtLeast(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry, threshold: number): boolean {
+  return similarity(index, a, b, threshold) >= threshold;
+}
+
+/** Headroom on the Dice bound below, far above float rounding: a pair is skipped only when even a
+ *  complete overlap could not reach the threshold. */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * Best Dice over variant pairs, stopping at the first that reaches `stop` (then some value >= stop is
+ * returned; with stop = Infinity the exact best). A pair whose masses alone keep Dice under `stop`
+ * (2 min / sum) is not compared: `stop` is only ever a threshold the caller tests, so the answer is the same.
+ */
+function similarity(index: AnswerIndex, a: IndexedEntry, b: IndexedEntry, stop: number): number {
   const pool = variantPool(index);
   entryVariants(index, pool, a);
   const bStart = entryVariants(index, pool, b);
@@ -386,18 +423,23 @@ export function entrySimilarity(index: AnswerIndex, a: IndexedEntry, b: IndexedE
   let best = 0;
   let oa = pool.at[a.slot]!;
   for (let va = data[oa++]!; va > 0; va--) {
-    const length = data[oa++]!;
-    const terms = data.subarray(oa, oa + length);
-    let mass = 0;
-    for (const t of terms) mass += bm25.idfAt(t);
-    const mark = markTerms(terms, bm25);
+    const length = data[oa]!;
+    const mass = variantMass(pool, bm25, oa);
+    const terms = data.subarray(oa + 1, oa + 1 + length);
+    let mark = -1;
     let ob = bStart;
     for (let vb = data[ob++]!; vb > 0; vb--) {
-      const lb = data[ob++]!;
-      best = Math.max(best, dice(mark, mass, data, ob, lb, bm25));
-      ob += lb;
+      const lb = data[ob]!;
+      const vMass = variantMass(pool, bm25, ob);
+      const bound = mass + vMass > 0 ? (2 * Math.min(mass, vMass)) / (mass + vMass) : 0;
+      if (stop === Infinity || bound >= stop * (1 - BOUND_SLACK)) {
+        if (mark < 0) mark = markTerms(terms, bm25);
+        best = Math.max(best, dice(mark, mass, vMass, data, ob + 1, lb, bm25));
+        if (best >= stop) return best;
+      }
+      ob += 1 + lb;
     }
-    oa += length;
+    oa += 1 + length;
   }
   return best;
 }

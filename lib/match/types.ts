@@ -44,6 +44,8 @@ export const EvidenceCitation = z.object({
   owner: z.string(),
   issuedAt: z.string().optional(),
   validUntil: z.string().optional(),
+  /** The evidence item's version in the library (an upload card names which copy to attach). */
+  version: z.number().optional(),
 });
 export type EvidenceCitation = z.infer<typeof EvidenceCitation>;
 

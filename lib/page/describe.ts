@@ -122,6 +122,8 @@ export function describe(state: PageState, all: Unit[], fresh: Set<Unit>, see: S
       const cfid = fidOf(state, u.comment.els[0]!);
       state.units.set(cfid, u.comment);
       field.comment = cfid;
+      const said = optionsAndValue(u.comment, ctx.headers).value;
+      if (said) field.commentValue = said;
     }
     state.fields.set(u, field);
     out.push(field);

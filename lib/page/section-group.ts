@@ -26,9 +26,14 @@ export function groupTitle(group: Element): string {
     const t = ariaName(group);
     if (t) return t;
   }
-  // Card / panel header: the first block, when it is plain short text (never a button, link or control).
+  // Card / panel header: the first block, when it is plain short text (never a button, link or control) or
+  // the toggle that opens the panel body right after it (an accordion header; form.io's card-header
+  // role=button aria-controls=<body>), whose words name that panel.
   const head = group.firstElementChild;
-  if (!head || head.matches(NOT_HEADER) || head.querySelector(NOT_HEADER)) return '';
+  if (!head) return '';
+  const body = attr(head, 'aria-controls');
+  if ((!(body && body === head.nextElementSibling?.id) && head.matches(NOT_HEADER)) || head.querySelector(NOT_HEADER))
+    return '';
   const t = textOf(head);
   return titleLike(t) ? t : '';
 }

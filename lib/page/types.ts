@@ -46,6 +46,8 @@ export const QuestionField = z.object({
   value: z.string(),
   /** fid of the paired comment / explanation box, when the question has one. */
   comment: z.string().optional(),
+  /** What that comment box holds, when it holds anything (it is not listed as a question of its own). */
+  commentValue: z.string().optional(),
   required: z.boolean().optional(),
   disabled: z.boolean().optional(),
   labelSource: LabelSource.optional(),

@@ -30,6 +30,17 @@ const SEVERITY_RANK: Record<FlagSeverity, number> = { high: 0, medium: 1, low: 2
 function fieldFlags(input: PolicyInput, value: string): Flag[] {
   const { field } = input;
   const out: Flag[] = [];
+  // The panel writes an upload's answer into its comment box (that box is then the field here); the upload
+  // itself takes nothing, whatever the trigger.
+  if (field.kind === 'file')
+    return [
+      {
+        code: 'file-upload',
+        severity: 'high',
+        message: 'This field uploads a file, and Crosswalk never uploads files.',
+        fix: 'Attach the evidence document yourself. When the question has a comment box, Crosswalk writes the answer there.',
+      },
+    ];
   if (field.disabled)
     out.push({
       code: 'field-disabled',

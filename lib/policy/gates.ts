@@ -49,6 +49,8 @@ export const GATES: Record<FlagCode, Row> = {
   'needs-expert': row('confirm', 'note', 'block', 'block', 'block', 'block'),
   'no-matching-option': row('block', 'block', 'block', 'block', 'block', 'block'),
   'field-disabled': row('block', 'block', 'block', 'block', 'block', 'block'),
+  // Crosswalk never uploads: a file input takes no answer from any trigger (its comment box may).
+  'file-upload': row('block', 'block', 'block', 'block', 'block', 'block'),
   'field-has-value': row('confirm', 'confirm', 'block', 'confirm', 'confirm', 'block'),
   'already-filled': row('block', 'block', 'block', 'block', 'block', 'block'),
   // Found only after a fill (review); noted if they ever reach the policy.

@@ -33,6 +33,7 @@ export const FlagCode = z.enum([
   // The field it would go into
   'no-matching-option',
   'field-disabled',
+  'file-upload',
   'field-has-value',
   'already-filled',
   // What happened after the fill (review only)
@@ -66,6 +67,7 @@ export const FLAG_LABEL: Record<FlagCode, string> = {
   'needs-expert': 'needs an expert',
   'no-matching-option': 'no option fits',
   'field-disabled': 'read-only field',
+  'file-upload': 'file upload',
   'field-has-value': 'already answered',
   'already-filled': 'already holds this answer',
   'edited-after-fill': 'edited after fill',

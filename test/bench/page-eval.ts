@@ -17,6 +17,8 @@ interface Tally {
   reported: number;
   worst: number;
   worstPage: string;
+  /** frameworks2 only: questions found under the section the page gives them. */
+  section?: number;
 }
 
 const pct = (a: number, b: number): number => (100 * a) / Math.max(1, b);
@@ -34,10 +36,11 @@ function add(t: Tally, name: string, s: { rightKind: number; total: number; real
 }
 
 const summary = (label: string, t: Tally): string =>
-  `[${label}] all: right-kind ${t.found}/${t.total} (${pct(t.found, t.total).toFixed(1)}%), precision ${t.real}/${t.reported} (${pct(t.real, t.reported).toFixed(1)}%), worst page ${t.worstPage} ${t.worst.toFixed(1)}%`;
+  `[${label}] all: right-kind ${t.found}/${t.total} (${pct(t.found, t.total).toFixed(1)}%), precision ${t.real}/${t.reported} (${pct(t.real, t.reported).toFixed(1)}%), worst page ${t.worstPage} ${t.worst.toFixed(1)}%` +
+  (t.section === undefined ? '' : `, section ${t.section}/${t.total}`);
 
 async function frameworks2(only: string[]): Promise<Tally> {
-  const t: Tally = { found: 0, total: 0, real: 0, reported: 0, worst: 100, worstPage: '-' };
+  const t: Tally = { found: 0, total: 0, real: 0, reported: 0, worst: 100, worstPage: '-', section: 0 };
   const env = await startEnv2();
   try {
     for (const name of (only.length ? only : PAGES2) as Page2[]) {
@@ -45,6 +48,7 @@ async function frameworks2(only: string[]): Promise<Tally> {
       const s = score2(EXPECTED[name], await scan2(page));
       console.log(formatScore2(name, s));
       add(t, name, s);
+      t.section = (t.section ?? 0) + s.sectionRight;
       await page.close();
     }
   } finally {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { planConfident as plan, summarize, toRows, policyField, type Row } from '../../../components/questions/plan';
+import {
+  fillTarget,
+  planConfident as plan,
+  summarize,
+  toRows,
+  policyField,
+  type Row,
+} from '../../../components/questions/plan';
 import type { Decide } from '../../../components/questions/use-policy';
 import { decideFill, type PolicyContext } from '../../../lib/policy';
 import type { Flag } from '../../../lib/review/schema';
@@ -108,6 +115,30 @@ describe('Fill all confident plan', () => {
         (p) => p.value,
       ),
     ).toEqual(['ISO 27001; SOC 2']);
+  });
+
+  it("writes an upload's answer into its comment box, never into the file input", () => {
+    // The page names the comment box by fid and content only (it is not a question of its own).
+    const upload = field('0:u', { kind: 'file', question: 'Upload your SOC 2 report.', comment: '0:c' });
+    const [r] = toRows([upload]);
+    expect(r!.comment).toMatchObject({ fid: '0:c', kind: 'textarea', value: '' });
+    expect(fillTarget(r!).fid).toBe('0:c');
+    r!.result = result([suggestion({ answer: 'Our SOC 2 Type II report (2025) is attached.' })]);
+    expect(plan([r!], deciding()).plan.map((p) => [p.fid, p.value, p.question])).toEqual([
+      ['0:c', 'Our SOC 2 Type II report (2025) is attached.', 'Upload your SOC 2 report. (comment)'],
+    ]);
+    // A comment box that already holds text is the person's: held back like any answered field.
+    const [said] = toRows([{ ...upload, commentValue: 'See the trust portal.' }]);
+    said!.result = r!.result;
+    const out = plan([said!], deciding());
+    expect(out.plan).toEqual([]);
+    expect(out.held.map((h) => h.code)).toEqual(['field-has-value']);
+    // No comment box: nothing is written, and the policy says why.
+    const alone = row(field('0:v', { kind: 'file' }), r!.result);
+    expect(plan([alone], deciding()).plan).toEqual([]);
+    expect(deciding()(alone, alone.result!.suggestions[0], 'fill').reasons.map((x) => [x.code, x.gate])).toEqual([
+      ['file-upload', 'block'],
+    ]);
   });
 
   it('fills a choice field only with an option the page offers', () => {

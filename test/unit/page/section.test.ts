@@ -67,6 +67,24 @@ describe('section names', () => {
     ]);
   });
 
+  it('uses a collapsible panel header (the toggle controlling the body after it), not another button', async () => {
+    expect(
+      await sections(`<h1>Vendor review</h1>
+      <div class="panel"><div class="panel-head" role="button" tabindex="0" aria-expanded="true" aria-controls="p1"><span>Physical security</span></div>
+        <div id="p1">${q('a', 'Are data centres badge controlled?')}${q('b', 'Is CCTV footage kept?')}</div></div>
+      <div class="panel"><button type="button" aria-expanded="false">Show all answers</button>${q('c', 'Who reviews visitor logs?')}${q('d', 'How long are logs kept?')}</div>
+      <div class="panel"><button type="button">Print this section</button>${q('e', 'Is there a clean desk policy?')}${q('f', 'Are screens locked?')}</div>`),
+    ).toEqual([
+      ['Are data centres badge controlled?', 'Physical security'],
+      ['Is CCTV footage kept?', 'Physical security'],
+      // A toggle that does not open the panel body after it, and a plain button, never name the group.
+      ['Who reviews visitor logs?', 'Physical security'],
+      ['How long are logs kept?', 'Physical security'],
+      ['Is there a clean desk policy?', 'Physical security'],
+      ['Are screens locked?', 'Physical security'],
+    ]);
+  });
+
   it('a heading inside a lone question block names its section when it is not the question itself', async () => {
     expect(
       await sections(`<h2>Section 9 Privacy</h2>${q('a', 'Who is your DPO?')}

@@ -52,6 +52,7 @@ const FIELDS: Record<string, PolicyField> = {
   'read-only textarea': { kind: 'textarea', value: '', disabled: true },
   'Yes/No radio': { kind: 'radio', value: '', options: ['Yes', 'No'] },
   'Agree/Disagree radio': { kind: 'radio', value: '', options: ['Agree', 'Disagree'] },
+  'file upload': { kind: 'file', value: '' },
 };
 
 function suggestion(over: Partial<Suggestion> = {}): Suggestion {
@@ -118,6 +119,8 @@ const TABLE: TableRow[] = [
   ['Acme, NDA', 'public, confident', 'read-only textarea', 'B B B B B B', 'field-disabled'],
   ['Acme, NDA', 'public, confident', 'Yes/No radio', 'F F F F F F', null],
   ['Acme, NDA', 'public, confident', 'Agree/Disagree radio', 'B B B B B B', 'no-matching-option'],
+  // Crosswalk never uploads: the file input itself takes nothing (the panel fills its comment box instead).
+  ['Acme, NDA', 'public, confident', 'file upload', 'B B B B B B', 'file-upload'],
 ];
 
 describe('fill policy table', () => {

@@ -38,15 +38,20 @@ describe('AttachEvidence', () => {
             owner: 'GRC team',
             issuedAt: '2025-03-01',
             validUntil: '2026-02-28',
+            version: 3,
           },
         ]}
+        commentBox
       />,
     );
     expect(el.textContent).toContain('Attach this file yourself');
+    expect(el.querySelector('[data-testid=attach-where]')!.textContent).toBe(
+      'Fill writes the answer into the comment box under the upload.',
+    );
     expect(el.textContent).toContain('never uploads');
     const item = el.querySelector('[aria-label="Evidence to attach"] li')!;
     expect(item.textContent).toBe(
-      'SOC 2 Type II report 2025 §4.2issued 2025-03-01 · valid until 2026-02-28 · GRC team · https://docs.example/soc2-2025.pdf',
+      'SOC 2 Type II report 2025 (version 3) §4.2issued 2025-03-01 · valid until 2026-02-28 · GRC team · https://docs.example/soc2-2025.pdf',
     );
   });
 
@@ -65,6 +70,7 @@ describe('AttachEvidence', () => {
           },
         ]}
         notShareable={why}
+        commentBox
       />,
     );
     expect(el.textContent).toContain('Do not attach the cited evidence');
@@ -73,9 +79,10 @@ describe('AttachEvidence', () => {
     expect(el.querySelector('[aria-label="Evidence to attach"]')).toBeNull();
   });
 
-  it('says so when the answer cites no document', () => {
-    const el = render(<AttachEvidence evidence={[]} />);
+  it('says so when the answer cites no document, and when there is no comment box for the answer', () => {
+    const el = render(<AttachEvidence evidence={[]} commentBox={false} />);
     expect(el.querySelector('li')).toBeNull();
     expect(el.textContent).toContain('cites no evidence document');
+    expect(el.querySelector('[data-testid=attach-where]')!.textContent).toContain('has no comment box');
   });
 });
