@@ -3,7 +3,7 @@
 // Owner: the extension issue extends this with background requests; the content-script part below
 // is the contract lib/page's content script implements.
 import { z } from 'zod';
-import { MatchResult, QuestionInput, Suggestion } from './match';
+import { Citations, MatchResult, QuestionInput, Suggestion } from './match';
 import { FillResult, QuestionField } from './page';
 
 // ---- side panel / background -> content script (per tab, per frame) ----
@@ -113,6 +113,8 @@ export const BgMatch = z.object({
   context: QuestionnaireContext.optional(),
   /** The questionnaire asking (its page address): the background keeps its results for asking again. */
   questionnaire: z.string().max(4096).optional(),
+  /** Citations the asker already holds from earlier pages (citationKey: "entry@version"): not sent again. */
+  known: z.array(z.string().max(300)).max(100_000).optional(),
 });
 export const BgFill = z.object({ type: z.literal('bg/fill'), tabId: TabId, plan: z.array(FillPlanItem).max(5000) });
 export const BgUndo = z.object({ type: z.literal('bg/undo'), tabId: TabId, fids: z.array(z.string()).optional() });
@@ -179,9 +181,23 @@ export const ScanResponse = z.object({
 });
 export type ScanResponse = z.infer<typeof ScanResponse>;
 
+/**
+ * One page of match results as it travels: a suggestion's citations (entry, evidence, controls in every framework:
+ * ~70% of a result) depend only on the entry's version, and the same entries answer question after question, so
+ * each is sent once, in `citations` under its citationKey, and only when the asker does not hold it yet
+ * (lib/background/match-wire.ts packs and unpacks).
+ */
+export const MatchPage = z.object({
+  results: z.array(MatchResult.extend({ suggestions: z.array(Suggestion.omit({ citations: true })) })),
+  citations: z.record(z.string(), Citations),
+  /** The index's generation: citation keys name it, so an edit between two pages never reuses an older citation. */
+  generation: z.number().int(),
+});
+export type MatchPage = z.infer<typeof MatchPage>;
+
 export const BackgroundResponse = {
   'bg/scan': ScanResponse,
-  'bg/match': z.object({ results: z.array(MatchResult) }),
+  'bg/match': MatchPage,
   'bg/fill': z.object({ results: z.array(FillResult) }),
   'bg/undo': z.object({ results: z.array(FillResult) }),
   'bg/highlight': z.object({ ok: z.boolean() }),

@@ -3,7 +3,7 @@
 // question and one line of answer until the card is selected.
 import { memo, useState, type CSSProperties } from 'react';
 import { Badge } from '../ui';
-import type { Suggestion } from '../../lib/match';
+import type { MatchResult, Suggestion } from '../../lib/match';
 import type { FillDecision, Trigger } from '../../lib/policy';
 import type { FlagAction } from '../../lib/review';
 import { commentFill, fillTarget, type PlannedFill, type Row } from './plan';
@@ -63,6 +63,9 @@ function QuestionCardView({
   const [showAlt, setShowAlt] = useState(false);
   const { field, result } = row;
   const [top, ...alternatives] = result?.suggestions ?? [];
+  // Weak means weak: below the fitted floor the card says "no good match" and keeps the entries, collapsed,
+  // as related reading (no chip, no primary Fill), never as an answer.
+  const weak = top?.verdict === 'weak';
   const badge = STATUS_BADGE[row.status];
   const choices = CHOICE_KINDS.has(field.kind) ? field.options : undefined;
   const compact = density === 'compact' && !selected;
@@ -105,7 +108,8 @@ function QuestionCardView({
         <span className="sp-question__num">{field.number ?? row.position + 1}</span>
         <span className="sp-question__text">{field.question || <em className="cw-muted">(no question text)</em>}</span>
         {badge && <Badge tone={badge.tone}>{badge.label}</Badge>}
-        {compact && !badge && top && topDecision && (
+        {compact && !badge && weak && <Badge>no good match</Badge>}
+        {compact && !badge && top && !weak && topDecision && (
           <Badge tone={topDecision.verdict === 'blocked' ? 'bad' : top.autoFill ? 'ok' : 'neutral'}>
             {topDecision.verdict === 'blocked' ? 'held' : top.autoFill ? 'confident' : 'review'}
           </Badge>
@@ -127,7 +131,7 @@ function QuestionCardView({
           {target.value}
         </p>
       )}
-      {compact && !answered && top && <p className="sp-question__value cw-small cw-muted">{top.answer}</p>}
+      {compact && !answered && top && !weak && <p className="sp-question__value cw-small cw-muted">{top.answer}</p>}
       {row.error && <p className="cw-small sp-error">{row.error}</p>}
       {!compact && !result && <p className="cw-small cw-muted">Matching…</p>}
       {!compact && result && !top && (
@@ -147,7 +151,35 @@ function QuestionCardView({
           notShareable={topDecision?.reasons.find((r) => r.code === 'evidence-not-shareable')?.message}
         />
       )}
-      {!compact && top && topDecision && (selected || row.status === 'open') && (
+      {!compact && weak && result && (
+        <div className="sp-abstain" data-testid="weak">
+          <Badge tone="neutral">no good match</Badge>
+          <p className="cw-small cw-muted">{weakReason(result)}</p>
+          <details className="sp-related">
+            <summary className="cw-small">
+              {result.suggestions.length} related entr{result.suggestions.length > 1 ? 'ies' : 'y'}
+            </summary>
+            {result.suggestions.map((s) => {
+              const d = decide(row, s, 'fill');
+              return (
+                <SuggestionView
+                  key={`${s.entryId}@${s.version}`}
+                  suggestion={s}
+                  decision={d}
+                  decideEdit={(v) => decide(row, s, 'edit-fill', v)}
+                  threshold={threshold}
+                  onFill={row.status === 'filled' ? undefined : fill(s, d)}
+                  onAction={onAction}
+                  onNotes={onNotes}
+                  choices={choices}
+                  related
+                />
+              );
+            })}
+          </details>
+        </div>
+      )}
+      {!compact && top && !weak && topDecision && (selected || row.status === 'open') && (
         <SuggestionView
           key={`${top.entryId}@${top.version}`}
           suggestion={top}
@@ -161,7 +193,7 @@ function QuestionCardView({
           choices={choices}
         />
       )}
-      {selected && alternatives.length > 0 && (
+      {selected && !weak && alternatives.length > 0 && (
         <div>
           <button
             className="cw-btn cw-btn--quiet cw-btn--small"
@@ -220,3 +252,11 @@ function QuestionCardView({
 
 /** Memoised: a fill or a filter change re-renders only the cards whose row, selection or policy changed. */
 export const QuestionCard = memo(QuestionCardView);
+
+/** The matcher's own words for a weak top suggestion (its reason, with the floor it fell under). */
+function weakReason(result: MatchResult): string {
+  return (
+    result.reasons.find((r) => r.code === 'no-good-match')?.message ??
+    'No good match: the closest library entries answer other questions. Write the answer, or add it to the library.'
+  );
+}

@@ -22,6 +22,8 @@ interface Props {
   compact?: boolean;
   /** Option labels of a choice field: editing picks one of them instead of typing free text. */
   choices?: string[];
+  /** Shown as a related entry under "no good match": no option or short-answer chip, no primary Fill. */
+  related?: boolean;
 }
 
 export function SuggestionView({
@@ -34,6 +36,7 @@ export function SuggestionView({
   onNotes,
   compact,
   choices,
+  related,
 }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(s.option ?? s.answer);
@@ -49,10 +52,10 @@ export function SuggestionView({
   return (
     <div className="sp-suggestion" data-verdict={decision?.verdict}>
       <div className="cw-row">
-        {s.option && <Badge tone="accent">{s.option}</Badge>}
-        {s.shortAnswer && !s.option && <Badge tone="accent">{s.shortAnswer}</Badge>}
+        {!related && s.option && <Badge tone="accent">{s.option}</Badge>}
+        {!related && s.shortAnswer && !s.option && <Badge tone="accent">{s.shortAnswer}</Badge>}
         <ConfidenceMeter value={s.confidence} threshold={threshold} />
-        {s.autoFill ? <Badge tone="ok">confident</Badge> : <Badge>review</Badge>}
+        {s.autoFill ? <Badge tone="ok">confident</Badge> : <Badge>{related ? 'related' : 'review'}</Badge>}
       </div>
       {editing && choices?.length ? (
         <label className="cw-label">
@@ -114,7 +117,7 @@ export function SuggestionView({
       <div className="cw-row sp-actions">
         {onFill && !editing && decision && (
           <button
-            className="cw-btn cw-btn--primary cw-btn--small"
+            className={related ? 'cw-btn cw-btn--small' : 'cw-btn cw-btn--primary cw-btn--small'}
             disabled={decision.verdict === 'blocked' || !!asking}
             onClick={() => go(decision, 'fill')}
             title={

@@ -27,12 +27,13 @@ export interface Session {
 }
 
 /**
- * Fills per round trip to the page: the first few come back at once so the progress bar moves, the rest go in
- * larger batches, since each round trip (panel, background, page and back) costs more than the writes in it.
- * A page that stops answering still fails only its batch.
+ * Fills per round trip to the page: the first few come back at once so the progress bar moves, then the rest of
+ * the plan goes in one request (each frame applies its part in page order), since each round trip (panel,
+ * background, page and back, then a ledger transaction and a render) costs more than the writes in it. Only a
+ * very long plan is split again, so its progress still moves and a page that stops answering fails one part.
  */
 const FIRST_BATCH = 5;
-const BATCH = 25;
+const BATCH = 200;
 /** Longest a page of match results waits to join the others in one render. */
 const FLUSH_MS = 150;
 
@@ -205,11 +206,13 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     async (fids?: string[]) => {
       if (tabId === undefined) return;
       const { results } = await request({ type: 'bg/undo', tabId, ...(fids ? { fids } : {}) });
+      // Looked up by fid: "Undo all" of a long questionnaire is n results over n rows, not n x n.
+      const byFid = new Map(results.map((x) => [x.fid, x]));
       setRows((prev) =>
         prev.map((r) => {
           const at = fillTarget(r).fid;
-          const res = results.find((x) => x.fid === at);
-          const commentRes = r.comment && results.find((x) => x.fid === r.comment!.fid);
+          const res = byFid.get(at);
+          const commentRes = r.comment && byFid.get(r.comment.fid);
           if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
           if (!res?.ok) return r;
           return {

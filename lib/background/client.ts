@@ -2,7 +2,8 @@
 // An ErrorResponse becomes a thrown CrosswalkError carrying the background's code and cause-and-fix message.
 import { browser } from 'wxt/browser';
 import { CrosswalkError } from '../errors';
-import type { MatchResult, QuestionInput } from '../match';
+import type { Citations, MatchResult, QuestionInput } from '../match';
+import { unpackMatches } from './match-wire';
 import { BackgroundError } from './errors';
 import {
   BackgroundResponse,
@@ -92,6 +93,8 @@ export async function matchInPages(
   opts: MatchInPagesOptions = {},
 ): Promise<MatchResult[]> {
   const { onPage, signal, questionnaire } = opts;
+  // Citations earlier pages brought: the background sends each one once (match-wire.ts).
+  const held = new Map<string, Citations>();
   const send = (at: number, size: number) =>
     request(
       {
@@ -99,6 +102,7 @@ export async function matchInPages(
         questions: questions.slice(at, at + size),
         ...(context ? { context } : {}),
         ...(questionnaire ? { questionnaire } : {}),
+        ...(held.size ? { known: [...held.keys()] } : {}),
       },
       signal ? { signal } : {},
     );
@@ -111,7 +115,7 @@ export async function matchInPages(
     const ahead = i + 1 < sizes.length ? send(next, sizes[i + 1]!) : undefined;
     // If this page fails, the one ahead is dropped: its rejection must not go unhandled.
     ahead?.catch(() => undefined);
-    const { results } = await pending;
+    const results = unpackMatches(await pending, held);
     all.push(...results);
     onPage?.(results);
     pending = ahead;

@@ -4,6 +4,7 @@ import type { ExtensionSettings } from './settings';
 import type { IndexService } from './index-service';
 import { fillTab, highlightTab, readTab, scanTab, undoTab } from './page-ops';
 import { scanInPagesFor } from './scan-pages';
+import { packMatches } from './match-wire';
 import type { Handlers } from './router';
 
 export interface Services {
@@ -21,12 +22,11 @@ export function makeHandlers(services: Services): Handlers {
     'bg/match': async (req) => {
       const index = await services.index();
       const opts = await options(req.context);
-      return {
-        results: await index.match(
-          req.questions,
-          req.questionnaire ? { ...opts, questionnaire: req.questionnaire } : opts,
-        ),
-      };
+      const { results, generation } = await index.matchAt(
+        req.questions,
+        req.questionnaire ? { ...opts, questionnaire: req.questionnaire } : opts,
+      );
+      return packMatches(results, generation, new Set(req.known));
     },
     'bg/fill': async (req) => ({ results: await fillTab(req.tabId, req.plan) }),
     'bg/undo': async (req) => ({ results: await undoTab(req.tabId, req.fids) }),

@@ -162,6 +162,14 @@ export class IndexService<I> {
   }
 
   async match(questions: readonly QuestionInput[], options: MatchOptions): Promise<MatchResult[]> {
+    return (await this.matchAt(questions, options)).results;
+  }
+
+  /** As match, with the generation of the index that answered (citations sent once per generation: match-wire.ts). */
+  async matchAt(
+    questions: readonly QuestionInput[],
+    options: MatchOptions,
+  ): Promise<{ results: MatchResult[]; generation: number }> {
     await this.start();
     await this.catchUp();
     const index = this.index!;
@@ -186,7 +194,7 @@ export class IndexService<I> {
         if (key !== undefined) this.results.set(generation, key, result);
       });
     }
-    return out as MatchResult[];
+    return { results: out as MatchResult[], generation };
   }
 
   /** Search the library by hand: the query is matched like a question, and every candidate is listed. */

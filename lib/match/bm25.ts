@@ -49,6 +49,7 @@ export class Bm25Index {
   private docLen: number[] = []; // docCount * fieldCount
   private alive: Uint8Array = new Uint8Array(16);
   private docCount = 0;
+  private readonly distinctScratch: number[] = [];
   private liveCount = 0;
   private totalLen: number[];
   private dirty = true;
@@ -65,6 +66,24 @@ export class Bm25Index {
   /** Per document and field, BM25's length normalisation 1 - b + b * len / avg (rebuilt with `sat`): per-field
    *  scores of re-ranking candidates read it instead of working it out per term. */
   private lengthNorm = new Float64Array(0);
+  /**
+   * The postings turned around: per document, its distinct term numbers (fwdTerms) with their tf per field
+   * (fwdTf, nf per term), at [fwdStart[doc], fwdStart[doc] + fwdCount[doc]). Re-ranking reads a candidate's
+   * terms from one place instead of a binary search in a long posting list per query term. Kept in step by
+   * add(); remove() leaves the block as dead space until it is most of the pool.
+   */
+  private fwdStart = new Int32Array(16);
+  private fwdCount = new Int32Array(16);
+  private fwdTerms = new Int32Array(1024);
+  private fwdTf = new Uint16Array(0);
+  private fwdUsed = 0;
+  private fwdDead = 0;
+  /** The document whose terms are marked (markDoc): termMark[t] === markStamp while term t is in it, at
+   *  forward position termPos[t]. */
+  private termMark = new Int32Array(0);
+  private termPos = new Int32Array(0);
+  private markStamp = 0;
+  private markedDoc = -1;
 
   constructor(fields: FieldSpec[], k1 = 1.2) {
     this.fields = fields;
@@ -122,14 +141,18 @@ export class Bm25Index {
     }
     this.alive[doc] = 1;
     this.liveCount++;
+    const distinct = this.distinctScratch;
+    distinct.length = 0;
     for (let f = 0; f < nf; f++) {
       const terms = fieldTerms[f] ?? [];
       this.docLen.push(terms.length);
       this.totalLen[f]! += terms.length;
       for (const term of terms) {
-        const p = this.postings[this.termId(term)]!;
+        const id = this.termId(term);
+        const p = this.postings[id]!;
         // This doc is the newest, so its posting (if any) is the last one.
         if (p.n === 0 || p.docs[p.n - 1] !== doc) {
+          distinct.push(id);
           if (p.n === p.docs.length) {
             const docs = new Int32Array(p.docs.length * 2);
             docs.set(p.docs);
@@ -146,10 +169,97 @@ export class Bm25Index {
         if (p.tf[at]! < 65535) p.tf[at]!++;
       }
     }
+    this.addForward(doc, distinct);
     this.dirty = true;
     this.idfValid = false;
     this.changes++;
     return doc;
+  }
+
+  /** Appends the forward block of `doc` (the newest document): its terms' tf read from their last postings. */
+  private addForward(doc: number, ids: readonly number[]): void {
+    const nf = this.fields.length;
+    if (doc >= this.fwdStart.length) {
+      const start = new Int32Array(Math.max(doc + 1, this.fwdStart.length * 2));
+      start.set(this.fwdStart);
+      this.fwdStart = start;
+      const count = new Int32Array(start.length);
+      count.set(this.fwdCount);
+      this.fwdCount = count;
+    }
+    if (this.fwdUsed + ids.length > this.fwdTerms.length || (this.fwdUsed + ids.length) * nf > this.fwdTf.length) {
+      const size = Math.max(this.fwdTerms.length * 2, this.fwdUsed + ids.length);
+      const terms = new Int32Array(size);
+      terms.set(this.fwdTerms.subarray(0, this.fwdUsed));
+      this.fwdTerms = terms;
+      const tf = new Uint16Array(size * nf);
+      tf.set(this.fwdTf.subarray(0, this.fwdUsed * nf));
+      this.fwdTf = tf;
+    }
+    let k = this.fwdUsed;
+    this.fwdStart[doc] = k;
+    this.fwdCount[doc] = ids.length;
+    for (const id of ids) {
+      const p = this.postings[id]!;
+      this.fwdTerms[k] = id;
+      for (let f = 0; f < nf; f++) this.fwdTf[k * nf + f] = p.tf[(p.n - 1) * nf + f]!;
+      k++;
+    }
+    this.fwdUsed = k;
+    this.markedDoc = -1;
+  }
+
+  /** Rebuilds every live document's forward block from the postings (after a restore, or to drop dead space). */
+  private rebuildForward(): void {
+    const nf = this.fields.length;
+    const count = new Int32Array(Math.max(16, this.docCount));
+    for (const p of this.postings) for (let i = 0; i < p.n; i++) count[p.docs[i]!]!++;
+    const start = new Int32Array(count.length);
+    let used = 0;
+    for (let d = 0; d < this.docCount; d++) {
+      start[d] = used;
+      used += count[d]!;
+    }
+    const terms = new Int32Array(Math.max(1024, used));
+    const tf = new Uint16Array(terms.length * nf);
+    const fill = new Int32Array(count.length);
+    this.postings.forEach((p, id) => {
+      for (let i = 0; i < p.n; i++) {
+        const d = p.docs[i]!;
+        const k = start[d]! + fill[d]!++;
+        terms[k] = id;
+        for (let f = 0; f < nf; f++) tf[k * nf + f] = p.tf[i * nf + f]!;
+      }
+    });
+    this.fwdStart = start;
+    this.fwdCount = count;
+    this.fwdTerms = terms;
+    this.fwdTf = tf;
+    this.fwdUsed = used;
+    this.fwdDead = 0;
+    this.markedDoc = -1;
+  }
+
+  /** Marks `doc`'s terms (see termMark) unless it is already the marked document. */
+  private markDoc(doc: number): void {
+    if (doc === this.markedDoc) return;
+    if (this.termMark.length < this.terms.length) {
+      this.termMark = new Int32Array(this.terms.length * 2);
+      this.termPos = new Int32Array(this.terms.length * 2);
+      this.markStamp = 0;
+    }
+    if (this.markStamp === 0x7fffffff) {
+      this.termMark.fill(0);
+      this.markStamp = 0;
+    }
+    const stamp = ++this.markStamp;
+    const { termMark, termPos, fwdTerms } = this;
+    for (let k = this.fwdStart[doc]!, end = k + this.fwdCount[doc]!; k < end; k++) {
+      const t = fwdTerms[k]!;
+      termMark[t] = stamp;
+      termPos[t] = k;
+    }
+    this.markedDoc = doc;
   }
 
   /** Removes a document: its postings go away so df, N and average lengths equal a rebuild's. */
@@ -174,6 +284,10 @@ export class Bm25Index {
         p.n--;
       }
     }
+    this.fwdDead += this.fwdCount[doc]!;
+    this.fwdCount[doc] = 0;
+    this.markedDoc = -1;
+    if (this.fwdDead > 1 << 16 && this.fwdDead * 2 > this.fwdUsed) this.rebuildForward();
     this.dirty = true;
     this.idfValid = false;
     this.changes++;
@@ -211,6 +325,16 @@ export class Bm25Index {
     return false;
   }
 
+  /** containsInAt(id, doc, mask) for the document fieldScores() read last (its terms are still marked). */
+  heldInScored(id: number, doc: number, mask: number): boolean {
+    if (doc !== this.markedDoc) return this.containsInAt(id, doc, mask);
+    if (id < 0 || this.termMark[id] !== this.markStamp) return false;
+    const nf = this.fields.length;
+    const i = this.termPos[id]!;
+    for (let f = 0; f < nf; f++) if ((mask >> f) & 1 && this.fwdTf[i * nf + f]! > 0) return true;
+    return false;
+  }
+
   idfAt(id: number): number {
     if (id < 0) return idfOf(0, this.liveCount);
     if (!this.idfValid) {
@@ -240,21 +364,20 @@ export class Bm25Index {
     scores.fill(0, 0, nf);
     present.fill(0, 0, nf);
     this.refresh();
+    this.markDoc(doc);
     const k1 = this.k1;
-    const lengthNorm = this.lengthNorm;
+    const { lengthNorm, termMark, termPos, fwdTf } = this;
+    const stamp = this.markStamp;
     let any = 0;
     for (let q = 0; q < ids.length; q++) {
       const id = ids[q]!;
-      if (id < 0) continue;
-      const p = this.postings[id]!;
-      const i = find(p, doc);
-      if (i < 0) continue;
+      if (id < 0 || termMark[id] !== stamp) continue;
+      const i = termPos[id]!;
       const idf = this.idfAt(id);
       const w = weights[q]! * idf;
       let found = false;
-      const tfs = p.tf;
       for (let f = 0; f < nf; f++) {
-        const tf = tfs[i * nf + f]!;
+        const tf = fwdTf[i * nf + f]!;
         if (tf === 0) continue;
         const t = tf / lengthNorm[doc * nf + f]!;
         scores[f]! += (w * (t * (k1 + 1))) / (k1 + t);
@@ -444,6 +567,7 @@ export class Bm25Index {
     }
     if (!r.done) throw new RangeError('postings has more data than its terms');
     index.terms = s.terms.slice();
+    index.rebuildForward();
     return index;
   }
 }

@@ -249,7 +249,7 @@ function keyCover(key: KeyTerms, bm25: Bm25Index, doc: number, f: Float64Array):
   let found = 0;
   let missing = 0;
   for (let i = 0; i < key.ids.length; i++) {
-    if (bm25.containsInAt(key.ids[i]!, doc, ANY_TEXT_FIELD)) found += key.idf[i]!;
+    if (bm25.heldInScored(key.ids[i]!, doc, ANY_TEXT_FIELD)) found += key.idf[i]!;
     else missing = Math.max(missing, key.idf[i]!);
   }
   f[RF.salient] = found / key.mass;

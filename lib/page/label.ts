@@ -291,7 +291,7 @@ export function inferQuestion(u: Unit, options: string[], ctx: LabelContext): In
   // A label that only names the item (a control code) or a heading over a hint that asks: a person reads the
   // hint the control points at (aria-describedby) as the question, and the code as its number.
   const code = codeOnly(chosen?.text ?? '');
-  const hint = code !== undefined || chosen?.source === 'heading' ? describedBy(u) : '';
+  const hint = code !== undefined || chosen?.source === 'heading' ? describedBy(u) || helpText(u) : '';
   const hinted =
     hint && (code !== undefined || asksSomething(hint)) && usable({ text: hint, source: 'aria-describedby' });
   if (hinted) chosen = { text: hint, source: 'aria-describedby' };
@@ -323,6 +323,20 @@ function describedBy(u: Unit): string {
     const t = refsText(el, 'aria-describedby');
     if (t) return t;
   }
+  return '';
+}
+
+// Help the page shows with the field without linking it: a block in the field's own container named as help,
+// hint, description or instructions (Bootstrap form-text, help-block, SurveyJS descriptions) or a role=note,
+// holding no control or label of its own. Only read when the label names no question (rare), so a walk of
+// the container's elements is cheap, and one test on class + role keeps the content script small.
+const HELP = /help|hint|descr|instruct|form-text|note/i;
+function helpText(u: Unit): string {
+  for (const el of u.area.querySelectorAll('*'))
+    if (HELP.test(attr(el, 'class') + attr(el, 'role')) && !el.querySelector(`${CONTROLISH},label`)) {
+      const t = textOf(el);
+      if (t) return t;
+    }
   return '';
 }
 

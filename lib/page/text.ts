@@ -35,9 +35,13 @@ export const bareNumber = (s: string): string => s.replace(/[.:)]$/, '');
 
 export const isNumberOnly = (s: string): boolean => NUMBER_ONLY.test(s.trim());
 
-// A label that only names an item ("Control AAC-02", "Evidence request HR-2", "Question 14", "Item 3.2"):
-// up to two words before a code or number, nothing asked. The question then lives in the help text.
-const CODE_LABEL = new RegExp(String.raw`^(?:[\p{L}]+ ){0,2}((?:#\s?)?${DOTTED}|${CODE})[.:)]?$`, 'iu');
+// A label that only names an item ("Control AAC-02", "Evidence request HR-2", "Question 14", "Item 3.2",
+// "CC6.1", "A.5.15", "Q7"): up to two words before a code or number, nothing asked. The question then lives
+// in the help text. A code here may end in a dotted number too (SOC 2 and ISO control ids).
+const CODE_LABEL = new RegExp(
+  String.raw`^(?:[\p{L}]+ ){0,2}((?:Q|#\s?)?${DOTTED}|${CODE.replace(')*-', ')*[-.]')})[.:)]?$`,
+  'iu',
+);
 
 /** The code a label is made of when it only names an item, else undefined. */
 export function codeOnly(s: string): string | undefined {

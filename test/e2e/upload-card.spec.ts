@@ -105,6 +105,14 @@ test('upload question: the card names the document, Fill writes the comment box,
       .getByRole('button', { name: /^Fill \d+ fields?$/ })
       .click();
     await expect(panel.getByTestId('fill-done')).toContainText('Filled', { timeout: 60_000 });
+    // Every question of this page is an upload: each fill-all record is a comment box, with text in it.
+    await expect
+      .poll(async () => (await ledger(panel)).filter((r) => r.trigger === 'fill-all').length)
+      .toBeGreaterThan(0);
+    const bulk = (await ledger(panel)).filter((r) => r.trigger === 'fill-all');
+    expect(bulk.map((r) => r.question).filter((q) => !q.endsWith('(comment)'))).toEqual([]);
+    expect(bulk.every((r) => r.value.trim().length > 0)).toBe(true);
+    console.log(`[upload-card] Fill all confident wrote ${bulk.length} comment box(es)`);
   }
   expect(await filesChosen(page)).toBe(0);
 });

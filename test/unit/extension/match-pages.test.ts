@@ -3,6 +3,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MATCH_PAGE, matchInPages, matchPageSizes } from '../../../lib/background/client';
+import { packMatches } from '../../../lib/background/match-wire';
+import type { MatchResult } from '../../../lib/match';
+import { MatchPage } from '../../../lib/messaging';
 
 beforeEach(() => fakeBrowser.reset());
 
@@ -31,6 +34,8 @@ describe('matchInPages', () => {
           suggestions: [],
           reasons: [],
         })),
+        citations: {},
+        generation: 1,
       });
     }) as never);
     const questions = Array.from({ length: 45 }, (_, i) => ({ id: `f${i}`, question: `Question ${i}?` }));
@@ -46,5 +51,65 @@ describe('matchInPages', () => {
     ]);
     expect(pages.map((p) => p.length)).toEqual([10, 20, 15]);
     expect(all.map((r) => r.id)).toEqual(questions.map((q) => q.id));
+  });
+
+  it('sends each citation once: later pages name what the panel holds, and every suggestion gets its citations', async () => {
+    const citations = (entryId: string) => ({
+      entryId,
+      version: 2,
+      owner: 'Security team',
+      evidence: [],
+      controls: [{ framework: 'iso27001:2022' as const, id: '8.24', title: 'Use of cryptography' }],
+    });
+    const suggestion = (entryId: string) => ({
+      entryId,
+      version: 2,
+      answer: `Answer of ${entryId}`,
+      matchedQuestion: 'Q?',
+      confidence: 0.9,
+      verdict: 'confident' as const,
+      autoFill: true,
+      citations: citations(entryId),
+      warnings: [],
+    });
+    const result = (id: string, entries: string[]): MatchResult => ({
+      id,
+      question: `Question ${id}?`,
+      controls: [],
+      suggestions: entries.map(suggestion),
+      reasons: [],
+    });
+    // What the background holds: questions 0-9 answered by enc and mfa, 10-29 by enc and logs, the rest by logs.
+    const answers = Array.from({ length: 150 }, (_, i) =>
+      result(`f${i}`, i < 10 ? ['enc', 'mfa'] : i < 30 ? ['enc', 'logs'] : ['logs']),
+    );
+    const replies: MatchPage[] = [];
+    const knownSent: (string[] | undefined)[] = [];
+    fakeBrowser.runtime.onMessage.addListener(((msg: { questions: { id: string }[]; known?: string[] }) => {
+      knownSent.push(msg.known);
+      const page = packMatches(
+        msg.questions.map((q) => answers.find((a) => a.id === q.id)!),
+        7,
+        new Set(msg.known),
+      );
+      replies.push(MatchPage.parse(page)); // what travels is a valid MatchPage
+      return Promise.resolve(page);
+    }) as never);
+    const all = await matchInPages(
+      answers.map((a) => ({ id: a.id!, question: a.question })),
+      undefined,
+    );
+    // Whole results come out, equal to what the background matched.
+    expect(all).toEqual(answers);
+    // A page carries each citation once, not once per suggestion, and none travels in a suggestion.
+    expect(Object.keys(replies[0]!.citations).sort()).toEqual(['7:enc@2', '7:mfa@2']);
+    expect(replies[0]!.results[0]!.suggestions[0]).not.toHaveProperty('citations');
+    // Each page is asked for before the one ahead of it lands: the second brings enc again (and logs), the third
+    // brings logs again, and the fourth, asked once the panel holds all three, brings nothing.
+    expect(knownSent[0]).toBeUndefined();
+    expect(Object.keys(replies[1]!.citations).sort()).toEqual(['7:enc@2', '7:logs@2']);
+    expect(Object.keys(replies[2]!.citations)).toEqual(['7:logs@2']);
+    expect(knownSent[3]).toEqual(expect.arrayContaining(['7:enc@2', '7:mfa@2', '7:logs@2']));
+    expect(replies[3]!.citations).toEqual({});
   });
 });

@@ -24,6 +24,34 @@ describe('question text from the hint a control points at', () => {
     ]);
   });
 
+  it('reads help text the page shows without linking it, when the label is only a code, id or number', async () => {
+    const f = await scan(`<form>
+      <div class="field"><label for="a">SOC CC7.2</label><input id="a" type="text">
+        <div class="field-help">Describe how security events are detected and triaged.</div></div>
+      <div class="field"><label for="b">Q9</label><p class="instructions">List the regions where backups are stored.</p>
+        <textarea id="b"></textarea></div>
+      <div class="field"><h4>Item A.8.24</h4><select id="c"><option>Yes</option><option>No</option></select>
+        <div role="note">Do you manage cryptographic keys centrally?</div></div>
+      <div class="field"><label for="d">How long are audit logs kept?</label><input id="d" type="text">
+        <span class="hint">In months.</span></div>
+    </form>`);
+    expect(f.map((x) => [x.question, x.number])).toEqual([
+      ['Describe how security events are detected and triaged.', 'CC7.2'],
+      ['List the regions where backups are stored.', 'Q9'],
+      ['Do you manage cryptographic keys centrally?', 'A.8.24'],
+      // A real question keeps its label; the help beside it is not the question.
+      ['How long are audit logs kept?', undefined],
+    ]);
+  });
+
+  it('does not take a help block that holds a control or a label, nor one outside the field', async () => {
+    const f = await scan(`<form>
+      <div class="help-panel"><label for="x">Ticket 42</label><input id="x" type="text"></div>
+      <p class="help">Ask your account manager if anything is unclear.</p>
+    </form>`);
+    expect(f.map((x) => x.question)).toEqual(['Ticket 42']);
+  });
+
   it('keeps a heading as the question when the hint only explains how to answer', async () => {
     const f = await scan(`<section><h3>Data retention period</h3>
       <input id="r" type="text" aria-describedby="r-h"><small id="r-h">In days, for example 90.</small></section>`);
@@ -43,6 +71,10 @@ describe('upload questions', () => {
       ['Company legal name', 'text', false],
     ]);
     expect(f.some((x) => x.question === 'Comment')).toBe(false);
+    // The comment box is not listed, so its content rides with the upload (the panel must not write over it).
+    expect(f[0]!.commentValue).toBeUndefined();
+    (document.getElementById('u1c') as HTMLTextAreaElement).value = 'Shared under NDA only.';
+    expect((await scanPage(document))[0]!.commentValue).toBe('Shared under NDA only.');
     const res = await applyFill(document, f[0]!.fid, 'soc2.pdf');
     expect(res.ok).toBe(false);
     expect(res.error).toContain('never uploads');

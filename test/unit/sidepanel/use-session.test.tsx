@@ -47,7 +47,7 @@ beforeEach(() => {
     if (message.type === 'bg/scan') {
       return new Promise<ScanResponse>((resolve) => scans.set(message.tabId!, resolve));
     }
-    if (message.type === 'bg/match') return Promise.resolve({ results: [] });
+    if (message.type === 'bg/match') return Promise.resolve({ results: [], citations: {}, generation: 1 });
     return Promise.reject(new Error(`unexpected ${message.type}`));
   }) as typeof fakeBrowser.runtime.sendMessage);
   root = createRoot(document.createElement('div'));
