@@ -129,6 +129,14 @@ export const BgSearch = z.object({
 export const BgStatus = z.object({ type: z.literal('bg/status') });
 /** Ask the background to catch up with library changes now (it also does so on its own). */
 export const BgSync = z.object({ type: z.literal('bg/sync') });
+/**
+ * Watch the tab for a new set of questions (a wizard's next step): each frame connects a `page-watch` port to the
+ * panel and posts `PageChanged` notes while the panel listens (lib/background/page-watch.ts).
+ */
+export const BgWatch = z.object({ type: z.literal('bg/watch'), tabId: TabId });
+/** A frame's note on its page-watch port: form controls came or went, between `first` and `last` (epoch ms). */
+export const PageChanged = z.object({ type: z.literal('page/changed'), first: z.number(), last: z.number() });
+export type PageChanged = z.infer<typeof PageChanged>;
 
 export const BackgroundRequest = z.discriminatedUnion('type', [
   BgScan,
@@ -140,6 +148,7 @@ export const BackgroundRequest = z.discriminatedUnion('type', [
   BgSearch,
   BgStatus,
   BgSync,
+  BgWatch,
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequest>;
 export type BackgroundRequestInput = z.input<typeof BackgroundRequest>;
@@ -205,6 +214,7 @@ export const BackgroundResponse = {
   'bg/search': z.object({ suggestions: z.array(Suggestion) }),
   'bg/status': IndexStatus,
   'bg/sync': IndexStatus,
+  'bg/watch': z.object({ frames: z.number().int().nonnegative() }),
 } satisfies Record<BackgroundRequest['type'], z.ZodType>;
 export type BackgroundResponseOf<T extends BackgroundRequest['type']> = z.infer<(typeof BackgroundResponse)[T]>;
 

@@ -1,12 +1,14 @@
 // The panel's working state for one tab: scan the page, match its questions, and track what happened to
 // each field (filled, skipped, flagged). Every page action goes through the background.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { loadContext, matchInPages, request, scanInPages } from '../../lib/background';
+import { browser, type Browser } from 'wxt/browser';
+import { loadContext, matchInPages, PAGE_WATCH_PORT, request, scanInPages } from '../../lib/background';
 import type { MatchResult } from '../../lib/match';
-import type { QuestionnaireContext, ScanResponse } from '../../lib/messaging';
+import { PageChanged, type QuestionnaireContext, type ScanResponse } from '../../lib/messaging';
 import type { FillResult } from '../../lib/page';
 import { fillTarget, toQuestionInput, toRows, type PlannedFill, type Row } from '../../components/questions';
 import { recordFills } from './record-fills';
+import { mergeRescan } from './rescan-rows';
 import { describeError } from '../../lib/errors';
 
 export type Phase = 'idle' | 'scanning' | 'matching' | 'ready' | 'error';
@@ -38,6 +40,10 @@ const BATCH = 200;
 const FLUSH_MS = 150;
 
 const EMPTY_PAGE = { url: '', title: '' };
+/** After the page's note, wait this long before rescanning (and again while the panel is busy). */
+const RESCAN_AFTER_MS = 250;
+/** A note whose changes all fell inside the panel's own last scan (plus this much) came from that scan's scrolling. */
+const OWN_SCAN_SLACK_MS = 300;
 
 export function useSession(tabId: number | undefined, context: QuestionnaireContext): Session {
   const [phase, setPhase] = useState<Phase>(tabId === undefined ? 'idle' : 'scanning');
@@ -67,6 +73,11 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   // The scan in flight: a new scan, a tab switch or closing the panel aborts it, and an aborted scan or
   // match never writes rows, so a slow answer for one tab cannot land in another tab's list.
   const inFlight = useRef<AbortController | undefined>(undefined);
+  // Scans, matches and fills under way: a rescan the page prompts waits for them, so it never scrolls a virtual
+  // list under a fill or replaces rows a scan is about to write.
+  const busy = useRef(0);
+  // When the panel's latest scan ran (epoch ms): the page-watch notes its own scrolling caused are ignored.
+  const lastScan = useRef({ start: 0, end: 0 });
 
   const match = useCallback(
     async (current: Row[], signal?: AbortSignal, context?: QuestionnaireContext, url?: string) => {
@@ -115,8 +126,11 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
   const runScan = useCallback(
     async (signal: AbortSignal) => {
       if (tabId === undefined) return;
+      busy.current++;
       try {
+        const start = Date.now();
         const res = await scanInPages(tabId, signal);
+        lastScan.current = { start, end: Date.now() };
         // Match with this page's declared questionnaire (recipient, NDA, scope decide what may be suggested), read
         // here: the panel's own copy arrives a render later, and until then it is the previous tab's or none.
         const declared = await loadContext(res.url);
@@ -128,14 +142,43 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
         setPhase('matching');
         await match(next, signal, declared, res.url);
         setPhase('ready');
+        // Rescan by itself when the page swaps its questions (a wizard's step). Best effort: without the watcher
+        // (a frame it may not enter) the Rescan button still works, so a refusal is not the person's problem.
+        request({ type: 'bg/watch', tabId }).catch(() => undefined);
       } catch (err) {
         if (signal.aborted) return; // superseded: whoever aborted owns the panel's state now
         setError(describeError(err));
         setPhase('error');
+      } finally {
+        busy.current--;
       }
     },
     [tabId, match],
   );
+
+  /** The page changed its fields: rescan quietly and match only what is new. False when busy (try later). */
+  const refresh = useCallback(async (): Promise<boolean> => {
+    if (tabId === undefined) return true;
+    if (busy.current > 0) return false;
+    const signal = inFlight.current?.signal;
+    busy.current++;
+    try {
+      const start = Date.now();
+      const res = await scanInPages(tabId, signal);
+      lastScan.current = { start, end: Date.now() };
+      if (signal?.aborted) return true;
+      const merged = mergeRescan(rowsRef.current, res.fields);
+      if (!merged) return true;
+      setFrames(res.frames);
+      setRows(merged.rows);
+      if (merged.fresh.length) await match(merged.fresh, signal, contextRef.current, res.url);
+    } catch (err) {
+      if (!signal?.aborted) setError(describeError(err));
+    } finally {
+      busy.current--;
+    }
+    return true;
+  }, [tabId, match]);
 
   const restart = useCallback((): AbortSignal => {
     inFlight.current?.abort();
@@ -162,44 +205,53 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     }
   }, [match]);
 
+  const fillPlan = useCallback(async (tabId: number, items: PlannedFill[], onProgress?: (done: number) => void) => {
+    const all: FillResult[] = [];
+    for (let i = 0; i < items.length;) {
+      const batch = items.slice(i, i + (i === 0 ? FIRST_BATCH : BATCH));
+      i += batch.length;
+      // Only what the page needs crosses to the background; the findings stay here for the ledger.
+      const plan = batch.map(({ fid, value, entryId, version }) => ({ fid, value, entryId, version }));
+      const { results } = await request({ type: 'bg/fill', tabId, plan });
+      all.push(...results);
+      void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
+      const planned = new Map(batch.map((b) => [b.fid, b]));
+      const byFid = new Map(results.map((x) => [x.fid, x]));
+      setRows((prev) =>
+        prev.map((r) => {
+          // An upload's answer went into its comment box (fillTarget): that result fills the row.
+          const at = fillTarget(r).fid;
+          const res = byFid.get(at);
+          const commentRes = r.comment && byFid.get(r.comment.fid);
+          if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
+          if (!res) return r;
+          if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
+          const p = planned.get(at);
+          return {
+            ...r,
+            status: 'filled',
+            error: undefined,
+            field: at === r.field.fid ? { ...r.field, value: res.value } : r.field,
+            filled: { value: res.value, previous: res.previous, entryId: p?.entryId, version: p?.version },
+          };
+        }),
+      );
+      onProgress?.(i);
+    }
+    return all;
+  }, []);
+
   const fill = useCallback(
     async (items: PlannedFill[], onProgress?: (done: number) => void) => {
       if (tabId === undefined) return [];
-      const all: FillResult[] = [];
-      for (let i = 0; i < items.length;) {
-        const batch = items.slice(i, i + (i === 0 ? FIRST_BATCH : BATCH));
-        i += batch.length;
-        // Only what the page needs crosses to the background; the findings stay here for the ledger.
-        const plan = batch.map(({ fid, value, entryId, version }) => ({ fid, value, entryId, version }));
-        const { results } = await request({ type: 'bg/fill', tabId, plan });
-        all.push(...results);
-        void recordFills(rowsRef.current, batch, results, pageRef.current, contextRef.current);
-        const planned = new Map(batch.map((b) => [b.fid, b]));
-        const byFid = new Map(results.map((x) => [x.fid, x]));
-        setRows((prev) =>
-          prev.map((r) => {
-            // An upload's answer went into its comment box (fillTarget): that result fills the row.
-            const at = fillTarget(r).fid;
-            const res = byFid.get(at);
-            const commentRes = r.comment && byFid.get(r.comment.fid);
-            if (commentRes?.ok) r = { ...r, comment: { ...r.comment!, value: commentRes.value } };
-            if (!res) return r;
-            if (!res.ok) return { ...r, error: res.error ?? 'The page did not accept the value.' };
-            const p = planned.get(at);
-            return {
-              ...r,
-              status: 'filled',
-              error: undefined,
-              field: at === r.field.fid ? { ...r.field, value: res.value } : r.field,
-              filled: { value: res.value, previous: res.previous, entryId: p?.entryId, version: p?.version },
-            };
-          }),
-        );
-        onProgress?.(i);
+      busy.current++;
+      try {
+        return await fillPlan(tabId, items, onProgress);
+      } finally {
+        busy.current--;
       }
-      return all;
     },
-    [tabId],
+    [tabId, fillPlan],
   );
 
   const undo = useCallback(
@@ -237,6 +289,43 @@ export function useSession(tabId: number | undefined, context: QuestionnaireCont
     },
     [tabId],
   );
+
+  // The page's own changes (a wizard's next step): the watcher runScan starts in each frame connects a port here
+  // and notes when form controls came or went; the panel then rescans by itself. Every listener and port ends
+  // with this effect (another tab, or the panel closing), and a closed port stops the watcher in the page.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    const done = new AbortController();
+    const ports = new Set<Browser.runtime.Port>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const later = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (done.signal.aborted) return;
+        void refresh().then((ran) => ran || later());
+      }, RESCAN_AFTER_MS);
+    };
+    const onNote = (raw: unknown) => {
+      const note = PageChanged.safeParse(raw);
+      if (!note.success) return; // not a page-watch note: nothing to do
+      const own = lastScan.current;
+      if (note.data.first >= own.start && note.data.last <= own.end + OWN_SCAN_SLACK_MS) return;
+      later();
+    };
+    const onConnect = (port: Browser.runtime.Port) => {
+      if (port.name !== PAGE_WATCH_PORT || port.sender?.tab?.id !== tabId) return;
+      ports.add(port);
+      port.onMessage.addListener(onNote);
+      port.onDisconnect.addListener(() => ports.delete(port));
+    };
+    browser.runtime.onConnect.addListener(onConnect);
+    done.signal.addEventListener('abort', () => {
+      browser.runtime.onConnect.removeListener(onConnect);
+      clearTimeout(timer);
+      for (const port of ports) port.disconnect();
+    });
+    return () => done.abort();
+  }, [tabId, refresh]);
 
   // Scan when the target tab changes (the phase already shows scanning: set initially or by the tab reset above).
   useEffect(() => {

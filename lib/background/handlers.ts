@@ -5,6 +5,7 @@ import type { IndexService } from './index-service';
 import { fillTab, highlightTab, readTab, scanTab, undoTab } from './page-ops';
 import { scanInPagesFor } from './scan-pages';
 import { packMatches } from './match-wire';
+import { watchTab } from './page-watch';
 import type { Handlers } from './router';
 
 export interface Services {
@@ -38,5 +39,6 @@ export function makeHandlers(services: Services): Handlers {
     },
     'bg/status': async () => (await services.index()).getStatus(),
     'bg/sync': async () => (await services.index()).sync(),
+    'bg/watch': async (req) => ({ frames: await watchTab(req.tabId) }),
   };
 }

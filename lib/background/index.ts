@@ -13,6 +13,7 @@ export {
 export { fillFocused } from './fill-focused';
 export { makeHandlers } from './handlers';
 export { onLookup, putLookup, takeLookup } from './lookup';
+export { PAGE_WATCH_PORT, watchFrame } from './page-watch';
 export { route } from './router';
 export { createServices } from './services';
 export { lockDownStorage } from './storage-access';

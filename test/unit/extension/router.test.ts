@@ -20,6 +20,7 @@ function handlers(): Handlers {
     'bg/search': fail,
     'bg/status': fail,
     'bg/sync': fail,
+    'bg/watch': fail,
   };
 }
 
