@@ -103,13 +103,14 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   const qid = new URL(review.url()).searchParams.get('q')!;
   await expect(review.getByText('(NDA in place)')).toBeVisible();
 
-  // The side panel's own Review tab lists the same answers, the edited one included.
+  // The side panel's own Review tab lists the same answers, the edited one included. A choice answer's explanation
+  // went into the question's comment box, a fill of its own ("… (comment)"): the checks below read the choice.
   await panel.getByRole('tab', { name: 'Review' }).click();
   await expect(panel.locator('article[data-edited="true"]')).toHaveCount(1);
   await expect(
     panel
       .locator('article[data-record]')
-      .filter({ has: panel.locator('h3', { hasText: staleQuestion }) })
+      .filter({ has: panel.locator('h3', { hasText: staleQuestion }).filter({ hasNotText: '(comment)' }) })
       .locator('[data-flag="entry-stale"]'),
   ).toBeVisible();
   await panel.getByRole('tab', { name: 'Questions' }).click();
@@ -124,7 +125,7 @@ test('fill, edit on the page, review answers: diff, stale flag, approval, sign-o
   // The stale entry, flagged with its review date.
   const stale = review
     .locator('article[data-record]')
-    .filter({ has: review.locator('h3', { hasText: staleQuestion }) });
+    .filter({ has: review.locator('h3', { hasText: staleQuestion }).filter({ hasNotText: '(comment)' }) });
   await expect(stale.locator('[data-flag="entry-stale"]')).toContainText('due for review');
 
   await review.getByLabel('Reviewer').fill('Sam Reviewer');
